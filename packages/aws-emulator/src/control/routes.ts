@@ -1,0 +1,149 @@
+/**
+ * The control API under /_emulator/: health, reset, scenarios, state export and
+ * import, stats, faults (LocalStack-compatible rules), effects (latency,
+ * jitter), transition delays and failures, and a DNS resolver for the names
+ * the emulator issues. /_localstack/health answers too.
+ */
+import type { ControlHandler, Emulator } from "../core/emulator.js";
+import { resolveName } from "../core/dns.js";
+import { applyScenario, SCENARIOS } from "../scenarios/index.js";
+
+const ok = (body: unknown, status = 200) => ({ status, body });
+
+function parseJson(body: string): unknown {
+  if (body.trim() === "") return {};
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new Error("the request body must be JSON");
+  }
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error(`${what} must be a JSON object`);
+  return value as Record<string, unknown>;
+}
+
+let loadedScenario: string | undefined;
+
+export function currentScenario(): string | undefined {
+  return loadedScenario;
+}
+
+export function loadNamedScenario(emulator: Emulator, name: string, params: Record<string, unknown> = {}) {
+  const result = applyScenario(emulator, name, params);
+  loadedScenario = name;
+  return result;
+}
+
+export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
+  const route = path.replace(/\/+$/, "");
+  if (route === "/_emulator/health" || route === "/_localstack/health") {
+    return ok({
+      status: "ok",
+      emulator: "lattice-atlas",
+      services: Object.fromEntries(emulator.serviceNames().map((name) => [name, "running"])),
+      scenario: loadedScenario ?? null,
+      defaultAccountId: emulator.defaultAccountId,
+      defaultRegion: emulator.defaultRegion,
+    });
+  }
+  if (route === "/_emulator/reset" && method === "POST") {
+    const input = asObject(parseJson(body), "reset body");
+    emulator.reset();
+    emulator.stats.reset();
+    loadedScenario = undefined;
+    if (typeof input.scenario === "string") {
+      const result = loadNamedScenario(emulator, input.scenario, asObject(input.params ?? {}, "params"));
+      return ok({ reset: true, scenario: input.scenario, ...(result ?? {}) });
+    }
+    return ok({ reset: true });
+  }
+  if (route === "/_emulator/scenarios" && method === "GET") return ok({ scenarios: SCENARIOS, current: loadedScenario ?? null });
+  const scenario = /^\/_emulator\/scenarios\/([a-z0-9-]+)$/.exec(route);
+  if (scenario && method === "POST") {
+    const params = asObject(parseJson(body), "scenario parameters");
+    const result = loadNamedScenario(emulator, scenario[1]!, params);
+    return ok({ scenario: scenario[1], ...(result ?? {}) });
+  }
+  if (route === "/_emulator/state") {
+    if (method === "GET") return ok(emulator.exportState());
+    if (method === "PUT" || method === "POST") {
+      emulator.importState(parseJson(body));
+      loadedScenario = "imported";
+      return ok({ imported: true });
+    }
+  }
+  if (route === "/_emulator/stats") {
+    if (method === "GET") return ok(emulator.stats.snapshot());
+    if (method === "DELETE") {
+      emulator.stats.reset();
+      return ok(emulator.stats.snapshot());
+    }
+  }
+  if (route === "/_emulator/faults") {
+    const faults = emulator.faults;
+    if (method === "GET") return ok(faults.rules);
+    if (method === "POST" || method === "PUT") {
+      faults.rules = faults.validate(parseJson(body));
+      return ok(faults.rules);
+    }
+    if (method === "PATCH") {
+      faults.rules = [...faults.rules, ...faults.validate(parseJson(body))];
+      return ok(faults.rules);
+    }
+    if (method === "DELETE") {
+      const parsed = body.trim() ? faults.validate(parseJson(body)) : undefined;
+      faults.rules = parsed
+        ? faults.rules.filter((rule) => !parsed.some((r) => JSON.stringify(r) === JSON.stringify(rule) || (r.id && r.id === rule.id)))
+        : [];
+      return ok(faults.rules);
+    }
+  }
+  if (route === "/_emulator/effects") {
+    if (method === "GET") return ok(emulator.faults.effects);
+    if (method === "PUT" || method === "POST") {
+      const input = asObject(parseJson(body), "effects");
+      const latencyMs = Number(input.latencyMs ?? input.latency ?? 0);
+      const jitterMs = Number(input.jitterMs ?? input.jitter ?? 0);
+      if (!(latencyMs >= 0) || !(jitterMs >= 0)) throw new Error("latencyMs and jitterMs must be non-negative numbers");
+      emulator.faults.effects = { latencyMs, jitterMs };
+      return ok(emulator.faults.effects);
+    }
+  }
+  if (route === "/_emulator/transitions") {
+    if (method === "GET") return ok({ ...emulator.lifecycle.settings, kinds: emulator.lifecycle.knownKinds() });
+    if (method === "PUT" || method === "POST") {
+      const input = asObject(parseJson(body), "transitions");
+      const known = emulator.lifecycle.knownKinds();
+      const delays = asObject(input.delays ?? {}, "delays");
+      for (const kind of Object.keys(delays)) if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
+      const failures = asObject(input.failures ?? {}, "failures");
+      const parsedFailures: Record<string, { remaining: number; code: string; message: string }> = {};
+      for (const [kind, value] of Object.entries(failures)) {
+        if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
+        const f = asObject(value, `failures.${kind}`);
+        parsedFailures[kind] = {
+          remaining: Number(f.count ?? 1),
+          code: String(f.code ?? "InternalFailure"),
+          message: String(f.message ?? "Injected failure by the emulator"),
+        };
+      }
+      emulator.lifecycle.settings = {
+        defaultDelayMs: Number(input.defaultDelayMs ?? 0),
+        delays: Object.fromEntries(Object.entries(delays).map(([k, v]) => [k, Number(v)])),
+        failures: parsedFailures,
+      };
+      return ok(emulator.lifecycle.settings);
+    }
+  }
+  if (route === "/_emulator/dns" && method === "GET") {
+    const name = query.get("name");
+    if (!name) throw new Error("give ?name=<hostname>");
+    const account = query.get("accountId") ?? emulator.defaultAccountId;
+    const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
+    const answer = resolveName(emulator.region(account, region), name);
+    return answer ? ok(answer) : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
+  }
+  return ok({ message: `no control route ${method} ${path}` }, 404);
+};

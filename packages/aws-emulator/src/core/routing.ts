@@ -1,0 +1,32 @@
+/**
+ * Which service, region and account a request is for: the SigV4 credential
+ * scope first, then the form body's Action/Version, then the path.
+ */
+import type { IncomingHttpHeaders } from "node:http";
+
+export interface CredentialScope {
+  accessKeyId: string;
+  region: string;
+  service: string;
+}
+
+const SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+
+export function credentialScope(headers: IncomingHttpHeaders, query: URLSearchParams): CredentialScope | undefined {
+  const authorization = headers.authorization;
+  const fromHeader = typeof authorization === "string" ? SCOPE.exec(authorization) : null;
+  if (fromHeader) {
+    return { accessKeyId: fromHeader[1]!, region: fromHeader[2]!, service: fromHeader[3]! };
+  }
+  const presigned = query.get("X-Amz-Credential");
+  if (presigned) {
+    const [accessKeyId, , region, service] = presigned.split("/");
+    if (accessKeyId && region && service) return { accessKeyId, region, service };
+  }
+  return undefined;
+}
+
+/** A 12-digit access key id selects that account (LocalStack/ministack convention). */
+export function accountFromAccessKey(accessKeyId: string | undefined, fallback: string): string {
+  return accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : fallback;
+}

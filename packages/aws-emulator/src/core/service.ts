@@ -1,0 +1,40 @@
+/** What each emulated service contributes: its model, protocol, handlers and error conventions. */
+import type { AwsError } from "./errors.js";
+import type { IdGenerator } from "./ids.js";
+import type { Lifecycle } from "./lifecycle.js";
+import type { RegionState } from "./region.js";
+import type { OperationModel } from "../protocols/model.js";
+
+export type Protocol = "restJson" | "ec2" | "awsQuery";
+
+export interface HandlerContext {
+  state: RegionState;
+  accountId: string;
+  region: string;
+  now: number;
+  nowIso: string;
+  ids: IdGenerator;
+  lifecycle: Lifecycle;
+  operation: string;
+  requestId: string;
+  /** Another region of the same emulator (RDS ARNs may name any region; lookups stay in-region). */
+  regionState: (accountId: string, region: string) => RegionState;
+}
+
+// Handlers receive SDK-shaped inputs; each handler declares its own input type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler = (input: any, ctx: HandlerContext) => Record<string, unknown> | undefined;
+
+export interface ServiceDefinition {
+  /** SigV4 signing name. */
+  name: string;
+  protocol: Protocol;
+  /** awsQuery/ec2 API version, used to route form bodies without a signature. */
+  version?: string;
+  operations: Map<string, OperationModel>;
+  handlers: Record<string, Handler>;
+  /** Missing required member → this service's error. */
+  missingParameter: (member: string) => AwsError;
+  unknownOperation: (operation: string) => AwsError;
+  internalError: (message: string) => AwsError;
+}

@@ -1,0 +1,160 @@
+/** VPCs and subnets. */
+import type {
+  CreateSubnetRequest,
+  CreateVpcRequest,
+  DeleteSubnetRequest,
+  DeleteVpcRequest,
+  DescribeSubnetsRequest,
+  DescribeVpcsRequest,
+} from "@aws-sdk/client-ec2";
+import type { Handler, HandlerContext } from "../../../core/service.js";
+import { cidrContains, parseCidr } from "../network.js";
+import { ec2Error, ec2NotFound, invalidParameterValue } from "../errors.js";
+import { applyFilters } from "../filters.js";
+import type { SubnetRecord, VpcRecord } from "../state.js";
+import { createDefaultSecurityGroup } from "./security-groups.js";
+import { byIds, ec2Page, findVpc, tagsFor } from "./common.js";
+
+export function createVpc(ctx: HandlerContext, input: CreateVpcRequest): VpcRecord {
+  const cidr = input.CidrBlock;
+  const range = cidr ? parseCidr(cidr) : undefined;
+  if (!cidr || !range) throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (range.bits < 16 || range.bits > 28) throw ec2Error("InvalidVpc.Range", `The CIDR '${cidr}' is invalid.`);
+  const id = ctx.ids.id("vpc");
+  const record: VpcRecord = {
+    VpcId: id,
+    CidrBlock: cidr,
+    State: "available",
+    OwnerId: ctx.accountId,
+    IsDefault: false,
+    InstanceTenancy: input.InstanceTenancy ?? "default",
+    DhcpOptionsId: "dopt-0" + ctx.ids.hex(16),
+    CidrBlockAssociationSet: [{ AssociationId: ctx.ids.id("vpc-cidr-assoc"), CidrBlock: cidr, CidrBlockState: { State: "associated" } }],
+    Tags: tagsFor(input.TagSpecifications, "vpc"),
+  };
+  ctx.state.ec2.vpcs[id] = record;
+  createDefaultSecurityGroup(ctx, id);
+  return record;
+}
+
+const createVpcHandler: Handler = (input: CreateVpcRequest, ctx) => ({ Vpc: createVpc(ctx, input) });
+
+const describeVpcs: Handler = (input: DescribeVpcsRequest, ctx) => {
+  const all = byIds(ctx.state.ec2.vpcs, input.VpcIds, (id) => ec2NotFound("InvalidVpcID.NotFound", id, "vpc"));
+  const filtered = applyFilters(
+    all,
+    input.Filters,
+    {
+      "vpc-id": (v) => v.VpcId,
+      cidr: (v) => v.CidrBlock,
+      "cidr-block-association.cidr-block": (v) => v.CidrBlockAssociationSet.map((a) => a.CidrBlock),
+      state: (v) => v.State,
+      "is-default": (v) => String(v.IsDefault),
+      "owner-id": (v) => v.OwnerId,
+      "dhcp-options-id": (v) => v.DhcpOptionsId,
+    },
+    (v) => v.Tags,
+  );
+  const page = ec2Page(ctx, filtered, input, "vpcs");
+  return { Vpcs: page.items, NextToken: page.nextToken };
+};
+
+const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
+  const vpc = findVpc(ctx, input.VpcId!);
+  const e = ctx.state.ec2;
+  const dependents = [
+    ...Object.values(e.subnets).filter((s) => s.VpcId === vpc.VpcId).map((s) => s.SubnetId),
+    ...Object.values(e.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupName !== "default").map((g) => g.GroupId),
+    ...Object.values(e.vpcEndpoints).filter((x) => x.VpcId === vpc.VpcId).map((x) => x.VpcEndpointId),
+    ...Object.values(ctx.state.lattice.vpcAssociations).filter((a) => a.vpcId === vpc.VpcId).map((a) => a.id),
+  ];
+  if (dependents.length > 0) {
+    throw ec2Error("DependencyViolation", `The vpc '${vpc.VpcId}' has dependencies and cannot be deleted (${dependents.slice(0, 3).join(", ")}).`);
+  }
+  for (const group of Object.values(e.securityGroups)) {
+    if (group.VpcId === vpc.VpcId) {
+      delete e.securityGroups[group.GroupId];
+      for (const rule of Object.values(e.securityGroupRules)) if (rule.GroupId === group.GroupId) delete e.securityGroupRules[rule.SecurityGroupRuleId];
+    }
+  }
+  delete e.vpcs[vpc.VpcId];
+  return { };
+};
+
+function zoneId(region: string, zone: string): string {
+  const prefix = region.split("-").map((p) => p[0]).join("").slice(0, 3);
+  const index = zone.charCodeAt(zone.length - 1) - 96;
+  return `${prefix}${region.replace(/\D/g, "")}-az${index}`;
+}
+
+export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): SubnetRecord {
+  const vpc = findVpc(ctx, input.VpcId!);
+  const cidr = input.CidrBlock;
+  const range = cidr ? parseCidr(cidr) : undefined;
+  if (!cidr || !range) throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!cidrContains(vpc.CidrBlock, cidr)) throw ec2Error("InvalidSubnet.Range", `The CIDR '${cidr}' is invalid.`);
+  const overlapping = Object.values(ctx.state.ec2.subnets).find(
+    (s) => s.VpcId === vpc.VpcId && (cidrContains(s.CidrBlock, cidr) || cidrContains(cidr, s.CidrBlock)),
+  );
+  if (overlapping) throw ec2Error("InvalidSubnet.Conflict", `The CIDR '${cidr}' conflicts with another subnet`);
+  const zone = input.AvailabilityZone ?? `${ctx.region}a`;
+  if (!zone.startsWith(ctx.region)) throw invalidParameterValue(`Value (${zone}) for parameter availabilityZone is invalid.`);
+  const id = ctx.ids.id("subnet");
+  const record: SubnetRecord = {
+    SubnetId: id,
+    SubnetArn: `arn:aws:ec2:${ctx.region}:${ctx.accountId}:subnet/${id}`,
+    VpcId: vpc.VpcId,
+    CidrBlock: cidr,
+    AvailabilityZone: zone,
+    AvailabilityZoneId: zoneId(ctx.region, zone),
+    AvailableIpAddressCount: 2 ** (32 - range.bits) - 5,
+    State: "available",
+    OwnerId: ctx.accountId,
+    DefaultForAz: false,
+    MapPublicIpOnLaunch: false,
+    Tags: tagsFor(input.TagSpecifications, "subnet"),
+  };
+  ctx.state.ec2.subnets[id] = record;
+  return record;
+}
+
+const createSubnetHandler: Handler = (input: CreateSubnetRequest, ctx) => ({ Subnet: createSubnet(ctx, input) });
+
+const describeSubnets: Handler = (input: DescribeSubnetsRequest, ctx) => {
+  const all = byIds(ctx.state.ec2.subnets, input.SubnetIds, (id) => ec2NotFound("InvalidSubnetID.NotFound", id, "subnet"));
+  const filtered = applyFilters(
+    all,
+    input.Filters,
+    {
+      "subnet-id": (s) => s.SubnetId,
+      "vpc-id": (s) => s.VpcId,
+      "availability-zone": (s) => s.AvailabilityZone,
+      "availability-zone-id": (s) => s.AvailabilityZoneId,
+      "cidr-block": (s) => s.CidrBlock,
+      state: (s) => s.State,
+      "owner-id": (s) => s.OwnerId,
+      "default-for-az": (s) => String(s.DefaultForAz),
+    },
+    (s) => s.Tags,
+  );
+  const page = ec2Page(ctx, filtered, input, "subnets");
+  return { Subnets: page.items, NextToken: page.nextToken };
+};
+
+const deleteSubnet: Handler = (input: DeleteSubnetRequest, ctx) => {
+  const subnet = ctx.state.ec2.subnets[input.SubnetId!];
+  if (!subnet) throw ec2NotFound("InvalidSubnetID.NotFound", input.SubnetId!, "subnet");
+  const eni = Object.values(ctx.state.ec2.networkInterfaces).find((n) => n.SubnetId === subnet.SubnetId);
+  if (eni) throw ec2Error("DependencyViolation", `The subnet '${subnet.SubnetId}' has dependencies and cannot be deleted (${eni.NetworkInterfaceId}).`);
+  delete ctx.state.ec2.subnets[subnet.SubnetId];
+  return {};
+};
+
+export const vpcHandlers: Record<string, Handler> = {
+  CreateVpc: createVpcHandler,
+  DescribeVpcs: describeVpcs,
+  DeleteVpc: deleteVpc,
+  CreateSubnet: createSubnetHandler,
+  DescribeSubnets: describeSubnets,
+  DeleteSubnet: deleteSubnet,
+};

@@ -1,0 +1,63 @@
+/** EC2 (ec2 query protocol, API 2016-11-15): the VPC side of Lattice. */
+import * as Ec2Model from "@aws-sdk/client-ec2";
+import type { DescribeAvailabilityZonesRequest } from "@aws-sdk/client-ec2";
+import type { Lifecycle } from "../../core/lifecycle.js";
+import type { Handler, ServiceDefinition } from "../../core/service.js";
+import { operationsOf } from "../../protocols/model.js";
+import { ec2ServiceErrors } from "./errors.js";
+import { applyFilters } from "./filters.js";
+import { endpointHandlers, onVpcEndpointRemoved } from "./handlers/endpoints.js";
+import { securityGroupHandlers } from "./handlers/security-groups.js";
+import { vpcHandlers } from "./handlers/vpcs.js";
+
+const describeAvailabilityZones: Handler = (input: DescribeAvailabilityZonesRequest, ctx) => {
+  const prefix = ctx.region.split("-").map((p) => p[0]).join("").slice(0, 3) + ctx.region.replace(/\D/g, "");
+  const zones = ["a", "c", "d"].map((letter, i) => ({
+    ZoneName: `${ctx.region}${letter}`,
+    ZoneId: `${prefix}-az${i + 1}`,
+    State: "available",
+    RegionName: ctx.region,
+    ZoneType: "availability-zone",
+    OptInStatus: "opt-in-not-required",
+    GroupName: ctx.region,
+    NetworkBorderGroup: ctx.region,
+    Messages: [],
+  }));
+  const filtered = applyFilters(zones, input.Filters, {
+    "zone-name": (z) => z.ZoneName,
+    "zone-id": (z) => z.ZoneId,
+    state: (z) => z.State,
+    "region-name": (z) => z.RegionName,
+  });
+  return {
+    AvailabilityZones: filtered.filter(
+      (z) => (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName)) && (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId)),
+    ),
+  };
+};
+
+export function ec2Service(): ServiceDefinition {
+  return {
+    name: "ec2",
+    protocol: "ec2",
+    version: "2016-11-15",
+    operations: operationsOf(Ec2Model as unknown as Record<string, unknown>),
+    handlers: {
+      ...vpcHandlers,
+      ...securityGroupHandlers,
+      ...endpointHandlers,
+      DescribeAvailabilityZones: describeAvailabilityZones,
+    },
+    ...ec2ServiceErrors,
+  };
+}
+
+export function registerEc2Lifecycles(lifecycle: Lifecycle): void {
+  lifecycle.register("VpcEndpoint", {
+    collection: (state) => state.ec2.vpcEndpoints as unknown as Record<string, Record<string, unknown>>,
+    statusField: "State",
+    failedStatus: "Failed",
+    failureFields: { message: "FailureReason" },
+    onRemoved: onVpcEndpointRemoved,
+  });
+}

@@ -1,0 +1,104 @@
+/**
+ * Network plumbing other services build on: private IPs allocated from a
+ * subnet's CIDR, requester-managed network interfaces, and lookups that other
+ * services use to check references against the same emulator's EC2 state.
+ */
+import type { HandlerContext } from "../../core/service.js";
+import type { RegionState } from "../../core/region.js";
+import type { NetworkInterfaceRecord, SubnetRecord } from "./state.js";
+
+export function ipv4ToInt(ip: string): number {
+  return ip.split(".").reduce((acc, part) => (acc << 8) + Number(part), 0) >>> 0;
+}
+
+export function intToIpv4(n: number): string {
+  return [24, 16, 8, 0].map((shift) => (n >>> shift) & 255).join(".");
+}
+
+export function parseCidr(cidr: string): { base: number; bits: number } | undefined {
+  const match = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/.exec(cidr);
+  if (!match) return undefined;
+  const parts = match[1]!.split(".").map(Number);
+  const bits = Number(match[2]);
+  if (parts.some((p) => p > 255) || bits > 32) return undefined;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  return { base: (ipv4ToInt(match[1]!) & mask) >>> 0, bits };
+}
+
+export function cidrContains(outer: string, inner: string): boolean {
+  const a = parseCidr(outer);
+  const b = parseCidr(inner);
+  if (!a || !b || b.bits < a.bits) return false;
+  const mask = a.bits === 0 ? 0 : (0xffffffff << (32 - a.bits)) >>> 0;
+  return ((b.base & mask) >>> 0) === a.base;
+}
+
+export function ipInCidr(cidr: string, ip: string): boolean {
+  return cidrContains(cidr, `${ip}/32`);
+}
+
+/** The next free address of a subnet (AWS reserves the first four and the last). */
+export function allocateIp(state: RegionState, subnet: SubnetRecord, wanted?: string): string {
+  const range = parseCidr(subnet.CidrBlock)!;
+  const used = new Set(
+    Object.values(state.ec2.networkInterfaces)
+      .filter((eni) => eni.SubnetId === subnet.SubnetId)
+      .map((eni) => eni.PrivateIpAddress),
+  );
+  if (wanted && ipInCidr(subnet.CidrBlock, wanted) && !used.has(wanted)) return wanted;
+  const size = 2 ** (32 - range.bits);
+  for (let offset = 4; offset < size - 1; offset++) {
+    const ip = intToIpv4(range.base + offset);
+    if (!used.has(ip)) {
+      subnet.AvailableIpAddressCount = Math.max(0, subnet.AvailableIpAddressCount - 1);
+      return ip;
+    }
+  }
+  throw new Error(`subnet ${subnet.SubnetId} has no free addresses`);
+}
+
+export interface InterfaceRequest {
+  subnetId: string;
+  groupIds: string[];
+  description: string;
+  interfaceType: string;
+  attachedTo: string;
+  requesterId?: string;
+  privateIp?: string;
+}
+
+export function createManagedInterface(ctx: HandlerContext, request: InterfaceRequest): NetworkInterfaceRecord {
+  const subnet = ctx.state.ec2.subnets[request.subnetId]!;
+  const id = ctx.ids.id("eni");
+  const record: NetworkInterfaceRecord = {
+    NetworkInterfaceId: id,
+    SubnetId: subnet.SubnetId,
+    VpcId: subnet.VpcId,
+    AvailabilityZone: subnet.AvailabilityZone,
+    PrivateIpAddress: allocateIp(ctx.state, subnet, request.privateIp),
+    Description: request.description,
+    InterfaceType: request.interfaceType,
+    Status: "in-use",
+    OwnerId: ctx.accountId,
+    RequesterManaged: true,
+    ...(request.requesterId ? { RequesterId: request.requesterId } : {}),
+    Groups: request.groupIds.map((groupId) => ({
+      GroupId: groupId,
+      GroupName: ctx.state.ec2.securityGroups[groupId]?.GroupName ?? groupId,
+    })),
+    attachedTo: request.attachedTo,
+    TagSet: [],
+  };
+  ctx.state.ec2.networkInterfaces[id] = record;
+  return record;
+}
+
+export function removeInterfacesOf(state: RegionState, owner: string): void {
+  for (const eni of Object.values(state.ec2.networkInterfaces)) {
+    if (eni.attachedTo === owner) delete state.ec2.networkInterfaces[eni.NetworkInterfaceId];
+  }
+}
+
+export function defaultSecurityGroup(state: RegionState, vpcId: string): string | undefined {
+  return Object.values(state.ec2.securityGroups).find((g) => g.VpcId === vpcId && g.GroupName === "default")?.GroupId;
+}

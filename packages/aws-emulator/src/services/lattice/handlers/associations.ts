@@ -1,0 +1,574 @@
+/**
+ * The four association kinds: service network ↔ VPC (SNVA), ↔ resource
+ * configuration (SNRA, with AWS-managed child associations for GROUP/ARN
+ * configurations), ↔ service (SNSA), and the VPC-endpoint joins that EC2
+ * creates (ServiceNetwork endpoints; Resource endpoints → `rea-…`).
+ */
+import type {
+  CreateServiceNetworkResourceAssociationRequest,
+  CreateServiceNetworkServiceAssociationRequest,
+  CreateServiceNetworkVpcAssociationRequest,
+  DeleteResourceEndpointAssociationRequest,
+  DeleteServiceNetworkResourceAssociationRequest,
+  DeleteServiceNetworkServiceAssociationRequest,
+  DeleteServiceNetworkVpcAssociationRequest,
+  GetServiceNetworkResourceAssociationRequest,
+  GetServiceNetworkServiceAssociationRequest,
+  GetServiceNetworkVpcAssociationRequest,
+  ListResourceEndpointAssociationsRequest,
+  ListServiceNetworkResourceAssociationsRequest,
+  ListServiceNetworkServiceAssociationsRequest,
+  ListServiceNetworkVpcAssociationsRequest,
+  ListServiceNetworkVpcEndpointAssociationsRequest,
+  UpdateServiceNetworkVpcAssociationRequest,
+} from "@aws-sdk/client-vpc-lattice";
+import type { Handler, HandlerContext } from "../../../core/service.js";
+import type { RegionState } from "../../../core/region.js";
+import { conflict, invalid, notFound, validationException } from "../errors.js";
+import type {
+  ResourceConfigurationRecord,
+  ServiceNetworkResourceAssociationRecord,
+  ServiceNetworkServiceAssociationRecord,
+  ServiceNetworkVpcAssociationRecord,
+  DnsEntryRecord,
+} from "../state.js";
+import { LIVE, idFromIdentifier, idempotent, latticeArn, resolve, resourceAssociationDnsEntry, setTags, toDate } from "../support.js";
+import { listPage, touch } from "./common.js";
+import { childrenOf, findResourceConfiguration } from "./resources.js";
+import { findServiceNetwork } from "./service-networks.js";
+import { findService } from "./services.js";
+
+/* ------------------------------------ SNVA ----------------------------------- */
+
+function findVpcAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkVpcAssociationRecord {
+  return resolve(ctx.state.lattice.vpcAssociations, identifier, "SERVICE_NETWORK_VPC_ASSOCIATION", "Service network VPC association");
+}
+
+function checkVpcGroups(ctx: HandlerContext, vpcId: string, groupIds: string[]): void {
+  groupIds.forEach((groupId, index) => {
+    const group = ctx.state.ec2.securityGroups[groupId];
+    if (!group) throw invalid(`securityGroupIds.${index + 1}`, `Security group ${groupId} does not exist.`);
+    if (group.VpcId !== vpcId) {
+      throw invalid(`securityGroupIds.${index + 1}`, `Security group ${groupId} belongs to ${group.VpcId}, not ${vpcId}.`);
+    }
+  });
+}
+
+function snvaView(ctx: HandlerContext, a: ServiceNetworkVpcAssociationRecord) {
+  const sn = ctx.state.lattice.serviceNetworks[a.serviceNetworkId];
+  return {
+    id: a.id,
+    arn: a.arn,
+    status: a.status,
+    createdBy: a.createdBy,
+    createdAt: toDate(a.createdAt),
+    serviceNetworkId: a.serviceNetworkId,
+    serviceNetworkName: sn?.name,
+    serviceNetworkArn: sn?.arn,
+    vpcId: a.vpcId,
+    securityGroupIds: a.securityGroupIds,
+    privateDnsEnabled: a.privateDnsEnabled,
+    dnsOptions: a.dnsOptions,
+    failureCode: a.failureCode,
+    failureMessage: a.failureMessage,
+    lastUpdatedAt: toDate(a.lastUpdatedAt),
+  };
+}
+
+const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociationRequest, ctx) =>
+  idempotent(
+    ctx,
+    input,
+    () => {
+      const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+      const vpcId = input.vpcIdentifier!;
+      if (!ctx.state.ec2.vpcs[vpcId]) throw notFound("VPC", vpcId, "VPC");
+      const existing = Object.values(ctx.state.lattice.vpcAssociations).find((a) => a.vpcId === vpcId);
+      if (existing) {
+        if (existing.serviceNetworkId === sn.id) {
+          throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", existing.id, `VPC ${vpcId} is already associated with service network ${sn.id} (${existing.id}, ${existing.status}).`);
+        }
+        throw conflict(
+          "SERVICE_NETWORK_VPC_ASSOCIATION",
+          existing.id,
+          `VPC ${vpcId} is already associated with service network ${existing.serviceNetworkId}; a VPC can be associated with only one service network. Use a VPC endpoint of type ServiceNetwork to reach more service networks.`,
+        );
+      }
+      const securityGroupIds = input.securityGroupIds ?? [];
+      checkVpcGroups(ctx, vpcId, securityGroupIds);
+      const id = ctx.ids.id("snva");
+      const record: ServiceNetworkVpcAssociationRecord = {
+        id,
+        arn: latticeArn(ctx, `servicenetworkvpcassociation/${id}`),
+        status: "CREATE_IN_PROGRESS",
+        serviceNetworkId: sn.id,
+        vpcId,
+        securityGroupIds,
+        privateDnsEnabled: input.privateDnsEnabled ?? false,
+        ...(input.dnsOptions ? { dnsOptions: input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"] } : {}),
+        createdBy: ctx.accountId,
+        createdAt: ctx.nowIso,
+        lastUpdatedAt: ctx.nowIso,
+      };
+      ctx.state.lattice.vpcAssociations[id] = record;
+      setTags(ctx, record.arn, input.tags);
+      ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkVpcAssociation", id, "ACTIVE", ctx.now);
+      return { id, response: createSnvaResponse(record) };
+    },
+    (id) => {
+      const record = ctx.state.lattice.vpcAssociations[id];
+      return record ? createSnvaResponse(record) : undefined;
+    },
+  );
+
+function createSnvaResponse(a: ServiceNetworkVpcAssociationRecord) {
+  return {
+    id: a.id,
+    status: a.status,
+    arn: a.arn,
+    createdBy: a.createdBy,
+    securityGroupIds: a.securityGroupIds,
+    privateDnsEnabled: a.privateDnsEnabled,
+    dnsOptions: a.dnsOptions,
+  };
+}
+
+const getVpcAssociation: Handler = (input: GetServiceNetworkVpcAssociationRequest, ctx) =>
+  snvaView(ctx, findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!));
+
+const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRequest, ctx) => {
+  if (!input.serviceNetworkIdentifier && !input.vpcIdentifier) {
+    throw validationException(
+      [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the VPC identifier." }],
+    );
+  }
+  let all = Object.values(ctx.state.lattice.vpcAssociations);
+  if (input.serviceNetworkIdentifier) {
+    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
+    all = all.filter((a) => a.serviceNetworkId === sn.id);
+  }
+  if (input.vpcIdentifier) all = all.filter((a) => a.vpcId === input.vpcIdentifier);
+  const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.vpcIdentifier ?? ""}`);
+  return {
+    items: page.items.map((a) => {
+      const { securityGroupIds: _s, failureMessage: _m, ...summary } = snvaView(ctx, a);
+      return summary;
+    }),
+    nextToken: page.nextToken,
+  };
+};
+
+const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociationRequest, ctx) => {
+  const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
+  if (a.status !== "ACTIVE") {
+    throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is ${a.status}; it can be updated once ACTIVE.`);
+  }
+  if (input.securityGroupIds !== undefined) {
+    if (input.securityGroupIds.length === 0 && a.securityGroupIds.length > 0) {
+      throw invalid("securityGroupIds", "An association that has security groups must keep at least one; delete and recreate it to remove them all.");
+    }
+    checkVpcGroups(ctx, a.vpcId, input.securityGroupIds);
+    a.securityGroupIds = input.securityGroupIds;
+  }
+  if (input.privateDnsEnabled !== undefined) a.privateDnsEnabled = input.privateDnsEnabled;
+  if (input.dnsOptions) a.dnsOptions = input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"];
+  a.status = "UPDATE_IN_PROGRESS";
+  touch(a, ctx);
+  ctx.lifecycle.scheduleStatus(ctx.state, "ServiceNetworkVpcAssociation", a.id, "ACTIVE", ctx.now);
+  return createSnvaResponse(a);
+};
+
+const deleteVpcAssociation: Handler = (input: DeleteServiceNetworkVpcAssociationRequest, ctx) => {
+  const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
+  if (a.status === "CREATE_IN_PROGRESS" || a.status === "UPDATE_IN_PROGRESS") {
+    throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is ${a.status}; delete it once that finishes.`);
+  }
+  if (a.status === "DELETE_IN_PROGRESS") {
+    throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is already being deleted.`);
+  }
+  a.status = "DELETE_IN_PROGRESS";
+  touch(a, ctx);
+  ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkVpcAssociation", a.id, ctx.now);
+  return { id: a.id, status: a.status, arn: a.arn };
+};
+
+/* ------------------------------------ SNRA ----------------------------------- */
+
+function findResourceAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkResourceAssociationRecord {
+  return resolve(ctx.state.lattice.resourceAssociations, identifier, "SERVICE_NETWORK_RESOURCE_ASSOCIATION", "Service network resource association");
+}
+
+/** The domain a private hosted zone would carry for this configuration, if any. */
+export function privateDomainOf(state: RegionState, c: ResourceConfigurationRecord): string | undefined {
+  if (c.customDomainName) return c.customDomainName;
+  if (c.amazonManaged && c.resourceConfigurationDefinition && "dnsResource" in c.resourceConfigurationDefinition) {
+    return c.resourceConfigurationDefinition.dnsResource.domainName;
+  }
+  const parent = c.resourceConfigurationGroupId ? state.lattice.resourceConfigurations[c.resourceConfigurationGroupId] : undefined;
+  if (parent?.groupDomain && c.resourceConfigurationDefinition && "dnsResource" in c.resourceConfigurationDefinition) {
+    const name = c.resourceConfigurationDefinition.dnsResource.domainName;
+    return name.endsWith(parent.groupDomain) ? name : undefined;
+  }
+  return undefined;
+}
+
+function newResourceAssociation(
+  ctx: HandlerContext,
+  snId: string,
+  config: ResourceConfigurationRecord,
+  privateDnsEnabled: boolean,
+  parentAssociationId: string | undefined,
+): ServiceNetworkResourceAssociationRecord {
+  const id = ctx.ids.id("snra");
+  const hasOwnName = config.type === "SINGLE" || config.type === "CHILD";
+  const privateDomain = privateDomainOf(ctx.state, config);
+  const record: ServiceNetworkResourceAssociationRecord = {
+    id,
+    arn: latticeArn(ctx, `servicenetworkresourceassociation/${id}`),
+    status: "CREATE_IN_PROGRESS",
+    serviceNetworkId: snId,
+    resourceConfigurationId: config.id,
+    privateDnsEnabled,
+    isManagedAssociation: parentAssociationId !== undefined,
+    ...(parentAssociationId ? { parentAssociationId } : {}),
+    ...(hasOwnName ? { dnsEntry: resourceAssociationDnsEntry(ctx.region, id, config.id) } : {}),
+    ...(hasOwnName && privateDomain ? { privateDnsEntry: { domainName: privateDomain } satisfies DnsEntryRecord } : {}),
+    createdBy: ctx.accountId,
+    createdAt: ctx.nowIso,
+    lastUpdatedAt: ctx.nowIso,
+  };
+  ctx.state.lattice.resourceAssociations[id] = record;
+  ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkResourceAssociation", id, "ACTIVE", ctx.now);
+  return record;
+}
+
+/** A CHILD added to a GROUP that is already associated gets managed associations too. */
+export function addManagedAssociationsForChild(
+  ctx: HandlerContext,
+  group: ResourceConfigurationRecord,
+  child: ResourceConfigurationRecord,
+): void {
+  for (const parent of Object.values(ctx.state.lattice.resourceAssociations)) {
+    if (parent.resourceConfigurationId === group.id && LIVE(parent.status)) {
+      newResourceAssociation(ctx, parent.serviceNetworkId, child, parent.privateDnsEnabled, parent.id);
+    }
+  }
+}
+
+function snraView(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecord) {
+  const l = ctx.state.lattice;
+  const sn = l.serviceNetworks[a.serviceNetworkId];
+  const config = l.resourceConfigurations[a.resourceConfigurationId];
+  return {
+    id: a.id,
+    arn: a.arn,
+    status: a.status,
+    createdBy: a.createdBy,
+    createdAt: toDate(a.createdAt),
+    resourceConfigurationId: a.resourceConfigurationId,
+    resourceConfigurationArn: config?.arn,
+    resourceConfigurationName: config?.name,
+    serviceNetworkId: a.serviceNetworkId,
+    serviceNetworkArn: sn?.arn,
+    serviceNetworkName: sn?.name,
+    dnsEntry: a.dnsEntry,
+    privateDnsEntry: a.privateDnsEntry,
+    isManagedAssociation: a.isManagedAssociation,
+    failureCode: a.failureCode,
+    failureReason: a.failureReason,
+    privateDnsEnabled: a.privateDnsEnabled,
+    lastUpdatedAt: toDate(a.lastUpdatedAt),
+  };
+}
+
+const createResourceAssociation: Handler = (input: CreateServiceNetworkResourceAssociationRequest, ctx) =>
+  idempotent(
+    ctx,
+    input,
+    () => {
+      const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+      const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
+      if (config.type === "CIDR") {
+        throw invalid("resourceConfigurationIdentifier", `${config.id} is a CIDR configuration; CIDR configurations cannot be added to a service network (use a VPC endpoint of type Tunnel).`);
+      }
+      if (config.type === "CHILD") {
+        throw invalid("resourceConfigurationIdentifier", `${config.id} is a CHILD configuration; associate its GROUP ${config.resourceConfigurationGroupId} instead.`);
+      }
+      if (!LIVE(config.status)) {
+        throw conflict("RESOURCE_CONFIGURATION", config.id, `Resource configuration ${config.id} is ${config.status}.`);
+      }
+      if (!config.allowAssociationToShareableServiceNetwork && sn.sharingConfig.enabled) {
+        throw conflict("SERVICE_NETWORK", sn.id, `${config.id} does not allow association to shareable service networks, and ${sn.id} is shareable.`);
+      }
+      const duplicate = Object.values(ctx.state.lattice.resourceAssociations).find(
+        (a) => a.serviceNetworkId === sn.id && a.resourceConfigurationId === config.id,
+      );
+      if (duplicate) {
+        throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", duplicate.id, `Resource configuration ${config.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
+      }
+      // Private DNS is "true and immutable" for ARN configurations.
+      const privateDnsEnabled = config.type === "ARN" ? true : (input.privateDnsEnabled ?? Boolean(config.customDomainName));
+      const record = newResourceAssociation(ctx, sn.id, config, privateDnsEnabled, undefined);
+      for (const child of childrenOf(ctx.state, config.id)) {
+        newResourceAssociation(ctx, sn.id, child, privateDnsEnabled, record.id);
+      }
+      setTags(ctx, record.arn, input.tags);
+      return {
+        id: record.id,
+        response: { id: record.id, arn: record.arn, status: record.status, createdBy: record.createdBy, privateDnsEnabled },
+      };
+    },
+  );
+
+const getResourceAssociation: Handler = (input: GetServiceNetworkResourceAssociationRequest, ctx) =>
+  snraView(ctx, findResourceAssociation(ctx, input.serviceNetworkResourceAssociationIdentifier!));
+
+const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAssociationsRequest, ctx) => {
+  let all = Object.values(ctx.state.lattice.resourceAssociations);
+  if (!input.includeChildren) all = all.filter((a) => !a.isManagedAssociation);
+  if (input.serviceNetworkIdentifier) {
+    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
+    all = all.filter((a) => a.serviceNetworkId === sn.id);
+  }
+  if (input.resourceConfigurationIdentifier) {
+    const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier);
+    all = all.filter(
+      (a) =>
+        a.resourceConfigurationId === config.id ||
+        (input.includeChildren && ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId]?.resourceConfigurationGroupId === config.id),
+    );
+  }
+  const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.resourceConfigurationIdentifier ?? ""}:${Boolean(input.includeChildren)}`);
+  return {
+    items: page.items.map((a) => {
+      const { failureReason: _r, lastUpdatedAt: _l, ...summary } = snraView(ctx, a);
+      return summary;
+    }),
+    nextToken: page.nextToken,
+  };
+};
+
+const deleteResourceAssociation: Handler = (input: DeleteServiceNetworkResourceAssociationRequest, ctx) => {
+  const a = findResourceAssociation(ctx, input.serviceNetworkResourceAssociationIdentifier!);
+  if (a.isManagedAssociation) {
+    throw invalid(
+      "serviceNetworkResourceAssociationIdentifier",
+      `${a.id} is managed by AWS for a child configuration; delete its parent association ${a.parentAssociationId}.`,
+    );
+  }
+  if (a.status === "CREATE_IN_PROGRESS") {
+    throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", a.id, `Association ${a.id} is CREATE_IN_PROGRESS; delete it once that finishes.`);
+  }
+  if (a.status === "DELETE_IN_PROGRESS") {
+    throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", a.id, `Association ${a.id} is already being deleted.`);
+  }
+  const l = ctx.state.lattice;
+  for (const target of [a, ...Object.values(l.resourceAssociations).filter((x) => x.parentAssociationId === a.id)]) {
+    target.status = "DELETE_IN_PROGRESS";
+    touch(target, ctx);
+    ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkResourceAssociation", target.id, ctx.now);
+  }
+  return { id: a.id, arn: a.arn, status: a.status };
+};
+
+/* ------------------------------------ SNSA ----------------------------------- */
+
+function findServiceAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkServiceAssociationRecord {
+  return resolve(ctx.state.lattice.serviceAssociations, identifier, "SERVICE_NETWORK_SERVICE_ASSOCIATION", "Service network service association");
+}
+
+function snsaView(ctx: HandlerContext, a: ServiceNetworkServiceAssociationRecord) {
+  const l = ctx.state.lattice;
+  const sn = l.serviceNetworks[a.serviceNetworkId];
+  const service = l.services[a.serviceId];
+  return {
+    id: a.id,
+    status: a.status,
+    arn: a.arn,
+    createdBy: a.createdBy,
+    createdAt: toDate(a.createdAt),
+    serviceId: a.serviceId,
+    serviceName: service?.name,
+    serviceArn: service?.arn,
+    serviceNetworkId: a.serviceNetworkId,
+    serviceNetworkName: sn?.name,
+    serviceNetworkArn: sn?.arn,
+    dnsEntry: a.dnsEntry,
+    customDomainName: a.customDomainName,
+    failureMessage: a.failureMessage,
+    failureCode: a.failureCode,
+  };
+}
+
+const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAssociationRequest, ctx) =>
+  idempotent(ctx, input, () => {
+    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+    const service = findService(ctx, input.serviceIdentifier!);
+    if (!LIVE(service.status)) throw conflict("SERVICE", service.id, `Service ${service.id} is ${service.status}.`);
+    const duplicate = Object.values(ctx.state.lattice.serviceAssociations).find(
+      (a) => a.serviceNetworkId === sn.id && a.serviceId === service.id,
+    );
+    if (duplicate) {
+      throw conflict("SERVICE_NETWORK_SERVICE_ASSOCIATION", duplicate.id, `Service ${service.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
+    }
+    const id = ctx.ids.id("snsa");
+    const record: ServiceNetworkServiceAssociationRecord = {
+      id,
+      arn: latticeArn(ctx, `servicenetworkserviceassociation/${id}`),
+      status: "CREATE_IN_PROGRESS",
+      serviceNetworkId: sn.id,
+      serviceId: service.id,
+      dnsEntry: { ...service.dnsEntry },
+      ...(service.customDomainName ? { customDomainName: service.customDomainName } : {}),
+      createdBy: ctx.accountId,
+      createdAt: ctx.nowIso,
+      lastUpdatedAt: ctx.nowIso,
+    };
+    ctx.state.lattice.serviceAssociations[id] = record;
+    setTags(ctx, record.arn, input.tags);
+    ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkServiceAssociation", id, "ACTIVE", ctx.now);
+    return {
+      id,
+      response: {
+        id,
+        status: record.status,
+        arn: record.arn,
+        createdBy: record.createdBy,
+        customDomainName: record.customDomainName,
+        dnsEntry: record.dnsEntry,
+      },
+    };
+  });
+
+const getServiceAssociation: Handler = (input: GetServiceNetworkServiceAssociationRequest, ctx) =>
+  snsaView(ctx, findServiceAssociation(ctx, input.serviceNetworkServiceAssociationIdentifier!));
+
+const listServiceAssociations: Handler = (input: ListServiceNetworkServiceAssociationsRequest, ctx) => {
+  if (!input.serviceNetworkIdentifier && !input.serviceIdentifier) {
+    throw validationException(
+      [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the service identifier." }],
+    );
+  }
+  let all = Object.values(ctx.state.lattice.serviceAssociations);
+  if (input.serviceNetworkIdentifier) {
+    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
+    all = all.filter((a) => a.serviceNetworkId === sn.id);
+  }
+  if (input.serviceIdentifier) {
+    const service = findService(ctx, input.serviceIdentifier);
+    all = all.filter((a) => a.serviceId === service.id);
+  }
+  const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.serviceIdentifier ?? ""}`);
+  return {
+    items: page.items.map((a) => {
+      const { failureMessage: _m, failureCode: _c, ...summary } = snsaView(ctx, a);
+      return summary;
+    }),
+    nextToken: page.nextToken,
+  };
+};
+
+const deleteServiceAssociation: Handler = (input: DeleteServiceNetworkServiceAssociationRequest, ctx) => {
+  const a = findServiceAssociation(ctx, input.serviceNetworkServiceAssociationIdentifier!);
+  if (a.status === "CREATE_IN_PROGRESS" || a.status === "DELETE_IN_PROGRESS") {
+    throw conflict("SERVICE_NETWORK_SERVICE_ASSOCIATION", a.id, `Association ${a.id} is ${a.status}.`);
+  }
+  a.status = "DELETE_IN_PROGRESS";
+  touch(a, ctx);
+  ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkServiceAssociation", a.id, ctx.now);
+  return { id: a.id, status: a.status, arn: a.arn };
+};
+
+/* ------------------------ endpoint joins (owned by EC2) ------------------------ */
+
+const ENDPOINT_STATE_TO_LATTICE: Record<string, string> = {
+  pending: "PENDING",
+  available: "ACTIVE",
+  deleting: "DELETING",
+  failed: "FAILED",
+  rejected: "REJECTED",
+};
+
+const listVpcEndpointAssociations: Handler = (input: ListServiceNetworkVpcEndpointAssociationsRequest, ctx) => {
+  const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+  const endpoints = Object.values(ctx.state.ec2.vpcEndpoints).filter((e) => e.ServiceNetworkArn === sn.arn);
+  const page = listPage(ctx, endpoints, input, sn.id);
+  return {
+    items: page.items.map((e) => ({
+      vpcEndpointId: e.VpcEndpointId,
+      vpcId: e.VpcId,
+      vpcEndpointOwnerId: e.OwnerId,
+      id: e.VpcEndpointId,
+      state: ENDPOINT_STATE_TO_LATTICE[e.State.toLowerCase()] ?? e.State.toUpperCase(),
+      serviceNetworkArn: sn.arn,
+      createdAt: toDate(e.CreationTimestamp),
+    })),
+    nextToken: page.nextToken,
+  };
+};
+
+const listResourceEndpointAssociations: Handler = (input: ListResourceEndpointAssociationsRequest, ctx) => {
+  const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
+  let all = Object.values(ctx.state.lattice.resourceEndpointAssociations).filter((a) => a.resourceConfigurationId === config.id);
+  if (input.resourceEndpointAssociationIdentifier) {
+    const id = idFromIdentifier(input.resourceEndpointAssociationIdentifier);
+    all = all.filter((a) => a.id === id);
+  }
+  if (input.vpcEndpointId) all = all.filter((a) => a.vpcEndpointId === input.vpcEndpointId);
+  if (input.vpcEndpointOwner) all = all.filter((a) => a.vpcEndpointOwner === input.vpcEndpointOwner);
+  const page = listPage(ctx, all, input, config.id);
+  return {
+    items: page.items.map((a) => ({
+      id: a.id,
+      arn: a.arn,
+      resourceConfigurationId: config.id,
+      resourceConfigurationArn: config.arn,
+      resourceConfigurationName: config.name,
+      vpcEndpointId: a.vpcEndpointId,
+      vpcEndpointOwner: a.vpcEndpointOwner,
+      createdBy: a.createdBy,
+      createdAt: toDate(a.createdAt),
+      payerResponsibility: [{ scope: "ResourceGatewayCharges", payerResponsibilityType: "ResourceGatewayAccount" }],
+    })),
+    nextToken: page.nextToken,
+  };
+};
+
+const deleteResourceEndpointAssociation: Handler = (input: DeleteResourceEndpointAssociationRequest, ctx) => {
+  const a = resolve(
+    ctx.state.lattice.resourceEndpointAssociations,
+    input.resourceEndpointAssociationIdentifier!,
+    "RESOURCE_ENDPOINT_ASSOCIATION",
+    "Resource endpoint association",
+  );
+  delete ctx.state.lattice.resourceEndpointAssociations[a.id];
+  const endpoint = ctx.state.ec2.vpcEndpoints[a.vpcEndpointId];
+  if (endpoint) endpoint.State = "Rejected";
+  const config = ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId];
+  return {
+    id: a.id,
+    arn: a.arn,
+    resourceConfigurationId: a.resourceConfigurationId,
+    resourceConfigurationArn: config?.arn,
+    vpcEndpointId: a.vpcEndpointId,
+  };
+};
+
+export const associationHandlers: Record<string, Handler> = {
+  CreateServiceNetworkVpcAssociation: createVpcAssociation,
+  GetServiceNetworkVpcAssociation: getVpcAssociation,
+  ListServiceNetworkVpcAssociations: listVpcAssociations,
+  UpdateServiceNetworkVpcAssociation: updateVpcAssociation,
+  DeleteServiceNetworkVpcAssociation: deleteVpcAssociation,
+  CreateServiceNetworkResourceAssociation: createResourceAssociation,
+  GetServiceNetworkResourceAssociation: getResourceAssociation,
+  ListServiceNetworkResourceAssociations: listResourceAssociations,
+  DeleteServiceNetworkResourceAssociation: deleteResourceAssociation,
+  CreateServiceNetworkServiceAssociation: createServiceAssociation,
+  GetServiceNetworkServiceAssociation: getServiceAssociation,
+  ListServiceNetworkServiceAssociations: listServiceAssociations,
+  DeleteServiceNetworkServiceAssociation: deleteServiceAssociation,
+  ListServiceNetworkVpcEndpointAssociations: listVpcEndpointAssociations,
+  ListResourceEndpointAssociations: listResourceEndpointAssociations,
+  DeleteResourceEndpointAssociation: deleteResourceEndpointAssociation,
+};

@@ -1,0 +1,128 @@
+/** Service networks: create, get, list, update, delete. */
+import type {
+  CreateServiceNetworkRequest,
+  DeleteServiceNetworkRequest,
+  GetServiceNetworkRequest,
+  ListServiceNetworksRequest,
+  UpdateServiceNetworkRequest,
+} from "@aws-sdk/client-vpc-lattice";
+import type { Handler, HandlerContext } from "../../../core/service.js";
+import { conflict } from "../errors.js";
+import type { ServiceNetworkRecord } from "../state.js";
+import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
+import { listPage, touch } from "./common.js";
+
+export function findServiceNetwork(ctx: HandlerContext, identifier: string): ServiceNetworkRecord {
+  return resolve(ctx.state.lattice.serviceNetworks, identifier, "SERVICE_NETWORK", "Service network");
+}
+
+function counts(ctx: HandlerContext, snId: string) {
+  const l = ctx.state.lattice;
+  return {
+    numberOfAssociatedVPCs: Object.values(l.vpcAssociations).filter((a) => a.serviceNetworkId === snId && LIVE(a.status)).length,
+    numberOfAssociatedServices: Object.values(l.serviceAssociations).filter((a) => a.serviceNetworkId === snId && LIVE(a.status)).length,
+    numberOfAssociatedResourceConfigurations: Object.values(l.resourceAssociations).filter(
+      (a) => a.serviceNetworkId === snId && !a.isManagedAssociation && LIVE(a.status),
+    ).length,
+  };
+}
+
+const createServiceNetwork: Handler = (input: CreateServiceNetworkRequest, ctx) =>
+  idempotent(
+    ctx,
+    input,
+    () => {
+      const l = ctx.state.lattice;
+      if (Object.values(l.serviceNetworks).some((sn) => sn.name === input.name)) {
+        throw conflict("SERVICE_NETWORK", input.name!, `A service network named ${input.name} already exists.`);
+      }
+      const id = ctx.ids.id("sn");
+      const record: ServiceNetworkRecord = {
+        id,
+        arn: latticeArn(ctx, `servicenetwork/${id}`),
+        name: input.name!,
+        authType: input.authType ?? "NONE",
+        sharingConfig: { enabled: input.sharingConfig?.enabled ?? true },
+        createdAt: ctx.nowIso,
+        lastUpdatedAt: ctx.nowIso,
+      };
+      l.serviceNetworks[id] = record;
+      setTags(ctx, record.arn, input.tags);
+      return {
+        id,
+        response: { id, name: record.name, arn: record.arn, authType: record.authType, sharingConfig: record.sharingConfig },
+      };
+    },
+  );
+
+const getServiceNetwork: Handler = (input: GetServiceNetworkRequest, ctx) => {
+  const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+  const { numberOfAssociatedVPCs, numberOfAssociatedServices } = counts(ctx, sn.id);
+  return {
+    id: sn.id,
+    name: sn.name,
+    arn: sn.arn,
+    authType: sn.authType,
+    sharingConfig: sn.sharingConfig,
+    createdAt: toDate(sn.createdAt),
+    lastUpdatedAt: toDate(sn.lastUpdatedAt),
+    numberOfAssociatedVPCs,
+    numberOfAssociatedServices,
+  };
+};
+
+const listServiceNetworks: Handler = (input: ListServiceNetworksRequest, ctx) => {
+  const page = listPage(ctx, Object.values(ctx.state.lattice.serviceNetworks), input, "all");
+  return {
+    items: page.items.map((sn) => ({
+      id: sn.id,
+      name: sn.name,
+      arn: sn.arn,
+      createdAt: toDate(sn.createdAt),
+      lastUpdatedAt: toDate(sn.lastUpdatedAt),
+      ...counts(ctx, sn.id),
+    })),
+    nextToken: page.nextToken,
+  };
+};
+
+const updateServiceNetwork: Handler = (input: UpdateServiceNetworkRequest, ctx) => {
+  const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+  sn.authType = input.authType!;
+  touch(sn, ctx);
+  return { id: sn.id, name: sn.name, arn: sn.arn, authType: sn.authType };
+};
+
+const deleteServiceNetwork: Handler = (input: DeleteServiceNetworkRequest, ctx) => {
+  const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+  const c = counts(ctx, sn.id);
+  const l = ctx.state.lattice;
+  const anyAssociation = (records: Record<string, { serviceNetworkId: string }>) =>
+    Object.values(records).some((a) => a.serviceNetworkId === sn.id);
+  if (c.numberOfAssociatedVPCs > 0 || anyAssociation(l.vpcAssociations)) {
+    throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC(s) associated`);
+  }
+  if (anyAssociation(l.serviceAssociations)) {
+    throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has Service(s) associated`);
+  }
+  if (anyAssociation(l.resourceAssociations)) {
+    throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has Resource Configuration(s) associated`);
+  }
+  const endpoints = Object.values(ctx.state.ec2.vpcEndpoints).filter((e) => e.ServiceNetworkArn === sn.arn);
+  if (endpoints.length > 0) {
+    throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC endpoint(s) associated`);
+  }
+  delete l.serviceNetworks[sn.id];
+  delete l.tags[sn.arn];
+  delete l.authPolicies[sn.arn];
+  delete l.resourcePolicies[sn.arn];
+  return undefined;
+};
+
+export const serviceNetworkHandlers: Record<string, Handler> = {
+  CreateServiceNetwork: createServiceNetwork,
+  GetServiceNetwork: getServiceNetwork,
+  ListServiceNetworks: listServiceNetworks,
+  UpdateServiceNetwork: updateServiceNetwork,
+  DeleteServiceNetwork: deleteServiceNetwork,
+};

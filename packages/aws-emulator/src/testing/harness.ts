@@ -1,0 +1,82 @@
+/**
+ * Test harness: a real emulator on a free port and the real SDK v3 clients
+ * pointed at it (maxAttempts 1, so errors surface without back-off).
+ */
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { RDSClient } from "@aws-sdk/client-rds";
+import { STSClient } from "@aws-sdk/client-sts";
+import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
+import { startEmulator, type StartOptions } from "../index.js";
+import type { RunningEmulator } from "../core/emulator.js";
+
+export interface Harness {
+  running: RunningEmulator;
+  url: string;
+  lattice: VPCLatticeClient;
+  ec2: EC2Client;
+  rds: RDSClient;
+  sts: STSClient;
+  lambda: LambdaClient;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of the control API, read by tests
+  control: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  clientsFor: (accessKeyId: string, region?: string) => { lattice: VPCLatticeClient; ec2: EC2Client; sts: STSClient };
+  close: () => Promise<void>;
+}
+
+export async function startHarness(options: StartOptions & { region?: string } = {}): Promise<Harness> {
+  const running = await startEmulator({ port: 0, ...options });
+  const region = options.region ?? "ap-northeast-1";
+  const config = (accessKeyId = "test", r = region) => ({
+    region: r,
+    endpoint: running.url,
+    credentials: { accessKeyId, secretAccessKey: "test" },
+    maxAttempts: 1,
+  });
+  const clients = {
+    lattice: new VPCLatticeClient(config()),
+    ec2: new EC2Client(config()),
+    rds: new RDSClient(config()),
+    sts: new STSClient(config()),
+    lambda: new LambdaClient(config()),
+  };
+  return {
+    running,
+    url: running.url,
+    ...clients,
+    control: async (method, path, body) => {
+      const response = await fetch(`${running.url}${path}`, {
+        method,
+        ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    clientsFor: (accessKeyId, r) => ({
+      lattice: new VPCLatticeClient(config(accessKeyId, r)),
+      ec2: new EC2Client(config(accessKeyId, r)),
+      sts: new STSClient(config(accessKeyId, r)),
+    }),
+    close: async () => {
+      for (const client of Object.values(clients)) client.destroy();
+      await running.close();
+    },
+  };
+}
+
+/** Runs `fn` and returns the SDK error it throws (fails the test if it does not throw). */
+export type SdkError = Error & {
+  name: string;
+  $metadata: { httpStatusCode?: number; requestId?: string };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- modelled error members differ per shape
+  [member: string]: any;
+};
+
+export async function sdkError(fn: () => Promise<unknown>): Promise<SdkError> {
+  try {
+    await fn();
+  } catch (error) {
+    return error as never;
+  }
+  throw new Error("expected the call to fail, but it succeeded");
+}
