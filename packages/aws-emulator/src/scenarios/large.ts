@@ -95,7 +95,7 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
   let created = 0;
   for (let i = 0; created < params.resourceConfigurations; i++) {
     const provider = `provider-${pad(i % providers)}`;
-    const gateway = `rgw-${pad(i % providers)}`;
+    const gateway = `gateway-${pad(i % providers)}`;
     const name = `rcfg-res-${pad(i, 4)}`.replace(/^rcfg-/, "res-");
     const remaining = params.resourceConfigurations - created;
     if (i % 10 === 0) {
@@ -180,7 +180,7 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
     aurora,
     lambdas,
     resourceGateways: Array.from({ length: providers }, (_, p) => ({
-      name: `rgw-${pad(p)}`,
+      name: `gateway-${pad(p)}`,
       vpc: `provider-${pad(p)}`,
       subnets: [`provider-${pad(p)}-a`, `provider-${pad(p)}-c`],
       securityGroups: [`provider-${pad(p)}/rgw-sg`],
