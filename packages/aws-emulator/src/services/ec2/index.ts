@@ -4,17 +4,17 @@ import type { DescribeAvailabilityZonesRequest } from "@aws-sdk/client-ec2";
 import type { Lifecycle } from "../../core/lifecycle.js";
 import type { Handler, ServiceDefinition } from "../../core/service.js";
 import { operationsOf } from "../../protocols/model.js";
-import { ec2ServiceErrors } from "./errors.js";
+import { ec2Error, ec2ServiceErrors } from "./errors.js";
 import { applyFilters } from "./filters.js";
 import { endpointHandlers, onVpcEndpointRemoved } from "./handlers/endpoints.js";
 import { securityGroupHandlers } from "./handlers/security-groups.js";
 import { vpcHandlers } from "./handlers/vpcs.js";
+import { availabilityZoneId } from "./network.js";
 
 const describeAvailabilityZones: Handler = (input: DescribeAvailabilityZonesRequest, ctx) => {
-  const prefix = ctx.region.split("-").map((p) => p[0]).join("").slice(0, 3) + ctx.region.replace(/\D/g, "");
-  const zones = ["a", "c", "d"].map((letter, i) => ({
+  const zones = ["a", "c", "d"].map((letter) => ({
     ZoneName: `${ctx.region}${letter}`,
-    ZoneId: `${prefix}-az${i + 1}`,
+    ZoneId: availabilityZoneId(ctx.region, letter),
     State: "available",
     RegionName: ctx.region,
     ZoneType: "availability-zone",
@@ -36,18 +36,31 @@ const describeAvailabilityZones: Handler = (input: DescribeAvailabilityZonesRequ
   };
 };
 
+/** `DryRun=true`: AWS only checks the caller may act and answers DryRunOperation (HTTP 412) without acting. */
+function withDryRun(handlers: Record<string, Handler>): Record<string, Handler> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([operation, handler]): [string, Handler] => [
+      operation,
+      (input: { DryRun?: boolean } | undefined, ctx) => {
+        if (input?.DryRun) throw ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+        return handler(input, ctx);
+      },
+    ]),
+  );
+}
+
 export function ec2Service(): ServiceDefinition {
   return {
     name: "ec2",
     protocol: "ec2",
     version: "2016-11-15",
     operations: operationsOf(Ec2Model as unknown as Record<string, unknown>),
-    handlers: {
+    handlers: withDryRun({
       ...vpcHandlers,
       ...securityGroupHandlers,
       ...endpointHandlers,
       DescribeAvailabilityZones: describeAvailabilityZones,
-    },
+    }),
     ...ec2ServiceErrors,
   };
 }

@@ -49,12 +49,16 @@ export function allocateIp(state: RegionState, subnet: SubnetRecord, wanted?: st
   const size = 2 ** (32 - range.bits);
   for (let offset = 4; offset < size - 1; offset++) {
     const ip = intToIpv4(range.base + offset);
-    if (!used.has(ip)) {
-      subnet.AvailableIpAddressCount = Math.max(0, subnet.AvailableIpAddressCount - 1);
-      return ip;
-    }
+    if (!used.has(ip)) return ip;
   }
   throw new Error(`subnet ${subnet.SubnetId} has no free addresses`);
+}
+
+/** AvailableIpAddressCount = the subnet's size, less AWS's five reserved addresses and the interfaces in it. */
+function recountAddresses(state: RegionState, subnet: SubnetRecord): void {
+  const size = 2 ** (32 - parseCidr(subnet.CidrBlock)!.bits);
+  const inUse = Object.values(state.ec2.networkInterfaces).filter((eni) => eni.SubnetId === subnet.SubnetId).length;
+  subnet.AvailableIpAddressCount = Math.max(0, size - 5 - inUse);
 }
 
 export interface InterfaceRequest {
@@ -90,13 +94,30 @@ export function createManagedInterface(ctx: HandlerContext, request: InterfaceRe
     TagSet: [],
   };
   ctx.state.ec2.networkInterfaces[id] = record;
+  recountAddresses(ctx.state, subnet);
   return record;
 }
 
 export function removeInterfacesOf(state: RegionState, owner: string): void {
   for (const eni of Object.values(state.ec2.networkInterfaces)) {
-    if (eni.attachedTo === owner) delete state.ec2.networkInterfaces[eni.NetworkInterfaceId];
+    if (eni.attachedTo !== owner) continue;
+    delete state.ec2.networkInterfaces[eni.NetworkInterfaceId];
+    const subnet = state.ec2.subnets[eni.SubnetId];
+    if (subnet) recountAddresses(state, subnet);
   }
+}
+
+const DIRECTIONS: Record<string, string> = { northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw", north: "n", south: "s", east: "e", west: "w", central: "c" };
+
+/**
+ * The zone ID of a zone name, as AWS spells them (`ap-northeast-1` + `c` → `apne1-az3`).
+ * One function for subnets and DescribeAvailabilityZones, so the two always agree.
+ */
+export function availabilityZoneId(region: string, zone: string): string {
+  const parts = region.split("-");
+  const middle = parts.slice(1, -1).map((p) => DIRECTIONS[p] ?? p.charAt(0)).join("");
+  const index = zone.charCodeAt(zone.length - 1) - 96;
+  return `${parts[0]}${middle}${parts[parts.length - 1]}-az${index}`;
 }
 
 export function defaultSecurityGroup(state: RegionState, vpcId: string): string | undefined {

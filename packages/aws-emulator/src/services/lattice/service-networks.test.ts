@@ -85,6 +85,10 @@ describe("service networks through the real VPC Lattice client", () => {
     expect(all.items?.filter((i) => i.name === "net-token")).toHaveLength(1);
     const mismatch = await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "net-token-2", clientToken: "token-1" })));
     expect(mismatch.name).toBe("ConflictException");
+    // Nested parameters count too: same token, same name, other tags.
+    await h.lattice.send(new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "a" } }));
+    const nested = await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "b" } })));
+    expect(nested.name).toBe("ConflictException");
   });
 
   it("never answers in HTML: an unknown route is a typed error with a request id", async () => {

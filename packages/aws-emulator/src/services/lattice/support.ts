@@ -1,5 +1,6 @@
 /** Shared pieces of the Lattice handlers: ARNs, identifier resolution, DNS names, tags, idempotency. */
 import { createHash } from "node:crypto";
+import { parameterFingerprint } from "../../core/canonical.js";
 import type { HandlerContext } from "../../core/service.js";
 import { conflict, notFound } from "./errors.js";
 import type { DnsEntryRecord } from "./state.js";
@@ -60,11 +61,6 @@ export function setTags(ctx: HandlerContext, arn: string, tags: Record<string, s
   if (tags && Object.keys(tags).length > 0) ctx.state.lattice.tags[arn] = { ...tags };
 }
 
-/** Stable fingerprint of a request's parameters, minus the token itself. */
-function fingerprint(input: object): string {
-  const { clientToken: _ignored, ...rest } = input as Record<string, unknown>;
-  return JSON.stringify(rest, Object.keys(rest).sort());
-}
 
 /**
  * clientToken semantics: a retry with the same token and parameters returns the
@@ -80,7 +76,7 @@ export function idempotent(
   if (!token) return create().response;
   const key = `${ctx.operation}:${token}`;
   const seen = ctx.state.idempotency[key];
-  const print = fingerprint(input);
+  const print = parameterFingerprint(input, "clientToken");
   if (seen) {
     if (seen.fingerprint !== print) {
       throw conflict(

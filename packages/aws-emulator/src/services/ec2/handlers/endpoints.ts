@@ -22,6 +22,7 @@ import { ec2Error, ec2NotFound, invalidParameter } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import { createManagedInterface, defaultSecurityGroup, removeInterfacesOf } from "../network.js";
 import type { DnsEntryRecord, VpcEndpointRecord } from "../state.js";
+import { parameterFingerprint } from "../../../core/canonical.js";
 import { ec2Page, findSubnet, findVpc, tagsFor } from "./common.js";
 
 const LATTICE_TYPES = ["Resource", "ServiceNetwork"];
@@ -229,9 +230,9 @@ function checkPrivateDnsClash(ctx: HandlerContext, candidate: VpcEndpointRecord)
   }
 }
 
+/** The value with the keys of every nested object sorted, so equal requests stringify alike. */
 function fingerprint(input: CreateVpcEndpointRequest): string {
-  const { ClientToken: _t, DryRun: _d, ...rest } = input;
-  return JSON.stringify(rest, Object.keys(rest).sort());
+  return parameterFingerprint(input, "ClientToken", "DryRun");
 }
 
 const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
@@ -337,7 +338,8 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     };
   }
   ctx.lifecycle.scheduleCreate(ctx.state, "VpcEndpoint", id, "Available", ctx.now);
-  const response = { ...record };
+  // AWS answers the create before the interfaces and DNS names exist: no NetworkInterfaceIds, no DnsEntries yet.
+  const { NetworkInterfaceIds: _enis, DnsEntries: _dns, ...response } = record;
   if (input.ClientToken) {
     record.clientToken = input.ClientToken;
     ctx.state.idempotency[`CreateVpcEndpoint:${input.ClientToken}`] = { fingerprint: fingerprint(input), resourceId: id, response };

@@ -8,7 +8,7 @@ import type {
   DescribeVpcsRequest,
 } from "@aws-sdk/client-ec2";
 import type { Handler, HandlerContext } from "../../../core/service.js";
-import { cidrContains, parseCidr } from "../network.js";
+import { availabilityZoneId, cidrContains, parseCidr } from "../network.js";
 import { ec2Error, ec2NotFound, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import type { SubnetRecord, VpcRecord } from "../state.js";
@@ -81,12 +81,6 @@ const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
   return { };
 };
 
-function zoneId(region: string, zone: string): string {
-  const prefix = region.split("-").map((p) => p[0]).join("").slice(0, 3);
-  const index = zone.charCodeAt(zone.length - 1) - 96;
-  return `${prefix}${region.replace(/\D/g, "")}-az${index}`;
-}
-
 export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): SubnetRecord {
   const vpc = findVpc(ctx, input.VpcId!);
   const cidr = input.CidrBlock;
@@ -106,7 +100,7 @@ export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): S
     VpcId: vpc.VpcId,
     CidrBlock: cidr,
     AvailabilityZone: zone,
-    AvailabilityZoneId: zoneId(ctx.region, zone),
+    AvailabilityZoneId: availabilityZoneId(ctx.region, zone),
     AvailableIpAddressCount: 2 ** (32 - range.bits) - 5,
     State: "available",
     OwnerId: ctx.accountId,
