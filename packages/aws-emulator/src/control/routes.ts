@@ -6,7 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
-import { applyScenario, SCENARIOS } from "../scenarios/index.js";
+import { applyScenario, SCENARIOS, scenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
 
@@ -24,15 +24,38 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-let loadedScenario: string | undefined;
+/** A transition delay: a finite, non-negative number of milliseconds (anything else would never settle). */
+function delayMs(value: unknown, what: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`${what} must be a non-negative number of milliseconds`);
+  return value;
+}
 
-export function currentScenario(): string | undefined {
-  return loadedScenario;
+/** Throws (→ 400) unless `name` is a known scenario and `params` suit it. */
+function checkScenario(name: string, params: Record<string, unknown>): void {
+  if (!SCENARIOS.some((s) => s.name === name)) {
+    throw new Error(`unknown scenario "${name}" (known: ${SCENARIOS.map((s) => s.name).join(", ")})`);
+  }
+  scenarioDocument(name, params);
+}
+
+/** The scenario each emulator last loaded: per emulator, so that several in one process do not mix. */
+const loadedScenarios = new WeakMap<Emulator, string>();
+let lastLoaded: string | undefined;
+
+/** The scenario `emulator` last loaded (without an argument: the one any emulator of this process last loaded). */
+export function currentScenario(emulator?: Emulator): string | undefined {
+  return emulator ? loadedScenarios.get(emulator) : lastLoaded;
+}
+
+function setScenario(emulator: Emulator, name: string | undefined): void {
+  if (name === undefined) loadedScenarios.delete(emulator);
+  else loadedScenarios.set(emulator, name);
+  lastLoaded = name;
 }
 
 export function loadNamedScenario(emulator: Emulator, name: string, params: Record<string, unknown> = {}) {
   const result = applyScenario(emulator, name, params);
-  loadedScenario = name;
+  setScenario(emulator, name);
   return result;
 }
 
@@ -43,23 +66,27 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       status: "ok",
       emulator: "lattice-atlas",
       services: Object.fromEntries(emulator.serviceNames().map((name) => [name, "running"])),
-      scenario: loadedScenario ?? null,
+      scenario: currentScenario(emulator) ?? null,
       defaultAccountId: emulator.defaultAccountId,
       defaultRegion: emulator.defaultRegion,
     });
   }
   if (route === "/_emulator/reset" && method === "POST") {
     const input = asObject(parseJson(body), "reset body");
+    const name = typeof input.scenario === "string" ? input.scenario : undefined;
+    const params = asObject(input.params ?? {}, "params");
+    // Validate the scenario and its parameters before anything is reset: a rejected reset resets nothing.
+    if (name !== undefined) checkScenario(name, params);
     emulator.reset();
     emulator.stats.reset();
-    loadedScenario = undefined;
-    if (typeof input.scenario === "string") {
-      const result = loadNamedScenario(emulator, input.scenario, asObject(input.params ?? {}, "params"));
-      return ok({ reset: true, scenario: input.scenario, ...(result ?? {}) });
+    setScenario(emulator, undefined);
+    if (name !== undefined) {
+      const result = loadNamedScenario(emulator, name, params);
+      return ok({ reset: true, scenario: name, ...(result ?? {}) });
     }
     return ok({ reset: true });
   }
-  if (route === "/_emulator/scenarios" && method === "GET") return ok({ scenarios: SCENARIOS, current: loadedScenario ?? null });
+  if (route === "/_emulator/scenarios" && method === "GET") return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   const scenario = /^\/_emulator\/scenarios\/([a-z0-9-]+)$/.exec(route);
   if (scenario && method === "POST") {
     const params = asObject(parseJson(body), "scenario parameters");
@@ -70,7 +97,7 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (method === "GET") return ok(emulator.exportState());
     if (method === "PUT" || method === "POST") {
       emulator.importState(parseJson(body));
-      loadedScenario = "imported";
+      setScenario(emulator, "imported");
       return ok({ imported: true });
     }
   }
@@ -123,15 +150,17 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       for (const [kind, value] of Object.entries(failures)) {
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
         const f = asObject(value, `failures.${kind}`);
+        const count = f.count ?? 1;
+        if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw new Error(`failures.${kind}.count must be a positive integer`);
         parsedFailures[kind] = {
-          remaining: Number(f.count ?? 1),
+          remaining: count,
           code: String(f.code ?? "InternalFailure"),
           message: String(f.message ?? "Injected failure by the emulator"),
         };
       }
       emulator.lifecycle.settings = {
-        defaultDelayMs: Number(input.defaultDelayMs ?? 0),
-        delays: Object.fromEntries(Object.entries(delays).map(([k, v]) => [k, Number(v)])),
+        defaultDelayMs: delayMs(input.defaultDelayMs ?? 0, "defaultDelayMs"),
+        delays: Object.fromEntries(Object.entries(delays).map(([k, v]) => [k, delayMs(v, `delays.${k}`)])),
         failures: parsedFailures,
       };
       return ok(emulator.lifecycle.settings);

@@ -23,18 +23,28 @@ function hashedAddress(prefix: [number, number], name: string, span: number): st
 
 export function resolveName(state: RegionState, rawName: string): Resolution | undefined {
   const name = rawName.toLowerCase().replace(/\.$/, "");
-  for (const cluster of Object.values(state.rds.clusters)) {
+  // Cluster endpoints first: a cluster and an instance may share an identifier, and
+  // `<id>.cluster-<hash>…` must not be taken for the instance `<id>`.
+  const clusters = Object.values(state.rds.clusters);
+  const vpcOf = (subnetGroup: string) => {
+    const vpcId = state.rds.subnetGroups[subnetGroup]?.VpcId;
+    return vpcId ? { vpcId } : {};
+  };
+  for (const cluster of clusters) {
     const instances = Object.values(state.rds.instances).filter((i) => i.DBClusterIdentifier === cluster.DBClusterIdentifier);
-    const vpcId = state.rds.subnetGroups[cluster.DBSubnetGroup]?.VpcId;
-    const extra = vpcId ? { vpcId } : {};
+    const extra = vpcOf(cluster.DBSubnetGroup);
     if (name === cluster.Endpoint && instances[0]) return { name, addresses: [instances[0].privateIpAddress], kind: "rds-writer", ...extra };
     if (name === cluster.ReaderEndpoint && instances.length > 0) {
       const readers = instances.length > 1 ? instances.slice(1) : instances;
       return { name, addresses: readers.map((i) => i.privateIpAddress), kind: "rds-reader", ...extra };
     }
-    for (const instance of instances) {
-      if (name.startsWith(`${instance.DBInstanceIdentifier}.`) && name.endsWith(".rds.amazonaws.com")) {
-        return { name, addresses: [instance.privateIpAddress], kind: "rds-instance", ...extra };
+  }
+  // Instance endpoints: exactly the `Endpoint.Address` RDS reports (`<id>.<hash>.<region>.rds.amazonaws.com`).
+  const hash = state.rds.endpointHash;
+  if (hash) {
+    for (const instance of Object.values(state.rds.instances)) {
+      if (name === `${instance.DBInstanceIdentifier}.${hash}.${state.region}.rds.amazonaws.com`) {
+        return { name, addresses: [instance.privateIpAddress], kind: "rds-instance", ...vpcOf(instance.DBSubnetGroupName) };
       }
     }
   }

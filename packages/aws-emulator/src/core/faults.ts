@@ -53,6 +53,8 @@ export function normaliseService(name: string): string {
   return SERVICE_ALIASES[name.toLowerCase()] ?? name.toLowerCase();
 }
 
+const isNonNegative = (value: unknown): boolean => typeof value === "number" && Number.isFinite(value) && value >= 0;
+
 export interface FaultDecision {
   error?: FaultError;
   delayMs: number;
@@ -74,6 +76,27 @@ export class FaultInjector {
       }
       if (r.count !== undefined && (!Number.isInteger(r.count) || r.count < 1)) {
         throw new Error(`rule ${index}: count must be a positive integer`);
+      }
+      for (const key of ["id", "service", "operation", "region", "accountId"] as const) {
+        if (r[key] !== undefined && typeof r[key] !== "string") throw new Error(`rule ${index}: ${key} must be a string`);
+      }
+      for (const key of ["latencyMs", "jitterMs"] as const) {
+        if (r[key] !== undefined && !isNonNegative(r[key])) throw new Error(`rule ${index}: ${key} must be a non-negative number`);
+      }
+      if (r.error !== undefined) {
+        const e = r.error as unknown;
+        if (!e || typeof e !== "object" || Array.isArray(e)) throw new Error(`rule ${index}: error must be an object {code?, statusCode?, message?, retryAfterSeconds?}`);
+        const { code, statusCode, message, retryAfterSeconds } = e as Record<string, unknown>;
+        if (code !== undefined && (typeof code !== "string" || !/^[A-Za-z][A-Za-z0-9.]*$/.test(code))) {
+          throw new Error(`rule ${index}: error.code must be an error code such as "ThrottlingException"`);
+        }
+        if (statusCode !== undefined && (!Number.isInteger(statusCode) || (statusCode as number) < 400 || (statusCode as number) > 599)) {
+          throw new Error(`rule ${index}: error.statusCode must be an integer from 400 to 599`);
+        }
+        if (message !== undefined && typeof message !== "string") throw new Error(`rule ${index}: error.message must be a string`);
+        if (retryAfterSeconds !== undefined && !isNonNegative(retryAfterSeconds)) {
+          throw new Error(`rule ${index}: error.retryAfterSeconds must be a non-negative number`);
+        }
       }
       return { ...r, ...(r.service ? { service: normaliseService(r.service) } : {}) };
     });

@@ -45,13 +45,22 @@ export function createFunction(ctx: HandlerContext, input: CreateFunctionRequest
       if (!subnet) throw lambdaError("InvalidParameterValueException", `Error occurred while DescribeSubnets. EC2 Error Code: InvalidSubnetID.NotFound. EC2 Error Message: The subnet ID '${id}' does not exist`);
       return subnet;
     });
+    const vpcId = subnets[0]!.VpcId;
+    const stray = subnets.find((s) => s.VpcId !== vpcId);
+    if (stray) {
+      throw lambdaError("InvalidParameterValueException", `Subnets ${subnets[0]!.SubnetId} and ${stray.SubnetId} belong to different VPCs (${vpcId}, ${stray.VpcId}); all subnets of a function must be in one VPC.`);
+    }
     const groups = input.VpcConfig.SecurityGroupIds ?? [];
     for (const groupId of groups) {
-      if (!ctx.state.ec2.securityGroups[groupId]) {
+      const group = ctx.state.ec2.securityGroups[groupId];
+      if (!group) {
         throw lambdaError("InvalidParameterValueException", `Error occurred while DescribeSecurityGroups. EC2 Error Code: InvalidGroup.NotFound. EC2 Error Message: The security group '${groupId}' does not exist`);
       }
+      if (group.VpcId !== vpcId) {
+        throw lambdaError("InvalidParameterValueException", `Security group ${groupId} belongs to ${group.VpcId}, not to the VPC of the subnets (${vpcId}).`);
+      }
     }
-    vpcConfig = { SubnetIds: subnets.map((s) => s.SubnetId), SecurityGroupIds: groups, VpcId: subnets[0]!.VpcId };
+    vpcConfig = { SubnetIds: subnets.map((s) => s.SubnetId), SecurityGroupIds: groups, VpcId: vpcId };
     for (const subnet of subnets) {
       createManagedInterface(ctx, {
         subnetId: subnet.SubnetId,

@@ -47,13 +47,24 @@ function endpointHash(ctx: HandlerContext): string {
   return ctx.state.rds.endpointHash;
 }
 
-function matchesFilters(filters: Filter[] | undefined, values: Record<string, string[]>): boolean {
-  return (filters ?? []).every((f) => {
-    const have = values[f.Name ?? ""];
-    if (!have) throw rdsError("InvalidParameterValue", `Unrecognized filter name: ${f.Name}`);
-    return (f.Values ?? []).some((v) => have.includes(v));
+/**
+ * Keeps the items every filter matches. Filter names are checked up front, so an
+ * unknown name is an error even when there is nothing to filter.
+ */
+function filterBy<T>(items: T[], filters: Filter[] | undefined, known: readonly string[], valuesOf: (item: T) => Record<string, string[]>): T[] {
+  for (const f of filters ?? []) {
+    if (!known.includes(f.Name ?? "")) throw rdsError("InvalidParameterValue", `Unrecognized filter name: ${f.Name}`);
+  }
+  if (!filters?.length) return items;
+  return items.filter((item) => {
+    const values = valuesOf(item);
+    return filters.every((f) => (f.Values ?? []).some((v) => (values[f.Name!] ?? []).includes(v)));
   });
 }
+
+const CLUSTER_FILTERS = ["db-cluster-id", "engine", "db-cluster-resource-id"] as const;
+const ENDPOINT_FILTERS = ["db-cluster-endpoint-type", "db-cluster-endpoint-status", "db-cluster-endpoint-id", "db-cluster-endpoint-custom-type"] as const;
+const INSTANCE_FILTERS = ["db-cluster-id", "db-instance-id", "dbi-resource-id", "engine"] as const;
 
 const idFromArn = (value: string, kind: string): string =>
   value.startsWith("arn:") ? (value.split(`:${kind}:`)[1] ?? value) : value;
@@ -180,13 +191,11 @@ function clusterView(ctx: HandlerContext, c: DbClusterRecord) {
 const describeDbClusters: Handler = (input: DescribeDBClustersMessage, ctx) => {
   let all = Object.values(ctx.state.rds.clusters);
   if (input.DBClusterIdentifier) all = [findCluster(ctx, input.DBClusterIdentifier)];
-  all = all.filter((c) =>
-    matchesFilters(input.Filters, {
-      "db-cluster-id": [c.DBClusterIdentifier, c.DBClusterArn],
-      engine: [c.Engine],
-      "db-cluster-resource-id": [c.DbClusterResourceId],
-    }),
-  );
+  all = filterBy(all, input.Filters, CLUSTER_FILTERS, (c) => ({
+    "db-cluster-id": [c.DBClusterIdentifier, c.DBClusterArn],
+    engine: [c.Engine],
+    "db-cluster-resource-id": [c.DbClusterResourceId],
+  }));
   const p = page(ctx, all, input, "clusters");
   return { DBClusters: p.items.map((c) => clusterView(ctx, c)), Marker: p.nextToken };
 };
@@ -207,14 +216,12 @@ const describeDbClusterEndpoints: Handler = (input: DescribeDBClusterEndpointsMe
       EndpointType: type,
     })),
   );
-  const filtered = endpoints.filter((e) =>
-    matchesFilters(input.Filters, {
-      "db-cluster-endpoint-type": [e.EndpointType.toLowerCase()],
-      "db-cluster-endpoint-status": [e.Status],
-      "db-cluster-endpoint-id": [e.DBClusterEndpointResourceIdentifier],
-      "db-cluster-endpoint-custom-type": [],
-    }),
-  );
+  const filtered = filterBy(endpoints, input.Filters, ENDPOINT_FILTERS, (e) => ({
+    "db-cluster-endpoint-type": [e.EndpointType.toLowerCase()],
+    "db-cluster-endpoint-status": [e.Status],
+    "db-cluster-endpoint-id": [e.DBClusterEndpointResourceIdentifier],
+    "db-cluster-endpoint-custom-type": [],
+  }));
   const p = page(ctx, filtered, input, `endpoints:${input.DBClusterIdentifier ?? ""}`);
   return { DBClusterEndpoints: p.items, Marker: p.nextToken };
 };
@@ -303,14 +310,12 @@ const describeDbInstances: Handler = (input: DescribeDBInstancesMessage, ctx) =>
     if (!instance) throw rdsError("DBInstanceNotFound", `DBInstance ${input.DBInstanceIdentifier} not found.`, 404);
     all = [instance];
   }
-  all = all.filter((i) =>
-    matchesFilters(input.Filters, {
-      "db-cluster-id": i.DBClusterIdentifier ? [i.DBClusterIdentifier, `arn:aws:rds:${ctx.region}:${ctx.accountId}:cluster:${i.DBClusterIdentifier}`] : [],
-      "db-instance-id": [i.DBInstanceIdentifier, i.DBInstanceArn],
-      "dbi-resource-id": [i.DbiResourceId],
-      engine: [i.Engine],
-    }),
-  );
+  all = filterBy(all, input.Filters, INSTANCE_FILTERS, (i) => ({
+    "db-cluster-id": i.DBClusterIdentifier ? [i.DBClusterIdentifier, `arn:aws:rds:${ctx.region}:${ctx.accountId}:cluster:${i.DBClusterIdentifier}`] : [],
+    "db-instance-id": [i.DBInstanceIdentifier, i.DBInstanceArn],
+    "dbi-resource-id": [i.DbiResourceId],
+    engine: [i.Engine],
+  }));
   const p = page(ctx, all, input, "instances");
   return { DBInstances: p.items.map((i) => instanceView(ctx, i)), Marker: p.nextToken };
 };
