@@ -1,15 +1,71 @@
-/** Builds the Fastify application; tests build the same app and use inject() or a real port. */
+/**
+ * Builds the Fastify application from its configuration and services; the
+ * process glue (server.ts) listens, tests use inject() or a real port.
+ * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
+ */
 import Fastify, { type FastifyInstance } from "fastify";
+import { createConnectService } from "./connect/service.js";
+import { registerErrorHandling } from "./plugins/errors.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { registerSecurity } from "./plugins/security.js";
+import { registerWeb } from "./plugins/web.js";
+import { connectRoutes } from "./routes/connect.js";
+import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
+import { sourcesRoutes } from "./routes/sources.js";
+import { topologyRoutes } from "./routes/topology.js";
+import { SourceRegistry, type RegistryOptions } from "./sources/registry.js";
+import { createTopologyService, type TopologyServiceOptions } from "./topology/service.js";
 
 export interface AppOptions {
   version: string;
+  port: number;
+  host: string;
+  allowedHosts?: string[];
+  token?: string | undefined;
   emulatorUrl?: string | undefined;
+  defaultSource?: string;
+  region?: string | undefined;
+  allowAwsMutations?: boolean;
+  /** Serve the built web console from this folder (when it exists). */
+  webRoot?: string | undefined;
   logger?: boolean;
+  runner?: TopologyServiceOptions["runner"];
+  clientOptions?: RegistryOptions["clientOptions"];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024, requestTimeout: 30_000 });
-  await app.register(healthRoutes, { version: options.version, emulatorUrl: options.emulatorUrl });
+  const app = Fastify({
+    logger: options.logger ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
+    bodyLimit: 64 * 1024,
+    requestTimeout: 60_000,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  });
+  const registry = new SourceRegistry({
+    emulatorUrl: options.emulatorUrl,
+    defaultSource: options.defaultSource ?? (options.emulatorUrl ? "emulator" : "default"),
+    region: options.region,
+    allowAwsMutations: options.allowAwsMutations ?? false,
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+  });
+  const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
+  const ctx: RouteContext = {
+    version: options.version,
+    emulatorUrl: options.emulatorUrl,
+    readOnly: false,
+    registry,
+    topology,
+    connect: createConnectService({ topology, registry }),
+  };
+
+  registerErrorHandling(app);
+  await registerSecurity(app, { port: options.port, host: options.host, allowedHosts: options.allowedHosts ?? [], token: options.token });
+  await registerOpenApi(app, options.version);
+  await app.register(healthRoutes, ctx);
+  await app.register(sourcesRoutes, ctx);
+  await app.register(topologyRoutes, ctx);
+  await app.register(connectRoutes, ctx);
+  await registerWeb(app, options.webRoot);
+  app.addHook("onClose", async () => registry.close());
   return app;
 }

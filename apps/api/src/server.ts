@@ -1,21 +1,59 @@
-/** Process glue: configuration, the embedded emulator, listen, graceful shutdown. */
-import { startEmulator } from "@lattice-atlas/aws-emulator";
+/** Process glue: configuration, the embedded emulator, listen, graceful shutdown. Nothing else. */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startEmulator, type RunningEmulator } from "@lattice-atlas/aws-emulator";
 import { buildApp } from "./app.js";
+import { ConfigError, parseConfig } from "./config.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+const VERSION = "0.1.0";
 
-const port = Number(process.env.ATLAS_PORT ?? 8080);
-const host = process.env.ATLAS_HOST ?? "127.0.0.1";
-const emulatorPort = Number(process.env.ATLAS_EMULATOR_PORT ?? 4566);
+let config;
+try {
+  config = parseConfig(process.argv.slice(2), process.env);
+} catch (error) {
+  if (error instanceof ConfigError || (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    console.error(`lattice-atlas: ${error.message}`);
+    process.exit(2);
+  }
+  throw error;
+}
 
-const emulator = await startEmulator({ port: emulatorPort, scenario: process.env.ATLAS_SCENARIO ?? "field-report" });
-const app = await buildApp({ version: "0.1.0", emulatorUrl: emulator.url });
-await app.listen({ port, host });
-console.log(`Lattice Atlas API on http://${host}:${port} — embedded AWS emulator on ${emulator.url}`);
+let emulator: RunningEmulator | undefined;
+if (config.emulator.embedded) {
+  try {
+    emulator = await startEmulator({ port: config.emulator.port, scenario: config.emulator.scenario });
+  } catch (error) {
+    console.error(`lattice-atlas: could not start the embedded AWS emulator on 127.0.0.1:${config.emulator.port} (${(error as Error).message}). Use --emulator-port or --emulator-url.`);
+    process.exit(1);
+  }
+}
+const emulatorUrl = emulator?.url ?? config.emulator.url;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const app = await buildApp({
+  version: VERSION,
+  port: config.port,
+  host: config.host,
+  allowedHosts: config.allowedHosts,
+  token: config.token,
+  emulatorUrl,
+  defaultSource: config.source,
+  region: config.region,
+  allowAwsMutations: config.allowMutations,
+  webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
+  logger: process.env.ATLAS_LOG === "1",
+});
+const address = await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${new URL(address).port}`;
+console.log(`Lattice Atlas is running at ${url}${config.token ? `/?token=${config.token}` : ""}`);
+if (emulatorUrl) console.log(`  AWS source: ${emulator ? `embedded emulator (${config.emulator.scenario} scenario)` : "emulator"} at ${emulatorUrl}`);
+console.log(`  default source: ${config.source}${config.region ? `, region ${config.region}` : ""}; API docs at ${url}/api/docs`);
+if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
 const shutdown = async (): Promise<void> => {
   await app.close();
-  await emulator.close();
+  await emulator?.close();
   process.exit(0);
 };
 process.on("SIGINT", () => void shutdown());

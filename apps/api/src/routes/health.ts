@@ -1,10 +1,12 @@
-/** GET /api/health: liveness, version and whether the embedded emulator is up. */
+/** GET /api/health */
+import { ApiErrorBody, HealthResponse } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
+import type { RouteContext } from "./context.js";
 
-export const healthRoutes: FastifyPluginAsync<{ version: string; emulatorUrl?: string | undefined }> = async (app, options) => {
-  app.get("/api/health", async () => ({
-    status: "ok",
-    version: options.version,
-    emulator: options.emulatorUrl ? { url: options.emulatorUrl } : null,
-  }));
+export const healthRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) => {
+  app.get(
+    "/api/health",
+    { schema: { tags: ["health"], summary: "Liveness and what this server talks to", response: { 200: HealthResponse, 500: ApiErrorBody } } },
+    async (): Promise<HealthResponse> => ({ status: "ok", version: ctx.version, emulator: ctx.emulatorUrl ? { url: ctx.emulatorUrl } : null, readOnly: ctx.readOnly }),
+  );
 };

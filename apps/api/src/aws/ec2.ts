@@ -1,0 +1,157 @@
+/** EC2 reads for discovery: VPCs, subnets, security groups, Lattice-type VPC endpoints and their association rows. */
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcEndpointAssociationsCommand,
+  DescribeVpcEndpointsCommand,
+  DescribeVpcsCommand,
+  type EC2Client,
+  type IpPermission,
+  type Tag,
+} from "@aws-sdk/client-ec2";
+import type { SecurityGroupRule } from "@lattice-atlas/shared";
+import type { EndpointAssociationInput, SecurityGroupInput, SubnetInput, VpcEndpointInput, VpcInput } from "../topology/inputs.js";
+import { collectPages } from "./pagination.js";
+import type { CallRunner } from "./runner.js";
+
+const tagMap = (tags: Tag[] | undefined): Record<string, string> =>
+  Object.fromEntries((tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ""]));
+
+function rulesOf(permissions: IpPermission[] | undefined): SecurityGroupRule[] {
+  const rules: SecurityGroupRule[] = [];
+  for (const p of permissions ?? []) {
+    const base = {
+      protocol: p.IpProtocol ?? "-1",
+      ...(p.FromPort !== undefined && p.IpProtocol !== "-1" ? { fromPort: p.FromPort } : {}),
+      ...(p.ToPort !== undefined && p.IpProtocol !== "-1" ? { toPort: p.ToPort } : {}),
+    };
+    for (const r of p.IpRanges ?? []) rules.push({ ...base, cidr: r.CidrIp!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.Ipv6Ranges ?? []) rules.push({ ...base, ipv6Cidr: r.CidrIpv6!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.PrefixListIds ?? []) rules.push({ ...base, prefixListId: r.PrefixListId!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.UserIdGroupPairs ?? []) rules.push({ ...base, sourceGroupId: r.GroupId!, ...(r.Description ? { description: r.Description } : {}) });
+  }
+  return rules;
+}
+
+export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
+  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) => runner.call("ec2", operation, fn);
+  return {
+    describeVpcs: (): Promise<VpcInput[]> =>
+      collectPages("ec2", "DescribeVpcs", async (token) => {
+        const out = await call("DescribeVpcs", (abortSignal) => ec2.send(new DescribeVpcsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }));
+        return {
+          items: (out.Vpcs ?? []).map((v) => ({ vpcId: v.VpcId!, cidr: v.CidrBlock ?? "", isDefault: Boolean(v.IsDefault), tags: tagMap(v.Tags) })),
+          next: out.NextToken,
+        };
+      }),
+
+    describeSubnets: (): Promise<SubnetInput[]> =>
+      collectPages("ec2", "DescribeSubnets", async (token) => {
+        const out = await call("DescribeSubnets", (abortSignal) => ec2.send(new DescribeSubnetsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }));
+        return {
+          items: (out.Subnets ?? []).map((s) => {
+            const name = tagMap(s.Tags).Name;
+            return {
+              subnetId: s.SubnetId!,
+              vpcId: s.VpcId!,
+              cidr: s.CidrBlock ?? "",
+              availabilityZone: s.AvailabilityZone ?? "",
+              ...(s.AvailabilityZoneId ? { availabilityZoneId: s.AvailabilityZoneId } : {}),
+              ...(name ? { name } : {}),
+            };
+          }),
+          next: out.NextToken,
+        };
+      }),
+
+    describeSecurityGroups: (): Promise<SecurityGroupInput[]> =>
+      collectPages("ec2", "DescribeSecurityGroups", async (token) => {
+        // MaxResults keeps the call in the larger throttling bucket.
+        const out = await call("DescribeSecurityGroups", (abortSignal) =>
+          ec2.send(new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }),
+        );
+        return {
+          items: (out.SecurityGroups ?? []).map((g) => {
+            const name = tagMap(g.Tags).Name;
+            return {
+              groupId: g.GroupId!,
+              groupName: g.GroupName ?? "",
+              description: g.Description ?? "",
+              vpcId: g.VpcId ?? "",
+              ...(name ? { name } : {}),
+              ingress: rulesOf(g.IpPermissions),
+              egress: rulesOf(g.IpPermissionsEgress),
+            };
+          }),
+          next: out.NextToken,
+        };
+      }),
+
+    describeLatticeEndpoints: (): Promise<VpcEndpointInput[]> =>
+      collectPages("ec2", "DescribeVpcEndpoints", async (token) => {
+        const out = await call("DescribeVpcEndpoints", (abortSignal) =>
+          ec2.send(
+            new DescribeVpcEndpointsCommand({
+              MaxResults: 1000,
+              NextToken: token,
+              Filters: [{ Name: "vpc-endpoint-type", Values: ["Resource", "ServiceNetwork"] }],
+            }),
+            { abortSignal },
+          ),
+        );
+        return {
+          items: (out.VpcEndpoints ?? []).map((e) => {
+            const name = tagMap(e.Tags).Name;
+            return {
+              endpointId: e.VpcEndpointId!,
+              endpointType: e.VpcEndpointType ?? "",
+              state: e.State ?? "",
+              vpcId: e.VpcId!,
+              subnetIds: e.SubnetIds ?? [],
+              securityGroupIds: (e.Groups ?? []).map((g) => g.GroupId!),
+              privateDnsEnabled: Boolean(e.PrivateDnsEnabled),
+              ...(e.DnsOptions?.PrivateDnsPreference || e.DnsOptions?.PrivateDnsSpecifiedDomains
+                ? {
+                    dnsOptions: {
+                      ...(e.DnsOptions.PrivateDnsPreference ? { privateDnsPreference: e.DnsOptions.PrivateDnsPreference } : {}),
+                      ...(e.DnsOptions.PrivateDnsSpecifiedDomains ? { privateDnsSpecifiedDomains: e.DnsOptions.PrivateDnsSpecifiedDomains } : {}),
+                    },
+                  }
+                : {}),
+              ...(e.ResourceConfigurationArn ? { resourceConfigurationArn: e.ResourceConfigurationArn } : {}),
+              ...(e.ServiceNetworkArn ? { serviceNetworkArn: e.ServiceNetworkArn } : {}),
+              ...(e.IpAddressType ? { ipAddressType: e.IpAddressType } : {}),
+              ...(e.CreationTimestamp ? { createdAt: e.CreationTimestamp.toISOString() } : {}),
+              ...(e.OwnerId ? { ownerId: e.OwnerId } : {}),
+              ...(name ? { name } : {}),
+            };
+          }),
+          next: out.NextToken,
+        };
+      }),
+
+    /** One call (plus pages) for every endpoint's rows; no waiter or paginator exists, so we loop. */
+    describeEndpointAssociations: (): Promise<EndpointAssociationInput[]> =>
+      collectPages("ec2", "DescribeVpcEndpointAssociations", async (token) => {
+        const out = await call("DescribeVpcEndpointAssociations", (abortSignal) =>
+          ec2.send(new DescribeVpcEndpointAssociationsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }),
+        );
+        return {
+          items: (out.VpcEndpointAssociations ?? []).map((a) => ({
+            endpointId: a.VpcEndpointId!,
+            id: a.Id!,
+            associatedResourceArn: a.AssociatedResourceArn ?? "",
+            ...(a.ResourceConfigurationGroupArn ? { resourceConfigurationGroupArn: a.ResourceConfigurationGroupArn } : {}),
+            ...(a.ServiceNetworkArn ? { serviceNetworkArn: a.ServiceNetworkArn } : {}),
+            ...(a.AssociatedResourceAccessibility ? { accessibility: a.AssociatedResourceAccessibility } : {}),
+            ...(a.DnsEntry?.DnsName ? { dnsName: a.DnsEntry.DnsName } : {}),
+            ...(a.PrivateDnsEntry?.DnsName ? { privateDnsName: a.PrivateDnsEntry.DnsName } : {}),
+            ...(a.FailureReason ? { failureReason: a.FailureReason } : {}),
+          })),
+          next: out.NextToken,
+        };
+      }),
+  };
+}
+
+export type Ec2Reader = ReturnType<typeof createEc2Reader>;

@@ -1,0 +1,86 @@
+/**
+ * Command-line flags and environment for `npm start` (flags win):
+ *   --source emulator|default|profile:<name>   ATLAS_SOURCE
+ *   --profile <name>                           ATLAS_PROFILE / AWS_PROFILE (implies that profile as source)
+ *   --region <region>                          ATLAS_REGION
+ *   --host <addr> (127.0.0.1)                  ATLAS_HOST
+ *   --port <n> (8080)                          ATLAS_PORT
+ *   --token <t>                                ATLAS_TOKEN (generated when binding beyond loopback)
+ *   --allowed-host <name> (repeatable)         ATLAS_ALLOWED_HOSTS (comma separated)
+ *   --emulator-url <url>                       ATLAS_EMULATOR_URL (use a running emulator instead of embedding one)
+ *   --emulator-port <n> (4566)                 ATLAS_EMULATOR_PORT
+ *   --scenario <name> (field-report)           ATLAS_SCENARIO
+ *   --no-emulator                              ATLAS_NO_EMULATOR=1
+ *   --allow-mutations                          ATLAS_ALLOW_MUTATIONS=1 (needed to change real AWS)
+ */
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { PATTERNS, isKnownRegion } from "@lattice-atlas/shared";
+import { isLoopback } from "./plugins/security.js";
+
+export interface ServerConfig {
+  source: string;
+  region?: string | undefined;
+  host: string;
+  port: number;
+  token?: string | undefined;
+  tokenGenerated: boolean;
+  allowedHosts: string[];
+  emulator: { embedded: boolean; url?: string | undefined; port: number; scenario: string };
+  allowMutations: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      source: { type: "string" },
+      profile: { type: "string" },
+      region: { type: "string" },
+      host: { type: "string" },
+      port: { type: "string" },
+      token: { type: "string" },
+      "allowed-host": { type: "string", multiple: true },
+      "emulator-url": { type: "string" },
+      "emulator-port": { type: "string" },
+      scenario: { type: "string" },
+      "no-emulator": { type: "boolean" },
+      "allow-mutations": { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const profile = values.profile ?? env.ATLAS_PROFILE;
+  const source = values.source ?? env.ATLAS_SOURCE ?? (profile ? `profile:${profile}` : "emulator");
+  if (!new RegExp(PATTERNS.sourceId).test(source)) throw new ConfigError(`--source must be emulator, default or profile:<name>, not "${source}"`);
+  const region = values.region ?? env.ATLAS_REGION;
+  if (region !== undefined && !isKnownRegion(region)) throw new ConfigError(`--region "${region}" is not an AWS region`);
+  const host = values.host ?? env.ATLAS_HOST ?? "127.0.0.1";
+  const port = Number(values.port ?? env.ATLAS_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0–65535, not "${values.port ?? env.ATLAS_PORT}"`);
+  const emulatorPort = Number(values["emulator-port"] ?? env.ATLAS_EMULATOR_PORT ?? 4566);
+  if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) throw new ConfigError("--emulator-port must be 0–65535");
+  let token = values.token ?? env.ATLAS_TOKEN;
+  let tokenGenerated = false;
+  if (!token && !isLoopback(host)) {
+    // Like Jupyter: beyond loopback, a token is required; we make one and print it.
+    token = randomBytes(24).toString("base64url");
+    tokenGenerated = true;
+  }
+  const emulatorUrl = values["emulator-url"] ?? env.ATLAS_EMULATOR_URL;
+  const noEmulator = Boolean(values["no-emulator"]) || env.ATLAS_NO_EMULATOR === "1";
+  if (source === "emulator" && noEmulator && !emulatorUrl) throw new ConfigError("--source emulator needs the embedded emulator or --emulator-url");
+  return {
+    source,
+    region,
+    host,
+    port,
+    token,
+    tokenGenerated,
+    allowedHosts: [...(values["allowed-host"] ?? []), ...(env.ATLAS_ALLOWED_HOSTS ? env.ATLAS_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : [])],
+    emulator: { embedded: !noEmulator && !emulatorUrl, url: emulatorUrl, port: emulatorPort, scenario: values.scenario ?? env.ATLAS_SCENARIO ?? "field-report" },
+    allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
+  };
+}

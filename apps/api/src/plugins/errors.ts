@@ -1,0 +1,41 @@
+/**
+ * One error handler: AppError → its status and ApiErrorBody; schema
+ * validation → 400 naming the field; anything else → 500 without details.
+ */
+import type { ApiErrorBody } from "@lattice-atlas/shared";
+import type { FastifyError, FastifyInstance } from "fastify";
+import { AppError } from "../errors.js";
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; pattern?: string };
+}
+
+function validationBody(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): ApiErrorBody {
+  const issue: ValidationIssue = error.validation?.[0] ?? {};
+  const field = issue.params?.missingProperty ?? issue.params?.additionalProperty ?? issue.instancePath?.replace(/^\//, "").replace(/\//g, ".") ?? "";
+  const where = error.validationContext ?? "request";
+  const what = issue.params?.missingProperty
+    ? `is required`
+    : issue.params?.pattern
+      ? `is not valid (expected ${issue.params.pattern})`
+      : (issue.message ?? "is not valid");
+  return { error: { code: "VALIDATION", message: `The ${where} parameter "${field}" ${what}.`, ...(field ? { field } : {}) } };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError & { validation?: ValidationIssue[] }, request, reply) => {
+    if (error instanceof AppError) {
+      const body: ApiErrorBody = { error: { code: error.code, message: error.message, ...error.details } };
+      return reply.status(error.status).send(body);
+    }
+    if (error.validation) return reply.status(400).send(validationBody(error));
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status < 500) {
+      return reply.status(status).send({ error: { code: status === 413 ? "VALIDATION" : "VALIDATION", message: error.message } } satisfies ApiErrorBody);
+    }
+    request.log.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
+    return reply.status(500).send({ error: { code: "INTERNAL", message: "Something went wrong in Lattice Atlas; the server log has the details." } } satisfies ApiErrorBody);
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * GET /api/topology → { nodes, edges, warnings, stats }
+ * GET /api/topology/events → server-sent discovery progress (operations done of known total)
+ */
+import { ApiErrorBody, ProgressQuery, Topology, TopologyQuery } from "@lattice-atlas/shared";
+import type { FastifyPluginAsync } from "fastify";
+import { resolveTarget, type RouteContext } from "./context.js";
+
+export const topologyRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) => {
+  app.get<{ Querystring: TopologyQuery }>(
+    "/api/topology",
+    {
+      schema: {
+        tags: ["topology"],
+        summary: "The whole VPC Lattice topology of an account/region as one graph",
+        querystring: TopologyQuery,
+        response: { 200: Topology, 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 502: ApiErrorBody },
+      },
+      // Thousands of union-typed nodes: plain JSON.stringify is faster than a compiled serializer here.
+      serializerCompiler: () => (data) => JSON.stringify(data),
+    },
+    async (request) => {
+      const { source, region } = await resolveTarget(ctx, request.query);
+      return ctx.topology.topology(source.id, region, request.query.refresh === true);
+    },
+  );
+
+  app.get<{ Querystring: ProgressQuery }>(
+    "/api/topology/events",
+    { schema: { tags: ["topology"], summary: "Discovery progress as server-sent events (event: progress | done | error)", querystring: ProgressQuery } },
+    async (request, reply) => {
+      const { source, region } = await resolveTarget(ctx, request.query);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-content-type-options": "nosniff" });
+      const send = (event: string, data: unknown): void => {
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      send("ready", { running: ctx.topology.isRunning(source.id, region) });
+      const unsubscribe = ctx.topology.subscribe(source.id, region, (event) => send(event.type, event.progress ?? { message: event.message }));
+      const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), 15_000);
+      request.raw.on("close", () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      });
+    },
+  );
+};

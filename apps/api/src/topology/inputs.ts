@@ -1,0 +1,243 @@
+/**
+ * What discovery reads, normalised: plain records, no SDK types. The pure
+ * builder turns these into the graph; fixture tests construct them directly.
+ */
+import type { EndpointAssociationRow, SecurityGroupRule } from "@lattice-atlas/shared";
+
+export interface VpcInput {
+  vpcId: string;
+  cidr: string;
+  isDefault: boolean;
+  tags: Record<string, string>;
+}
+
+export interface SubnetInput {
+  subnetId: string;
+  vpcId: string;
+  cidr: string;
+  availabilityZone: string;
+  availabilityZoneId?: string;
+  name?: string;
+}
+
+export interface SecurityGroupInput {
+  groupId: string;
+  groupName: string;
+  description: string;
+  vpcId: string;
+  name?: string;
+  ingress: SecurityGroupRule[];
+  egress: SecurityGroupRule[];
+}
+
+export interface VpcEndpointInput {
+  endpointId: string;
+  endpointType: string;
+  state: string;
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  privateDnsEnabled: boolean;
+  dnsOptions?: { privateDnsPreference?: string; privateDnsSpecifiedDomains?: string[] };
+  resourceConfigurationArn?: string;
+  serviceNetworkArn?: string;
+  ipAddressType?: string;
+  createdAt?: string;
+  ownerId?: string;
+  name?: string;
+}
+
+export type EndpointAssociationInput = EndpointAssociationRow & { endpointId: string };
+
+export interface ServiceNetworkInput {
+  id: string;
+  arn: string;
+  name: string;
+  authType?: string;
+  authPolicy: "present" | "absent" | "unknown";
+  associatedVpcs: number;
+  associatedServices: number;
+  associatedResourceConfigurations: number;
+}
+
+export interface VpcAssociationInput {
+  id: string;
+  arn: string;
+  status: string;
+  serviceNetworkId: string;
+  vpcId: string;
+  securityGroupIds: string[] | null;
+  privateDnsEnabled: boolean;
+  dnsOptions?: { privateDnsPreference?: string; privateDnsSpecifiedDomains?: string[] };
+  failureCode?: string;
+  failureMessage?: string;
+  lastUpdatedAt?: string;
+}
+
+export interface ResourceAssociationInput {
+  id: string;
+  arn: string;
+  status: string;
+  serviceNetworkId: string;
+  resourceConfigurationId: string;
+  isManaged: boolean;
+  privateDnsEnabled: boolean;
+  dnsName?: string;
+  hostedZoneId?: string;
+  privateDnsName?: string;
+  failureCode?: string;
+}
+
+export interface ServiceAssociationInput {
+  id: string;
+  arn: string;
+  status: string;
+  serviceNetworkId: string;
+  serviceId: string;
+  dnsName?: string;
+  customDomainName?: string;
+}
+
+/** ServiceNetwork endpoints as Lattice lists them (also those of other accounts). */
+export interface NetworkEndpointInput {
+  serviceNetworkId: string;
+  vpcEndpointId: string;
+  vpcId?: string;
+  ownerId?: string;
+  state?: string;
+}
+
+export interface ResourceGatewayInput {
+  id: string;
+  arn: string;
+  name: string;
+  status: string;
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  ipAddressType?: string;
+  dnsResolution?: string;
+}
+
+export type DefinitionInput = { kind: "dns" | "ip" | "arn" | "cidr"; values: string[] };
+
+export interface ResourceConfigurationInput {
+  id: string;
+  arn: string;
+  name: string;
+  type: string;
+  status: string;
+  gatewayId?: string;
+  groupId?: string;
+  amazonManaged: boolean;
+  customDomainName?: string;
+  groupDomain?: string;
+  lastUpdatedAt?: string;
+  /** From GetResourceConfiguration; undefined when it could not be read. */
+  details?: { portRanges: string[]; protocol?: string; definition?: DefinitionInput };
+}
+
+export interface ServiceInput {
+  id: string;
+  arn: string;
+  name: string;
+  status: string;
+  dnsName?: string;
+  customDomainName?: string;
+  authType?: string;
+  authPolicy: "present" | "absent" | "unknown";
+  listeners: Array<{ id: string; name: string; protocol: string; port: number }>;
+}
+
+export interface TargetGroupInput {
+  id: string;
+  arn: string;
+  name: string;
+  type: string;
+  status: string;
+  port?: number;
+  protocol?: string;
+  vpcId?: string;
+  serviceArns: string[];
+  targets: Array<{ id: string; port?: number; status?: string; reasonCode?: string }>;
+}
+
+export interface DbClusterInput {
+  arn: string;
+  identifier: string;
+  engine: string;
+  engineVersion?: string;
+  status: string;
+  port: number;
+  writerEndpoint?: string;
+  readerEndpoint?: string;
+  customEndpoints: string[];
+  securityGroupIds: string[];
+  publiclyAccessible: boolean;
+  vpcId?: string;
+}
+
+export interface DbInstanceInput {
+  identifier: string;
+  arn: string;
+  clusterIdentifier?: string;
+  address?: string;
+  port?: number;
+  vpcId?: string;
+  securityGroupIds: string[];
+}
+
+export interface LambdaFunctionInput {
+  name: string;
+  arn: string;
+  vpcId?: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  state?: string;
+}
+
+export interface DiscoveryInputs {
+  accountId: string;
+  region: string;
+  vpcs: VpcInput[];
+  subnets: SubnetInput[];
+  securityGroups: SecurityGroupInput[];
+  vpcEndpoints: VpcEndpointInput[];
+  endpointAssociations: EndpointAssociationInput[];
+  serviceNetworks: ServiceNetworkInput[];
+  vpcAssociations: VpcAssociationInput[];
+  resourceAssociations: ResourceAssociationInput[];
+  serviceAssociations: ServiceAssociationInput[];
+  networkEndpoints: NetworkEndpointInput[];
+  resourceGateways: ResourceGatewayInput[];
+  resourceConfigurations: ResourceConfigurationInput[];
+  services: ServiceInput[];
+  targetGroups: TargetGroupInput[];
+  dbClusters: DbClusterInput[];
+  dbInstances: DbInstanceInput[];
+  lambdaFunctions: LambdaFunctionInput[];
+}
+
+export function emptyInputs(accountId: string, region: string): DiscoveryInputs {
+  return {
+    accountId,
+    region,
+    vpcs: [],
+    subnets: [],
+    securityGroups: [],
+    vpcEndpoints: [],
+    endpointAssociations: [],
+    serviceNetworks: [],
+    vpcAssociations: [],
+    resourceAssociations: [],
+    serviceAssociations: [],
+    networkEndpoints: [],
+    resourceGateways: [],
+    resourceConfigurations: [],
+    services: [],
+    targetGroups: [],
+    dbClusters: [],
+    dbInstances: [],
+    lambdaFunctions: [],
+  };
+}

@@ -1,0 +1,41 @@
+/** Typed error codes of the API, one table from code to HTTP status and to a hint for humans. */
+import Type, { type Static } from "typebox";
+
+export const ERROR_CODES = {
+  VALIDATION: 400,
+  UNKNOWN_SOURCE: 400,
+  UNKNOWN_REGION: 400,
+  NOT_FOUND: 404,
+  CREDENTIALS_MISSING: 401,
+  CREDENTIALS_EXPIRED: 401,
+  TOKEN_REQUIRED: 401,
+  ACCESS_DENIED: 403,
+  HOST_NOT_ALLOWED: 403,
+  CSRF_REJECTED: 403,
+  READ_ONLY: 403,
+  CONFLICT: 409,
+  QUOTA_EXCEEDED: 409,
+  THROTTLED: 429,
+  AWS_TIMEOUT: 504,
+  AWS_UNAVAILABLE: 502,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ApiErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    hint: Type.Optional(Type.String()),
+    awsCode: Type.Optional(Type.String()),
+    requestId: Type.Optional(Type.String()),
+    iamAction: Type.Optional(Type.String()),
+  }),
+});
+export type ApiErrorBody = Static<typeof ApiErrorBody>;
+
+export function statusOf(code: string): number {
+  return (ERROR_CODES as Record<string, number>)[code] ?? 500;
+}

@@ -1,0 +1,63 @@
+/** Identifier and region patterns shared by the routes (validation) and the UI (search). */
+export const PATTERNS = {
+  vpcId: "^vpc-([0-9a-f]{8}|[0-9a-f]{17})$",
+  securityGroupId: "^sg-([0-9a-f]{8}|[0-9a-f]{17})$",
+  subnetId: "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$",
+  vpcEndpointId: "^vpce-([0-9a-f]{8}|[0-9a-f]{17})$",
+  region: "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1}$",
+  sourceId: "^(emulator|default|profile:[A-Za-z0-9_.@+-]{1,64})$",
+  /** Any node id of the graph: an AWS id, an ARN, or a DNS name. */
+  nodeId: "^[A-Za-z0-9:/._@+-]{3,2048}$",
+} as const;
+
+/** Regions where VPC Lattice is offered (and the others the SDK knows), for input checks. */
+export const KNOWN_REGIONS = [
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "af-south-1",
+  "ap-east-1",
+  "ap-south-1",
+  "ap-south-2",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ap-southeast-4",
+  "ap-southeast-5",
+  "ap-southeast-7",
+  "ca-central-1",
+  "ca-west-1",
+  "eu-central-1",
+  "eu-central-2",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-north-1",
+  "eu-south-1",
+  "eu-south-2",
+  "il-central-1",
+  "me-central-1",
+  "me-south-1",
+  "mx-central-1",
+  "sa-east-1",
+  "us-gov-east-1",
+  "us-gov-west-1",
+] as const;
+
+export function isKnownRegion(region: string): boolean {
+  return (KNOWN_REGIONS as readonly string[]).includes(region);
+}
+
+/** The kind of thing an identifier names, from its shape. */
+export function identifierKind(value: string): string | undefined {
+  const v = value.trim();
+  if (v.startsWith("arn:")) return "arn";
+  const prefix = /^([a-z]+)-[0-9a-f]{8,17}\b/.exec(v)?.[1];
+  if (prefix) return prefix;
+  if (/\.on\.aws\.?$/.test(v) || /\.amazonaws\.com\.?$/.test(v)) return "dns";
+  return undefined;
+}
