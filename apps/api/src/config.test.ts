@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.js";
+
+describe("parseConfig", () => {
+  it("defaults to the embedded emulator on 127.0.0.1:8080 with no token", () => {
+    const config = parseConfig([], {});
+    expect(config).toMatchObject({ source: "emulator", host: "127.0.0.1", port: 8080, token: undefined, allowMutations: false });
+    expect(config.emulator).toEqual({ embedded: true, url: undefined, port: 4566, scenario: "field-report" });
+  });
+
+  it("takes flags over environment", () => {
+    const config = parseConfig(["--port", "9000", "--region", "eu-west-1"], { ATLAS_PORT: "7000", ATLAS_REGION: "us-east-1" });
+    expect(config.port).toBe(9000);
+    expect(config.region).toBe("eu-west-1");
+  });
+
+  it("maps --profile to that profile's source", () => {
+    expect(parseConfig(["--profile", "prod"], {}).source).toBe("profile:prod");
+    expect(parseConfig([], { ATLAS_PROFILE: "dev" }).source).toBe("profile:dev");
+  });
+
+  it("makes a token when binding beyond loopback, like Jupyter", () => {
+    const config = parseConfig(["--host", "0.0.0.0"], {});
+    expect(config.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(config.tokenGenerated).toBe(true);
+    expect(parseConfig(["--host", "0.0.0.0", "--token", "mine"], {}).token).toBe("mine");
+  });
+
+  it("uses a running emulator instead of embedding one", () => {
+    const config = parseConfig(["--emulator-url", "http://127.0.0.1:4566"], {});
+    expect(config.emulator.embedded).toBe(false);
+    expect(config.emulator.url).toBe("http://127.0.0.1:4566");
+  });
+
+  it.each([
+    [["--source", "aws"], /--source/],
+    [["--region", "moon-1"], /--region/],
+    [["--port", "99999"], /--port/],
+    [["--source", "emulator", "--no-emulator"], /embedded emulator/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseConfig(argv, {})).toThrow(ConfigError);
+    expect(() => parseConfig(argv, {})).toThrow(message);
+  });
+});

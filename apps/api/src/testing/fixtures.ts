@@ -1,0 +1,163 @@
+/** Small builders for discovery inputs, so pure tests read like the topology they describe. */
+import { emptyInputs, type DiscoveryInputs } from "../topology/inputs.js";
+
+const ACCOUNT = "111122223333";
+const REGION = "us-east-1";
+export const arn = (path: string): string => `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:${path}`;
+
+export class InputsBuilder {
+  readonly inputs: DiscoveryInputs = emptyInputs(ACCOUNT, REGION);
+
+  vpc(vpcId: string, name: string, cidr: string): this {
+    this.inputs.vpcs.push({ vpcId, cidr, isDefault: false, tags: { Name: name } });
+    this.inputs.subnets.push({ subnetId: `subnet-${vpcId.slice(4)}a`, vpcId, cidr, availabilityZone: `${REGION}a` });
+    return this;
+  }
+
+  group(groupId: string, vpcId: string, ingress: Array<{ port: number; from: string }> = []): this {
+    this.inputs.securityGroups.push({
+      groupId,
+      groupName: groupId,
+      description: groupId,
+      vpcId,
+      ingress: ingress.map((r) => ({ protocol: "tcp", fromPort: r.port, toPort: r.port, sourceGroupId: r.from })),
+      egress: [{ protocol: "-1", cidr: "0.0.0.0/0" }],
+    });
+    return this;
+  }
+
+  network(id: string, name: string): this {
+    this.inputs.serviceNetworks.push({ id, arn: arn(`servicenetwork/${id}`), name, authPolicy: "absent", authType: "NONE", associatedVpcs: 0, associatedServices: 0, associatedResourceConfigurations: 0 });
+    return this;
+  }
+
+  gateway(id: string, vpcId: string, groups: string[] = []): this {
+    this.inputs.resourceGateways.push({ id, arn: arn(`resourcegateway/${id}`), name: id, status: "ACTIVE", vpcId, subnetIds: [], securityGroupIds: groups });
+    return this;
+  }
+
+  configuration(
+    id: string,
+    name: string,
+    type: string,
+    options: { gateway?: string; group?: string; dns?: string; ip?: string; arn?: string; ports?: string[]; customDomainName?: string; amazonManaged?: boolean } = {},
+  ): this {
+    const definition = options.dns
+      ? { kind: "dns" as const, values: [options.dns] }
+      : options.ip
+        ? { kind: "ip" as const, values: [options.ip] }
+        : options.arn
+          ? { kind: "arn" as const, values: [options.arn] }
+          : undefined;
+    this.inputs.resourceConfigurations.push({
+      id,
+      arn: arn(`resourceconfiguration/${id}`),
+      name,
+      type,
+      status: "ACTIVE",
+      ...(options.gateway ? { gatewayId: options.gateway } : {}),
+      ...(options.group ? { groupId: options.group } : {}),
+      amazonManaged: options.amazonManaged ?? false,
+      ...(options.customDomainName ? { customDomainName: options.customDomainName } : {}),
+      details: { portRanges: options.ports ?? ["443"], protocol: "TCP", ...(definition ? { definition } : {}) },
+    });
+    return this;
+  }
+
+  resourceAssociation(
+    id: string,
+    networkId: string,
+    configurationId: string,
+    options: { managed?: boolean; privateDnsEnabled?: boolean; privateDnsName?: string; status?: string; named?: boolean } = {},
+  ): this {
+    this.inputs.resourceAssociations.push({
+      id,
+      arn: arn(`servicenetworkresourceassociation/${id}`),
+      status: options.status ?? "ACTIVE",
+      serviceNetworkId: networkId,
+      resourceConfigurationId: configurationId,
+      isManaged: options.managed ?? false,
+      privateDnsEnabled: options.privateDnsEnabled ?? false,
+      ...(options.named === false ? {} : { dnsName: `${id}.${configurationId}.4232ccc.vpc-lattice-rsc.${REGION}.on.aws` }),
+      ...(options.privateDnsName ? { privateDnsName: options.privateDnsName } : {}),
+    });
+    return this;
+  }
+
+  vpcAssociation(
+    id: string,
+    networkId: string,
+    vpcId: string,
+    options: { privateDnsEnabled?: boolean; preference?: string; specified?: string[]; groups?: string[]; status?: string } = {},
+  ): this {
+    this.inputs.vpcAssociations.push({
+      id,
+      arn: arn(`servicenetworkvpcassociation/${id}`),
+      status: options.status ?? "ACTIVE",
+      serviceNetworkId: networkId,
+      vpcId,
+      securityGroupIds: options.groups ?? [],
+      privateDnsEnabled: options.privateDnsEnabled ?? false,
+      ...(options.preference ? { dnsOptions: { privateDnsPreference: options.preference, ...(options.specified ? { privateDnsSpecifiedDomains: options.specified } : {}) } } : {}),
+    });
+    return this;
+  }
+
+  service(id: string, name: string, options: { customDomainName?: string; listeners?: Array<{ protocol: string; port: number }> } = {}): this {
+    this.inputs.services.push({
+      id,
+      arn: arn(`service/${id}`),
+      name,
+      status: "ACTIVE",
+      dnsName: `${name}-${id.slice(4)}.7d67968.vpc-lattice-svcs.${REGION}.on.aws`,
+      ...(options.customDomainName ? { customDomainName: options.customDomainName } : {}),
+      authPolicy: "absent",
+      listeners: (options.listeners ?? [{ protocol: "HTTPS", port: 443 }]).map((l, i) => ({ id: `listener-${i}`, name: `l${i}`, ...l })),
+    });
+    return this;
+  }
+
+  serviceAssociation(id: string, networkId: string, serviceId: string): this {
+    const service = this.inputs.services.find((s) => s.id === serviceId);
+    this.inputs.serviceAssociations.push({
+      id,
+      arn: arn(`servicenetworkserviceassociation/${id}`),
+      status: "ACTIVE",
+      serviceNetworkId: networkId,
+      serviceId,
+      ...(service?.dnsName ? { dnsName: service.dnsName } : {}),
+    });
+    return this;
+  }
+
+  endpoint(
+    endpointId: string,
+    vpcId: string,
+    type: "Resource" | "ServiceNetwork",
+    target: string,
+    options: { privateDnsEnabled?: boolean; rows?: Array<{ resource: string; dnsName?: string; privateDnsName?: string; group?: string }>; state?: string } = {},
+  ): this {
+    this.inputs.vpcEndpoints.push({
+      endpointId,
+      endpointType: type,
+      state: options.state ?? "Available",
+      vpcId,
+      subnetIds: [],
+      securityGroupIds: [],
+      privateDnsEnabled: options.privateDnsEnabled ?? true,
+      ...(type === "Resource" ? { resourceConfigurationArn: arn(`resourceconfiguration/${target}`) } : { serviceNetworkArn: arn(`servicenetwork/${target}`) }),
+    });
+    for (const [i, row] of (options.rows ?? []).entries()) {
+      this.inputs.endpointAssociations.push({
+        endpointId,
+        id: `vpce-rsc-asc-${endpointId.slice(5)}${i}`,
+        associatedResourceArn: arn(row.resource),
+        ...(row.group ? { resourceConfigurationGroupArn: arn(`resourceconfiguration/${row.group}`) } : {}),
+        ...(row.dnsName ? { dnsName: row.dnsName } : {}),
+        ...(row.privateDnsName ? { privateDnsName: row.privateDnsName } : {}),
+        accessibility: "Accessible",
+      });
+    }
+    return this;
+  }
+}
