@@ -283,6 +283,12 @@ describe("state export and import", () => {
     const wrong = await h.control("PUT", "/_emulator/state", { format: "something-else", version: 1, regions: [] });
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain("lattice-atlas-emulator-state");
+    // A well-formed envelope with a malformed region: 400 naming the field.
+    const exported = (await h.control("GET", "/_emulator/state")).body;
+    exported.regions[0].accountId = "not-an-account";
+    const badRegion = await h.control("PUT", "/_emulator/state", exported);
+    expect(badRegion.status).toBe(400);
+    expect(badRegion.body.message).toBe('invalid state export: regions[0].accountId must be a 12-digit account id, got "not-an-account"');
     // The state was left alone.
     expect(await snNames()).toEqual(["fresh-net", "kept-net"]);
   });
@@ -382,7 +388,10 @@ describe("faults", () => {
     const error = await sdkError(() => h.lattice.send(new ListServicesCommand({})));
     expect(error.name).toBe("AccessDeniedException");
     expect(error.$metadata.httpStatusCode).toBe(403);
-    expect(error.message).toContain("vpc-lattice:ListServices");
+    expect(error.message).toBe(`User: arn:aws:iam::${ACCOUNT}:user/lattice-atlas is not authorized to perform: vpc-lattice:ListServices`);
+    // The caller's own account appears in the message.
+    const other = await sdkError(() => h.clientsFor("210987654321").lattice.send(new ListServicesCommand({})));
+    expect(other.message).toContain("arn:aws:iam::210987654321:user/lattice-atlas");
     expect(await snNames()).toEqual([]);
   });
 

@@ -152,24 +152,29 @@ export class Emulator {
     };
   }
 
+  /**
+   * Replaces every region with the exported ones. The whole export is checked
+   * first: on any error nothing changes, and the message names what is wrong.
+   */
   importState(data: unknown): void {
-    const parsed = data as Partial<StateExport>;
-    if (!parsed || parsed.format !== "lattice-atlas-emulator-state" || parsed.version !== 1 || !Array.isArray(parsed.regions)) {
-      throw new Error('not an emulator state export (expected {"format":"lattice-atlas-emulator-state","version":1,…})');
-    }
-    this.regions.clear();
+    const parsed = checkStateExport(data);
+    const regions = new Map<string, RegionState>();
     for (const region of parsed.regions) {
-      const base = emptyRegionState(region.accountId, region.region);
+      // A copy: the emulator must not share records with the caller (or with another emulator given the same export).
+      const copy = structuredClone(region);
+      const base = emptyRegionState(copy.accountId, copy.region);
       const merged: RegionState = {
         ...base,
-        ...region,
-        ec2: { ...base.ec2, ...region.ec2 },
-        lattice: { ...base.lattice, ...region.lattice },
-        rds: { ...base.rds, ...region.rds },
-        lambda: { ...base.lambda, ...region.lambda },
+        ...copy,
+        ec2: { ...base.ec2, ...copy.ec2 },
+        lattice: { ...base.lattice, ...copy.lattice },
+        rds: { ...base.rds, ...copy.rds },
+        lambda: { ...base.lambda, ...copy.lambda },
       };
-      this.regions.set(regionKey(region.accountId, region.region), merged);
+      regions.set(regionKey(copy.accountId, copy.region), merged);
     }
+    this.regions.clear();
+    for (const [key, state] of regions) this.regions.set(key, state);
     if (parsed.ids) this.ids.restore(parsed.ids);
   }
 
@@ -248,7 +253,7 @@ export class Emulator {
       if (aborted.signal.aborted) return;
       if (decision.error) {
         this.stats.fault(service.name, operation.name);
-        this.sendError(res, service, faultError(service.name, operation.name, decision.error), requestId, operation.name);
+        this.sendError(res, service, faultError(service.name, operation.name, accountId, decision.error), requestId, operation.name);
         return;
       }
 
@@ -389,14 +394,73 @@ export interface RunningEmulator {
   close: () => Promise<void>;
 }
 
-function faultError(service: string, operation: string, fault: FaultError): AwsError {
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const describeValue = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? JSON.stringify(value) : typeof value;
+
+/**
+ * Checks the shape of a state export: the envelope, the id counter, and per
+ * region the account id, the region name and each service section (every
+ * collection an object of records). Throws naming the first thing wrong.
+ */
+export function checkStateExport(data: unknown): StateExport {
+  if (!isObject(data) || data.format !== "lattice-atlas-emulator-state" || data.version !== 1 || !Array.isArray(data.regions)) {
+    throw new Error('not an emulator state export (expected {"format":"lattice-atlas-emulator-state","version":1,"regions":[…]})');
+  }
+  if (data.ids !== undefined) {
+    const ids = data.ids;
+    if (!isObject(ids) || typeof ids.seed !== "string" || !Number.isInteger(ids.counter) || (ids.counter as number) < 0) {
+      throw new Error('invalid state export: ids must be {"seed": string, "counter": non-negative integer}');
+    }
+  }
+  const seen = new Map<string, number>();
+  data.regions.forEach((region: unknown, index: number) => {
+    const at = `regions[${index}]`;
+    if (!isObject(region)) throw new Error(`invalid state export: ${at} must be an object, got ${describeValue(region)}`);
+    if (typeof region.accountId !== "string" || !/^\d{12}$/.test(region.accountId)) {
+      throw new Error(`invalid state export: ${at}.accountId must be a 12-digit account id, got ${describeValue(region.accountId)}`);
+    }
+    if (typeof region.region !== "string" || region.region.trim() === "") {
+      throw new Error(`invalid state export: ${at}.region must be a region name such as "us-east-1", got ${describeValue(region.region)}`);
+    }
+    const key = regionKey(region.accountId, region.region);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) throw new Error(`invalid state export: ${at} repeats account ${region.accountId} in ${region.region} (regions[${earlier}])`);
+    seen.set(key, index);
+    const base = emptyRegionState(region.accountId, region.region);
+    for (const section of ["ec2", "lattice", "rds", "lambda"] as const) {
+      const value = region[section];
+      if (value === undefined) continue;
+      if (!isObject(value)) throw new Error(`invalid state export: ${at}.${section} must be an object, got ${describeValue(value)}`);
+      for (const [name, empty] of Object.entries(base[section])) {
+        const collection = value[name];
+        if (collection === undefined || !isObject(empty)) continue;
+        if (!isObject(collection)) throw new Error(`invalid state export: ${at}.${section}.${name} must be an object of records, got ${describeValue(collection)}`);
+        for (const [id, record] of Object.entries(collection)) {
+          if (!isObject(record)) throw new Error(`invalid state export: ${at}.${section}.${name}[${JSON.stringify(id)}] must be an object, got ${describeValue(record)}`);
+        }
+      }
+    }
+    if (region.pending !== undefined && !Array.isArray(region.pending)) {
+      throw new Error(`invalid state export: ${at}.pending must be an array, got ${describeValue(region.pending)}`);
+    }
+    if (region.idempotency !== undefined && !isObject(region.idempotency)) {
+      throw new Error(`invalid state export: ${at}.idempotency must be an object, got ${describeValue(region.idempotency)}`);
+    }
+  });
+  return data as unknown as StateExport;
+}
+
+function faultError(service: string, operation: string, accountId: string, fault: FaultError): AwsError {
   const fallback = DEFAULT_FAULTS[service] ?? { code: "ServiceUnavailable", statusCode: 503 };
   const code = fault.code ?? fallback.code;
   const status = fault.statusCode ?? STATUS_BY_CODE[code] ?? (fault.code ? 400 : fallback.statusCode);
   const message =
     fault.message ??
     (status === 403
-      ? `User: arn:aws:iam::emulator:user/atlas is not authorized to perform: ${iamPrefix(service)}:${operation}`
+      ? `User: arn:aws:iam::${accountId}:user/lattice-atlas is not authorized to perform: ${iamPrefix(service)}:${operation}`
       : `Injected fault: ${code} on ${service}:${operation}`);
   return new AwsError({
     code,

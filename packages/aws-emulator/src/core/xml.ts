@@ -7,8 +7,10 @@ const ESCAPES: Record<string, string> = {
   "'": "&apos;",
 };
 
+const SPECIAL = /[&<>"']/;
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch) : text;
 }
 
 export function element(name: string, inner: string): string {

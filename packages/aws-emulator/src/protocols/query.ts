@@ -91,51 +91,102 @@ export function decodeQueryInput(
   return decodeStruct(schema, "", form, flavor);
 }
 
-function encodeScalar(schema: NormalizedSchema, value: unknown): string {
-  if (schema.isTimestampSchema()) {
-    const date = value instanceof Date ? value : new Date(String(value));
-    return date.toISOString();
-  }
-  return escapeXml(String(value));
+/**
+ * How to write one structure: its members with their element names and kinds,
+ * worked out once per schema (walking NormalizedSchema for every value of a
+ * thousand-item page costs more than the rest of the request).
+ */
+type ValuePlan =
+  | { kind: "struct"; schema: NormalizedSchema }
+  | { kind: "timestamp" }
+  | { kind: "scalar" };
+
+type MemberPlan = { name: string; open: string; close: string } & (
+  | { kind: "list"; item: ValuePlan; itemOpen: string; itemClose: string }
+  | { kind: "map" }
+  | { kind: "value"; value: ValuePlan }
+);
+
+/** By the schema's static definition: an array for structures, a primitive for the unit (empty) output. */
+const structPlans = new Map<unknown, Map<QueryFlavor, MemberPlan[]>>();
+
+function valuePlan(schema: NormalizedSchema): ValuePlan {
+  if (schema.isStructSchema() || schema.isUnionSchema()) return { kind: "struct", schema };
+  return schema.isTimestampSchema() ? { kind: "timestamp" } : { kind: "scalar" };
 }
 
-function encodeValue(schema: NormalizedSchema, value: unknown, flavor: QueryFlavor): string {
-  if (schema.isStructSchema() || schema.isUnionSchema()) {
-    return encodeStruct(schema, value as Record<string, unknown>, flavor);
-  }
-  return encodeScalar(schema, value);
-}
-
-function encodeStruct(
-  schema: NormalizedSchema,
-  value: Record<string, unknown>,
-  flavor: QueryFlavor,
-): string {
-  let out = "";
+function structPlan(schema: NormalizedSchema, flavor: QueryFlavor): MemberPlan[] {
+  const raw: unknown = schema.getSchema();
+  let byFlavor = structPlans.get(raw);
+  const cached = byFlavor?.get(flavor);
+  if (cached) return cached;
+  const plan: MemberPlan[] = [];
   for (const [name, member] of schema.structIterator()) {
-    const memberValue = value[name];
-    if (memberValue === undefined || memberValue === null) continue;
     const traits = member.getMergedTraits() as { xmlName?: string; xmlFlattened?: number };
     const elementName = traits.xmlName ?? name;
     if (member.isListSchema()) {
       const item = member.getValueSchema();
-      const itemName =
-        (item.getMergedTraits() as { xmlName?: string }).xmlName ??
-        (flavor === "ec2" ? "item" : "member");
-      const items = (memberValue as unknown[]).map((entry) => encodeValue(item, entry, flavor));
-      out += traits.xmlFlattened
-        ? items.map((inner) => element(elementName, inner)).join("")
-        : element(elementName, items.map((inner) => element(itemName, inner)).join(""));
+      const itemName = (item.getMergedTraits() as { xmlName?: string }).xmlName ?? (flavor === "ec2" ? "item" : "member");
+      // A flattened list repeats the member's own element per item, with no wrapper.
+      const [open, close, itemOpen, itemClose] = traits.xmlFlattened
+        ? ["", "", `<${elementName}>`, `</${elementName}>`]
+        : [`<${elementName}>`, `</${elementName}>`, `<${itemName}>`, `</${itemName}>`];
+      plan.push({ name, open, close, kind: "list", item: valuePlan(item), itemOpen, itemClose });
     } else if (member.isMapSchema()) {
-      const entries = Object.entries(memberValue as Record<string, unknown>)
-        .map(([k, v]) => element("entry", element("key", escapeXml(k)) + element("value", escapeXml(String(v)))))
-        .join("");
-      out += element(elementName, entries);
+      plan.push({ name, open: `<${elementName}>`, close: `</${elementName}>`, kind: "map" });
     } else {
-      out += element(elementName, encodeValue(member, memberValue, flavor));
+      plan.push({ name, open: `<${elementName}>`, close: `</${elementName}>`, kind: "value", value: valuePlan(member) });
     }
   }
-  return out;
+  if (!byFlavor) {
+    byFlavor = new Map();
+    structPlans.set(raw, byFlavor);
+  }
+  byFlavor.set(flavor, plan);
+  return plan;
+}
+
+/**
+ * The XML written so far. Appending to one string (V8 keeps it as a rope until it
+ * is written out) is the cheapest way found to build a megabyte page of items.
+ */
+interface XmlOut {
+  xml: string;
+}
+
+/** Appends the XML of `value` to `out`. */
+function writeValue(plan: ValuePlan, value: unknown, flavor: QueryFlavor, out: XmlOut): void {
+  if (plan.kind === "struct") writeStruct(plan.schema, value as Record<string, unknown>, flavor, out);
+  else if (plan.kind === "timestamp") out.xml += (value instanceof Date ? value : new Date(String(value))).toISOString();
+  else out.xml += escapeXml(String(value));
+}
+
+function writeStruct(schema: NormalizedSchema, value: Record<string, unknown>, flavor: QueryFlavor, out: XmlOut): void {
+  for (const member of structPlan(schema, flavor)) {
+    const memberValue = value[member.name];
+    if (memberValue === undefined || memberValue === null) continue;
+    out.xml += member.open;
+    if (member.kind === "list") {
+      for (const entry of memberValue as unknown[]) {
+        out.xml += member.itemOpen;
+        writeValue(member.item, entry, flavor, out);
+        out.xml += member.itemClose;
+      }
+    } else if (member.kind === "map") {
+      for (const [k, v] of Object.entries(memberValue as Record<string, unknown>)) {
+        out.xml += element("entry", element("key", escapeXml(k)) + element("value", escapeXml(String(v))));
+      }
+    } else {
+      writeValue(member.value, memberValue, flavor, out);
+    }
+    out.xml += member.close;
+  }
+}
+
+function encodeStruct(schema: NormalizedSchema, value: Record<string, unknown>, flavor: QueryFlavor): string {
+  const out: XmlOut = { xml: "" };
+  writeStruct(schema, value, flavor, out);
+  return out.xml;
 }
 
 const NAMESPACES: Record<string, string> = {

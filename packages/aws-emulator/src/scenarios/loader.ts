@@ -2,6 +2,7 @@
 import type { Emulator } from "../core/emulator.js";
 import type { Handler, HandlerContext } from "../core/service.js";
 import { createDbCluster, createDbInstance } from "../services/rds/index.js";
+import { defaultSecurityGroup } from "../services/ec2/network.js";
 import { createFunction } from "../services/lambda/index.js";
 import type { RuleDocument, ScenarioDocument } from "./document.js";
 
@@ -41,8 +42,7 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     }) as { Vpc: { VpcId: string } };
     const vpcId = created.Vpc.VpcId;
     ids.set(vpc.name, vpcId);
-    const defaultGroup = Object.values(ctx.state.ec2.securityGroups).find((g) => g.VpcId === vpcId && g.GroupName === "default")!;
-    ids.set(`${vpc.name}/default`, defaultGroup.GroupId);
+    ids.set(`${vpc.name}/default`, defaultSecurityGroup(ctx.state, vpcId)!);
     for (const subnet of vpc.subnets) {
       force("subnet", subnet.id);
       const s = call("ec2", "CreateSubnet", {

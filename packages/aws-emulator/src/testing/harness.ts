@@ -10,17 +10,21 @@ import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { startEmulator, type StartOptions } from "../index.js";
 import type { RunningEmulator } from "../core/emulator.js";
 
-export interface Harness {
-  running: RunningEmulator;
-  url: string;
+export interface Clients {
   lattice: VPCLatticeClient;
   ec2: EC2Client;
   rds: RDSClient;
   sts: STSClient;
   lambda: LambdaClient;
+}
+
+export interface Harness extends Clients {
+  running: RunningEmulator;
+  url: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of the control API, read by tests
   control: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
-  clientsFor: (accessKeyId: string, region?: string) => { lattice: VPCLatticeClient; ec2: EC2Client; sts: STSClient };
+  /** Clients for another account (a 12-digit access key id) and/or region; close() destroys them too. */
+  clientsFor: (accessKeyId: string, region?: string) => Clients;
   close: () => Promise<void>;
 }
 
@@ -33,13 +37,20 @@ export async function startHarness(options: StartOptions & { region?: string } =
     credentials: { accessKeyId, secretAccessKey: "test" },
     maxAttempts: 1,
   });
-  const clients = {
-    lattice: new VPCLatticeClient(config()),
-    ec2: new EC2Client(config()),
-    rds: new RDSClient(config()),
-    sts: new STSClient(config()),
-    lambda: new LambdaClient(config()),
+  // Every client made here, so close() can destroy them all (their sockets would otherwise outlive the emulator).
+  const created: Array<{ destroy: () => void }> = [];
+  const clientSet = (accessKeyId?: string, r?: string): Clients => {
+    const set: Clients = {
+      lattice: new VPCLatticeClient(config(accessKeyId, r)),
+      ec2: new EC2Client(config(accessKeyId, r)),
+      rds: new RDSClient(config(accessKeyId, r)),
+      sts: new STSClient(config(accessKeyId, r)),
+      lambda: new LambdaClient(config(accessKeyId, r)),
+    };
+    created.push(...Object.values(set));
+    return set;
   };
+  const clients = clientSet();
   return {
     running,
     url: running.url,
@@ -52,13 +63,9 @@ export async function startHarness(options: StartOptions & { region?: string } =
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
-    clientsFor: (accessKeyId, r) => ({
-      lattice: new VPCLatticeClient(config(accessKeyId, r)),
-      ec2: new EC2Client(config(accessKeyId, r)),
-      sts: new STSClient(config(accessKeyId, r)),
-    }),
+    clientsFor: (accessKeyId, r) => clientSet(accessKeyId, r),
     close: async () => {
-      for (const client of Object.values(clients)) client.destroy();
+      for (const client of created.splice(0)) client.destroy();
       await running.close();
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { HandlerContext } from "../../core/service.js";
 import type { RegionState } from "../../core/region.js";
+import { interfacesByOwner, interfacesBySubnet, networkInterfaceTable, securityGroupsByVpc } from "./indexes.js";
 import type { NetworkInterfaceRecord, SubnetRecord } from "./state.js";
 
 export function ipv4ToInt(ip: string): number {
@@ -40,11 +41,7 @@ export function ipInCidr(cidr: string, ip: string): boolean {
 /** The next free address of a subnet (AWS reserves the first four and the last). */
 export function allocateIp(state: RegionState, subnet: SubnetRecord, wanted?: string): string {
   const range = parseCidr(subnet.CidrBlock)!;
-  const used = new Set(
-    Object.values(state.ec2.networkInterfaces)
-      .filter((eni) => eni.SubnetId === subnet.SubnetId)
-      .map((eni) => eni.PrivateIpAddress),
-  );
+  const used = new Set(interfacesBySubnet.get(state, subnet.SubnetId).map((eni) => eni.PrivateIpAddress));
   if (wanted && ipInCidr(subnet.CidrBlock, wanted) && !used.has(wanted)) return wanted;
   const size = 2 ** (32 - range.bits);
   for (let offset = 4; offset < size - 1; offset++) {
@@ -57,7 +54,7 @@ export function allocateIp(state: RegionState, subnet: SubnetRecord, wanted?: st
 /** AvailableIpAddressCount = the subnet's size, less AWS's five reserved addresses and the interfaces in it. */
 function recountAddresses(state: RegionState, subnet: SubnetRecord): void {
   const size = 2 ** (32 - parseCidr(subnet.CidrBlock)!.bits);
-  const inUse = Object.values(state.ec2.networkInterfaces).filter((eni) => eni.SubnetId === subnet.SubnetId).length;
+  const inUse = interfacesBySubnet.get(state, subnet.SubnetId).length;
   subnet.AvailableIpAddressCount = Math.max(0, size - 5 - inUse);
 }
 
@@ -93,14 +90,13 @@ export function createManagedInterface(ctx: HandlerContext, request: InterfaceRe
     attachedTo: request.attachedTo,
     TagSet: [],
   };
-  ctx.state.ec2.networkInterfaces[id] = record;
+  networkInterfaceTable.put(ctx.state, id, record);
   recountAddresses(ctx.state, subnet);
   return record;
 }
 
 export function removeInterfacesOf(state: RegionState, owner: string): void {
-  for (const eni of Object.values(state.ec2.networkInterfaces)) {
-    if (eni.attachedTo !== owner) continue;
+  for (const eni of interfacesByOwner.get(state, owner)) {
     delete state.ec2.networkInterfaces[eni.NetworkInterfaceId];
     const subnet = state.ec2.subnets[eni.SubnetId];
     if (subnet) recountAddresses(state, subnet);
@@ -121,5 +117,5 @@ export function availabilityZoneId(region: string, zone: string): string {
 }
 
 export function defaultSecurityGroup(state: RegionState, vpcId: string): string | undefined {
-  return Object.values(state.ec2.securityGroups).find((g) => g.VpcId === vpcId && g.GroupName === "default")?.GroupId;
+  return securityGroupsByVpc.find(state, vpcId, (g) => g.GroupName === "default")?.GroupId;
 }

@@ -31,11 +31,23 @@ export function resolve<T>(
   return record;
 }
 
+const hostedZones = new Map<string, string>();
+
 /**
  * One hosted zone per region and kind of name, as AWS uses a shared zone for
- * every `vpc-lattice-rsc` / `vpc-lattice-svcs` name of a region.
+ * every `vpc-lattice-rsc` / `vpc-lattice-svcs` name of a region (memoised: it is a hash).
  */
 export function sharedHostedZone(region: string, kind: string): string {
+  const key = `${kind}:${region}`;
+  let zone = hostedZones.get(key);
+  if (zone === undefined) {
+    zone = hostedZoneFor(region, kind);
+    hostedZones.set(key, zone);
+  }
+  return zone;
+}
+
+function hostedZoneFor(region: string, kind: string): string {
   const hex = createHash("sha256").update(`${kind}:${region}`).digest("hex");
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   let out = "Z";

@@ -21,14 +21,23 @@ import { LIVE, RESOURCE_DNS_HASH, SERVICE_DNS_HASH, sharedHostedZone } from "../
 import { ec2Error, ec2NotFound, invalidParameter } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import { createManagedInterface, defaultSecurityGroup, removeInterfacesOf } from "../network.js";
+import { resourceAssociationsByNetwork, serviceAssociationsByNetwork } from "../../lattice/indexes.js";
+import { endpointsByVpc, interfacesByOwner, vpcEndpointTable } from "../indexes.js";
 import type { DnsEntryRecord, VpcEndpointRecord } from "../state.js";
 import { parameterFingerprint } from "../../../core/canonical.js";
 import { ec2Page, findSubnet, findVpc, tagsFor } from "./common.js";
 
 const LATTICE_TYPES = ["Resource", "ServiceNetwork"];
 
+const ARN_PATTERNS = new Map<string, RegExp>();
+
 function latticeIdFromArn(arn: string, kind: string): { id: string; region: string; account: string } | undefined {
-  const match = new RegExp(`^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\\d{12}):${kind}/([a-z]+-[0-9a-z]{17})$`).exec(arn);
+  let pattern = ARN_PATTERNS.get(kind);
+  if (!pattern) {
+    pattern = new RegExp(`^arn:aws[a-z-]*:vpc-lattice:([a-z0-9-]+):(\\d{12}):${kind}/([a-z]+-[0-9a-z]{17})$`);
+    ARN_PATTERNS.set(kind, pattern);
+  }
+  const match = pattern.exec(arn);
   return match ? { region: match[1]!, account: match[2]!, id: match[3]! } : undefined;
 }
 
@@ -38,6 +47,13 @@ function resourceConfigurationFor(ctx: HandlerContext, arn: string): ResourceCon
   const config = ctx.state.lattice.resourceConfigurations[parsed.id];
   if (!config || config.arn !== arn) throw invalidParameter(`The resource configuration ${arn} does not exist.`);
   return config;
+}
+
+/** The service network an endpoint's ServiceNetworkArn names, if it (still) exists. */
+function serviceNetworkOf(state: RegionState, arn: string): ServiceNetworkRecord | undefined {
+  const parsed = latticeIdFromArn(arn, "servicenetwork");
+  const sn = parsed ? state.lattice.serviceNetworks[parsed.id] : undefined;
+  return sn && sn.arn === arn ? sn : undefined;
 }
 
 function serviceNetworkFor(ctx: HandlerContext, arn: string): ServiceNetworkRecord {
@@ -58,10 +74,11 @@ function reachableConfigurations(state: RegionState, endpoint: VpcEndpointRecord
     return config.type === "SINGLE" ? [config] : childrenOf(state, config.id);
   }
   if (endpoint.ServiceNetworkArn) {
-    const sn = Object.values(l.serviceNetworks).find((s) => s.arn === endpoint.ServiceNetworkArn);
+    const sn = serviceNetworkOf(state, endpoint.ServiceNetworkArn);
     if (!sn) return [];
-    return Object.values(l.resourceAssociations)
-      .filter((a) => a.serviceNetworkId === sn.id && a.dnsEntry && LIVE(a.status))
+    return resourceAssociationsByNetwork
+      .get(state, sn.id)
+      .filter((a) => a.dnsEntry && LIVE(a.status))
       .map((a) => l.resourceConfigurations[a.resourceConfigurationId])
       .filter((c): c is ResourceConfigurationRecord => Boolean(c));
   }
@@ -144,10 +161,10 @@ export function endpointAssociationRows(
   }
 
   if (endpoint.ServiceNetworkArn) {
-    const sn = Object.values(l.serviceNetworks).find((s) => s.arn === endpoint.ServiceNetworkArn);
+    const sn = serviceNetworkOf(state, endpoint.ServiceNetworkArn);
     if (!sn) return rows;
-    for (const association of Object.values(l.resourceAssociations)) {
-      if (association.serviceNetworkId !== sn.id || !association.dnsEntry || !LIVE(association.status)) continue;
+    for (const association of resourceAssociationsByNetwork.get(state, sn.id)) {
+      if (!association.dnsEntry || !LIVE(association.status)) continue;
       const config = l.resourceConfigurations[association.resourceConfigurationId];
       if (!config) continue;
       const group = config.resourceConfigurationGroupId ? l.resourceConfigurations[config.resourceConfigurationGroupId] : undefined;
@@ -171,8 +188,8 @@ export function endpointAssociationRows(
         associatedResourceId: config.id,
       });
     }
-    for (const association of Object.values(l.serviceAssociations)) {
-      if (association.serviceNetworkId !== sn.id || !LIVE(association.status)) continue;
+    for (const association of serviceAssociationsByNetwork.get(state, sn.id)) {
+      if (!LIVE(association.status)) continue;
       const service = l.services[association.serviceId];
       if (!service) continue;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
@@ -219,8 +236,8 @@ function checkAzOverlap(ctx: HandlerContext, config: ResourceConfigurationRecord
 function checkPrivateDnsClash(ctx: HandlerContext, candidate: VpcEndpointRecord): void {
   if (!candidate.PrivateDnsEnabled) return;
   const mine = new Set(reachableConfigurations(ctx.state, candidate).map((c) => c.id));
-  for (const other of Object.values(ctx.state.ec2.vpcEndpoints)) {
-    if (other.VpcId !== candidate.VpcId || !other.PrivateDnsEnabled || other.VpcEndpointType === candidate.VpcEndpointType) continue;
+  for (const other of endpointsByVpc.get(ctx.state, candidate.VpcId)) {
+    if (!other.PrivateDnsEnabled || other.VpcEndpointType === candidate.VpcEndpointType) continue;
     const clash = reachableConfigurations(ctx.state, other).find((c) => mine.has(c.id));
     if (clash) {
       throw invalidParameter(
@@ -313,7 +330,7 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     ...(input.ResourceConfigurationArn ? { ResourceConfigurationArn: input.ResourceConfigurationArn } : {}),
   };
   checkPrivateDnsClash(ctx, record);
-  ctx.state.ec2.vpcEndpoints[id] = record;
+  vpcEndpointTable.put(ctx.state, id, record);
   for (const subnetId of subnetIds) {
     const eni = createManagedInterface(ctx, {
       subnetId,
@@ -415,9 +432,7 @@ const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   if (input.RemoveSecurityGroupIds?.length) {
     endpoint.Groups = endpoint.Groups.filter((g) => !input.RemoveSecurityGroupIds!.includes(g.GroupId));
   }
-  for (const eni of Object.values(ctx.state.ec2.networkInterfaces)) {
-    if (eni.attachedTo === endpoint.VpcEndpointId) eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
-  }
+  for (const eni of interfacesByOwner.get(ctx.state, endpoint.VpcEndpointId)) eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
   if (input.DnsOptions) {
     endpoint.DnsOptions = {
       ...(endpoint.DnsOptions ?? {}),

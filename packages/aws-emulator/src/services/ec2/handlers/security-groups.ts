@@ -13,6 +13,7 @@ import type {
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { ec2Error, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
+import { rulesByGroup, securityGroupRuleTable, securityGroupsByVpc, securityGroupTable } from "../indexes.js";
 import type { SecurityGroupRecord, SecurityGroupRuleRecord } from "../state.js";
 import { byIds, ec2Page, findGroup, findVpc, tagsFor } from "./common.js";
 
@@ -70,7 +71,7 @@ export function addRule(ctx: HandlerContext, group: SecurityGroupRecord, spec: R
     ...(spec.Description ? { Description: spec.Description } : {}),
     Tags: [],
   };
-  ctx.state.ec2.securityGroupRules[id] = rule;
+  securityGroupRuleTable.put(ctx.state, id, rule);
   return rule;
 }
 
@@ -79,7 +80,7 @@ export function createSecurityGroup(
   input: { GroupName: string; Description: string; VpcId: string; Tags?: Array<{ Key: string; Value: string }> },
 ): SecurityGroupRecord {
   findVpc(ctx, input.VpcId);
-  if (Object.values(ctx.state.ec2.securityGroups).some((g) => g.VpcId === input.VpcId && g.GroupName === input.GroupName)) {
+  if (securityGroupsByVpc.find(ctx.state, input.VpcId, (g) => g.GroupName === input.GroupName)) {
     throw ec2Error("InvalidGroup.Duplicate", `The security group '${input.GroupName}' already exists for VPC '${input.VpcId}'`);
   }
   if (input.GroupName.startsWith("sg-")) throw invalidParameterValue("Group names may not be in the format sg-*.");
@@ -93,7 +94,7 @@ export function createSecurityGroup(
     SecurityGroupArn: `arn:aws:ec2:${ctx.region}:${ctx.accountId}:security-group/${id}`,
     Tags: input.Tags ?? [],
   };
-  ctx.state.ec2.securityGroups[id] = group;
+  securityGroupTable.put(ctx.state, id, group);
   addRule(ctx, group, { IsEgress: true, IpProtocol: "-1", FromPort: -1, ToPort: -1, CidrIpv4: "0.0.0.0/0" });
   return group;
 }
@@ -121,8 +122,8 @@ const createSecurityGroupHandler: Handler = (input: CreateSecurityGroupRequest, 
 /** Rules → IpPermissions, grouped by protocol and port range as DescribeSecurityGroups shows them. */
 function permissionsOf(ctx: HandlerContext, groupId: string, egress: boolean): IpPermission[] {
   const grouped = new Map<string, IpPermission>();
-  for (const rule of Object.values(ctx.state.ec2.securityGroupRules)) {
-    if (rule.GroupId !== groupId || rule.IsEgress !== egress) continue;
+  for (const rule of rulesByGroup.get(ctx.state, groupId)) {
+    if (rule.IsEgress !== egress) continue;
     const key = `${rule.IpProtocol}:${rule.FromPort}:${rule.ToPort}`;
     let permission = grouped.get(key);
     if (!permission) {
@@ -203,9 +204,7 @@ const deleteSecurityGroup: Handler = (input: DeleteSecurityGroupRequest, ctx) =>
   if (users.length > 0) {
     throw ec2Error("DependencyViolation", `resource ${group.GroupId} has a dependent object (${users.slice(0, 3).join(", ")})`);
   }
-  for (const rule of Object.values(ctx.state.ec2.securityGroupRules)) {
-    if (rule.GroupId === group.GroupId) delete ctx.state.ec2.securityGroupRules[rule.SecurityGroupRuleId];
-  }
+  for (const rule of rulesByGroup.get(ctx.state, group.GroupId)) delete ctx.state.ec2.securityGroupRules[rule.SecurityGroupRuleId];
   delete ctx.state.ec2.securityGroups[group.GroupId];
   return { Return: true, GroupId: group.GroupId };
 };
@@ -261,7 +260,7 @@ function specsFrom(ctx: HandlerContext, input: PermissionInput, egress: boolean)
 export function authorize(ctx: HandlerContext, input: PermissionInput, egress: boolean) {
   const group = findGroup(ctx, input.GroupId ?? "");
   const specs = specsFrom(ctx, input, egress);
-  const existing = Object.values(ctx.state.ec2.securityGroupRules).filter((r) => r.GroupId === group.GroupId);
+  const existing = rulesByGroup.get(ctx.state, group.GroupId);
   for (const spec of specs) {
     if (existing.some((rule) => sameRule(rule, spec))) {
       throw ec2Error(
@@ -288,7 +287,7 @@ function revoke(ctx: HandlerContext, input: PermissionInput, egress: boolean) {
     }
   } else {
     for (const spec of specsFrom(ctx, input, egress)) {
-      const rule = Object.values(rules).find((r) => r.GroupId === group.GroupId && sameRule(r, spec));
+      const rule = rulesByGroup.find(ctx.state, group.GroupId, (r) => sameRule(r, spec));
       if (!rule) {
         throw ec2Error("InvalidPermission.NotFound", "The specified rule does not exist in this security group.");
       }

@@ -11,6 +11,8 @@ import type { Handler, HandlerContext } from "../../../core/service.js";
 import { availabilityZoneId, cidrContains, parseCidr } from "../network.js";
 import { ec2Error, ec2NotFound, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
+import { vpcAssociationsByVpc } from "../../lattice/indexes.js";
+import { endpointsByVpc, interfacesBySubnet, rulesByGroup, securityGroupsByVpc, subnetsByVpc, subnetTable } from "../indexes.js";
 import type { SubnetRecord, VpcRecord } from "../state.js";
 import { createDefaultSecurityGroup } from "./security-groups.js";
 import { byIds, ec2Page, findVpc, tagsFor } from "./common.js";
@@ -62,20 +64,19 @@ const describeVpcs: Handler = (input: DescribeVpcsRequest, ctx) => {
 const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
   const vpc = findVpc(ctx, input.VpcId!);
   const e = ctx.state.ec2;
+  const groups = securityGroupsByVpc.get(ctx.state, vpc.VpcId);
   const dependents = [
-    ...Object.values(e.subnets).filter((s) => s.VpcId === vpc.VpcId).map((s) => s.SubnetId),
-    ...Object.values(e.securityGroups).filter((g) => g.VpcId === vpc.VpcId && g.GroupName !== "default").map((g) => g.GroupId),
-    ...Object.values(e.vpcEndpoints).filter((x) => x.VpcId === vpc.VpcId).map((x) => x.VpcEndpointId),
-    ...Object.values(ctx.state.lattice.vpcAssociations).filter((a) => a.vpcId === vpc.VpcId).map((a) => a.id),
+    ...subnetsByVpc.get(ctx.state, vpc.VpcId).map((s) => s.SubnetId),
+    ...groups.filter((g) => g.GroupName !== "default").map((g) => g.GroupId),
+    ...endpointsByVpc.get(ctx.state, vpc.VpcId).map((x) => x.VpcEndpointId),
+    ...vpcAssociationsByVpc.get(ctx.state, vpc.VpcId).map((a) => a.id),
   ];
   if (dependents.length > 0) {
     throw ec2Error("DependencyViolation", `The vpc '${vpc.VpcId}' has dependencies and cannot be deleted (${dependents.slice(0, 3).join(", ")}).`);
   }
-  for (const group of Object.values(e.securityGroups)) {
-    if (group.VpcId === vpc.VpcId) {
-      delete e.securityGroups[group.GroupId];
-      for (const rule of Object.values(e.securityGroupRules)) if (rule.GroupId === group.GroupId) delete e.securityGroupRules[rule.SecurityGroupRuleId];
-    }
+  for (const group of groups) {
+    delete e.securityGroups[group.GroupId];
+    for (const rule of rulesByGroup.get(ctx.state, group.GroupId)) delete e.securityGroupRules[rule.SecurityGroupRuleId];
   }
   delete e.vpcs[vpc.VpcId];
   return { };
@@ -87,9 +88,7 @@ export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): S
   const range = cidr ? parseCidr(cidr) : undefined;
   if (!cidr || !range) throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
   if (!cidrContains(vpc.CidrBlock, cidr)) throw ec2Error("InvalidSubnet.Range", `The CIDR '${cidr}' is invalid.`);
-  const overlapping = Object.values(ctx.state.ec2.subnets).find(
-    (s) => s.VpcId === vpc.VpcId && (cidrContains(s.CidrBlock, cidr) || cidrContains(cidr, s.CidrBlock)),
-  );
+  const overlapping = subnetsByVpc.find(ctx.state, vpc.VpcId, (s) => cidrContains(s.CidrBlock, cidr) || cidrContains(cidr, s.CidrBlock));
   if (overlapping) throw ec2Error("InvalidSubnet.Conflict", `The CIDR '${cidr}' conflicts with another subnet`);
   const zone = input.AvailabilityZone ?? `${ctx.region}a`;
   if (!zone.startsWith(ctx.region)) throw invalidParameterValue(`Value (${zone}) for parameter availabilityZone is invalid.`);
@@ -108,7 +107,7 @@ export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): S
     MapPublicIpOnLaunch: false,
     Tags: tagsFor(input.TagSpecifications, "subnet"),
   };
-  ctx.state.ec2.subnets[id] = record;
+  subnetTable.put(ctx.state, id, record);
   return record;
 }
 
@@ -138,7 +137,7 @@ const describeSubnets: Handler = (input: DescribeSubnetsRequest, ctx) => {
 const deleteSubnet: Handler = (input: DeleteSubnetRequest, ctx) => {
   const subnet = ctx.state.ec2.subnets[input.SubnetId!];
   if (!subnet) throw ec2NotFound("InvalidSubnetID.NotFound", input.SubnetId!, "subnet");
-  const eni = Object.values(ctx.state.ec2.networkInterfaces).find((n) => n.SubnetId === subnet.SubnetId);
+  const eni = interfacesBySubnet.get(ctx.state, subnet.SubnetId)[0];
   if (eni) throw ec2Error("DependencyViolation", `The subnet '${subnet.SubnetId}' has dependencies and cannot be deleted (${eni.NetworkInterfaceId}).`);
   delete ctx.state.ec2.subnets[subnet.SubnetId];
   return {};

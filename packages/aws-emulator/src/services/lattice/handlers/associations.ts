@@ -24,7 +24,20 @@ import type {
 } from "@aws-sdk/client-vpc-lattice";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import type { RegionState } from "../../../core/region.js";
+import { vpcEndpointsByServiceNetwork } from "../../ec2/indexes.js";
 import { conflict, invalid, notFound, validationException } from "../errors.js";
+import {
+  resourceAssociationsByConfiguration,
+  resourceAssociationsByNetwork,
+  resourceAssociationsByParent,
+  resourceAssociationTable,
+  serviceAssociationsByNetwork,
+  serviceAssociationsByService,
+  serviceAssociationTable,
+  vpcAssociationsByNetwork,
+  vpcAssociationsByVpc,
+  vpcAssociationTable,
+} from "../indexes.js";
 import type {
   ResourceConfigurationRecord,
   ServiceNetworkResourceAssociationRecord,
@@ -83,7 +96,7 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
       const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
       const vpcId = input.vpcIdentifier!;
       if (!ctx.state.ec2.vpcs[vpcId]) throw notFound("VPC", vpcId, "VPC");
-      const existing = Object.values(ctx.state.lattice.vpcAssociations).find((a) => a.vpcId === vpcId);
+      const existing = vpcAssociationsByVpc.find(ctx.state, vpcId);
       if (existing) {
         if (existing.serviceNetworkId === sn.id) {
           throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", existing.id, `VPC ${vpcId} is already associated with service network ${sn.id} (${existing.id}, ${existing.status}).`);
@@ -110,7 +123,7 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
       };
-      ctx.state.lattice.vpcAssociations[id] = record;
+      vpcAssociationTable.put(ctx.state, id, record);
       setTags(ctx, record.arn, input.tags);
       ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkVpcAssociation", id, "ACTIVE", ctx.now);
       return { id, response: createSnvaResponse(record) };
@@ -142,12 +155,10 @@ const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRe
       [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the VPC identifier." }],
     );
   }
-  let all = Object.values(ctx.state.lattice.vpcAssociations);
-  if (input.serviceNetworkIdentifier) {
-    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
-    all = all.filter((a) => a.serviceNetworkId === sn.id);
-  }
-  if (input.vpcIdentifier) all = all.filter((a) => a.vpcId === input.vpcIdentifier);
+  let all = input.serviceNetworkIdentifier
+    ? vpcAssociationsByNetwork.get(ctx.state, findServiceNetwork(ctx, input.serviceNetworkIdentifier).id)
+    : vpcAssociationsByVpc.get(ctx.state, input.vpcIdentifier!);
+  if (input.serviceNetworkIdentifier && input.vpcIdentifier) all = all.filter((a) => a.vpcId === input.vpcIdentifier);
   const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.vpcIdentifier ?? ""}`);
   return {
     items: page.items.map((a) => {
@@ -237,7 +248,7 @@ function newResourceAssociation(
     createdAt: ctx.nowIso,
     lastUpdatedAt: ctx.nowIso,
   };
-  ctx.state.lattice.resourceAssociations[id] = record;
+  resourceAssociationTable.put(ctx.state, id, record);
   ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkResourceAssociation", id, "ACTIVE", ctx.now);
   return record;
 }
@@ -248,8 +259,8 @@ export function addManagedAssociationsForChild(
   group: ResourceConfigurationRecord,
   child: ResourceConfigurationRecord,
 ): void {
-  for (const parent of Object.values(ctx.state.lattice.resourceAssociations)) {
-    if (parent.resourceConfigurationId === group.id && LIVE(parent.status)) {
+  for (const parent of resourceAssociationsByConfiguration.get(ctx.state, group.id)) {
+    if (LIVE(parent.status)) {
       newResourceAssociation(ctx, parent.serviceNetworkId, child, parent.privateDnsEnabled, parent.id);
     }
   }
@@ -300,9 +311,7 @@ const createResourceAssociation: Handler = (input: CreateServiceNetworkResourceA
       if (!config.allowAssociationToShareableServiceNetwork && sn.sharingConfig.enabled) {
         throw conflict("SERVICE_NETWORK", sn.id, `${config.id} does not allow association to shareable service networks, and ${sn.id} is shareable.`);
       }
-      const duplicate = Object.values(ctx.state.lattice.resourceAssociations).find(
-        (a) => a.serviceNetworkId === sn.id && a.resourceConfigurationId === config.id,
-      );
+      const duplicate = resourceAssociationsByConfiguration.find(ctx.state, config.id, (a) => a.serviceNetworkId === sn.id);
       if (duplicate) {
         throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", duplicate.id, `Resource configuration ${config.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
       }
@@ -324,12 +333,10 @@ const getResourceAssociation: Handler = (input: GetServiceNetworkResourceAssocia
   snraView(ctx, findResourceAssociation(ctx, input.serviceNetworkResourceAssociationIdentifier!));
 
 const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAssociationsRequest, ctx) => {
-  let all = Object.values(ctx.state.lattice.resourceAssociations);
+  let all = input.serviceNetworkIdentifier
+    ? resourceAssociationsByNetwork.get(ctx.state, findServiceNetwork(ctx, input.serviceNetworkIdentifier).id)
+    : Object.values(ctx.state.lattice.resourceAssociations);
   if (!input.includeChildren) all = all.filter((a) => !a.isManagedAssociation);
-  if (input.serviceNetworkIdentifier) {
-    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
-    all = all.filter((a) => a.serviceNetworkId === sn.id);
-  }
   if (input.resourceConfigurationIdentifier) {
     const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier);
     all = all.filter(
@@ -362,8 +369,7 @@ const deleteResourceAssociation: Handler = (input: DeleteServiceNetworkResourceA
   if (a.status === "DELETE_IN_PROGRESS") {
     throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", a.id, `Association ${a.id} is already being deleted.`);
   }
-  const l = ctx.state.lattice;
-  for (const target of [a, ...Object.values(l.resourceAssociations).filter((x) => x.parentAssociationId === a.id)]) {
+  for (const target of [a, ...resourceAssociationsByParent.get(ctx.state, a.id)]) {
     target.status = "DELETE_IN_PROGRESS";
     touch(target, ctx);
     ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkResourceAssociation", target.id, ctx.now);
@@ -405,9 +411,7 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
     const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
     const service = findService(ctx, input.serviceIdentifier!);
     if (!LIVE(service.status)) throw conflict("SERVICE", service.id, `Service ${service.id} is ${service.status}.`);
-    const duplicate = Object.values(ctx.state.lattice.serviceAssociations).find(
-      (a) => a.serviceNetworkId === sn.id && a.serviceId === service.id,
-    );
+    const duplicate = serviceAssociationsByService.find(ctx.state, service.id, (a) => a.serviceNetworkId === sn.id);
     if (duplicate) {
       throw conflict("SERVICE_NETWORK_SERVICE_ASSOCIATION", duplicate.id, `Service ${service.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
     }
@@ -424,7 +428,7 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
       createdAt: ctx.nowIso,
       lastUpdatedAt: ctx.nowIso,
     };
-    ctx.state.lattice.serviceAssociations[id] = record;
+    serviceAssociationTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkServiceAssociation", id, "ACTIVE", ctx.now);
     return {
@@ -449,15 +453,10 @@ const listServiceAssociations: Handler = (input: ListServiceNetworkServiceAssoci
       [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the service identifier." }],
     );
   }
-  let all = Object.values(ctx.state.lattice.serviceAssociations);
-  if (input.serviceNetworkIdentifier) {
-    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier);
-    all = all.filter((a) => a.serviceNetworkId === sn.id);
-  }
-  if (input.serviceIdentifier) {
-    const service = findService(ctx, input.serviceIdentifier);
-    all = all.filter((a) => a.serviceId === service.id);
-  }
+  const sn = input.serviceNetworkIdentifier ? findServiceNetwork(ctx, input.serviceNetworkIdentifier) : undefined;
+  const service = input.serviceIdentifier ? findService(ctx, input.serviceIdentifier) : undefined;
+  let all = sn ? serviceAssociationsByNetwork.get(ctx.state, sn.id) : serviceAssociationsByService.get(ctx.state, service!.id);
+  if (sn && service) all = all.filter((a) => a.serviceId === service.id);
   const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.serviceIdentifier ?? ""}`);
   return {
     items: page.items.map((a) => {
@@ -491,7 +490,7 @@ const ENDPOINT_STATE_TO_LATTICE: Record<string, string> = {
 
 const listVpcEndpointAssociations: Handler = (input: ListServiceNetworkVpcEndpointAssociationsRequest, ctx) => {
   const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
-  const endpoints = Object.values(ctx.state.ec2.vpcEndpoints).filter((e) => e.ServiceNetworkArn === sn.arn);
+  const endpoints = vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn);
   const page = listPage(ctx, endpoints, input, sn.id);
   return {
     items: page.items.map((e) => ({

@@ -13,6 +13,7 @@ import type {
 } from "@aws-sdk/client-vpc-lattice";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import type { RegionState } from "../../../core/region.js";
+import { interfacesByOwner } from "../../ec2/indexes.js";
 import { createManagedInterface, defaultSecurityGroup, ipInCidr, removeInterfacesOf } from "../../ec2/network.js";
 import type { DbClusterRecord } from "../../rds/state.js";
 import { conflict, invalid, notFound, validationException } from "../errors.js";
@@ -21,6 +22,14 @@ import type {
   ResourceConfigurationRecord,
   ResourceGatewayRecord,
 } from "../state.js";
+import {
+  resourceAssociationsByConfiguration,
+  resourceConfigurationsByGroup,
+  resourceConfigurationsByName,
+  resourceConfigurationTable,
+  resourceGatewaysByName,
+  resourceGatewayTable,
+} from "../indexes.js";
 import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
 import { addManagedAssociationsForChild } from "./associations.js";
 import { listPage, touch } from "./common.js";
@@ -34,7 +43,7 @@ export function findResourceConfiguration(ctx: HandlerContext, identifier: strin
 }
 
 export function childrenOf(state: RegionState, parentId: string): ResourceConfigurationRecord[] {
-  return Object.values(state.lattice.resourceConfigurations).filter((c) => c.resourceConfigurationGroupId === parentId);
+  return resourceConfigurationsByGroup.get(state, parentId);
 }
 
 /* ----------------------------- resource gateways ----------------------------- */
@@ -66,8 +75,7 @@ function gatewayView(g: ResourceGatewayRecord, summary: boolean) {
 
 const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx) =>
   idempotent(ctx, input, () => {
-    const l = ctx.state.lattice;
-    if (Object.values(l.resourceGateways).some((g) => g.name === input.name)) {
+    if (resourceGatewaysByName.has(ctx.state, input.name!)) {
       throw conflict("RESOURCE_GATEWAY", input.name!, `A resource gateway named ${input.name} already exists.`);
     }
     const vpcId = input.vpcIdentifier;
@@ -105,7 +113,7 @@ const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx
       createdAt: ctx.nowIso,
       lastUpdatedAt: ctx.nowIso,
     };
-    l.resourceGateways[id] = record;
+    resourceGatewayTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     for (const subnetId of subnetIds) {
       createManagedInterface(ctx, {
@@ -137,10 +145,8 @@ const updateResourceGateway: Handler = (input: UpdateResourceGatewayRequest, ctx
   if (input.securityGroupIds) {
     checkSecurityGroups(ctx, g.vpcId, input.securityGroupIds, "securityGroupIds");
     g.securityGroupIds = input.securityGroupIds;
-    for (const eni of Object.values(ctx.state.ec2.networkInterfaces)) {
-      if (eni.attachedTo === g.id) {
-        eni.Groups = g.securityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.state.ec2.securityGroups[id]?.GroupName ?? id }));
-      }
+    for (const eni of interfacesByOwner.get(ctx.state, g.id)) {
+      eni.Groups = g.securityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.state.ec2.securityGroups[id]?.GroupName ?? id }));
     }
   }
   touch(g, ctx);
@@ -292,7 +298,7 @@ export function createConfiguration(
   const l = ctx.state.lattice;
   const type = input.type!;
   if (!TYPES.includes(type)) throw invalid("type", `Member must satisfy enum value set: [${TYPES.join(", ")}]`);
-  if (Object.values(l.resourceConfigurations).some((c) => c.name === input.name)) {
+  if (resourceConfigurationsByName.has(ctx.state, input.name!)) {
     throw conflict("RESOURCE_CONFIGURATION", input.name!, `A resource configuration named ${input.name} already exists.`);
   }
   const problems: Array<{ name: string; message: string }> = [];
@@ -347,7 +353,7 @@ export function createConfiguration(
     createdAt: ctx.nowIso,
     lastUpdatedAt: ctx.nowIso,
   };
-  l.resourceConfigurations[id] = record;
+  resourceConfigurationTable.put(ctx.state, id, record);
   setTags(ctx, record.arn, input.tags);
   if (delayed) ctx.lifecycle.scheduleCreate(ctx.state, "ResourceConfiguration", id, "ACTIVE", ctx.now);
 
@@ -358,7 +364,7 @@ export function createConfiguration(
       ["reader", cluster.ReaderEndpoint],
     ] as const) {
       const childId = ctx.ids.id("rcfg");
-      l.resourceConfigurations[childId] = {
+      resourceConfigurationTable.put(ctx.state, childId, {
         id: childId,
         arn: latticeArn(ctx, `resourceconfiguration/${childId}`),
         name: parentName(record.name, role),
@@ -374,7 +380,7 @@ export function createConfiguration(
         managedEndpointRole: role,
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
-      };
+      });
       if (delayed) ctx.lifecycle.scheduleCreate(ctx.state, "ResourceConfiguration", childId, "ACTIVE", ctx.now);
     }
   }
@@ -431,7 +437,7 @@ const deleteResourceConfiguration: Handler = (input: DeleteResourceConfiguration
   const c = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
   const l = ctx.state.lattice;
   if (c.amazonManaged) throw invalid("resourceConfigurationIdentifier", `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`);
-  const associations = Object.values(l.resourceAssociations).filter((a) => a.resourceConfigurationId === c.id && LIVE(a.status));
+  const associations = resourceAssociationsByConfiguration.get(ctx.state, c.id).filter((a) => LIVE(a.status));
   if (associations.length > 0) {
     throw conflict("RESOURCE_CONFIGURATION", c.id, `Resource configuration ${c.id} is associated with service network ${associations[0]!.serviceNetworkId}.`);
   }

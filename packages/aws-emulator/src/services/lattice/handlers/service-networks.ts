@@ -8,6 +8,14 @@ import type {
 } from "@aws-sdk/client-vpc-lattice";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { conflict } from "../errors.js";
+import { vpcEndpointsByServiceNetwork } from "../../ec2/indexes.js";
+import {
+  resourceAssociationsByNetwork,
+  serviceAssociationsByNetwork,
+  serviceNetworksByName,
+  serviceNetworkTable,
+  vpcAssociationsByNetwork,
+} from "../indexes.js";
 import type { ServiceNetworkRecord } from "../state.js";
 import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
 import { listPage, touch } from "./common.js";
@@ -17,13 +25,13 @@ export function findServiceNetwork(ctx: HandlerContext, identifier: string): Ser
 }
 
 function counts(ctx: HandlerContext, snId: string) {
-  const l = ctx.state.lattice;
+  const { state } = ctx;
   return {
-    numberOfAssociatedVPCs: Object.values(l.vpcAssociations).filter((a) => a.serviceNetworkId === snId && LIVE(a.status)).length,
-    numberOfAssociatedServices: Object.values(l.serviceAssociations).filter((a) => a.serviceNetworkId === snId && LIVE(a.status)).length,
-    numberOfAssociatedResourceConfigurations: Object.values(l.resourceAssociations).filter(
-      (a) => a.serviceNetworkId === snId && !a.isManagedAssociation && LIVE(a.status),
-    ).length,
+    numberOfAssociatedVPCs: vpcAssociationsByNetwork.get(state, snId).filter((a) => LIVE(a.status)).length,
+    numberOfAssociatedServices: serviceAssociationsByNetwork.get(state, snId).filter((a) => LIVE(a.status)).length,
+    numberOfAssociatedResourceConfigurations: resourceAssociationsByNetwork
+      .get(state, snId)
+      .filter((a) => !a.isManagedAssociation && LIVE(a.status)).length,
   };
 }
 
@@ -32,8 +40,7 @@ const createServiceNetwork: Handler = (input: CreateServiceNetworkRequest, ctx) 
     ctx,
     input,
     () => {
-      const l = ctx.state.lattice;
-      if (Object.values(l.serviceNetworks).some((sn) => sn.name === input.name)) {
+      if (serviceNetworksByName.has(ctx.state, input.name!)) {
         throw conflict("SERVICE_NETWORK", input.name!, `A service network named ${input.name} already exists.`);
       }
       const id = ctx.ids.id("sn");
@@ -46,7 +53,7 @@ const createServiceNetwork: Handler = (input: CreateServiceNetworkRequest, ctx) 
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
       };
-      l.serviceNetworks[id] = record;
+      serviceNetworkTable.put(ctx.state, id, record);
       setTags(ctx, record.arn, input.tags);
       return {
         id,
@@ -97,18 +104,16 @@ const deleteServiceNetwork: Handler = (input: DeleteServiceNetworkRequest, ctx) 
   const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
   const c = counts(ctx, sn.id);
   const l = ctx.state.lattice;
-  const anyAssociation = (records: Record<string, { serviceNetworkId: string }>) =>
-    Object.values(records).some((a) => a.serviceNetworkId === sn.id);
-  if (c.numberOfAssociatedVPCs > 0 || anyAssociation(l.vpcAssociations)) {
+  if (c.numberOfAssociatedVPCs > 0 || vpcAssociationsByNetwork.has(ctx.state, sn.id)) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC(s) associated`);
   }
-  if (anyAssociation(l.serviceAssociations)) {
+  if (serviceAssociationsByNetwork.has(ctx.state, sn.id)) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has Service(s) associated`);
   }
-  if (anyAssociation(l.resourceAssociations)) {
+  if (resourceAssociationsByNetwork.has(ctx.state, sn.id)) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has Resource Configuration(s) associated`);
   }
-  const endpoints = Object.values(ctx.state.ec2.vpcEndpoints).filter((e) => e.ServiceNetworkArn === sn.arn);
+  const endpoints = vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn);
   if (endpoints.length > 0) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC endpoint(s) associated`);
   }

@@ -21,6 +21,7 @@ import type {
 } from "@aws-sdk/client-vpc-lattice";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { conflict, invalid, notFound, quotaExceeded } from "../errors.js";
+import { listenersByService, listenerTable, servicesByName, serviceAssociationsByService, serviceTable, targetGroupsByName, targetGroupTable } from "../indexes.js";
 import type { ListenerRecord, ServiceRecord, TargetGroupRecord, TargetRecord } from "../state.js";
 import { idempotent, idFromIdentifier, latticeArn, resolve, serviceDnsEntry, setTags, toDate } from "../support.js";
 import { listPage, touch } from "./common.js";
@@ -66,8 +67,7 @@ const createService: Handler = (input: CreateServiceRequest, ctx) =>
     ctx,
     input,
     () => {
-      const l = ctx.state.lattice;
-      if (Object.values(l.services).some((s) => s.name === input.name)) {
+      if (servicesByName.has(ctx.state, input.name!)) {
         throw conflict("SERVICE", input.name!, `A service named ${input.name} already exists.`);
       }
       const id = ctx.ids.id("svc");
@@ -84,7 +84,7 @@ const createService: Handler = (input: CreateServiceRequest, ctx) =>
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
       };
-      l.services[id] = record;
+      serviceTable.put(ctx.state, id, record);
       setTags(ctx, record.arn, input.tags);
       ctx.lifecycle.scheduleCreate(ctx.state, "Service", id, "ACTIVE", ctx.now);
       return { id, response: serviceView(record) };
@@ -125,7 +125,7 @@ const updateService: Handler = (input: UpdateServiceRequest, ctx) => {
 
 const deleteService: Handler = (input: DeleteServiceRequest, ctx) => {
   const s = findService(ctx, input.serviceIdentifier!);
-  const associations = Object.values(ctx.state.lattice.serviceAssociations).filter((a) => a.serviceId === s.id);
+  const associations = serviceAssociationsByService.get(ctx.state, s.id);
   if (associations.length > 0) {
     throw conflict("SERVICE", s.id, `Service ${s.id} is associated with service network(s); delete its service network associations first.`);
   }
@@ -138,11 +138,9 @@ const deleteService: Handler = (input: DeleteServiceRequest, ctx) => {
 /** Removing a service takes its listeners, rules and policies with it. */
 export function cascadeServiceRemoval(ctx: { state: HandlerContext["state"] }, serviceId: string): void {
   const l = ctx.state.lattice;
-  for (const listener of Object.values(l.listeners)) {
-    if (listener.serviceId === serviceId) {
-      delete l.listeners[listener.id];
-      delete l.tags[listener.arn];
-    }
+  for (const listener of listenersByService.get(ctx.state, serviceId)) {
+    delete l.listeners[listener.id];
+    delete l.tags[listener.arn];
   }
   for (const rule of Object.values(l.rules)) if (rule.serviceId === serviceId) delete l.rules[rule.id];
   const arn = Object.keys(l.authPolicies).find((a) => a.endsWith(`/${serviceId}`));
@@ -213,8 +211,7 @@ function listenerView(listener: ListenerRecord) {
 const createListener: Handler = (input: CreateListenerRequest, ctx) =>
   idempotent(ctx, input, () => {
     const service = findService(ctx, input.serviceIdentifier!);
-    const l = ctx.state.lattice;
-    const existing = Object.values(l.listeners).filter((x) => x.serviceId === service.id);
+    const existing = listenersByService.get(ctx.state, service.id);
     if (!["HTTP", "HTTPS", "TLS_PASSTHROUGH"].includes(input.protocol!)) {
       throw invalid("protocol", "Member must satisfy enum value set: [HTTP, HTTPS, TLS_PASSTHROUGH]");
     }
@@ -242,7 +239,7 @@ const createListener: Handler = (input: CreateListenerRequest, ctx) =>
       createdAt: ctx.nowIso,
       lastUpdatedAt: ctx.nowIso,
     };
-    l.listeners[id] = record;
+    listenerTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     return { id, response: listenerView(record) };
   });
@@ -254,7 +251,7 @@ const getListener: Handler = (input: GetListenerRequest, ctx) => {
 
 const listListeners: Handler = (input: ListListenersRequest, ctx) => {
   const service = findService(ctx, input.serviceIdentifier!);
-  const all = Object.values(ctx.state.lattice.listeners).filter((x) => x.serviceId === service.id);
+  const all = listenersByService.get(ctx.state, service.id);
   const page = listPage(ctx, all, input, service.id);
   return {
     items: page.items.map((x) => ({
@@ -304,11 +301,10 @@ function targetGroupView(ctx: HandlerContext, tg: TargetGroupRecord) {
 
 const createTargetGroup: Handler = (input: CreateTargetGroupRequest, ctx) =>
   idempotent(ctx, input, () => {
-    const l = ctx.state.lattice;
     if (!TARGET_GROUP_TYPES.includes(input.type!)) {
       throw invalid("type", `Member must satisfy enum value set: [${TARGET_GROUP_TYPES.join(", ")}]`);
     }
-    if (Object.values(l.targetGroups).some((tg) => tg.name === input.name)) {
+    if (targetGroupsByName.has(ctx.state, input.name!)) {
       throw conflict("TARGET_GROUP", input.name!, `A target group named ${input.name} already exists.`);
     }
     const config = input.config as Record<string, unknown> | undefined;
@@ -332,7 +328,7 @@ const createTargetGroup: Handler = (input: CreateTargetGroupRequest, ctx) =>
       createdAt: ctx.nowIso,
       lastUpdatedAt: ctx.nowIso,
     };
-    l.targetGroups[id] = record;
+    targetGroupTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     ctx.lifecycle.scheduleCreate(ctx.state, "TargetGroup", id, "ACTIVE", ctx.now);
     return { id, response: { id, arn: record.arn, name: record.name, type: record.type, config: record.config, status: record.status } };
