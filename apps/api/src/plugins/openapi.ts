@@ -13,6 +13,11 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // Plain HTTP on loopback: upgrade-insecure-requests would break asset loading in Safari.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ""),
+  });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 }

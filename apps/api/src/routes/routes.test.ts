@@ -169,6 +169,12 @@ describe("security defaults", () => {
     expect(String(response.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
   });
 
+  it("serves the API docs without upgrade-insecure-requests", async () => {
+    const response = await t.request({ method: "GET", url: "/api/docs/static/index.html" });
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
+  });
+
   it("documents every route at /api/openapi.json", async () => {
     const spec = (await t.request({ method: "GET", url: "/api/openapi.json" })).json();
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/sources", "/api/topology", "/api/topology/events", "/api/connect"]));
