@@ -170,7 +170,7 @@ describe("security defaults", () => {
   });
 
   it("serves the API docs without upgrade-insecure-requests", async () => {
-    const response = await t.request({ method: "GET", url: "/api/docs/static/index.html" });
+    const response = await t.request({ method: "GET", url: "/api/docs/" });
     expect(response.statusCode).toBe(200);
     expect(String(response.headers["content-security-policy"])).not.toContain("upgrade-insecure-requests");
   });
