@@ -2,6 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    projects: ["packages/shared", "packages/aws-emulator", "apps/api", "apps/web"],
+    // Every workspace package with its own vitest config (globs, so a package can come and go).
+    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
   },
 });
