@@ -1,0 +1,368 @@
+/**
+ * The shell: header (source, region, search, refresh, copy link), the
+ * warnings banner, "Connect from…" and view controls on the left, the diagram
+ * in the middle, details or the connect answer on the right. Every bit of
+ * view state is read from and written to the URL; data comes from the query
+ * cache.
+ */
+import type { SourceInfo, SourcesResponse } from "@lattice-atlas/shared";
+import { useQuery } from "@tanstack/react-query";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { ConnectFromPicker } from "../features/connect/components/ConnectFromPicker";
+import { connectPathNodeIds } from "../features/connect/path";
+import { connectQuery } from "../features/connect/queries";
+import type { SearchHit } from "../features/search/search-index";
+import { SearchBox } from "../features/search/components/SearchBox";
+import { AccountTag, EmulatorMarker, SourcePicker } from "../features/sources/components/SourcePicker";
+import { sourcesQuery } from "../features/sources/queries";
+import { TopologyActionsContext, type TopologyActions } from "../features/topology/actions-context";
+import { DiscoveryStatsText, RefreshControl } from "../features/topology/components/DiscoveryBar";
+import { EmptyState, LayingOut, TopologyStage } from "../features/topology/components/TopologyStage";
+import { TopologyCanvas } from "../features/topology/components/TopologyCanvas";
+import { ViewControls, type ViewControlsState } from "../features/topology/components/ViewControls";
+import { WarningsBanner } from "../features/topology/components/WarningsBanner";
+import { topologyQuery } from "../features/topology/queries";
+import { revealPatch } from "../features/topology/reveal";
+import type { SourceTarget } from "../features/topology/target";
+import {
+  isProjectionReady,
+  prepareProjection,
+  toFlowGraph,
+  type FlowGraph,
+  type ProjectionView,
+} from "../features/topology/to-flow-graph";
+import { indexTopology } from "../features/topology/topology-index";
+import { useDiscoveryProgress, useRefreshTopology } from "../features/topology/use-refresh";
+import { ErrorNotice } from "./ui/ErrorNotice";
+import { CopyButton } from "./ui/CopyButton";
+import { toggleCollapsed, serializeViewState, type ViewState } from "./url-state";
+import { SidePanel } from "./SidePanel";
+import { useAfterNextPaint } from "./use-after-paint";
+import { useViewState } from "./use-view-state";
+
+const NO_TARGET: SourceTarget = { source: "", region: "" };
+/** Below this many nodes the layout runs at once (a few ms); above, in slices between frames. */
+const SLICED_LAYOUT_ABOVE = 800;
+/** The side panel's width; it lies over the right of the diagram (see app.css). */
+const PANEL_WIDTH = 460;
+
+function resolveTarget(view: ViewState, sources: SourcesResponse | undefined): SourceTarget | undefined {
+  const source = view.source ?? sources?.defaultSource;
+  if (!source) return undefined;
+  const region = view.region ?? sources?.sources.find((s) => s.id === source)?.defaultRegion;
+  return region ? { source, region } : undefined;
+}
+
+export function App() {
+  const [view, setView] = useViewState();
+  const sources = useQuery(sourcesQuery());
+  const target = resolveTarget(view, sources.data);
+  const sourceInfo: SourceInfo | undefined = sources.data?.sources.find((s) => s.id === target?.source);
+  const topology = useQuery({ ...topologyQuery(target ?? NO_TARGET), enabled: target !== undefined });
+  const refresh = useRefreshTopology(target);
+  const discovering = refresh.isPending || (topology.isFetching && topology.data === undefined);
+  const progress = useDiscoveryProgress(target, discovering);
+  const [pathTarget, setPathTarget] = useState<string | undefined>(undefined);
+  const [centerOn, setCenterOn] = useState<{ id: string; key: number; collapsed: boolean } | undefined>(undefined);
+  useEffect(() => setPathTarget(undefined), [view.from]);
+
+  const data = topology.data;
+  const index = data ? indexTopology(data) : undefined;
+  const answer = useQuery({
+    ...connectQuery(target ?? NO_TARGET, view.from ?? ""),
+    enabled: target !== undefined && view.from !== undefined && data !== undefined,
+  });
+
+  const highlight = useMemo<ReadonlySet<string> | undefined>(() => {
+    if (!index) return undefined;
+    if (view.from && answer.data && answer.data.from.vpcId === view.from)
+      return connectPathNodeIds(index, answer.data, pathTarget);
+    if (view.focus && index.byId.has(view.focus)) {
+      // The focused node, what it contains and its direct neighbours.
+      const ids = new Set([view.focus]);
+      for (const c of index.childrenOf.get(view.focus) ?? []) ids.add(c.id);
+      for (const e of index.outgoing.get(view.focus) ?? []) ids.add(e.target);
+      for (const e of index.incoming.get(view.focus) ?? []) ids.add(e.source);
+      return ids;
+    }
+    return undefined;
+  }, [index, view.from, view.focus, answer.data, pathTarget]);
+
+  // Bring a connect path into view once per answer (and per chosen target).
+  const frame = useMemo(
+    () =>
+      view.from && answer.data && highlight
+        ? { key: `${view.from}|${pathTarget ?? ""}|${answer.dataUpdatedAt}`, ids: highlight }
+        : undefined,
+    [view.from, answer.data, answer.dataUpdatedAt, highlight, pathTarget],
+  );
+
+  const controlsState = useMemo<ViewControlsState>(
+    () => ({
+      hiddenKinds: view.hiddenKinds,
+      vpcs: view.vpcs,
+      serviceNetworks: view.serviceNetworks,
+      statuses: view.statuses,
+      collapsed: view.collapsed,
+      expanded: view.expanded,
+    }),
+    [view.hiddenKinds, view.vpcs, view.serviceNetworks, view.statuses, view.collapsed, view.expanded],
+  );
+
+  const projectionView = useMemo<ProjectionView>(
+    () => ({ ...controlsState, selected: view.selected, highlight }),
+    [controlsState, view.selected, highlight],
+  );
+
+  // A new layout (another topology, filter or fold) is computed in slices; until it is ready the
+  // diagram keeps showing the previous one, so a large account never blocks the page.
+  const [layoutsReady, setLayoutsReady] = useState(0);
+  useEffect(() => {
+    if (!data || data.nodes.length <= SLICED_LAYOUT_ABOVE || isProjectionReady(data, controlsState)) return;
+    const controller = new AbortController();
+    prepareProjection(data, controlsState, controller.signal).then(
+      () => setLayoutsReady((n) => n + 1),
+      (error: unknown) => {
+        if (!(error instanceof DOMException && error.name === "AbortError")) throw error;
+      },
+    );
+    return () => controller.abort();
+  }, [data, controlsState]);
+
+  const previousGraph = useRef<FlowGraph | undefined>(undefined);
+  const graph = useMemo(() => {
+    if (!data) return undefined;
+    if (data.nodes.length > SLICED_LAYOUT_ABOVE && !isProjectionReady(data, projectionView))
+      return previousGraph.current;
+    const next = toFlowGraph(data, projectionView, previousGraph.current);
+    previousGraph.current = next;
+    return next;
+    // layoutsReady is a dependency on purpose: a sliced layout has landed in the projection's cache.
+  }, [data, projectionView, layoutsReady]);
+
+  // Stable callbacks read the latest projection through refs.
+  const latest = useRef({ view, graph, data });
+  latest.current = { view, graph, data };
+
+  const reveal = useCallback(
+    (id: string, extra: Partial<ViewState> = {}) => {
+      const { graph: g, data: d } = latest.current;
+      const patch = g && d ? revealPatch(indexTopology(d), latest.current.view, g.visibility, id) : {};
+      setView({ ...patch, focus: id, ...extra }, { replace: Object.keys(patch).length === 0 });
+    },
+    [setView],
+  );
+
+  const actions = useMemo<TopologyActions>(
+    () => ({
+      toggleCollapsed: (id) => {
+        const { graph: g, data: d } = latest.current;
+        if (!g || !d) return;
+        const kind = indexTopology(d).byId.get(id)?.kind;
+        const byDefault =
+          kind === "vpc" ? g.visibility.collapsedByDefault.vpcs : g.visibility.collapsedByDefault.networks;
+        setView((v) => toggleCollapsed(v, id, g.visibility.collapsed.has(id), byDefault));
+        setCenterOn({ id, key: Date.now(), collapsed: !g.visibility.collapsed.has(id) });
+      },
+      connectFrom: (vpcId) => setView({ from: vpcId, panel: "connect" }),
+    }),
+    [setView],
+  );
+
+  const onSelect = useCallback(
+    (id: string | undefined) => {
+      // Picking something else on the diagram ends a search focus.
+      setView(
+        (v) => ({
+          selected: id,
+          focus: undefined,
+          panel: id ? "details" : v.panel === "details" ? undefined : v.panel,
+        }),
+        { replace: true },
+      );
+    },
+    [setView],
+  );
+
+  // The side panel follows the URL one painted frame later: a click paints the selection first.
+  const detailsId = useAfterNextPaint(view.selected);
+  const selectFromPanel = useCallback((id: string) => reveal(id, { selected: id, panel: "details" }), [reveal]);
+
+  const onPick = useCallback(
+    (hit: SearchHit) => reveal(hit.nodeId, { selected: hit.nodeId, panel: "details" }),
+    [reveal],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== "Escape" || (event.target as HTMLElement | null)?.closest("input, textarea, select")) return;
+      if (latest.current.view.panel) setView({ panel: undefined });
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [setView]);
+
+  const shareUrl = target
+    ? `${window.location.origin}${window.location.pathname}${serializeViewState({ ...view, source: target.source, region: target.region })}`
+    : window.location.href;
+  const wantedPanel =
+    view.panel === "connect" && view.from
+      ? "connect"
+      : view.panel === "details" && view.selected
+        ? "details"
+        : undefined;
+  const panel = useAfterNextPaint(wantedPanel);
+
+  return (
+    <TopologyActionsContext.Provider value={actions}>
+      <div className={`app${panel ? " has-panel" : ""}`}>
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">Lattice Atlas</span>
+          </div>
+          {sources.data ? (
+            <SourcePicker
+              sources={sources.data.sources}
+              source={target?.source}
+              region={target?.region}
+              onSource={(s) =>
+                setView({
+                  source: s.id,
+                  region: s.defaultRegion,
+                  selected: undefined,
+                  focus: undefined,
+                  from: undefined,
+                  panel: undefined,
+                })
+              }
+              onRegion={(region) =>
+                setView({ region, selected: undefined, focus: undefined, from: undefined, panel: undefined })
+              }
+            />
+          ) : null}
+          <EmulatorMarker source={sourceInfo} />
+          <AccountTag accountId={data?.accountId ?? sourceInfo?.accountId} />
+          <SearchBox topology={data} onPick={onPick} />
+          <RefreshControl
+            refreshing={refresh.isPending}
+            disabled={!target || topology.isPending}
+            progress={progress}
+            onRefresh={() => refresh.mutate()}
+          />
+          <CopyButton value={shareUrl} label="Copy a link to this view" testId="copy-link" className="button">
+            Copy link
+          </CopyButton>
+        </header>
+
+        {refresh.isError ? (
+          <div className="banner banner--error">
+            <ErrorNotice error={refresh.error} />
+          </div>
+        ) : null}
+        {data ? <WarningsBanner warnings={data.warnings} /> : null}
+
+        <main className="workspace" style={{ "--panel-width": `${PANEL_WIDTH}px` } as CSSProperties}>
+          <aside className="sidebar" aria-label="Connect and view">
+            {!data ? (
+              <section className="sidebar__section">
+                <h2 className="sidebar__title">Connect from…</h2>
+                <p className="sidebar__hint">The consumer VPCs appear here once the topology is read.</p>
+              </section>
+            ) : null}
+            {data ? (
+              <>
+                <ConnectFromPicker topology={data} from={view.from} onPick={actions.connectFrom} />
+                <ViewControls
+                  topology={data}
+                  view={controlsState}
+                  visibility={graph?.visibility}
+                  shownCount={graph?.nodes.length ?? 0}
+                  onChange={setView}
+                />
+              </>
+            ) : null}
+          </aside>
+
+          <section className="stage" aria-label="Topology">
+            <TopologyStage
+              sourcesError={sources.isError ? sources.error : undefined}
+              topology={topology}
+              target={target}
+              sourceInfo={sourceInfo}
+              progress={progress}
+              onRetry={() => void topology.refetch()}
+            >
+              {data ? (
+                data.nodes.length === 0 ? (
+                  <EmptyState topology={data} />
+                ) : !graph ? (
+                  <LayingOut count={data.nodes.length} />
+                ) : (
+                  <ReactFlowProvider>
+                    <TopologyCanvas
+                      graph={graph}
+                      viewKey={`${graph.topology.source.id}|${graph.topology.region}`}
+                      focus={view.focus}
+                      frame={frame}
+                      rightInset={panel ? PANEL_WIDTH : 0}
+                      centerOn={centerOn}
+                      onSelect={onSelect}
+                    />
+                  </ReactFlowProvider>
+                )
+              ) : null}
+            </TopologyStage>
+          </section>
+
+          {panel && target && data ? (
+            <SidePanel
+              panel={panel}
+              target={target}
+              topology={data}
+              view={view}
+              detailsId={detailsId}
+              pathTarget={pathTarget}
+              onPathTarget={setPathTarget}
+              onView={setView}
+              onReveal={reveal}
+              onSelect={selectFromPanel}
+              onConnectFrom={actions.connectFrom}
+            />
+          ) : null}
+        </main>
+
+        <footer className="statusbar" aria-live="polite">
+          {data && graph ? (
+            <>
+              <span>
+                {graph.nodes.length} of {data.nodes.length} shown · {graph.edges.length} lines
+              </span>
+              <span>
+                {data.source.label} · {data.region} · account {data.accountId}
+              </span>
+              <DiscoveryStatsText stats={data.stats} />
+              {view.from && answer.data ? (
+                <span>
+                  Path from <strong>{answer.data.from.name}</strong> highlighted ·{" "}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      setView({ from: undefined, panel: view.panel === "connect" ? undefined : view.panel })
+                    }
+                  >
+                    clear
+                  </button>
+                </span>
+              ) : null}
+            </>
+          ) : (
+            <span>Lattice Atlas</span>
+          )}
+        </footer>
+      </div>
+    </TopologyActionsContext.Provider>
+  );
+}

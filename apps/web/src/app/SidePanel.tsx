@@ -1,0 +1,93 @@
+/** The right-hand panel: details of the selection, or the "Connect from…" answer, as two tabs. */
+import type { Topology } from "@lattice-atlas/shared";
+import { ConnectPanel } from "../features/connect/components/ConnectPanel";
+import { DetailsPanel } from "../features/details/components/DetailsPanel";
+import type { SourceTarget } from "../features/topology/target";
+import { indexTopology } from "../features/topology/topology-index";
+import type { PanelId, ViewState } from "./url-state";
+import type { ViewUpdate } from "./use-view-state";
+
+interface SidePanelProps {
+  panel: PanelId;
+  target: SourceTarget;
+  topology: Topology;
+  view: ViewState;
+  /** The selection the details show (it trails the URL by a frame, see App). */
+  detailsId: string | undefined;
+  pathTarget: string | undefined;
+  onPathTarget(id: string | undefined): void;
+  onView(update: ViewUpdate): void;
+  onReveal(id: string, extra?: Partial<ViewState>): void;
+  onSelect(id: string): void;
+  onConnectFrom(vpcId: string): void;
+}
+
+const BODY_ID = "side-panel-body";
+
+export function SidePanel(props: SidePanelProps) {
+  const { panel, target, topology, view, detailsId, onView } = props;
+  const fromLabel = view.from ? (indexTopology(topology).byId.get(view.from)?.label ?? view.from) : undefined;
+  return (
+    <aside
+      className="panel"
+      aria-label={panel === "connect" ? "Connect from" : "Details"}
+      data-testid={`${panel}-side-panel`}
+    >
+      <div className="panel__tabs" role="tablist" aria-label="Panel">
+        {view.selected ? (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={panel === "details"}
+            aria-controls={BODY_ID}
+            className="panel__tab"
+            onClick={() => onView({ panel: "details" })}
+          >
+            Details
+          </button>
+        ) : null}
+        {view.from ? (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={panel === "connect"}
+            aria-controls={BODY_ID}
+            className="panel__tab"
+            onClick={() => onView({ panel: "connect" })}
+          >
+            Connect from {fromLabel}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="panel__close"
+          aria-label="Close panel"
+          onClick={() => onView({ panel: undefined })}
+        >
+          ×
+        </button>
+      </div>
+      <div id={BODY_ID} role="tabpanel">
+        {panel === "connect" && view.from ? (
+          <ConnectPanel
+            target={target}
+            from={view.from}
+            pathTarget={props.pathTarget}
+            onPathTarget={props.onPathTarget}
+            onShowNode={(id) => props.onReveal(id, { selected: id })}
+          />
+        ) : detailsId ? (
+          <DetailsPanel
+            topology={topology}
+            nodeId={detailsId}
+            onSelect={props.onSelect}
+            onConnectFrom={props.onConnectFrom}
+            onFocus={props.onReveal}
+          />
+        ) : (
+          <div className="panel__body muted">Loading details…</div>
+        )}
+      </div>
+    </aside>
+  );
+}

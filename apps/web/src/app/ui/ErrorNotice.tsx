@@ -1,0 +1,36 @@
+/** An error in human sentences, with the code (and the AWS detail when there is one). */
+import type { ReactNode } from "react";
+import { errorTitle, toApiError } from "../api-error";
+
+export function ErrorNotice({ error, action }: { error: unknown; action?: ReactNode }) {
+  const e = toApiError(error);
+  return (
+    <div className="error-notice" role="alert" data-testid="error-notice" data-error-code={e.code}>
+      <p className="error-notice__title">
+        {errorTitle(e.code)} <code className="error-notice__code">{e.code}</code>
+      </p>
+      <p className="error-notice__message">{e.message}</p>
+      {e.hint ? <p className="error-notice__hint">{e.hint}</p> : null}
+      {e.iamAction || e.awsCode || e.requestId ? (
+        <p className="error-notice__aws">
+          {e.iamAction ? (
+            <>
+              IAM action to grant: <code>{e.iamAction}</code>.{" "}
+            </>
+          ) : null}
+          {e.awsCode ? (
+            <>
+              AWS code: <code>{e.awsCode}</code>.{" "}
+            </>
+          ) : null}
+          {e.requestId ? (
+            <>
+              Request id: <code>{e.requestId}</code>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {action}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+/** GET /api/connect: from a consumer VPC, which hostname works for what, and why the others do not. */
+import type { ConnectAnswer } from "@lattice-atlas/shared";
+import { getJson } from "../../app/http";
+import type { SourceTarget } from "../topology/target";
+
+export function fetchConnectAnswer(
+  target: SourceTarget,
+  fromVpcId: string,
+  signal?: AbortSignal,
+): Promise<ConnectAnswer> {
+  return getJson<ConnectAnswer>(
+    "/api/connect",
+    { source: target.source, region: target.region, from: fromVpcId },
+    { signal },
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * What nodes on the canvas can ask of the app (fold a container, open "Connect
+ * from"). Provided once with stable callbacks, so that nodes never re-render
+ * because of it and never receive callbacks through their data.
+ */
+import { createContext, useContext } from "react";
+
+export interface TopologyActions {
+  toggleCollapsed(id: string): void;
+  connectFrom(vpcId: string): void;
+}
+
+const noop: TopologyActions = { toggleCollapsed: () => undefined, connectFrom: () => undefined };
+
+export const TopologyActionsContext = createContext<TopologyActions>(noop);
+
+export function useTopologyActions(): TopologyActions {
+  return useContext(TopologyActionsContext);
+}

@@ -1,0 +1,70 @@
+/** Refresh, and how far a discovery has come: operations done of those known so far (a bar, not a spinner). */
+import type { DiscoveryProgress, DiscoveryStats } from "@lattice-atlas/shared";
+
+export function ProgressBar({ progress, label }: { progress: DiscoveryProgress | undefined; label: string }) {
+  const total = Math.max(progress?.total ?? 0, progress?.done ?? 0);
+  const done = progress?.done ?? 0;
+  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
+  return (
+    <div className="progress" data-testid="discovery-progress">
+      <div
+        className="progress__track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={total || 1}
+        aria-valuenow={done}
+        aria-valuetext={total > 0 ? `${done} of ${total} AWS calls` : "starting"}
+      >
+        <div className="progress__fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span className="progress__text">
+        {total > 0 ? `${done} of ${total} calls` : "starting…"}
+        {progress?.operation ? ` · ${progress.operation}` : ""}
+      </span>
+    </div>
+  );
+}
+
+interface RefreshControlProps {
+  refreshing: boolean;
+  disabled: boolean;
+  progress: DiscoveryProgress | undefined;
+  onRefresh(): void;
+}
+
+function age(iso: string): string {
+  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
+  if (!Number.isFinite(seconds)) return "";
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
+  return `${Math.round(seconds / 3600)} h ago`;
+}
+
+export function RefreshControl({ refreshing, disabled, progress, onRefresh }: RefreshControlProps) {
+  return (
+    <div className="refresh">
+      <button
+        type="button"
+        className="button"
+        onClick={onRefresh}
+        disabled={disabled || refreshing}
+        data-testid="refresh-button"
+        aria-busy={refreshing}
+      >
+        {refreshing ? "Refreshing…" : "Refresh"}
+      </button>
+      {refreshing ? <ProgressBar progress={progress} label="Discovery progress" /> : null}
+    </div>
+  );
+}
+
+/** When and how the picture was read, for the status bar. */
+export function DiscoveryStatsText({ stats }: { stats: DiscoveryStats }) {
+  return (
+    <span title={`Discovered at ${stats.discoveredAt}`}>
+      Read {age(stats.discoveredAt)} · {stats.totalCalls} AWS calls in {(stats.wallMs / 1000).toFixed(1)} s
+      {stats.cached ? " (cached)" : ""}
+    </span>
+  );
+}

@@ -1,0 +1,233 @@
+/**
+ * The diagram: React Flow over the toFlowGraph projection. Read-only (no drag,
+ * no connect); selection goes to the URL; the viewport follows `focus`.
+ * Culling (onlyRenderVisibleElements) works because every node carries its
+ * size and handles.
+ */
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from "@xyflow/react";
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { nodeTypes } from "../nodes";
+import type { AtlasNode, FlowGraph } from "../to-flow-graph";
+import { initialViewport, viewportFor } from "../viewport";
+import { Legend } from "./Legend";
+import { OverviewMap } from "./OverviewMap";
+
+/** Above this many shown nodes the minimap is a painted canvas (see OverviewMap). */
+const CANVAS_OVERVIEW_ABOVE = 800;
+
+const MINIMAP_COLOR: Record<string, string> = {
+  vpc: "#e2e8f0",
+  securityGroup: "#d6d3d1",
+  vpcEndpoint: "#99d5c9",
+  serviceNetwork: "#fdba74",
+  vpcAssociation: "#fed7aa",
+  resourceAssociation: "#bfdbfe",
+  serviceAssociation: "#fbcfe8",
+  resourceConfiguration: "#93c5fd",
+  service: "#f9a8d4",
+  resourceGateway: "#cbd5e1",
+  targetGroup: "#f9a8d4",
+  dbCluster: "#a5b4fc",
+  dbEndpoint: "#c7d2fe",
+  target: "#fbcfe8",
+  resourceTarget: "#cbd5e1",
+};
+const miniMapColor = (node: AtlasNode): string => MINIMAP_COLOR[node.type] ?? "#cbd5e1";
+
+interface TopologyCanvasProps {
+  /** The projection (see toFlowGraph): computed by the shell, which also needs it for the view controls. */
+  graph: FlowGraph;
+  /** The account view the graph shows (source, region): another one resets the camera; a refresh does not. */
+  viewKey: string;
+  focus: string | undefined;
+  /** A set of nodes to bring into view when its key changes (a connect path). */
+  frame?: { key: string; ids: ReadonlySet<string> } | undefined;
+  /** A node to bring into view (once per key) without highlighting it: a VPC or network just unfolded. */
+  centerOn?: { id: string; key: number; collapsed: boolean } | undefined;
+  /** Width of a panel lying over the right of the canvas: the camera centres in what stays visible. */
+  rightInset?: number;
+  onSelect(id: string | undefined): void;
+}
+
+export const TopologyCanvas = memo(function TopologyCanvas({
+  graph,
+  viewKey,
+  focus,
+  frame,
+  rightInset = 0,
+  centerOn,
+  onSelect,
+}: TopologyCanvasProps) {
+  // A first guess of the camera from the window size, so that the first frame is already at its final zoom
+  // (rendering the top left at zoom 1 first would mount many nodes for nothing); CameraDirector corrects it.
+  const [defaultViewport] = useState(() =>
+    initialViewport(graph.bounds, { width: window.innerWidth - 280, height: window.innerHeight - 80 }),
+  );
+
+  // Selection lives in the URL, not in React Flow (whose selection pass walks every node on each click).
+  const onNodeClick = useCallback((_: unknown, node: AtlasNode) => onSelect(node.id), [onSelect]);
+  const onPaneClick = useCallback(() => onSelect(undefined), [onSelect]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLDivElement>) => {
+      const target = event.target as HTMLElement;
+      if (
+        (event.key === "Enter" || event.key === " ") &&
+        target.classList.contains("react-flow__node") &&
+        target.dataset.id
+      ) {
+        event.preventDefault();
+        onSelect(target.dataset.id);
+      } else if (event.key === "Escape" && target.classList.contains("react-flow__node")) {
+        onSelect(undefined);
+      }
+    },
+    [onSelect],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onKeyDown={onKeyDown}
+      data-testid="topology-canvas"
+      data-node-count={graph.nodes.length}
+      data-edge-count={graph.edges.length}
+    >
+      <ReactFlow<AtlasNode>
+        nodes={graph.nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        nodesFocusable
+        elementsSelectable={false}
+        selectNodesOnDrag={false}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        minZoom={0.05}
+        maxZoom={2}
+        defaultViewport={defaultViewport}
+        aria-label="VPC Lattice topology diagram"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
+        {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
+          <OverviewMap graph={graph} color={miniMapColor} />
+        ) : (
+          <MiniMap<AtlasNode>
+            pannable
+            zoomable
+            nodeColor={miniMapColor}
+            nodeStrokeWidth={0}
+            ariaLabel="Overview of the whole diagram"
+          />
+        )}
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <Legend compact={rightInset > 0} />
+        <CameraDirector
+          graph={graph}
+          focus={focus}
+          frame={frame}
+          centerOn={centerOn}
+          viewKey={viewKey}
+          rightInset={rightInset}
+        />
+      </ReactFlow>
+    </div>
+  );
+});
+
+const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+
+/**
+ * Places the camera when a topology arrives (see initialViewport), and centres
+ * it on the focused node (or what stands for it) whenever the focus changes.
+ */
+function CameraDirector({
+  graph,
+  focus,
+  frame,
+  viewKey,
+  rightInset,
+  centerOn,
+}: {
+  graph: FlowGraph;
+  focus: string | undefined;
+  frame: TopologyCanvasProps["frame"];
+  centerOn: TopologyCanvasProps["centerOn"];
+  viewKey: string;
+  rightInset: number;
+}) {
+  const flow = useReactFlow();
+  const fullWidth = useStore((s) => s.width);
+  const width = Math.max(fullWidth - rightInset, Math.min(fullWidth, 240));
+  const height = useStore((s) => s.height);
+  const placedFor = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (placedFor.current === viewKey || width === 0 || height === 0) return;
+    placedFor.current = viewKey;
+    if (focus) return;
+    void flow.setViewport(initialViewport(graph.bounds, { width, height }));
+  }, [viewKey, focus, graph, flow, width, height]);
+
+  const centred = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!focus) {
+      centred.current = undefined;
+      return;
+    }
+    const shownAs = graph.rects.has(focus) ? focus : graph.representative.get(focus);
+    const rect = shownAs ? graph.rects.get(shownAs) : undefined;
+    // Centre once per focus (and again if it moves, e.g. its VPC unfolds), not on every selection.
+    const key = rect ? `${focus}@${rect.x},${rect.y}` : undefined;
+    if (!rect || key === centred.current || width === 0) return;
+    centred.current = key;
+    const zoom = Math.max(flow.getZoom(), 0.9);
+    // Centre in the part of the canvas the side panel leaves visible.
+    const shift = (fullWidth - width) / 2 / zoom;
+    void flow.setCenter(rect.x + rect.width / 2 + shift, rect.y + rect.height / 2, { zoom, duration: 250 });
+  }, [focus, graph, flow, width, fullWidth]);
+
+  // An unfolded container: show its top part (it may be taller than the screen), keeping the zoom.
+  const centredOn = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!centerOn || centerOn.key === centredOn.current || width === 0) return;
+    // Wait for the layout in which the fold took effect (large accounts lay out in slices).
+    const rect =
+      graph.visibility.collapsed.has(centerOn.id) === centerOn.collapsed ? graph.rects.get(centerOn.id) : undefined;
+    if (!rect) return;
+    centredOn.current = centerOn.key;
+    const zoom = flow.getZoom();
+    const visibleHeight = height / zoom;
+    const y = rect.height > visibleHeight * 0.8 ? rect.y + visibleHeight / 2 - 40 / zoom : rect.y + rect.height / 2;
+    const shift = (fullWidth - width) / 2 / zoom;
+    void flow.setCenter(rect.x + rect.width / 2 + shift, y, { zoom, duration: 250 });
+  }, [centerOn, graph, flow, width, height, fullWidth]);
+
+  const framed = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (!frame || frame.key === framed.current || width === 0) return;
+    let x1 = Number.POSITIVE_INFINITY;
+    let y1 = Number.POSITIVE_INFINITY;
+    let x2 = Number.NEGATIVE_INFINITY;
+    let y2 = Number.NEGATIVE_INFINITY;
+    for (const id of frame.ids) {
+      const shownAs = graph.rects.has(id) ? id : graph.representative.get(id);
+      const rect = shownAs ? graph.rects.get(shownAs) : undefined;
+      if (!rect) continue;
+      x1 = Math.min(x1, rect.x);
+      y1 = Math.min(y1, rect.y);
+      x2 = Math.max(x2, rect.x + rect.width);
+      y2 = Math.max(y2, rect.y + rect.height);
+    }
+    if (!Number.isFinite(x1)) return;
+    framed.current = frame.key;
+    void flow.setViewport(viewportFor({ x: x1, y: y1, width: x2 - x1, height: y2 - y1 }, { width, height }), {
+      duration: 300,
+    });
+  }, [frame, graph, flow, width, height]);
+  return null;
+}

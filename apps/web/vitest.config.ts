@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests are pure (layout, projection, URL state, query keys): the node environment is enough.
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["src/**/*.test.ts"],
+    testTimeout: 20_000,
+  },
+});
