@@ -1,0 +1,39 @@
+/**
+ * End-to-end: the built console served by the real API with its embedded emulator,
+ * driven in Debian's Chromium (never a downloaded browser).
+ */
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+const chromium = process.env.ATLAS_CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+export const APP_PORT = Number(process.env.ATLAS_E2E_PORT ?? 8181);
+export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT ?? 4577);
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: "./artifacts/results",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["html", { outputFolder: "./artifacts/report", open: "never" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${APP_PORT}`,
+    viewport: { width: 1440, height: 900 },
+    screenshot: "on",
+    trace: "retain-on-failure",
+    launchOptions: {
+      ...(chromium ? { executablePath: chromium } : {}),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+    },
+  },
+  webServer: {
+    command: `node ../apps/api/dist/server.js --port ${APP_PORT} --emulator-port ${EMULATOR_PORT}`,
+    url: `http://127.0.0.1:${APP_PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  },
+});
