@@ -4,11 +4,15 @@
  * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
  */
 import Fastify, { type FastifyInstance } from "fastify";
+import { openAuditStore } from "./actions/audit-store.js";
+import { createActionService } from "./actions/service.js";
 import { createConnectService } from "./connect/service.js";
 import { registerErrorHandling } from "./plugins/errors.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
 import { registerWeb } from "./plugins/web.js";
+import { actionRoutes } from "./routes/actions.js";
+import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
 import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
@@ -27,6 +31,10 @@ export interface AppOptions {
   defaultSource?: string;
   region?: string | undefined;
   allowAwsMutations?: boolean;
+  /** Refuse every change, the emulator's too. */
+  readOnly?: boolean;
+  /** Where the audit log and the executed client tokens live (SQLite); without it they are kept in memory. */
+  dataDir?: string | undefined;
   /** Serve the built web console from this folder (when it exists). */
   webRoot?: string | undefined;
   logger?: boolean;
@@ -39,23 +47,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
     bodyLimit: 64 * 1024,
     requestTimeout: 60_000,
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+    // discriminator: action unions are validated by their `type`, so errors name the real field.
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false, discriminator: true } },
   });
   const registry = new SourceRegistry({
     emulatorUrl: options.emulatorUrl,
     defaultSource: options.defaultSource ?? (options.emulatorUrl ? "emulator" : "default"),
     region: options.region,
     allowAwsMutations: options.allowAwsMutations ?? false,
+    readOnly: options.readOnly ?? false,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
   const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
+  const store = openAuditStore(options.dataDir);
   const ctx: RouteContext = {
     version: options.version,
     emulatorUrl: options.emulatorUrl,
-    readOnly: false,
     registry,
     topology,
     connect: createConnectService({ topology, registry }),
+    actions: createActionService({ registry, topology, store, runner: options.runner }),
   };
 
   registerErrorHandling(app);
@@ -65,7 +76,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
+  await app.register(actionRoutes, ctx);
+  await app.register(auditRoutes, ctx);
   await registerWeb(app, options.webRoot);
-  app.addHook("onClose", async () => registry.close());
+  app.addHook("onClose", async () => {
+    registry.close();
+    store.close();
+  });
   return app;
 }

@@ -32,8 +32,24 @@ describe("parseConfig", () => {
     expect(config.emulator.url).toBe("http://127.0.0.1:4566");
   });
 
+  it("puts the data folder under XDG_DATA_HOME, else ~/.local/share, unless --data-dir names one", () => {
+    expect(parseConfig([], { HOME: "/home/ann" }).dataDir).toBe("/home/ann/.local/share/lattice-atlas");
+    expect(parseConfig([], { HOME: "/home/ann", XDG_DATA_HOME: "/data/xdg" }).dataDir).toBe("/data/xdg/lattice-atlas");
+    // The XDG spec ignores relative paths.
+    expect(parseConfig([], { HOME: "/home/ann", XDG_DATA_HOME: "rel" }).dataDir).toBe("/home/ann/.local/share/lattice-atlas");
+    expect(parseConfig(["--data-dir", "/srv/atlas"], { ATLAS_DATA_DIR: "/elsewhere" }).dataDir).toBe("/srv/atlas");
+    expect(parseConfig([], { ATLAS_DATA_DIR: "/elsewhere" }).dataDir).toBe("/elsewhere");
+  });
+
+  it("is read-only only when asked", () => {
+    expect(parseConfig([], {}).readOnly).toBe(false);
+    expect(parseConfig(["--read-only"], {}).readOnly).toBe(true);
+    expect(parseConfig([], { ATLAS_READ_ONLY: "1" }).readOnly).toBe(true);
+  });
+
   it.each([
     [["--source", "aws"], /--source/],
+    [["--data-dir", ""], /--data-dir/],
     [["--region", "moon-1"], /--region/],
     [["--port", "99999"], /--port/],
     [["--source", "emulator", "--no-emulator"], /embedded emulator/],

@@ -12,8 +12,13 @@
  *   --scenario <name> (field-report)           ATLAS_SCENARIO
  *   --no-emulator                              ATLAS_NO_EMULATOR=1
  *   --allow-mutations                          ATLAS_ALLOW_MUTATIONS=1 (needed to change real AWS)
+ *   --read-only                                ATLAS_READ_ONLY=1 (refuse every change, the emulator's too)
+ *   --data-dir <dir>                           ATLAS_DATA_DIR (audit log and executed client tokens;
+ *                                              default ${XDG_DATA_HOME:-~/.local/share}/lattice-atlas)
  */
 import { randomBytes } from "node:crypto";
+import { homedir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { PATTERNS, isKnownRegion } from "@lattice-atlas/shared";
 import { isLoopback } from "./plugins/security.js";
@@ -28,6 +33,8 @@ export interface ServerConfig {
   allowedHosts: string[];
   emulator: { embedded: boolean; url?: string | undefined; port: number; scenario: string };
   allowMutations: boolean;
+  readOnly: boolean;
+  dataDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +55,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       scenario: { type: "string" },
       "no-emulator": { type: "boolean" },
       "allow-mutations": { type: "boolean" },
+      "read-only": { type: "boolean" },
+      "data-dir": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -82,5 +91,17 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     allowedHosts: [...(values["allowed-host"] ?? []), ...(env.ATLAS_ALLOWED_HOSTS ? env.ATLAS_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : [])],
     emulator: { embedded: !noEmulator && !emulatorUrl, url: emulatorUrl, port: emulatorPort, scenario: values.scenario ?? env.ATLAS_SCENARIO ?? "field-report" },
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
+    readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
+    dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
   };
+}
+
+/** --data-dir, else the XDG data home (default ~/.local/share) + lattice-atlas. */
+function dataDirFrom(given: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (given !== undefined) {
+    if (given.trim() === "") throw new ConfigError("--data-dir must name a folder");
+    return path.resolve(given);
+  }
+  const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME ?? homedir(), ".local", "share");
+  return path.join(xdg, "lattice-atlas");
 }

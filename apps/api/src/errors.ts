@@ -7,6 +7,7 @@ export interface AppErrorInit {
   awsCode?: string;
   requestId?: string;
   iamAction?: string;
+  quotaCode?: string;
 }
 
 export class AppError extends Error {

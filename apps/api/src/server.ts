@@ -41,6 +41,8 @@ const app = await buildApp({
   defaultSource: config.source,
   region: config.region,
   allowAwsMutations: config.allowMutations,
+  readOnly: config.readOnly,
+  dataDir: config.dataDir,
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });
@@ -49,6 +51,7 @@ const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.ho
 console.log(`Lattice Atlas is running at ${url}${config.token ? `/?token=${config.token}` : ""}`);
 if (emulatorUrl) console.log(`  AWS source: ${emulator ? `embedded emulator (${config.emulator.scenario} scenario)` : "emulator"} at ${emulatorUrl}`);
 console.log(`  default source: ${config.source}${config.region ? `, region ${config.region}` : ""}; API docs at ${url}/api/docs`);
+console.log(`  changes: ${config.readOnly ? "refused (--read-only)" : config.allowMutations ? "allowed, real AWS included (--allow-mutations)" : "emulator only (real AWS needs --allow-mutations)"}; audit log in ${config.dataDir}`);
 if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
 const shutdown = async (): Promise<void> => {

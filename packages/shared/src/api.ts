@@ -33,6 +33,7 @@ export const HealthResponse = Type.Object({
   status: Type.Literal("ok"),
   version: Type.String(),
   emulator: Type.Union([Type.Object({ url: Type.String() }), Type.Null()]),
+  /** true when every source refuses changes (forced read-only, or real AWS without --allow-mutations and no emulator). */
   readOnly: Type.Boolean(),
 });
 export type HealthResponse = Static<typeof HealthResponse>;

@@ -14,7 +14,15 @@ export const ERROR_CODES = {
   CSRF_REJECTED: 403,
   READ_ONLY: 403,
   CONFLICT: 409,
+  /** A client token reused for a different change. */
+  IDEMPOTENCY_MISMATCH: 409,
+  /** Something still uses what a change would remove (EC2 DependencyViolation). */
+  DEPENDENCY_VIOLATION: 409,
+  /** Preflight found a blocking problem; nothing was sent to AWS. */
+  PREFLIGHT_BLOCKED: 409,
   QUOTA_EXCEEDED: 409,
+  /** AWS rejected the request's parameters (ValidationException, InvalidParameter…). */
+  AWS_VALIDATION: 400,
   THROTTLED: 429,
   AWS_TIMEOUT: 504,
   AWS_UNAVAILABLE: 502,
@@ -32,6 +40,8 @@ export const ApiErrorBody = Type.Object({
     awsCode: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     iamAction: Type.Optional(Type.String()),
+    /** Service Quotas code of the quota an error hit, e.g. L-9BC96FEF. */
+    quotaCode: Type.Optional(Type.String()),
   }),
 });
 export type ApiErrorBody = Static<typeof ApiErrorBody>;

@@ -4,6 +4,18 @@ export const PATTERNS = {
   securityGroupId: "^sg-([0-9a-f]{8}|[0-9a-f]{17})$",
   subnetId: "^subnet-([0-9a-f]{8}|[0-9a-f]{17})$",
   vpcEndpointId: "^vpce-([0-9a-f]{8}|[0-9a-f]{17})$",
+  /** VPC Lattice ids (API reference patterns); networks, configurations and services also by ARN. */
+  serviceNetworkRef: "^(sn-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:servicenetwork/sn-[0-9a-z]{17})$",
+  resourceConfigurationRef: "^(rcfg-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17})$",
+  serviceRef: "^(svc-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:service/svc-[0-9a-z]{17})$",
+  vpcAssociationId: "^snva-[0-9a-z]{17}$",
+  resourceAssociationId: "^snra-[0-9a-f]{17}$",
+  serviceAssociationId: "^snsa-[0-9a-z]{17}$",
+  /** Lattice clientToken and EC2 ClientToken: 1–64 printable ASCII characters. */
+  clientToken: "^[!-~]{1,64}$",
+  ipv4Cidr: "^(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}/(3[0-2]|[12]?\\d)$",
+  /** EC2 security group rule descriptions: up to 255 of these characters. */
+  ruleDescription: "^[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{0,255}$",
   region: "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1}$",
   sourceId: "^(emulator|default|profile:[A-Za-z0-9_.@+-]{1,64})$",
   /** Any node id of the graph: an AWS id, an ARN, or a DNS name. */

@@ -1,3 +1,4 @@
+export * from "./actions.js";
 export * from "./connect.js";
 export * from "./errors.js";
 export * from "./graph.js";

@@ -9,8 +9,10 @@ import {
   type IpPermission,
   type Tag,
 } from "@aws-sdk/client-ec2";
-import type { SecurityGroupRule } from "@lattice-atlas/shared";
+import type { SecurityGroupRule, StatusDnsEntry } from "@lattice-atlas/shared";
 import type { EndpointAssociationInput, SecurityGroupInput, SubnetInput, VpcEndpointInput, VpcInput } from "../topology/inputs.js";
+import { toAwsFailure } from "./failures.js";
+import type { ResourceStatus } from "./results.js";
 import { collectPages } from "./pagination.js";
 import type { CallRunner } from "./runner.js";
 
@@ -151,6 +153,38 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
           next: out.NextToken,
         };
       }),
+
+    /**
+     * One endpoint's state and names. Right after a create `DnsEntries` is
+     * empty; the names arrive with the association rows once it is Available.
+     */
+    endpointStatus: async (endpointId: string): Promise<ResourceStatus> => {
+      const out = await call("DescribeVpcEndpoints", (abortSignal) => ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }), { abortSignal }));
+      const endpoint = out.VpcEndpoints?.[0];
+      if (!endpoint) throw toAwsFailure({ name: "InvalidVpcEndpointId.NotFound", message: `The Vpc Endpoint Id '${endpointId}' does not exist`, $metadata: out.$metadata }, "ec2", "DescribeVpcEndpoints");
+      const state = endpoint.State ?? "";
+      const failure = {
+        ...(endpoint.LastError?.Code ? { failureCode: endpoint.LastError.Code } : {}),
+        ...(endpoint.FailureReason || endpoint.LastError?.Message ? { failureReason: endpoint.FailureReason ?? endpoint.LastError?.Message } : {}),
+      };
+      const dns: StatusDnsEntry[] = [];
+      if (state.toLowerCase() === "available") {
+        const rows = await call("DescribeVpcEndpointAssociations", (abortSignal) =>
+          ec2.send(new DescribeVpcEndpointAssociationsCommand({ VpcEndpointIds: [endpointId] }), { abortSignal }),
+        );
+        for (const row of rows.VpcEndpointAssociations ?? []) {
+          const reaches = row.AssociatedResourceArn ? { reaches: row.AssociatedResourceArn } : {};
+          if (row.DnsEntry?.DnsName) dns.push({ name: row.DnsEntry.DnsName, ...(row.DnsEntry.HostedZoneId ? { hostedZoneId: row.DnsEntry.HostedZoneId } : {}), private: false, ...reaches });
+          if (row.PrivateDnsEntry?.DnsName) dns.push({ name: row.PrivateDnsEntry.DnsName, private: true, ...reaches });
+        }
+      }
+      if (dns.length === 0) {
+        for (const entry of endpoint.DnsEntries ?? []) {
+          if (entry.DnsName) dns.push({ name: entry.DnsName, ...(entry.HostedZoneId ? { hostedZoneId: entry.HostedZoneId } : {}), private: false });
+        }
+      }
+      return { status: state, ...failure, dns };
+    },
   };
 }
 

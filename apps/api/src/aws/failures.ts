@@ -41,6 +41,8 @@ const CREDENTIALS = new Set([
   "SSOTokenProviderFailure",
 ]);
 const NOT_FOUND = /NotFound|NotFoundException|NotFoundFault|DBInstanceNotFound/;
+/** State conflicts: busy or already there (Lattice 409), a token reused differently, something still in use, a rule that exists. */
+const CONFLICT = new Set(["ConflictException", "IdempotentParameterMismatch", "DependencyViolation", "InvalidPermission.Duplicate", "IncorrectState"]);
 
 export class AwsFailure extends Error {
   constructor(
@@ -70,7 +72,9 @@ interface SdkLikeError {
   $metadata?: { httpStatusCode?: number; requestId?: string };
   $fault?: string;
   quotaCode?: string;
+  serviceCode?: string;
   resourceId?: string;
+  resourceType?: string;
   reason?: string;
   fieldList?: Array<{ name?: string; message?: string }>;
 }
@@ -84,7 +88,9 @@ export function toAwsFailure(error: unknown, service: string, operation: string,
   const message = e.message ?? String(error);
   const extra: Record<string, unknown> = {};
   if (e.quotaCode) extra.quotaCode = e.quotaCode;
+  if (e.serviceCode) extra.serviceCode = e.serviceCode;
   if (e.resourceId) extra.resourceId = e.resourceId;
+  if (e.resourceType) extra.resourceType = e.resourceType;
   if (e.fieldList) extra.fieldList = e.fieldList;
   let kind: FailureKind = "other";
   if (timedOut || code === "AbortError" || code === "TimeoutError" || code === "RequestTimeout") kind = "timeout";
@@ -92,7 +98,7 @@ export function toAwsFailure(error: unknown, service: string, operation: string,
   else if (ACCESS.has(code) || status === 403) kind = "access-denied";
   else if (THROTTLE.has(code) || status === 429) kind = "throttled";
   else if (code === "ServiceQuotaExceededException" || code.endsWith("LimitExceeded")) kind = "quota";
-  else if (code === "ConflictException" || code === "IdempotentParameterMismatch" || code === "DependencyViolation") kind = "conflict";
+  else if (CONFLICT.has(code)) kind = "conflict";
   else if (NOT_FOUND.test(code) || status === 404) kind = "not-found";
   else if (code === "ValidationException" || code.startsWith("InvalidParameter") || code === "MissingParameter") kind = "validation";
   else if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up/i.test(message) || (status ?? 0) >= 500) kind = "unavailable";

@@ -2,6 +2,8 @@
 import {
   GetAuthPolicyCommand,
   GetResourceConfigurationCommand,
+  GetServiceNetworkResourceAssociationCommand,
+  GetServiceNetworkServiceAssociationCommand,
   GetServiceNetworkVpcAssociationCommand,
   ListListenersCommand,
   ListResourceConfigurationsCommand,
@@ -14,6 +16,7 @@ import {
   ListServicesCommand,
   ListTargetGroupsCommand,
   ListTargetsCommand,
+  type DnsEntry,
   type ResourceConfigurationDefinition,
   type VPCLatticeClient,
 } from "@aws-sdk/client-vpc-lattice";
@@ -29,10 +32,17 @@ import type {
   TargetGroupInput,
   VpcAssociationInput,
 } from "../topology/inputs.js";
+import type { StatusDnsEntry } from "@lattice-atlas/shared";
+import type { ResourceStatus } from "./results.js";
 import { collectPages } from "./pagination.js";
 import type { CallRunner } from "./runner.js";
 
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();
+
+function dnsOf(entry: DnsEntry | undefined, isPrivate: boolean, reaches?: string): StatusDnsEntry[] {
+  if (!entry?.domainName) return [];
+  return [{ name: entry.domainName, ...(entry.hostedZoneId ? { hostedZoneId: entry.hostedZoneId } : {}), private: isPrivate, ...(reaches ? { reaches } : {}) }];
+}
 
 function definitionOf(definition: ResourceConfigurationDefinition | undefined): DefinitionInput | undefined {
   if (!definition) return undefined;
@@ -275,6 +285,56 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
           next: out.nextToken,
         };
       }),
+
+    /** One VPC association's state for a change's status poll (no DNS: names come from the resource and service associations). */
+    vpcAssociationStatus: async (id: string): Promise<ResourceStatus> => {
+      const out = await call("GetServiceNetworkVpcAssociation", (abortSignal) =>
+        lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: id }), { abortSignal }),
+      );
+      return { status: out.status ?? "UNKNOWN", ...(out.failureCode ? { failureCode: out.failureCode } : {}), ...(out.failureMessage ? { failureReason: out.failureMessage } : {}), dns: [] };
+    },
+
+    /**
+     * One resource association with its names. A GROUP or ARN configuration's
+     * association has none of its own: the names are on the managed child
+     * associations (writer, reader …), read with one List once the parent is ACTIVE.
+     */
+    resourceAssociationStatus: async (id: string): Promise<ResourceStatus> => {
+      const out = await call("GetServiceNetworkResourceAssociation", (abortSignal) =>
+        lattice.send(new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: id }), { abortSignal }),
+      );
+      const dns = [...dnsOf(out.dnsEntry, false, out.resourceConfigurationArn), ...dnsOf(out.privateDnsEntry, true, out.resourceConfigurationArn)];
+      if (dns.length === 0 && out.status === "ACTIVE" && out.serviceNetworkId && out.resourceConfigurationId) {
+        const children = await call("ListServiceNetworkResourceAssociations", (abortSignal) =>
+          lattice.send(
+            new ListServiceNetworkResourceAssociationsCommand({
+              serviceNetworkIdentifier: out.serviceNetworkId,
+              resourceConfigurationIdentifier: out.resourceConfigurationId,
+              includeChildren: true,
+              maxResults: 100,
+            }),
+            { abortSignal },
+          ),
+        );
+        for (const child of children.items ?? []) {
+          if (!child.isManagedAssociation) continue;
+          dns.push(...dnsOf(child.dnsEntry, false, child.resourceConfigurationArn), ...dnsOf(child.privateDnsEntry, true, child.resourceConfigurationArn));
+        }
+      }
+      return { status: out.status ?? "UNKNOWN", ...(out.failureCode ? { failureCode: out.failureCode } : {}), ...(out.failureReason ? { failureReason: out.failureReason } : {}), dns };
+    },
+
+    serviceAssociationStatus: async (id: string): Promise<ResourceStatus> => {
+      const out = await call("GetServiceNetworkServiceAssociation", (abortSignal) =>
+        lattice.send(new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: id }), { abortSignal }),
+      );
+      return {
+        status: out.status ?? "UNKNOWN",
+        ...(out.failureCode ? { failureCode: out.failureCode } : {}),
+        ...(out.failureMessage ? { failureReason: out.failureMessage } : {}),
+        dns: [...dnsOf(out.dnsEntry, false, out.serviceArn), ...(out.customDomainName ? [{ name: out.customDomainName, private: true, ...(out.serviceArn ? { reaches: out.serviceArn } : {}) }] : [])],
+      };
+    },
 
     /** One call gives both facts: whether IAM auth is on (state) and whether a policy is set. */
     getAuthPolicy: async (identifier: string): Promise<{ authType: string; authPolicy: "present" | "absent" }> => {

@@ -9,16 +9,22 @@ import { AppError } from "../errors.js";
 interface ValidationIssue {
   instancePath?: string;
   message?: string;
-  params?: { missingProperty?: string; additionalProperty?: string; pattern?: string };
+  params?: { missingProperty?: string; additionalProperty?: string; pattern?: string; tag?: string };
 }
 
 function validationBody(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): ApiErrorBody {
   const issue: ValidationIssue = error.validation?.[0] ?? {};
-  const field = issue.params?.missingProperty ?? issue.params?.additionalProperty ?? issue.instancePath?.replace(/^\//, "").replace(/\//g, ".") ?? "";
+  const path = issue.instancePath?.replace(/^\//, "").replace(/\//g, ".") ?? "";
+  // A discriminated union with an unknown tag (e.g. action.type) names the tag, not the whole object.
+  const tagged = issue.params?.tag ? [path, issue.params.tag].filter(Boolean).join(".") : undefined;
+  const named = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  const field = named !== undefined ? [path, named].filter(Boolean).join(".") : (tagged ?? path);
   const where = error.validationContext ?? "request";
   const what = issue.params?.missingProperty
     ? `is required`
-    : issue.params?.pattern
+    : issue.params?.tag
+      ? "is not one of the known kinds"
+      : issue.params?.pattern
       ? `is not valid (expected ${issue.params.pattern})`
       : (issue.message ?? "is not valid");
   return { error: { code: "VALIDATION", message: `The ${where} parameter "${field}" ${what}.`, ...(field ? { field } : {}) } };

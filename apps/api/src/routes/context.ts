@@ -1,6 +1,7 @@
 /** What the route plugins need: the services, and how to resolve the source/region of a query. */
 import { isKnownRegion } from "@lattice-atlas/shared";
 import { AppError } from "../errors.js";
+import type { ActionService } from "../actions/service.js";
 import type { ConnectService } from "../connect/service.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
@@ -8,10 +9,10 @@ import type { TopologyService } from "../topology/service.js";
 export interface RouteContext {
   version: string;
   emulatorUrl?: string | undefined;
-  readOnly: boolean;
   registry: SourceRegistry;
   topology: TopologyService;
   connect: ConnectService;
+  actions: ActionService;
 }
 
 /** The source and region a request names, with the defaults filled in; no AWS call is made. */

@@ -26,6 +26,8 @@ export interface RegistryOptions {
   region?: string | undefined;
   /** Against real AWS, mutations need an explicit flag. */
   allowAwsMutations: boolean;
+  /** Refuse every change, the emulator's too (--read-only; tests). */
+  readOnly?: boolean;
   /** Test hook: client options (e.g. maxAttempts 1). */
   clientOptions?: { maxAttempts?: number };
 }
@@ -42,6 +44,15 @@ export class SourceRegistry {
     return this.options.defaultSource;
   }
 
+  private get awsMutationsAllowed(): boolean {
+    return this.options.allowAwsMutations && !this.options.readOnly;
+  }
+
+  /** No source accepts a change: forced read-only, or only AWS sources and no --allow-mutations. */
+  get readOnly(): boolean {
+    return Boolean(this.options.readOnly) || (!this.options.emulatorUrl && !this.options.allowAwsMutations);
+  }
+
   async list(): Promise<SourceDefinition[]> {
     const envRegion = this.options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
     const sources: SourceDefinition[] = [];
@@ -53,7 +64,7 @@ export class SourceRegistry {
         connection: { kind: "emulator", endpoint: this.options.emulatorUrl },
         defaultRegion: this.options.region ?? "ap-northeast-1",
         credentialKind: "emulator",
-        mutationsAllowed: true,
+        mutationsAllowed: !this.options.readOnly,
       });
     }
     sources.push({
@@ -63,7 +74,7 @@ export class SourceRegistry {
       connection: { kind: "default" },
       defaultRegion: envRegion ?? "us-east-1",
       credentialKind: "default-chain",
-      mutationsAllowed: this.options.allowAwsMutations,
+      mutationsAllowed: this.awsMutationsAllowed,
     });
     for (const profile of await listProfiles()) {
       sources.push({
@@ -73,7 +84,7 @@ export class SourceRegistry {
         connection: { kind: "profile", profile: profile.name },
         defaultRegion: profile.region ?? envRegion ?? "us-east-1",
         credentialKind: profile.credentialKind,
-        mutationsAllowed: this.options.allowAwsMutations,
+        mutationsAllowed: this.awsMutationsAllowed,
       });
     }
     return sources;
@@ -165,8 +176,10 @@ export function toSourceError(error: unknown, source: SourceDefinition): AppErro
     }
     if (error.kind === "timeout") return new AppError("AWS_TIMEOUT", `${error.service} did not answer ${error.operation} in time.`, { awsCode: error.awsCode });
     if (error.kind === "unavailable") return new AppError("AWS_UNAVAILABLE", `${error.service} is unreachable for ${source.label}: ${error.message.slice(0, 200)}`, { awsCode: error.awsCode });
-    if (error.kind === "throttled") return new AppError("THROTTLED", `AWS throttled ${error.operation}; try again shortly.`, { awsCode: error.awsCode });
-    return new AppError("AWS_UNAVAILABLE", `${error.operation} failed: ${error.awsCode}`, { awsCode: error.awsCode, ...(error.requestId ? { requestId: error.requestId } : {}) });
+    if (error.kind === "throttled") return new AppError("THROTTLED", `AWS throttled ${error.operation}; try again shortly.`, { awsCode: error.awsCode, hint: "Wait a few seconds and retry; the SDK already backed off.", ...withRequestId(error) });
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
+    return new AppError("AWS_UNAVAILABLE", `${error.operation} failed: ${error.awsCode}`, { awsCode: error.awsCode, ...withRequestId(error) });
   }
   const message = error instanceof Error ? error.message : String(error);
   // Credential providers throw before any call is made (no profile, no SSO token).
@@ -174,4 +187,74 @@ export function toSourceError(error: unknown, source: SourceDefinition): AppErro
     return new AppError("CREDENTIALS_MISSING", `No usable credentials for ${source.label}.`, { hint: "Configure credentials for this source, or pick another one." });
   }
   return new AppError("INTERNAL", `Could not reach ${source.label}.`);
+}
+
+const withRequestId = (error: AwsFailure): { requestId?: string } => (error.requestId ? { requestId: error.requestId } : {});
+
+/** AWS's own sentence, trimmed: it names what collided (never a credential). */
+const awsSaid = (error: AwsFailure): string => error.message.replace(/\s+/g, " ").trim().slice(0, 400);
+
+/**
+ * The refusals a change can meet (conflict, quota, bad parameters, not found),
+ * as typed codes with the sentence AWS gave and what to do.
+ */
+function refusalOf(error: AwsFailure): AppError | undefined {
+  const base = { awsCode: error.awsCode, ...withRequestId(error) };
+  const said = awsSaid(error);
+  switch (error.kind) {
+    case "quota": {
+      const quotaCode = typeof error.extra.quotaCode === "string" ? error.extra.quotaCode : undefined;
+      const serviceCode = typeof error.extra.serviceCode === "string" ? error.extra.serviceCode : error.service;
+      return new AppError("QUOTA_EXCEEDED", `${error.operation} hit a service quota${quotaCode ? ` (${quotaCode})` : ""}: ${said}`, {
+        ...base,
+        ...(quotaCode ? { quotaCode } : {}),
+        hint: quotaCode
+          ? `Ask for more in Service Quotas (service ${serviceCode}, quota ${quotaCode}), or remove what you no longer use.`
+          : `Ask for more in Service Quotas (service ${serviceCode}), or remove what you no longer use.`,
+      });
+    }
+    case "conflict": {
+      if (error.awsCode === "IdempotentParameterMismatch" || (error.awsCode === "ConflictException" && (error.extra.resourceType === "ClientToken" || /client token/i.test(said)))) {
+        return new AppError("IDEMPOTENCY_MISMATCH", `This client token was already used for a different change: ${said}`, {
+          ...base,
+          hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
+        });
+      }
+      if (error.awsCode === "DependencyViolation") {
+        return new AppError("DEPENDENCY_VIOLATION", `${error.operation} was refused because something still uses it: ${said}`, {
+          ...base,
+          hint: "Remove what depends on it first (endpoints, associations, rules that reference it), then retry.",
+        });
+      }
+      if (error.awsCode === "InvalidPermission.Duplicate") {
+        return new AppError("CONFLICT", `The security group already has this rule: ${said}`, { ...base, hint: "Nothing to add; refresh the topology to see the rule." });
+      }
+      if (/only one service network|associated with another service network/i.test(said)) {
+        return new AppError("CONFLICT", `A VPC can be associated with only one service network: ${said}`, {
+          ...base,
+          hint: "Reach this service network through a VPC endpoint of type ServiceNetwork instead (the plan offers one), or remove the other association first.",
+        });
+      }
+      const busy = /in progress|IN_PROGRESS|being deleted/i.test(said);
+      return new AppError("CONFLICT", `${error.operation} conflicts with the current state: ${said}`, {
+        ...base,
+        hint: busy
+          ? "Another change to it is still in progress; retry once it has finished."
+          : "It may exist already or clash with an existing association; refresh the topology and review the plan's findings.",
+      });
+    }
+    case "validation": {
+      const fields = Array.isArray(error.extra.fieldList) ? (error.extra.fieldList as Array<{ name?: string }>) : [];
+      const field = fields.find((f) => typeof f.name === "string")?.name;
+      return new AppError("AWS_VALIDATION", `AWS rejected the parameters of ${error.operation}: ${said}`, {
+        ...base,
+        ...(field ? { field } : {}),
+        hint: "Correct the named parameter and plan again; the plan's findings explain most of these rules.",
+      });
+    }
+    case "not-found":
+      return new AppError("NOT_FOUND", `${error.operation}: ${said}`, { ...base, hint: "It no longer exists or was never there; refresh the topology." });
+    default:
+      return undefined;
+  }
 }

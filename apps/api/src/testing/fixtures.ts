@@ -1,12 +1,23 @@
 /** Small builders for discovery inputs, so pure tests read like the topology they describe. */
+import { GraphIndex } from "../connect/graph-index.js";
+import { buildGraph } from "../topology/build.js";
 import { emptyInputs, type DiscoveryInputs } from "../topology/inputs.js";
 
 const ACCOUNT = "111122223333";
 const REGION = "us-east-1";
 export const arn = (path: string): string => `arn:aws:vpc-lattice:${REGION}:${ACCOUNT}:${path}`;
 
+export const FIXTURE_ACCOUNT = ACCOUNT;
+export const FIXTURE_REGION = REGION;
+
 export class InputsBuilder {
   readonly inputs: DiscoveryInputs = emptyInputs(ACCOUNT, REGION);
+
+  /** The index the app would build from these inputs (every security group included, as discovery reads them). */
+  index(): GraphIndex {
+    const graph = buildGraph(this.inputs);
+    return new GraphIndex(graph.nodes, graph.edges, this.inputs.securityGroups.map(({ name: _name, ...group }) => group));
+  }
 
   vpc(vpcId: string, name: string, cidr: string): this {
     this.inputs.vpcs.push({ vpcId, cidr, isDefault: false, tags: { Name: name } });
@@ -14,14 +25,37 @@ export class InputsBuilder {
     return this;
   }
 
-  group(groupId: string, vpcId: string, ingress: Array<{ port: number; from: string }> = []): this {
+  /** One more subnet of a VPC, in zone `az` (a letter: "b" → us-east-1b). */
+  subnet(subnetId: string, vpcId: string, az: string, cidr = "10.255.0.0/24"): this {
+    this.inputs.subnets.push({ subnetId, vpcId, cidr, availabilityZone: `${REGION}${az}` });
+    return this;
+  }
+
+  /** `from`: a security group id, or an IPv4 CIDR. */
+  group(groupId: string, vpcId: string, ingress: Array<{ port: number; from: string; toPort?: number }> = [], name = groupId): this {
     this.inputs.securityGroups.push({
       groupId,
-      groupName: groupId,
+      groupName: name,
       description: groupId,
       vpcId,
-      ingress: ingress.map((r) => ({ protocol: "tcp", fromPort: r.port, toPort: r.port, sourceGroupId: r.from })),
+      ingress: ingress.map((r) => ({ protocol: "tcp", fromPort: r.port, toPort: r.toPort ?? r.port, ...(r.from.includes("/") ? { cidr: r.from } : { sourceGroupId: r.from }) })),
       egress: [{ protocol: "-1", cidr: "0.0.0.0/0" }],
+    });
+    return this;
+  }
+
+  /** An Aurora cluster with its writer endpoint, guarded by `groups`. */
+  cluster(identifier: string, groups: string[], port = 5432): this {
+    this.inputs.dbClusters.push({
+      arn: `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:${identifier}`,
+      identifier,
+      engine: "aurora-postgresql",
+      status: "available",
+      port,
+      writerEndpoint: `${identifier}.cluster-abcdefghijkl.${REGION}.rds.amazonaws.com`,
+      customEndpoints: [],
+      securityGroupIds: groups,
+      publiclyAccessible: false,
     });
     return this;
   }
@@ -31,8 +65,8 @@ export class InputsBuilder {
     return this;
   }
 
-  gateway(id: string, vpcId: string, groups: string[] = []): this {
-    this.inputs.resourceGateways.push({ id, arn: arn(`resourcegateway/${id}`), name: id, status: "ACTIVE", vpcId, subnetIds: [], securityGroupIds: groups });
+  gateway(id: string, vpcId: string, groups: string[] = [], subnetIds: string[] = []): this {
+    this.inputs.resourceGateways.push({ id, arn: arn(`resourcegateway/${id}`), name: id, status: "ACTIVE", vpcId, subnetIds, securityGroupIds: groups });
     return this;
   }
 
@@ -40,7 +74,7 @@ export class InputsBuilder {
     id: string,
     name: string,
     type: string,
-    options: { gateway?: string; group?: string; dns?: string; ip?: string; arn?: string; ports?: string[]; customDomainName?: string; amazonManaged?: boolean } = {},
+    options: { gateway?: string; group?: string; dns?: string; ip?: string; arn?: string; cidr?: string; ports?: string[]; customDomainName?: string; amazonManaged?: boolean; status?: string } = {},
   ): this {
     const definition = options.dns
       ? { kind: "dns" as const, values: [options.dns] }
@@ -48,13 +82,15 @@ export class InputsBuilder {
         ? { kind: "ip" as const, values: [options.ip] }
         : options.arn
           ? { kind: "arn" as const, values: [options.arn] }
-          : undefined;
+          : options.cidr
+            ? { kind: "cidr" as const, values: [options.cidr] }
+            : undefined;
     this.inputs.resourceConfigurations.push({
       id,
       arn: arn(`resourceconfiguration/${id}`),
       name,
       type,
-      status: "ACTIVE",
+      status: options.status ?? "ACTIVE",
       ...(options.gateway ? { gatewayId: options.gateway } : {}),
       ...(options.group ? { groupId: options.group } : {}),
       amazonManaged: options.amazonManaged ?? false,
@@ -117,12 +153,12 @@ export class InputsBuilder {
     return this;
   }
 
-  serviceAssociation(id: string, networkId: string, serviceId: string): this {
+  serviceAssociation(id: string, networkId: string, serviceId: string, options: { status?: string } = {}): this {
     const service = this.inputs.services.find((s) => s.id === serviceId);
     this.inputs.serviceAssociations.push({
       id,
       arn: arn(`servicenetworkserviceassociation/${id}`),
-      status: "ACTIVE",
+      status: options.status ?? "ACTIVE",
       serviceNetworkId: networkId,
       serviceId,
       ...(service?.dnsName ? { dnsName: service.dnsName } : {}),
@@ -135,15 +171,21 @@ export class InputsBuilder {
     vpcId: string,
     type: "Resource" | "ServiceNetwork",
     target: string,
-    options: { privateDnsEnabled?: boolean; rows?: Array<{ resource: string; dnsName?: string; privateDnsName?: string; group?: string }>; state?: string } = {},
+    options: {
+      privateDnsEnabled?: boolean;
+      rows?: Array<{ resource: string; dnsName?: string; privateDnsName?: string; group?: string }>;
+      state?: string;
+      groups?: string[];
+      subnets?: string[];
+    } = {},
   ): this {
     this.inputs.vpcEndpoints.push({
       endpointId,
       endpointType: type,
       state: options.state ?? "Available",
       vpcId,
-      subnetIds: [],
-      securityGroupIds: [],
+      subnetIds: options.subnets ?? [],
+      securityGroupIds: options.groups ?? [],
       privateDnsEnabled: options.privateDnsEnabled ?? true,
       ...(type === "Resource" ? { resourceConfigurationArn: arn(`resourceconfiguration/${target}`) } : { serviceNetworkArn: arn(`servicenetwork/${target}`) }),
     });

@@ -32,13 +32,18 @@ export interface ProgressEvent {
 
 export function createTopologyService(options: TopologyServiceOptions) {
   const cache = new Map<string, Entry>();
-  const inflight = new Map<string, Promise<Entry>>();
+  /** Entries a change made out of date: re-read on next use, reusing their memo. */
+  const stale = new Set<string>();
+  /** Changes seen per entry, so that a run that began before a change does not clear its staleness. */
+  const changes = new Map<string, number>();
+  const inflight = new Map<string, { promise: Promise<Entry>; changes: number }>();
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const lastProgress = new Map<string, DiscoveryProgress>();
 
   async function run(source: SourceDefinition, region: string, key: string): Promise<Entry> {
     const started = performance.now();
+    const changesAtStart = changes.get(key) ?? 0;
     const identity = await options.registry.identity(source, region);
     const runner = new CallRunner(options.runner ?? {});
     const readers = createReaders(options.registry.clients(source, region), runner);
@@ -75,8 +80,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
           discoveredAt: new Date().toISOString(),
         },
       };
-      const entry = { topology, index: new GraphIndex(graph.nodes, graph.edges), memo: result.memo };
+      const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
+      const entry = { topology, index: new GraphIndex(graph.nodes, graph.edges, groups), memo: result.memo };
       cache.set(key, entry);
+      if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
       events.emit(key, { type: "done" } satisfies ProgressEvent);
       return entry;
     } catch (error) {
@@ -90,13 +97,17 @@ export function createTopologyService(options: TopologyServiceOptions) {
     const source = await options.registry.get(sourceId);
     const key = `${source.id}|${region}`;
     const cached = cache.get(key);
-    if (cached && !refresh) return { ...cached, fresh: false };
+    if (cached && !refresh && !stale.has(key)) return { ...cached, fresh: false };
+    const current = inflight.get(key);
+    // A run that began before the latest change cannot answer for after it: queue a new one behind it.
+    if (current && current.changes !== (changes.get(key) ?? 0)) await current.promise.catch(() => undefined);
     let pending = inflight.get(key);
     if (!pending) {
-      pending = run(source, region, key).finally(() => inflight.delete(key));
+      const promise = run(source, region, key).finally(() => inflight.delete(key));
+      pending = { promise, changes: changes.get(key) ?? 0 };
       inflight.set(key, pending);
     }
-    return { ...(await pending), fresh: true };
+    return { ...(await pending.promise), fresh: true };
   }
 
   return {
@@ -106,6 +117,15 @@ export function createTopologyService(options: TopologyServiceOptions) {
     },
     async index(sourceId: string, region: string): Promise<GraphIndex> {
       return (await entry(sourceId, region)).index;
+    },
+    /** The index with the account it describes and what discovery could not read (cached unless stale). */
+    async snapshot(sourceId: string, region: string): Promise<{ index: GraphIndex; accountId: string; warnings: Topology["warnings"] }> {
+      const result = await entry(sourceId, region);
+      return { index: result.index, accountId: result.topology.accountId, warnings: result.topology.warnings };
+    },
+    /** The cached index, if any, without discovering. */
+    peek(sourceId: string, region: string): GraphIndex | undefined {
+      return cache.get(`${sourceId}|${region}`)?.index;
     },
     /** Listen to discovery progress for a source/region; returns the unsubscribe function. */
     subscribe(sourceId: string, region: string, listener: (event: ProgressEvent) => void): () => void {
@@ -118,9 +138,14 @@ export function createTopologyService(options: TopologyServiceOptions) {
     isRunning(sourceId: string, region: string): boolean {
       return inflight.has(`${sourceId}|${region}`);
     },
-    /** Forget cached topologies of a source (after a mutation). */
+    /**
+     * After a change: the next read of this source/region re-discovers (other
+     * entries stay cached); unchanged items still reuse the previous run's Gets.
+     */
     invalidate(sourceId: string, region: string): void {
-      cache.delete(`${sourceId}|${region}`);
+      const key = `${sourceId}|${region}`;
+      changes.set(key, (changes.get(key) ?? 0) + 1);
+      stale.add(key);
     },
   };
 }

@@ -1,0 +1,247 @@
+/**
+ * The audit log of every change (and every refused or replayed request), and
+ * the record of executed client tokens, in one embedded SQLite file under the
+ * app's data folder. Schema changes are numbered migrations tracked by
+ * `PRAGMA user_version`, so a newer server upgrades an older file in place.
+ * Inputs are stored with anything credential-like redacted.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { AuditEntry, AuditOutcome } from "@lattice-atlas/shared";
+import Database from "better-sqlite3";
+
+export const AUDIT_FILE = "atlas.sqlite";
+
+/** Ordered: index i brings a file from user_version i to i + 1. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE audit (
+     id             INTEGER PRIMARY KEY AUTOINCREMENT,
+     at             TEXT NOT NULL,
+     source         TEXT NOT NULL,
+     account_id     TEXT,
+     region         TEXT NOT NULL,
+     action         TEXT NOT NULL,
+     input          TEXT NOT NULL,
+     outcome        TEXT NOT NULL,
+     resource_kind  TEXT,
+     resource_id    TEXT,
+     status         TEXT,
+     error_code     TEXT,
+     aws_code       TEXT,
+     request_id     TEXT,
+     client_token   TEXT
+   );
+   CREATE INDEX audit_resource ON audit (resource_id, id);
+   CREATE TABLE executions (
+     source        TEXT NOT NULL,
+     region        TEXT NOT NULL,
+     client_token  TEXT NOT NULL,
+     fingerprint   TEXT NOT NULL,
+     action        TEXT NOT NULL,
+     state         TEXT NOT NULL CHECK (state IN ('pending', 'done')),
+     result        TEXT,
+     account_id    TEXT,
+     created_at    TEXT NOT NULL,
+     PRIMARY KEY (source, region, client_token)
+   );`,
+];
+
+export interface AuditRecord {
+  at: string;
+  source: string;
+  accountId?: string | undefined;
+  region: string;
+  action: string;
+  input: unknown;
+  outcome: AuditOutcome;
+  resourceKind?: string | undefined;
+  resourceId?: string | undefined;
+  status?: string | undefined;
+  errorCode?: string | undefined;
+  awsCode?: string | undefined;
+  requestId?: string | undefined;
+  clientToken?: string | undefined;
+}
+
+export interface ExecutionKey {
+  source: string;
+  region: string;
+  clientToken: string;
+}
+
+export interface ExecutionRecord<R> extends ExecutionKey {
+  fingerprint: string;
+  action: string;
+  state: "pending" | "done";
+  result?: R;
+  accountId?: string;
+  createdAt: string;
+}
+
+const SECRET_KEY = /secret|password|passphrase|credential|sessiontoken|session_token|accesskey|access_key|authorization|private_?key/i;
+
+/** A deep copy with credential-like members replaced; never stores a secret that slipped into an input. */
+export function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v)]));
+  }
+  if (typeof value === "string" && /\b(AKIA|ASIA)[A-Z0-9]{16}\b/.test(value)) return "[redacted]";
+  return value;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  source: string;
+  account_id: string | null;
+  region: string;
+  action: string;
+  input: string;
+  outcome: AuditOutcome;
+  resource_kind: string | null;
+  resource_id: string | null;
+  status: string | null;
+  error_code: string | null;
+  aws_code: string | null;
+  request_id: string | null;
+  client_token: string | null;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  const optional = (key: keyof AuditEntry, value: string | null) => (value === null ? {} : { [key]: value });
+  return {
+    id: row.id,
+    at: row.at,
+    source: row.source,
+    region: row.region,
+    action: row.action,
+    input: JSON.parse(row.input) as Record<string, unknown>,
+    outcome: row.outcome,
+    ...optional("accountId", row.account_id),
+    ...optional("resourceKind", row.resource_kind),
+    ...optional("resourceId", row.resource_id),
+    ...optional("status", row.status),
+    ...optional("errorCode", row.error_code),
+    ...optional("awsCode", row.aws_code),
+    ...optional("requestId", row.request_id),
+    ...optional("clientToken", row.client_token),
+  };
+}
+
+/** Opens (and migrates) the store in `dataDir`; without one, it lives in memory for the life of the process. */
+export function openAuditStore(dataDir?: string) {
+  let file = ":memory:";
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    file = path.join(dataDir, AUDIT_FILE);
+  }
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("busy_timeout = 5000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+
+  const insertAudit = db.prepare(
+    `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token)
+     VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken)`,
+  );
+  const pageNewest = db.prepare(`SELECT * FROM audit ORDER BY id DESC LIMIT ?`);
+  const pageBefore = db.prepare(`SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`);
+  const lastChange = db.prepare(`SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`);
+  const getExecution = db.prepare(`SELECT * FROM executions WHERE source = ? AND region = ? AND client_token = ?`);
+  const insertExecution = db.prepare(
+    `INSERT OR IGNORE INTO executions (source, region, client_token, fingerprint, action, state, result, created_at) VALUES (?, ?, ?, ?, ?, 'pending', NULL, ?)`,
+  );
+  const finishExecution = db.prepare(`UPDATE executions SET state = 'done', result = ?, account_id = ? WHERE source = ? AND region = ? AND client_token = ?`);
+  const dropExecution = db.prepare(`DELETE FROM executions WHERE source = ? AND region = ? AND client_token = ? AND state = 'pending'`);
+
+  return {
+    file,
+
+    append(record: AuditRecord): number {
+      const info = insertAudit.run({
+        at: record.at,
+        source: record.source,
+        accountId: record.accountId ?? null,
+        region: record.region,
+        action: record.action,
+        input: JSON.stringify(redact(record.input) ?? {}),
+        outcome: record.outcome,
+        resourceKind: record.resourceKind ?? null,
+        resourceId: record.resourceId ?? null,
+        status: record.status ?? null,
+        errorCode: record.errorCode ?? null,
+        awsCode: record.awsCode ?? null,
+        requestId: record.requestId ?? null,
+        clientToken: record.clientToken ?? null,
+      });
+      return Number(info.lastInsertRowid);
+    },
+
+    /** Newest first; `before` is the id the previous page ended at. */
+    list(options: { limit: number; before?: number | undefined }): { entries: AuditEntry[]; nextBefore?: number } {
+      const rows = (options.before === undefined ? pageNewest.all(options.limit + 1) : pageBefore.all(options.before, options.limit + 1)) as AuditRow[];
+      const entries = rows.slice(0, options.limit).map(toEntry);
+      const last = entries[entries.length - 1];
+      return rows.length > options.limit && last ? { entries, nextBefore: last.id } : { entries };
+    },
+
+    /** The latest change that produced `resourceId`, to read a NotFound right after it. */
+    lastChangeOf(resourceId: string): AuditEntry | undefined {
+      const row = lastChange.get(resourceId) as AuditRow | undefined;
+      return row ? toEntry(row) : undefined;
+    },
+
+    execution<R>(key: ExecutionKey): ExecutionRecord<R> | undefined {
+      const row = getExecution.get(key.source, key.region, key.clientToken) as
+        | { source: string; region: string; client_token: string; fingerprint: string; action: string; state: "pending" | "done"; result: string | null; account_id: string | null; created_at: string }
+        | undefined;
+      if (!row) return undefined;
+      return {
+        source: row.source,
+        region: row.region,
+        clientToken: row.client_token,
+        fingerprint: row.fingerprint,
+        action: row.action,
+        state: row.state,
+        createdAt: row.created_at,
+        ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
+        ...(row.account_id !== null ? { accountId: row.account_id } : {}),
+      };
+    },
+
+    /** Claims a token before its call is made; false when it was claimed already. */
+    beginExecution(key: ExecutionKey, fingerprint: string, action: string, at: string): boolean {
+      return insertExecution.run(key.source, key.region, key.clientToken, fingerprint, action, at).changes === 1;
+    },
+
+    finishExecution<R>(key: ExecutionKey, result: R, accountId?: string): void {
+      finishExecution.run(JSON.stringify(result), accountId ?? null, key.source, key.region, key.clientToken);
+    },
+
+    /** Releases a claimed token whose call failed, so that a retry runs again. */
+    dropExecution(key: ExecutionKey): void {
+      dropExecution.run(key.source, key.region, key.clientToken);
+    },
+
+    close(): void {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = Number(db.pragma("user_version", { simple: true }));
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The audit store ${db.name} was written by a newer Lattice Atlas (schema ${current}, this one knows ${MIGRATIONS.length}).`);
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}
+
+export type AuditStore = ReturnType<typeof openAuditStore>;

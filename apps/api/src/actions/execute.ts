@@ -1,0 +1,194 @@
+/**
+ * Executing one action, once per client token. The UI mints a token per user
+ * intent and sends it on every retry; here:
+ *  - a token already executed answers its stored result (no second AWS call);
+ *  - the same token still running in this process is joined, not repeated
+ *    (a double click);
+ *  - a token reused for a different action is refused (IDEMPOTENCY_MISMATCH);
+ *  - the token is claimed in the store before the call and released when it
+ *    fails, and creates pass it to AWS (clientToken / ClientToken), so even a
+ *    crash between AWS's answer and ours leaves one resource.
+ * Every attempt, refused ones included, lands in the audit log.
+ */
+import type { Action, ExecuteRequest, ExecuteResponse, Finding, ResourceKind } from "@lattice-atlas/shared";
+import type { PlannedCall, Writer } from "../aws/index.js";
+import { AppError, badInput } from "../errors.js";
+import type { SourceDefinition } from "../sources/registry.js";
+import { toSourceError } from "../sources/registry.js";
+import type { AuditRecord, AuditStore, ExecutionKey } from "./audit-store.js";
+
+/** Key order and absent members do not change what an action means. */
+export function actionFingerprint(action: Action): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    }
+    return value;
+  };
+  return JSON.stringify(canonical(action));
+}
+
+export function resourceKindOf(action: Action): ResourceKind {
+  switch (action.type) {
+    case "associate-vpc":
+    case "remove-vpc-association":
+      return "vpcAssociation";
+    case "associate-resource":
+    case "remove-resource-association":
+      return "resourceAssociation";
+    case "associate-service":
+    case "remove-service-association":
+      return "serviceAssociation";
+    case "create-resource-endpoint":
+    case "create-service-network-endpoint":
+    case "remove-endpoint":
+      return "vpcEndpoint";
+    case "add-ingress-rule":
+      return "securityGroupRule";
+  }
+}
+
+/** Checks the schema cannot express; a 400 naming the field, before anything else. */
+export function validateAction(action: Action): void {
+  if (action.type === "add-ingress-rule" && (action.sourceGroupId === undefined) === (action.cidr === undefined)) {
+    throw badInput("action.sourceGroupId", "Give exactly one source for the rule: sourceGroupId or cidr.");
+  }
+}
+
+export interface Prepared {
+  accountId: string;
+  findings: Finding[];
+  blocking: boolean;
+  calls: PlannedCall[];
+}
+
+export interface ExecutorDeps {
+  store: AuditStore;
+  /** Identity, topology, preflight and the planned calls of an action. */
+  prepare: (source: SourceDefinition, region: string, action: Action, clientToken: string) => Promise<Prepared>;
+  writer: (source: SourceDefinition, region: string) => Writer;
+  /** The topology entry a change made out of date. */
+  invalidate: (source: SourceDefinition, region: string) => void;
+  now?: () => Date;
+}
+
+export function createExecutor(deps: ExecutorDeps) {
+  const now = deps.now ?? (() => new Date());
+  const inflight = new Map<string, { fingerprint: string; promise: Promise<ExecuteResponse> }>();
+
+  const audit = (base: Omit<AuditRecord, "outcome" | "at">, outcome: AuditRecord["outcome"], extra: Partial<AuditRecord> = {}): void => {
+    deps.store.append({ ...base, at: now().toISOString(), outcome, ...extra });
+  };
+
+  const mismatch = (clientToken: string): AppError =>
+    new AppError("IDEMPOTENCY_MISMATCH", `The client token ${clientToken} was already used for a different change.`, {
+      field: "clientToken",
+      hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
+    });
+
+  const replay = (base: Omit<AuditRecord, "outcome" | "at">, result: ExecuteResponse): ExecuteResponse => {
+    audit(base, "replayed", { resourceKind: result.resource.kind, resourceId: result.resource.id, status: result.resource.status, requestId: result.requestId });
+    return { ...result, replayed: true };
+  };
+
+  async function run(source: SourceDefinition, region: string, request: ExecuteRequest, fingerprint: string, base: Omit<AuditRecord, "outcome" | "at">): Promise<ExecuteResponse> {
+    const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
+    const record = deps.store.execution<ExecuteResponse>(key);
+    if (record && record.fingerprint !== fingerprint) {
+      audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
+      throw mismatch(request.clientToken);
+    }
+    if (record?.state === "done" && record.result) return replay({ ...base, accountId: record.accountId }, record.result);
+
+    let prepared: Prepared;
+    try {
+      prepared = await deps.prepare(source, region, request.action, request.clientToken);
+    } catch (error) {
+      const appError = toSourceError(error, source);
+      audit(base, "failed", { errorCode: appError.code, awsCode: appError.details.awsCode, requestId: appError.details.requestId });
+      throw appError;
+    }
+    const withAccount = { ...base, accountId: prepared.accountId };
+    // A pending record is a run that stopped between its claim and its answer: resend (creates carry the token, AWS keeps one).
+    if (!record) {
+      const blocking = prepared.findings.filter((f) => f.severity === "blocking");
+      if (blocking.length > 0) {
+        audit(withAccount, "refused", { errorCode: "PREFLIGHT_BLOCKED" });
+        const [first] = blocking;
+        throw new AppError("PREFLIGHT_BLOCKED", `Not sent to AWS: ${first!.message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more blocking finding${blocking.length > 2 ? "s" : ""}; plan the action to see them)` : ""}`, {
+          hint: first!.fix,
+        });
+      }
+      if (!deps.store.beginExecution(key, fingerprint, request.action.type, now().toISOString())) {
+        const other = deps.store.execution<ExecuteResponse>(key);
+        if (other?.fingerprint !== fingerprint) throw mismatch(request.clientToken);
+        if (other.state === "done" && other.result) return replay({ ...withAccount, accountId: other.accountId ?? prepared.accountId }, other.result);
+        throw new AppError("CONFLICT", "This client token is being executed by another request.", { hint: "Poll the status, or retry in a moment with the same token." });
+      }
+    }
+
+    const kind = resourceKindOf(request.action);
+    const [call] = prepared.calls;
+    try {
+      const result = await deps.writer(source, region).perform(call!);
+      const response: ExecuteResponse = {
+        resource: { kind, id: result.id, ...(result.arn ? { arn: result.arn } : {}), status: result.status },
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+        replayed: false,
+        clientToken: request.clientToken,
+        warnings: prepared.findings.filter((f) => f.severity !== "blocking"),
+      };
+      deps.store.finishExecution(key, response, prepared.accountId);
+      audit(withAccount, "succeeded", { resourceKind: kind, resourceId: result.id, status: result.status, requestId: result.requestId });
+      deps.invalidate(source, region);
+      return response;
+    } catch (error) {
+      deps.store.dropExecution(key);
+      const appError = toSourceError(error, source);
+      audit(withAccount, "failed", { resourceKind: kind, errorCode: appError.code, awsCode: appError.details.awsCode, requestId: appError.details.requestId });
+      throw appError;
+    }
+  }
+
+  return {
+    async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
+      const base = { source: source.id, region, action: request.action.type, input: request.action, clientToken: request.clientToken };
+      if (!source.mutationsAllowed) {
+        audit(base, "refused", { errorCode: "READ_ONLY" });
+        throw new AppError("READ_ONLY", `${source.label} is read-only: this server does not change it.`, {
+          hint:
+            source.kind === "emulator"
+              ? "The server runs with --read-only; restart it without that flag to change the emulator."
+              : "Changes to real AWS need the server started with --allow-mutations (and without --read-only). The plan's CLI, Terraform and CloudFormation make the same change by hand.",
+        });
+      }
+      const fingerprint = actionFingerprint(request.action);
+      const flightKey = `${source.id}|${region}|${request.clientToken}`;
+      const flying = inflight.get(flightKey);
+      if (flying) {
+        if (flying.fingerprint !== fingerprint) {
+          audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
+          throw mismatch(request.clientToken);
+        }
+        const result = await flying.promise;
+        const accountId = deps.store.execution({ source: source.id, region, clientToken: request.clientToken })?.accountId;
+        return replay({ ...base, accountId }, result);
+      }
+      const promise = run(source, region, request, fingerprint, base);
+      inflight.set(flightKey, { fingerprint, promise });
+      try {
+        return await promise;
+      } finally {
+        inflight.delete(flightKey);
+      }
+    },
+  };
+}
+
+export type Executor = ReturnType<typeof createExecutor>;

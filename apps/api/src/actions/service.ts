@@ -1,0 +1,105 @@
+/**
+ * The actions service: plan (preflight + codify, no AWS call but the cached
+ * topology), execute (guarded, once per client token, audited), the status
+ * poll of what a change made, and the audit log.
+ */
+import type { AuditQuery, AuditResponse, ExecuteRequest, ExecuteResponse, PlanRequest, PlanResponse, PollableKind, StatusResponse } from "@lattice-atlas/shared";
+import { AwsFailure, CallRunner, createReaders, createWriter, type PlannedCall, type RunnerOptions } from "../aws/index.js";
+import { badInput } from "../errors.js";
+import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
+import { toSourceError } from "../sources/registry.js";
+import type { TopologyService } from "../topology/service.js";
+import type { AuditStore } from "./audit-store.js";
+import { codify } from "./codify.js";
+import { createExecutor, validateAction } from "./execute.js";
+import { preflight } from "./preflight.js";
+import { notFoundStatus, readStatus, statusFrom } from "./status.js";
+
+const ID_PREFIX: Record<PollableKind, string> = { vpcAssociation: "snva-", resourceAssociation: "snra-", serviceAssociation: "snsa-", vpcEndpoint: "vpce-" };
+
+export interface ActionServiceDeps {
+  registry: SourceRegistry;
+  topology: TopologyService;
+  store: AuditStore;
+  runner?: Omit<RunnerOptions, "onCall" | "signal"> | undefined;
+  now?: () => Date;
+}
+
+export function createActionService(deps: ActionServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const runner = (): CallRunner => new CallRunner(deps.runner ?? {});
+
+  async function prepare(source: SourceDefinition, region: string, action: PlanRequest["action"], clientToken?: string) {
+    const snapshot = await deps.topology.snapshot(source.id, region);
+    const checked = preflight(snapshot.index, action, { accountId: snapshot.accountId, region, mutationsAllowed: source.mutationsAllowed });
+    if (snapshot.warnings.length > 0) {
+      const operations = [...new Set(snapshot.warnings.map((w) => w.operation))].join(", ");
+      checked.findings.push({
+        code: "PARTIAL_TOPOLOGY",
+        severity: "warning",
+        message: `Discovery could not read everything (${operations}); these checks cannot see what is missing, so a "not found" or a missing rule may be wrong.`,
+        fix: "Fix the topology's warnings (usually an IAM permission), refresh, and plan again.",
+      });
+    }
+    return { accountId: snapshot.accountId, ...checked, codified: codify(checked.resolved, clientToken) };
+  }
+
+  const executor = createExecutor({
+    store: deps.store,
+    now,
+    prepare: async (source, region, action, clientToken) => {
+      const prepared = await prepare(source, region, action, clientToken);
+      return { accountId: prepared.accountId, findings: prepared.findings, blocking: prepared.blocking, calls: prepared.codified.calls as PlannedCall[] };
+    },
+    writer: (source, region) => createWriter(deps.registry.clients(source, region), runner()),
+    invalidate: (source, region) => deps.topology.invalidate(source.id, region),
+  });
+
+  return {
+    async plan(source: SourceDefinition, region: string, request: PlanRequest): Promise<PlanResponse> {
+      validateAction(request.action);
+      try {
+        const prepared = await prepare(source, region, request.action, request.clientToken);
+        return {
+          action: request.action,
+          summary: prepared.resolved.summary,
+          findings: prepared.findings,
+          blocking: prepared.blocking,
+          ...prepared.codified,
+        };
+      } catch (error) {
+        throw toSourceError(error, source);
+      }
+    },
+
+    async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
+      validateAction(request.action);
+      return executor.execute(source, region, request);
+    },
+
+    async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {
+      if (!id.startsWith(ID_PREFIX[kind])) throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
+      const readers = createReaders(deps.registry.clients(source, region), runner());
+      let answer: StatusResponse;
+      try {
+        answer = statusFrom(kind, id, await readStatus(readers, kind, id), now());
+      } catch (error) {
+        if (!(error instanceof AwsFailure) || error.kind !== "not-found") throw toSourceError(error, source);
+        answer = notFoundStatus(kind, id, deps.store.lastChangeOf(id), now());
+      }
+      // A change that settled makes a cached picture that still shows it in flight out of date.
+      if (answer.done) {
+        const cached = deps.topology.peek(source.id, region)?.byId.get(id);
+        const settledDifferently = answer.phase === "deleted" || answer.phase === "not-found" ? cached !== undefined : cached?.status !== answer.status;
+        if (settledDifferently) deps.topology.invalidate(source.id, region);
+      }
+      return answer;
+    },
+
+    audit(query: AuditQuery): AuditResponse {
+      return deps.store.list({ limit: query.limit ?? 50, before: query.before });
+    },
+  };
+}
+
+export type ActionService = ReturnType<typeof createActionService>;
