@@ -2,12 +2,17 @@
  * End-to-end: the built console served by the real API with its embedded emulator,
  * driven in Debian's Chromium (never a downloaded browser).
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const chromium = process.env.ATLAS_CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 export const APP_PORT = Number(process.env.ATLAS_E2E_PORT ?? 8181);
 export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT ?? 4577);
+/** The audit database of an e2e run lives in a temporary folder, never in the user's data folder. */
+const dataDir = process.env.ATLAS_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
+process.env.ATLAS_E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: "./tests",
@@ -29,7 +34,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ../apps/api/dist/server.js --port ${APP_PORT} --emulator-port ${EMULATOR_PORT}`,
+    command: `node ../apps/api/dist/server.js --port ${APP_PORT} --emulator-port ${EMULATOR_PORT} --data-dir ${dataDir}`,
     url: `http://127.0.0.1:${APP_PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

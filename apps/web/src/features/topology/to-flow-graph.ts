@@ -371,7 +371,7 @@ function structureFor(topology: Topology, view: ProjectionView): Structure {
   const key = structureKey(view);
   const cached = cachedStructure(topology, key);
   if (cached) return cached;
-  const structure = runToEnd(buildStructure(topology, view));
+  const structure = runToEnd(buildStructure(topology, view), "atlas:layout");
   remember(topology, key, structure);
   return structure;
 }
@@ -389,7 +389,7 @@ export function isProjectionReady(topology: Topology, view: ProjectionView): boo
 export async function prepareProjection(topology: Topology, view: ProjectionView, signal?: AbortSignal): Promise<void> {
   const key = structureKey(view);
   if (cachedStructure(topology, key)) return;
-  const structure = await runSliced(buildStructure(topology, view), signal ? { signal } : {});
+  const structure = await runSliced(buildStructure(topology, view), { label: "atlas:layout", ...(signal ? { signal } : {}) });
   remember(topology, key, structure);
 }
 

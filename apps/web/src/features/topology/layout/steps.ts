@@ -6,9 +6,21 @@
  */
 export type Steps<T> = Generator<void, T, void>;
 
-export function runToEnd<T>(steps: Steps<T>): T {
+/**
+ * Work done under `label` is recorded as a User Timing measure (detail: busy
+ * milliseconds and the longest uninterrupted slice), which `pnpm bench:ui` reads.
+ */
+function record(label: string | undefined, start: number, busyMs: number, longestSliceMs: number): void {
+  if (!label || typeof performance.measure !== "function") return;
+  performance.measure(label, { start, end: performance.now(), detail: { busyMs, longestSliceMs } });
+}
+
+export function runToEnd<T>(steps: Steps<T>, label?: string): T {
+  const start = performance.now();
   let result = steps.next();
   while (!result.done) result = steps.next();
+  const busy = performance.now() - start;
+  record(label, start, busy, busy);
   return result.value;
 }
 
@@ -27,16 +39,26 @@ function nextTask(): Promise<void> {
 /** Runs the steps in slices of about `sliceMs`; rejects with an AbortError when the signal aborts. */
 export async function runSliced<T>(
   steps: Steps<T>,
-  options: { sliceMs?: number; signal?: AbortSignal } = {},
+  options: { sliceMs?: number; signal?: AbortSignal; label?: string } = {},
 ): Promise<T> {
   const sliceMs = options.sliceMs ?? 12;
   const abort = (): DOMException => new DOMException("The layout was superseded.", "AbortError");
   if (options.signal?.aborted) throw abort();
-  let started = performance.now();
+  const begin = performance.now();
+  let busy = 0;
+  let longest = 0;
+  let started = begin;
   for (;;) {
     const result = steps.next();
-    if (result.done) return result.value;
-    if (performance.now() - started >= sliceMs) {
+    if (result.done) {
+      const slice = performance.now() - started;
+      record(options.label, begin, busy + slice, Math.max(longest, slice));
+      return result.value;
+    }
+    const slice = performance.now() - started;
+    if (slice >= sliceMs) {
+      busy += slice;
+      longest = Math.max(longest, slice);
       await nextTask();
       if (options.signal?.aborted) throw abort();
       started = performance.now();
