@@ -3,6 +3,7 @@
  * process glue (server.ts) listens, tests use inject() or a real port.
  * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
  */
+import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import { openAuditStore } from "./actions/audit-store.js";
 import { createActionService } from "./actions/service.js";
@@ -71,6 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   await registerSecurity(app, { port: options.port, host: options.host, allowedHosts: options.allowedHosts ?? [], token: options.token });
+  // A large account's topology is megabytes of JSON; gzip takes it to a tenth. (Brotli costs too much CPU per request.)
+  await app.register(compress, { global: true, threshold: 2048, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes, ctx);
   await app.register(sourcesRoutes, ctx);

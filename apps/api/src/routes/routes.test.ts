@@ -180,3 +180,15 @@ describe("security defaults", () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/sources", "/api/topology", "/api/topology/events", "/api/connect"]));
   });
 });
+
+describe("transport", () => {
+  it("gzips a topology and answers 304 to the version the client already has", async () => {
+    const first = await t.request({ method: "GET", url: "/api/topology", headers: { "accept-encoding": "gzip" } });
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"emulator\|ap-northeast-1\|/);
+    const again = await t.request({ method: "GET", url: "/api/topology", headers: { "if-none-match": etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe("");
+  });
+});

@@ -19,9 +19,14 @@ export const topologyRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx)
       // Thousands of union-typed nodes: plain JSON.stringify is faster than a compiled serializer here.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => {
+    async (request, reply) => {
       const { source, region } = await resolveTarget(ctx, request.query);
-      return ctx.topology.topology(source.id, region, request.query.refresh === true);
+      const topology = await ctx.topology.topology(source.id, region, request.query.refresh === true);
+      // One discovery run, one version: a client that has it gets a 304 instead of megabytes again.
+      const etag = `"${source.id}|${region}|${topology.stats.discoveredAt}"`;
+      reply.header("etag", etag).header("cache-control", "no-cache");
+      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      return topology;
     },
   );
 

@@ -247,7 +247,7 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       add<"dbEndpoint">({
         id,
         kind: "dbEndpoint",
-        label: `${role} endpoint`,
+        label: `${role} endpoint of ${c.identifier}`,
         ...inVpc(vpcId),
         data: { role, hostname: id, port: c.port, clusterArn: c.arn, engine: c.engine },
       });
