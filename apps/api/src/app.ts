@@ -13,6 +13,7 @@ import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
 import { registerWeb } from "./plugins/web.js";
 import { actionRoutes } from "./routes/actions.js";
+import { analyzeRoutes } from "./routes/analyze.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
 import type { RouteContext } from "./routes/context.js";
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
+  await app.register(analyzeRoutes, ctx);
   await app.register(actionRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await registerWeb(app, options.webRoot);

@@ -6,3 +6,4 @@ export * from "./ids.js";
 export * from "./sources.js";
 export * from "./schema.js";
 export * from "./api.js";
+export * from "./analyze.js";
