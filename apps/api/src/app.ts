@@ -5,7 +5,7 @@
  */
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
-import { openAuditStore } from "./actions/audit-store.js";
+import { openAuditStoreOrExplain } from "./actions/audit-store.js";
 import { createActionService } from "./actions/service.js";
 import { createConnectService } from "./connect/service.js";
 import { registerErrorHandling } from "./plugins/errors.js";
@@ -14,6 +14,9 @@ import { registerSecurity } from "./plugins/security.js";
 import { registerWeb } from "./plugins/web.js";
 import { actionRoutes } from "./routes/actions.js";
 import { analyzeRoutes } from "./routes/analyze.js";
+import { snapshotRoutes } from "./routes/snapshots.js";
+import { viewRoutes } from "./routes/views.js";
+import { openViewsStore } from "./storage/views-store.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
 import type { RouteContext } from "./routes/context.js";
@@ -61,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
   const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
-  const store = openAuditStore(options.dataDir);
+  const store = openAuditStoreOrExplain(options.dataDir);
   const ctx: RouteContext = {
     version: options.version,
     emulatorUrl: options.emulatorUrl,
@@ -81,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
+  const views = openViewsStore(options.dataDir);
+  await app.register(viewRoutes, { views });
+  await app.register(snapshotRoutes, { ...ctx, views });
+  app.addHook("onClose", async () => views.close());
   await app.register(actionRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await registerWeb(app, options.webRoot);

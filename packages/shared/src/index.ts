@@ -7,3 +7,4 @@ export * from "./sources.js";
 export * from "./schema.js";
 export * from "./api.js";
 export * from "./analyze.js";
+export * from "./views.js";

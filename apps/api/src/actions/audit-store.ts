@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { AuditEntry, AuditOutcome } from "@lattice-atlas/shared";
 import Database from "better-sqlite3";
+import { AppError } from "../errors.js";
 
 export const AUDIT_FILE = "atlas.sqlite";
 
@@ -245,3 +246,25 @@ function migrate(db: Database.Database): void {
 }
 
 export type AuditStore = ReturnType<typeof openAuditStore>;
+
+/**
+ * The store, or — when its file cannot be opened — a stand-in whose every use
+ * answers STORAGE_UNAVAILABLE with why: changes are refused (they must be
+ * audited), while everything that only reads AWS keeps working.
+ */
+export function openAuditStoreOrExplain(dataDir?: string): AuditStore {
+  try {
+    return openAuditStore(dataDir);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const file = dataDir ? path.join(dataDir, AUDIT_FILE) : ":memory:";
+    const refuse = (): never => {
+      throw new AppError("STORAGE_UNAVAILABLE", `The audit log cannot be opened (${reason}), so changes are refused: every change must be audited.`, {
+        hint: `Check ${file} and its folder, or start with --data-dir <another folder>.`,
+      });
+    };
+    return new Proxy({ file, close: () => undefined } as unknown as AuditStore, {
+      get: (target, property) => (property in target ? target[property as keyof AuditStore] : refuse),
+    });
+  }
+}
