@@ -19,9 +19,12 @@ import {
   type SnapshotFile,
 } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
+import Type from "typebox";
 import { analyzeConnectivity } from "../analyze/check.js";
 import { GraphIndex } from "../connect/graph-index.js";
 import { answerConnect } from "../connect/hostnames.js";
+import { AppError } from "../errors.js";
+import { topologyToScenario } from "../snapshots/to-scenario.js";
 import { parseSnapshotFile } from "../storage/snapshot-file.js";
 import type { ViewsStore } from "../storage/views-store.js";
 import { resolveTarget, type RouteContext } from "./context.js";
@@ -118,5 +121,40 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     "/api/snapshots/:id/analyze",
     { schema: { tags: ["snapshots"], summary: "The connectivity check on the frozen data", params: IdParams, body: AnalyzeRequest, response: { 200: AnalyzeAnswer, ...errors } }, serializerCompiler: raw },
     async (request) => analyzeConnectivity(indexOf(request.params.id), request.body),
+  );
+
+  app.post<{ Params: IdParams }>(
+    "/api/snapshots/:id/emulate",
+    {
+      schema: {
+        tags: ["snapshots"],
+        summary: "Reproduce a snapshot's topology in the embedded emulator (replacing its state), for experiments",
+        params: IdParams,
+        response: { 200: Type.Object({ source: Type.String(), region: Type.String(), url: Type.String(), scenario: Type.String() }), 403: ApiErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      if (!ctx.emulatorUrl) throw new AppError("VALIDATION", "This server runs without the AWS emulator; start it without --no-emulator to reproduce snapshots.", { field: "id" });
+      const emulator = await ctx.registry.get("emulator");
+      if (!emulator.mutationsAllowed) throw new AppError("READ_ONLY", "This server is read-only; reproducing a snapshot would replace the emulator's state.");
+      const { meta, topology } = views.getSnapshot(request.params.id);
+      // The emulator's own account: the snapshot's account id names another (real) account.
+      const { accountId: _account, ...document } = topologyToScenario(topology, `snapshot-${meta.id}`);
+      const response = await fetch(`${ctx.emulatorUrl}/_emulator/scenario-document`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(document),
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { message?: string };
+        throw new AppError("VALIDATION", `The emulator could not reproduce this snapshot: ${body.message ?? response.statusText}.`, { field: "id" });
+      }
+      ctx.topology.invalidate("emulator", topology.region);
+      const state = new URLSearchParams(meta.state);
+      state.set("source", "emulator");
+      state.set("region", topology.region);
+      return { source: "emulator", region: topology.region, url: `/?${state.toString()}`, scenario: document.name };
+    },
   );
 };

@@ -151,3 +151,31 @@ describe("a database that cannot be used", () => {
     }
   });
 });
+
+describe("a snapshot reproduced in the emulator", () => {
+  it("gives back the same topology: ids, DNS names and Connect answers", async () => {
+    const u = await startTestApp();
+    try {
+      const inject = (method: "GET" | "POST", url: string, payload?: object) =>
+        u.request({ method, url, ...(method === "POST" ? { headers: JSON_HEADERS } : {}), ...(payload ? { payload } : {}) });
+      const original = (await inject("GET", "/api/topology")).json<Topology>();
+      const meta = (await inject("POST", "/api/snapshots", { state: "panel=connect" })).json<SnapshotMeta>();
+      await u.control("POST", "/_emulator/reset", {});
+      expect((await inject("GET", "/api/topology?refresh=true")).json<Topology>().nodes).toHaveLength(0);
+
+      const loaded = await inject("POST", `/api/snapshots/${meta.id}/emulate`, {});
+      expect(loaded.statusCode).toBe(200);
+      expect(loaded.json()).toMatchObject({ source: "emulator", region: "ap-northeast-1", url: expect.stringContaining("panel=connect") });
+      const again = (await inject("GET", "/api/topology")).json<Topology>();
+      const ids = (t: Topology) => t.nodes.map((n) => n.id).sort();
+      expect(ids(again)).toEqual(ids(original));
+      const from = original.nodes.find((n) => n.kind === "vpc" && n.label === "consumer-sn-association-vpc")!.id;
+      const answer = (await inject("GET", `/api/connect?from=${from}`)).json<ConnectAnswer>();
+      expect(answer.reachable.find((r) => r.target.id === "rcfg-01158845410b9f395")!.hostnames[0]!.hostname).toBe(
+        "snra-0258ae5ca1fffbb4a.rcfg-01158845410b9f395.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws",
+      );
+    } finally {
+      await u.close();
+    }
+  });
+});

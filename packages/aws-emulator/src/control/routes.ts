@@ -6,7 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
-import { applyScenario, SCENARIOS, scenarioDocument } from "../scenarios/index.js";
+import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
 
@@ -87,6 +87,20 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     return ok({ reset: true });
   }
   if (route === "/_emulator/scenarios" && method === "GET") return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
+  if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
+    // A scenario given as data (the shape of src/scenarios/document.ts), e.g. built from a Lattice Atlas snapshot.
+    const doc = asObject(parseJson(body), "scenario document") as unknown as ScenarioDocument;
+    if (typeof doc.name !== "string" || typeof doc.region !== "string" || !Array.isArray(doc.vpcs)) {
+      throw new Error("a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)");
+    }
+    // Load into a fresh emulator first: a document that fails must not leave this one half-replaced.
+    const trial = emulator.blank();
+    loadScenario(trial, doc);
+    emulator.reset();
+    const result = loadScenario(emulator, doc);
+    setScenario(emulator, doc.name);
+    return ok({ scenario: doc.name, ...result });
+  }
   const scenario = /^\/_emulator\/scenarios\/([a-z0-9-]+)$/.exec(route);
   if (scenario && method === "POST") {
     const params = asObject(parseJson(body), "scenario parameters");

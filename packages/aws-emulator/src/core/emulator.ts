@@ -95,6 +95,14 @@ export class Emulator {
     if (service.version) this.byVersion.set(service.version, service);
   }
 
+  /** A new, empty emulator with the same services and lifecycle kinds (for dry runs of a scenario). */
+  blank(): Emulator {
+    const copy = new Emulator({ seed: "dry-run", defaultAccountId: this.defaultAccountId, defaultRegion: this.defaultRegion });
+    for (const service of this.services.values()) copy.registerService(service);
+    this.lifecycle.copyKindsTo(copy.lifecycle);
+    return copy;
+  }
+
   serviceNames(): string[] {
     return [...this.services.keys()];
   }

@@ -31,6 +31,10 @@ export class Lifecycle {
     this.kinds.set(kind, binding);
   }
 
+  copyKindsTo(other: Lifecycle): void {
+    for (const [kind, binding] of this.kinds) other.register(kind, binding);
+  }
+
   knownKinds(): string[] {
     return [...this.kinds.keys()];
   }

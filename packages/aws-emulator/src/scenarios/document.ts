@@ -32,6 +32,8 @@ export interface SubnetDocument {
 export interface VpcDocument {
   name: string;
   id?: string;
+  /** The Name tag, when it differs from the reference name. */
+  label?: string;
   cidr: string;
   role?: "consumer" | "provider";
   subnets: SubnetDocument[];
@@ -97,8 +99,8 @@ export interface ServiceDocument {
   id?: string;
   authType?: "NONE" | "AWS_IAM";
   customDomainName?: string;
-  targetGroup: { name: string; id?: string; type: "LAMBDA" | "IP"; vpc?: string; port?: number; targets: string[] };
-  listener: { name: string; protocol: "HTTP" | "HTTPS"; port?: number };
+  targetGroup?: { name: string; id?: string; type: "LAMBDA" | "IP"; vpc?: string; port?: number; targets: string[] };
+  listener?: { name: string; protocol: "HTTP" | "HTTPS"; port?: number };
 }
 
 export interface VpcAssociationDocument {

@@ -38,7 +38,7 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     force("vpc", vpc.id);
     const created = call("ec2", "CreateVpc", {
       CidrBlock: vpc.cidr,
-      TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "Name", Value: vpc.name }, ...(vpc.role ? [{ Key: "atlas:role", Value: vpc.role }] : [])] }],
+      TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "Name", Value: vpc.label ?? vpc.name }, ...(vpc.role ? [{ Key: "atlas:role", Value: vpc.role }] : [])] }],
     }) as { Vpc: { VpcId: string } };
     const vpcId = created.Vpc.VpcId;
     ids.set(vpc.name, vpcId);
@@ -185,6 +185,7 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     }) as { id: string };
     ids.set(service.name, created.id);
     const tg = service.targetGroup;
+    if (!tg) continue;
     force("tg", tg.id);
     const group = call("vpc-lattice", "CreateTargetGroup", {
       name: tg.name,
@@ -192,17 +193,20 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
       ...(tg.type === "IP" ? { config: { port: tg.port ?? 80, protocol: "HTTP", vpcIdentifier: ref(tg.vpc!, "VPC"), ipAddressType: "IPV4" } } : {}),
     }) as { id: string };
     ids.set(tg.name, group.id);
+    const listener = service.listener ?? { name: "https", protocol: "HTTPS" as const, port: 443 };
     call("vpc-lattice", "CreateListener", {
       serviceIdentifier: created.id,
-      name: service.listener.name,
-      protocol: service.listener.protocol,
-      ...(service.listener.port ? { port: service.listener.port } : {}),
+      name: listener.name,
+      protocol: listener.protocol,
+      ...(listener.port ? { port: listener.port } : {}),
       defaultAction: { forward: { targetGroups: [{ targetGroupIdentifier: group.id, weight: 100 }] } },
     });
-    call("vpc-lattice", "RegisterTargets", {
-      targetGroupIdentifier: group.id,
-      targets: tg.targets.map((t) => (tg.type === "LAMBDA" ? { id: ref(t, "Lambda function") } : { id: t, port: tg.port ?? 80 })),
-    });
+    if (tg.targets.length > 0) {
+      call("vpc-lattice", "RegisterTargets", {
+        targetGroupIdentifier: group.id,
+        targets: tg.targets.map((t) => (tg.type === "LAMBDA" ? { id: ref(t, "Lambda function") } : { id: t, port: tg.port ?? 80 })),
+      });
+    }
   }
   for (const association of doc.resourceAssociations ?? []) {
     for (const id of association.ids ?? []) ctx.ids.force("snra", id);
