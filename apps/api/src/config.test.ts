@@ -58,3 +58,9 @@ describe("parseConfig", () => {
     expect(() => parseConfig(argv, {})).toThrow(message);
   });
 });
+
+describe("parseConfig and package managers", () => {
+  it("ignores a leading -- passed through by pnpm or npm", () => {
+    expect(parseConfig(["--", "--port", "9001"], {}).port).toBe(9001);
+  });
+});

@@ -41,7 +41,8 @@ export class ConfigError extends Error {}
 
 export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
-    args: argv,
+    // Package managers may pass a leading "--" through (`pnpm start -- --port 9000`).
+    args: argv[0] === "--" ? argv.slice(1) : argv,
     options: {
       source: { type: "string" },
       profile: { type: "string" },

@@ -2,7 +2,11 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./index.js";
 
+// `pnpm emulator -- --port 4566` hands the script a leading "--": drop it.
+const args = process.argv.slice(2);
+if (args[0] === "--") args.shift();
 const { values } = parseArgs({
+  args,
   options: {
     port: { type: "string", default: process.env.ATLAS_EMULATOR_PORT ?? "4566" },
     host: { type: "string", default: "127.0.0.1" },
