@@ -39,3 +39,159 @@ export async function openConsole(page: Page, query = ""): Promise<void> {
 export function node(page: Page, id: string) {
   return page.locator(`.react-flow__node[data-id="${id}"]`);
 }
+
+/* ─────────────── changes (actions): helpers for actions.spec.ts ─────────────── */
+
+export interface GraphNodeRef {
+  id: string;
+  kind: string;
+  label: string;
+  status?: string;
+  data: Record<string, unknown>;
+}
+
+/** The API's topology of the default source/region (after a refresh when asked). */
+export async function topologyNodes(
+  request: APIRequestContext,
+  baseURL = "",
+  refresh = false,
+): Promise<GraphNodeRef[]> {
+  const response = await request.get(`${baseURL}/api/topology${refresh ? "?refresh=true" : ""}`);
+  if (!response.ok()) throw new Error(`topology: ${response.status()}`);
+  return ((await response.json()) as { nodes: GraphNodeRef[] }).nodes;
+}
+
+/** The id of the node of this kind and name (VPC, service network and group ids change with every reset). */
+export async function idOf(request: APIRequestContext, kind: string, label: string): Promise<string> {
+  const found = (await topologyNodes(request)).find((n) => n.kind === kind && n.label === label);
+  if (!found) throw new Error(`no ${kind} named ${label}`);
+  return found.id;
+}
+
+/** Lifecycle delays (ms) per emulator kind, e.g. {ServiceNetworkVpcAssociation: 2500}: a pending state to see. */
+export async function delayTransitions(
+  request: APIRequestContext,
+  delays: Record<string, number>,
+  failures: Record<string, unknown> = {},
+): Promise<void> {
+  await emulator(request, "PUT", "/_emulator/transitions", { delays, failures });
+}
+
+/** A second service network, made in the emulator's Lattice API directly (restJson, no signature needed), then read by the API. */
+export async function createServiceNetwork(request: APIRequestContext, name: string): Promise<string> {
+  const created = (await emulator(request, "POST", "/servicenetworks", { name })) as { id: string };
+  const response = await request.get("/api/topology?refresh=true");
+  if (!response.ok()) throw new Error(`refresh failed: ${response.status()}`);
+  return created.id;
+}
+
+/** A POST as the console sends it (same Origin, CSRF header). */
+export async function apiPost(request: APIRequestContext, baseURL: string, path: string, body: unknown) {
+  return request.post(`${baseURL}${path}`, { headers: { origin: baseURL, "x-atlas-csrf": "1" }, data: body });
+}
+
+/** The connect gesture: a node's grip dragged onto a service network (React Flow listens to mouse events). */
+export async function dragOnto(page: Page, fromId: string, networkId: string): Promise<void> {
+  // The grip itself: a VPC container's middle is covered by its children.
+  const grip = await node(page, fromId).getByTestId("connect-grip").boundingBox();
+  const target = await node(page, networkId).boundingBox();
+  if (!grip || !target) throw new Error(`${fromId} or ${networkId} is not on screen`);
+  const start = { x: grip.x + grip.width / 2, y: grip.y + grip.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 24, start.y + 12, { steps: 4 });
+  await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** A node's "+" menu, then one of its items. */
+export async function startFromMenu(page: Page, nodeId: string, item: string | RegExp): Promise<void> {
+  await node(page, nodeId).getByTestId("change-menu-button").click();
+  await page.getByTestId("change-menu").getByRole("menuitem", { name: item }).click();
+}
+
+/** The sheet's plan for the current form has landed (the button is enabled, or a blocking finding disabled it). */
+export async function planReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="plan"][data-plan="current"]').waitFor();
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  emulatorPort: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Another console process (the built API with its embedded emulator) on spare ports: for read-only mode, and for
+ * restarts on the same data folder. Stop it in the test (or a finally).
+ */
+export async function startServer(options: {
+  dataDir: string;
+  readOnly?: boolean;
+  port?: number;
+  emulatorPort?: number;
+}): Promise<RunningServer> {
+  const { spawn } = await import("node:child_process");
+  const path = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const port = options.port ?? (await freePort());
+  const emulatorPort = options.emulatorPort ?? (await freePort());
+  const server = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../apps/api/dist/server.js");
+  const args = [
+    server,
+    "--port",
+    String(port),
+    "--emulator-port",
+    String(emulatorPort),
+    "--data-dir",
+    options.dataDir,
+    ...(options.readOnly ? ["--read-only"] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (output.includes("Lattice Atlas is running")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    emulatorPort,
+    dataDir: options.dataDir,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

@@ -1,21 +1,35 @@
 /**
- * The shell: header (source, region, search, refresh, copy link), the
- * warnings banner, "Connect from…" and view controls on the left, the diagram
- * in the middle, details or the connect answer on the right. Every bit of
- * view state is read from and written to the URL; data comes from the query
- * cache.
+ * The shell: header (source, region, search, refresh, audit log, copy link),
+ * the warnings banner, "Connect from…" and view controls on the left, the
+ * diagram in the middle, details, the connect answer or the audit log on the
+ * right, and the change sheet over it all. Every bit of view state is read
+ * from and written to the URL; data comes from the query cache, with the
+ * changes in flight merged into what is drawn.
  */
 import type { SourceInfo, SourcesResponse } from "@lattice-atlas/shared";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { ReactFlowProvider } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { fetchActionStatus } from "../features/actions/api";
+import { changeAccess, type ChangeAccess } from "../features/actions/change-access";
+import { intentForConnect, type ChangeIntent } from "../features/actions/change-forms";
+import { ChangeMenu, type ChangeMenuState } from "../features/actions/components/ChangeMenu";
+import { mergePendingChanges } from "../features/actions/merge-pending";
+import { createPendingChanges } from "../features/actions/pending-changes";
+import { invalidateAfterChange } from "../features/actions/queries";
+import type { SheetRequest } from "../features/actions/sheet-request";
+import {
+  PendingChangesContext,
+  usePendingChangesStore,
+  useTargetChanges,
+} from "../features/actions/use-pending-changes";
 import { ConnectFromPicker } from "../features/connect/components/ConnectFromPicker";
 import { connectPathNodeIds } from "../features/connect/path";
 import { connectQuery } from "../features/connect/queries";
 import type { SearchHit } from "../features/search/search-index";
 import { SearchBox } from "../features/search/components/SearchBox";
 import { AccountTag, EmulatorMarker, SourcePicker } from "../features/sources/components/SourcePicker";
-import { sourcesQuery } from "../features/sources/queries";
+import { healthQuery, sourcesQuery } from "../features/sources/queries";
 import { TopologyActionsContext, type TopologyActions } from "../features/topology/actions-context";
 import { DiscoveryStatsText, RefreshControl } from "../features/topology/components/DiscoveryBar";
 import { EmptyState, LayingOut, TopologyStage } from "../features/topology/components/TopologyStage";
@@ -42,6 +56,8 @@ import { useAfterNextPaint } from "./use-after-paint";
 import { useViewState } from "./use-view-state";
 
 const NO_TARGET: SourceTarget = { source: "", region: "" };
+/** The sheet is a few dozen kB of forms and code blocks: loaded when a change starts. */
+const ActionSheet = lazy(() => import("../features/actions/components/ActionSheet"));
 /** Below this many nodes the layout runs at once (a few ms); above, in slices between frames. */
 const SLICED_LAYOUT_ABOVE = 800;
 /** The side panel's width; it lies over the right of the diagram (see app.css). */
@@ -54,12 +70,45 @@ function resolveTarget(view: ViewState, sources: SourcesResponse | undefined): S
   return region ? { source, region } : undefined;
 }
 
+/** The app with its one store of changes in flight (which invalidates what a settled change made stale). */
 export function App() {
+  const queryClient = useQueryClient();
+  const [changes] = useState(() =>
+    createPendingChanges({
+      readStatus: (target, kind, id, signal) => fetchActionStatus(target, kind, id, signal),
+      onSettled: (change) => void invalidateAfterChange(queryClient, change.target),
+    }),
+  );
+  useEffect(() => () => changes.stopAll(), [changes]);
+  return (
+    <PendingChangesContext.Provider value={changes}>
+      <Console />
+    </PendingChangesContext.Provider>
+  );
+}
+
+function Console() {
   const [view, setView] = useViewState();
   const sources = useQuery(sourcesQuery());
-  const target = resolveTarget(view, sources.data);
+  const health = useQuery(healthQuery());
+  // One object per source/region, so that memoised panels and queries see the same target between renders.
+  const resolved = resolveTarget(view, sources.data);
+  const resolvedSource = resolved?.source;
+  const resolvedRegion = resolved?.region;
+  const target = useMemo<SourceTarget | undefined>(
+    () => (resolvedSource && resolvedRegion ? { source: resolvedSource, region: resolvedRegion } : undefined),
+    [resolvedSource, resolvedRegion],
+  );
   const sourceInfo: SourceInfo | undefined = sources.data?.sources.find((s) => s.id === target?.source);
+  const accessNow = changeAccess(sourceInfo, health.data);
+  // One object per answer, so that memoised panels do not re-render on every render of the shell.
+  const access = useMemo<ChangeAccess>(
+    () => ({ allowed: accessNow.allowed, reason: accessNow.reason }),
+    [accessNow.allowed, accessNow.reason],
+  );
   const topology = useQuery({ ...topologyQuery(target ?? NO_TARGET), enabled: target !== undefined });
+  const pendingChanges = useTargetChanges(target);
+  const changesStore = usePendingChangesStore();
   const refresh = useRefreshTopology(target);
   const discovering = refresh.isPending || (topology.isFetching && topology.data === undefined);
   const progress = useDiscoveryProgress(target, discovering);
@@ -67,7 +116,16 @@ export function App() {
   const [centerOn, setCenterOn] = useState<{ id: string; key: number; collapsed: boolean } | undefined>(undefined);
   useEffect(() => setPathTarget(undefined), [view.from]);
 
-  const data = topology.data;
+  // What is drawn: the API's topology with this source/region's changes in flight merged in.
+  const rawData = topology.data;
+  const data = useMemo(
+    () => (rawData ? mergePendingChanges(rawData, pendingChanges) : undefined),
+    [rawData, pendingChanges],
+  );
+  // A settled change leaves the store once a refetched topology shows its result.
+  useEffect(() => {
+    if (rawData && target) changesStore.prune(target, rawData);
+  }, [rawData, target, changesStore]);
   const index = data ? indexTopology(data) : undefined;
   const answer = useQuery({
     ...connectQuery(target ?? NO_TARGET, view.from ?? ""),
@@ -154,6 +212,42 @@ export function App() {
     [setView],
   );
 
+  // The "+" menu of a node, and the change sheet (with the element to give the focus back to).
+  const [menu, setMenu] = useState<ChangeMenuState | undefined>(undefined);
+  const [sheet, setSheet] = useState<{ request: SheetRequest; key: number; opener: Element | null } | undefined>(
+    undefined,
+  );
+  const startChange = useCallback((request: SheetRequest, opener?: Element | null) => {
+    setMenu(undefined);
+    setSheet({ request, key: Date.now(), opener: opener ?? document.activeElement });
+  }, []);
+  const closeSheet = useCallback(() => {
+    setSheet((current) => {
+      const opener = current?.opener;
+      if (opener instanceof HTMLElement && opener.isConnected) window.setTimeout(() => opener.focus(), 0);
+      return undefined;
+    });
+  }, []);
+  const closeMenu = useCallback(() => setMenu(undefined), []);
+  // Another source or region: a sheet or menu about the previous one has nothing to say.
+  useEffect(() => {
+    setMenu(undefined);
+    setSheet(undefined);
+  }, [target]);
+  const chooseFromMenu = useCallback(
+    (intent: ChangeIntent, anchor: HTMLElement) => startChange({ intent }, anchor),
+    [startChange],
+  );
+  const onConnectChange = useCallback(
+    (fromId: string, networkId: string) => {
+      const d = latest.current.data;
+      const kind = d ? indexTopology(d).byId.get(fromId)?.kind : undefined;
+      const intent = kind ? intentForConnect(fromId, kind, networkId) : undefined;
+      if (intent) startChange({ intent }, null);
+    },
+    [startChange],
+  );
+
   const actions = useMemo<TopologyActions>(
     () => ({
       toggleCollapsed: (id) => {
@@ -166,6 +260,7 @@ export function App() {
         setCenterOn({ id, key: Date.now(), collapsed: !g.visibility.collapsed.has(id) });
       },
       connectFrom: (vpcId) => setView({ from: vpcId, panel: "connect" }),
+      openChangeMenu: (id, anchor) => setMenu({ nodeId: id, anchor }),
     }),
     [setView],
   );
@@ -197,6 +292,7 @@ export function App() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== "Escape" || (event.target as HTMLElement | null)?.closest("input, textarea, select")) return;
+      if (event.defaultPrevented) return;
       if (latest.current.view.panel) setView({ panel: undefined });
     };
     window.addEventListener("keydown", onKey);
@@ -211,7 +307,9 @@ export function App() {
       ? "connect"
       : view.panel === "details" && view.selected
         ? "details"
-        : undefined;
+        : view.panel === "audit"
+          ? "audit"
+          : undefined;
   const panel = useAfterNextPaint(wantedPanel);
 
   return (
@@ -251,6 +349,20 @@ export function App() {
             progress={progress}
             onRefresh={() => refresh.mutate()}
           />
+          {sourceInfo && health.data && !access.allowed ? (
+            <span className="read-only-badge" data-testid="read-only-badge" title={access.reason}>
+              Read-only<span className="visually-hidden">: {access.reason}</span>
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button"
+            data-testid="audit-button"
+            aria-pressed={view.panel === "audit"}
+            onClick={() => setView({ panel: view.panel === "audit" ? undefined : "audit" })}
+          >
+            Audit log
+          </button>
           <CopyButton value={shareUrl} label="Copy a link to this view" testId="copy-link" className="button">
             Copy link
           </CopyButton>
@@ -308,7 +420,9 @@ export function App() {
                       frame={frame}
                       rightInset={panel ? PANEL_WIDTH : 0}
                       centerOn={centerOn}
+                      canChange={access.allowed}
                       onSelect={onSelect}
+                      onConnectChange={onConnectChange}
                     />
                   </ReactFlowProvider>
                 )
@@ -316,7 +430,7 @@ export function App() {
             </TopologyStage>
           </section>
 
-          {panel && target && data ? (
+          {panel && (panel === "audit" || (target && data)) ? (
             <SidePanel
               panel={panel}
               target={target}
@@ -329,9 +443,31 @@ export function App() {
               onReveal={reveal}
               onSelect={selectFromPanel}
               onConnectFrom={actions.connectFrom}
+              access={access}
+              onStartChange={startChange}
             />
           ) : null}
         </main>
+
+        {menu && data ? (
+          <ChangeMenu state={menu} topology={data} onChoose={chooseFromMenu} onClose={closeMenu} />
+        ) : null}
+        {sheet && target && data ? (
+          <Suspense fallback={<div className="sheet-layer sheet-layer--loading" aria-busy="true" />}>
+            <ActionSheet
+              key={sheet.key}
+              target={target}
+              topology={data}
+              request={sheet.request}
+              access={access}
+              onClose={closeSheet}
+              onShowNode={(id) => {
+                closeSheet();
+                reveal(id, { selected: id, panel: "details" });
+              }}
+            />
+          </Suspense>
+        ) : null}
 
         <footer className="statusbar" aria-live="polite">
           {data && graph ? (

@@ -1,5 +1,8 @@
-/** The right-hand panel: details of the selection, or the "Connect from…" answer, as two tabs. */
+/** The right-hand panel: details of the selection, the "Connect from…" answer, or the audit log, as tabs. */
 import type { Topology } from "@lattice-atlas/shared";
+import { lazy, Suspense } from "react";
+import type { ChangeAccess } from "../features/actions/change-access";
+import type { SheetRequest } from "../features/actions/sheet-request";
 import { ConnectPanel } from "../features/connect/components/ConnectPanel";
 import { DetailsPanel } from "../features/details/components/DetailsPanel";
 import type { SourceTarget } from "../features/topology/target";
@@ -9,8 +12,9 @@ import type { ViewUpdate } from "./use-view-state";
 
 interface SidePanelProps {
   panel: PanelId;
-  target: SourceTarget;
-  topology: Topology;
+  /** Absent only for the audit log, which needs no topology. */
+  target: SourceTarget | undefined;
+  topology: Topology | undefined;
   view: ViewState;
   /** The selection the details show (it trails the URL by a frame, see App). */
   detailsId: string | undefined;
@@ -20,17 +24,22 @@ interface SidePanelProps {
   onReveal(id: string, extra?: Partial<ViewState>): void;
   onSelect(id: string): void;
   onConnectFrom(vpcId: string): void;
+  access: ChangeAccess;
+  onStartChange(request: SheetRequest): void;
 }
 
 const BODY_ID = "side-panel-body";
+/** The audit log is opened now and then: loaded on demand. */
+const AuditPanel = lazy(() => import("../features/actions/components/AuditPanel"));
 
 export function SidePanel(props: SidePanelProps) {
   const { panel, target, topology, view, detailsId, onView } = props;
-  const fromLabel = view.from ? (indexTopology(topology).byId.get(view.from)?.label ?? view.from) : undefined;
+  const fromLabel =
+    view.from && topology ? (indexTopology(topology).byId.get(view.from)?.label ?? view.from) : view.from;
   return (
     <aside
       className="panel"
-      aria-label={panel === "connect" ? "Connect from" : "Details"}
+      aria-label={panel === "connect" ? "Connect from" : panel === "audit" ? "Audit log" : "Details"}
       data-testid={`${panel}-side-panel`}
     >
       <div className="panel__tabs" role="tablist" aria-label="Panel">
@@ -60,6 +69,17 @@ export function SidePanel(props: SidePanelProps) {
         ) : null}
         <button
           type="button"
+          role="tab"
+          aria-selected={panel === "audit"}
+          aria-controls={BODY_ID}
+          className="panel__tab"
+          data-testid="audit-tab"
+          onClick={() => onView({ panel: "audit" })}
+        >
+          Audit log
+        </button>
+        <button
+          type="button"
           className="panel__close"
           aria-label="Close panel"
           onClick={() => onView({ panel: undefined })}
@@ -68,7 +88,13 @@ export function SidePanel(props: SidePanelProps) {
         </button>
       </div>
       <div id={BODY_ID} role="tabpanel">
-        {panel === "connect" && view.from ? (
+        {panel === "audit" ? (
+          <Suspense fallback={<div className="panel__body muted">Reading the audit log…</div>}>
+            <AuditPanel />
+          </Suspense>
+        ) : !target || !topology ? (
+          <div className="panel__body muted">Waiting for the topology…</div>
+        ) : panel === "connect" && view.from ? (
           <ConnectPanel
             target={target}
             from={view.from}
@@ -79,10 +105,13 @@ export function SidePanel(props: SidePanelProps) {
         ) : detailsId ? (
           <DetailsPanel
             topology={topology}
+            target={target}
             nodeId={detailsId}
+            access={props.access}
             onSelect={props.onSelect}
             onConnectFrom={props.onConnectFrom}
             onFocus={props.onReveal}
+            onStartChange={props.onStartChange}
           />
         ) : (
           <div className="panel__body muted">Loading details…</div>

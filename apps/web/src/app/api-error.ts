@@ -19,6 +19,8 @@ export class ApiError extends Error {
   readonly awsCode: string | undefined;
   readonly requestId: string | undefined;
   readonly iamAction: string | undefined;
+  /** Service Quotas code of the quota an error hit (QUOTA_EXCEEDED). */
+  readonly quotaCode: string | undefined;
 
   constructor(code: string, message: string, status: number, details: ErrorDetails = {}) {
     super(message);
@@ -29,6 +31,7 @@ export class ApiError extends Error {
     this.awsCode = details.awsCode;
     this.requestId = details.requestId;
     this.iamAction = details.iamAction;
+    this.quotaCode = details.quotaCode;
   }
 
   static fromBody(body: ApiErrorBody, status: number): ApiError {
@@ -62,6 +65,10 @@ const TITLES: Record<string, string> = {
   CSRF_REJECTED: "The change was refused",
   READ_ONLY: "This source is read-only",
   CONFLICT: "AWS reported a conflict",
+  IDEMPOTENCY_MISMATCH: "That request token was already used for another change",
+  DEPENDENCY_VIOLATION: "Something still depends on it",
+  PREFLIGHT_BLOCKED: "Not sent to AWS: the checks found a blocking problem",
+  AWS_VALIDATION: "AWS rejected the request",
   QUOTA_EXCEEDED: "An AWS quota is exhausted",
   THROTTLED: "AWS is throttling requests",
   AWS_TIMEOUT: "AWS did not answer in time",

@@ -1,7 +1,13 @@
-/** GET JSON from the API; every failure becomes an ApiError (never null, never a raw Response). */
+/**
+ * JSON over the API; every failure becomes an ApiError (never null, never a raw Response).
+ * Non-GET requests carry the CSRF header the server requires (the browser adds the same-origin Origin itself).
+ */
 import { ApiError, isApiErrorBody } from "./api-error";
 
-export type QueryParams = Record<string, string | boolean | undefined>;
+export type QueryParams = Record<string, string | number | boolean | undefined>;
+
+/** The header every state-changing request must carry (see apps/api/src/plugins/security.ts). */
+export const CSRF_HEADER = "x-atlas-csrf";
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
@@ -13,16 +19,27 @@ export function apiUrl(path: string, params: QueryParams = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
-export async function getJson<T>(
-  path: string,
-  params: QueryParams = {},
-  init: { signal?: AbortSignal | undefined } = {},
+/** The headers of a request: JSON in and out, and the CSRF header on anything but GET/HEAD. */
+export function requestHeaders(method: string, hasBody: boolean): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (hasBody) headers["content-type"] = "application/json";
+  if (method !== "GET" && method !== "HEAD") headers[CSRF_HEADER] = "1";
+  return headers;
+}
+
+async function requestJson<T>(
+  method: "GET" | "POST" | "DELETE",
+  url: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, params), {
-      headers: { accept: "application/json" },
-      signal: init.signal ?? null,
+    response = await fetch(url, {
+      method,
+      headers: requestHeaders(method, body !== undefined),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: signal ?? null,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -30,9 +47,9 @@ export async function getJson<T>(
       hint: "Start it with `npm start`, then reload this page.",
     });
   }
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = await response.json();
+    parsed = await response.json();
   } catch {
     throw new ApiError(
       "BAD_RESPONSE",
@@ -41,14 +58,27 @@ export async function getJson<T>(
     );
   }
   if (!response.ok) {
-    if (isApiErrorBody(body)) throw ApiError.fromBody(body, response.status);
+    if (isApiErrorBody(parsed)) throw ApiError.fromBody(parsed, response.status);
     throw new ApiError(
       "BAD_RESPONSE",
       `The server answered ${response.status} without an error body.`,
       response.status,
     );
   }
-  if (body === null || body === undefined)
+  if (parsed === null || parsed === undefined)
     throw new ApiError("BAD_RESPONSE", "The server answered with an empty body.", response.status);
-  return body as T;
+  return parsed as T;
+}
+
+export function getJson<T>(
+  path: string,
+  params: QueryParams = {},
+  init: { signal?: AbortSignal | undefined } = {},
+): Promise<T> {
+  return requestJson<T>("GET", apiUrl(path, params), undefined, init.signal);
+}
+
+/** POST a JSON body (with the CSRF header). */
+export function postJson<T>(path: string, body: unknown, init: { signal?: AbortSignal | undefined } = {}): Promise<T> {
+  return requestJson<T>("POST", path, body, init.signal);
 }

@@ -78,6 +78,12 @@ describe("URL state", () => {
     expect(view.collapsed).toEqual(["vpc-0e27fe36b5514a2ef"]);
   });
 
+  it("keeps the audit log open across a reload (panel=audit), and no change sheet: a sheet holds a request token", () => {
+    expect(parseViewState("?panel=audit").panel).toBe("audit");
+    expect(serializeViewState({ ...EMPTY_VIEW, panel: "audit" })).toBe("?panel=audit");
+    expect(parseViewState("?panel=sheet").panel).toBeUndefined();
+  });
+
   it("de-duplicates lists and accepts repeated parameters", () => {
     const view = parseViewState("?vpc=vpc-023cb195488e7d121&vpc=vpc-023cb195488e7d121,vpc-061137ab7c3ac2069");
     expect(view.vpcs).toEqual(["vpc-023cb195488e7d121", "vpc-061137ab7c3ac2069"]);

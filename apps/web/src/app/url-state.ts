@@ -7,7 +7,7 @@
 import type { NodeKind } from "@lattice-atlas/shared";
 import { NODE_KIND_LIST } from "../features/topology/kinds";
 
-export const PANELS = ["details", "connect"] as const;
+export const PANELS = ["details", "connect", "audit"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** Status classes the status filter works with (see statusClass()). */

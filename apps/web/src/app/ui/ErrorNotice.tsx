@@ -11,11 +11,17 @@ export function ErrorNotice({ error, action }: { error: unknown; action?: ReactN
       </p>
       <p className="error-notice__message">{e.message}</p>
       {e.hint ? <p className="error-notice__hint">{e.hint}</p> : null}
-      {e.iamAction || e.awsCode || e.requestId ? (
+      {e.iamAction || e.quotaCode || e.awsCode || e.requestId ? (
         <p className="error-notice__aws">
           {e.iamAction ? (
             <>
-              IAM action to grant: <code>{e.iamAction}</code>.{" "}
+              IAM action to grant: <code data-testid="error-iam-action">{e.iamAction}</code>.{" "}
+            </>
+          ) : null}
+          {e.quotaCode ? (
+            <>
+              Service quota: <code data-testid="error-quota-code">{e.quotaCode}</code> (raise it in Service
+              Quotas).{" "}
             </>
           ) : null}
           {e.awsCode ? (

@@ -59,8 +59,40 @@ describe("toFlowGraph: kinds and components", () => {
     for (const n of graph.nodes) {
       expect(n.width).toBeGreaterThan(0);
       expect(n.height).toBeGreaterThan(0);
-      expect(n.handles?.map((h) => h.id)).toEqual(["in", "side-in", "out", "side-out"]);
+      expect(n.handles?.slice(0, 4).map((h) => h.id)).toEqual(["in", "side-in", "out", "side-out"]);
     }
+  });
+
+  it("declares the connect handles only where the gesture means something", () => {
+    const connectHandles = (id: string) =>
+      node(graph, id)
+        ?.handles?.slice(4)
+        .map((h) => `${h.id}:${h.type}`);
+    // Dragged from: a VPC, a (GROUP / ARN / SINGLE) configuration, a service; dropped on: a service network.
+    expect(connectHandles(ids.associationVpc)).toEqual(["connect-from:source"]);
+    expect(connectHandles(ids.groupConfig)).toEqual(["connect-from:source"]);
+    expect(connectHandles(ids.service)).toEqual(["connect-from:source"]);
+    expect(connectHandles(ids.network)).toEqual(["connect-to:target"]);
+    // A CHILD configuration (its GROUP is associated), associations, endpoints: nothing.
+    for (const id of [ids.writerConfig, ids.vpcAssociation, ids.resourceEndpoint, ids.cloudShellGroup, ids.gateway])
+      expect(connectHandles(id), id).toEqual([]);
+    // The drop target is the whole network card, so that a drop anywhere on it counts.
+    const target = node(graph, ids.network)!.handles!.at(-1)!;
+    expect({ x: target.x, y: target.y, width: target.width, height: target.height }).toEqual({
+      x: 0,
+      y: 0,
+      width: node(graph, ids.network)!.width,
+      height: node(graph, ids.network)!.height,
+    });
+    // Handle arrays are shared per kind and size: nothing is allocated per node.
+    expect(node(graph, ids.groupConfig)!.handles).toBe(node(graph, ids.service)!.handles);
+  });
+
+  it("leaves `connectable` to React Flow's switch where the gesture applies, and off elsewhere", () => {
+    expect(node(graph, ids.network)?.connectable).toBeUndefined();
+    expect(node(graph, ids.associationVpc)?.connectable).toBeUndefined();
+    expect(node(graph, ids.vpcAssociation)?.connectable).toBe(false);
+    expect(node(graph, ids.writerConfig)?.connectable).toBe(false);
   });
 
   it("tells the three patterns apart by edge style", () => {

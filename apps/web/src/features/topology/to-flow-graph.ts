@@ -24,7 +24,8 @@ import {
   PROVIDER_ZONE,
   type Placement,
 } from "./layout/topology-columns";
-import { HANDLE, NODE_SIZE, handlesFor } from "./node-geometry";
+import { CHANGE_MARK_CLASS, changeMarksOf, type ChangeMark } from "./change-marks";
+import { HANDLE, NODE_SIZE, connectRoleOf, handlesFor, type ConnectRole } from "./node-geometry";
 import { indexTopology, type TopologyIndex } from "./topology-index";
 import { computeVisibility, type CollapseState, type Visibility } from "./visibility";
 
@@ -106,6 +107,10 @@ interface StructuralNode {
   parentId?: string;
   rect: Rect;
   position: { x: number; y: number };
+  /** Its part in the connect gesture (dragged from, dropped on). */
+  role?: ConnectRole;
+  /** A change in flight touches it (see change-marks.ts). */
+  mark?: ChangeMark;
 }
 
 interface StructuralEdge {
@@ -117,6 +122,8 @@ interface StructuralEdge {
   targetHandle: string;
   label?: string;
   merged: number;
+  /** A change in flight touches one of its ends. */
+  mark?: ChangeMark;
 }
 
 interface Structure {
@@ -171,6 +178,7 @@ export function* projectionSteps(topology: Topology, view: ProjectionView): Step
 
 function* buildStructure(topology: Topology, view: ProjectionView): Steps<Structure> {
   const index = indexTopology(topology);
+  const marks = changeMarksOf(topology);
   yield;
   const visibility = computeVisibility(index, view, view);
   yield;
@@ -198,12 +206,13 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
 
   // Edges through representatives, deduplicated; "uses security group" is drawn group → user, so it reads left to right.
   const edges = new Map<string, StructuralEdge>();
-  const addEdge = (variant: EdgeVariant, source: string, target: string, label?: string): void => {
+  const addEdge = (variant: EdgeVariant, source: string, target: string, label?: string, mark?: ChangeMark): void => {
     if (source === target) return;
     const id = `${variant}:${source}->${target}`;
     const existing = edges.get(id);
     if (existing) {
       existing.merged++;
+      if (mark && existing.mark !== "pending") existing.mark = mark;
       return;
     }
     edges.set(id, {
@@ -215,6 +224,7 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
       targetHandle: HANDLE.in,
       merged: 1,
       ...(label ? { label } : {}),
+      ...(mark ? { mark } : {}),
     });
   };
   for (const edge of topology.edges) {
@@ -222,8 +232,9 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
     const target = stand(edge.target);
     if (!source || !target) continue;
     const variant = edgeVariant(edge, index);
-    if (variant === "security-group") addEdge(variant, target, source);
-    else addEdge(variant, source, target);
+    const mark = marks.size > 0 ? (marks.get(edge.source) ?? marks.get(edge.target)) : undefined;
+    if (variant === "security-group") addEdge(variant, target, source, undefined, mark);
+    else addEdge(variant, source, target, undefined, mark);
   }
   for (const group of index.of("securityGroup")) {
     const target = stand(group.id);
@@ -311,6 +322,8 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
           ? (index.associationsOf.get(node.id)?.length ?? 0) > 0
           : false;
     const counts = hiddenCounts.get(node.id);
+    const role = connectRoleOf(node, mode === "container");
+    const mark = marks.get(node.id);
     structuralNodes.push({
       id: node.id,
       type: node.kind,
@@ -324,6 +337,8 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
       ...(parentId ? { parentId } : {}),
       rect,
       position: parentRect ? { x: rect.x - parentRect.x, y: rect.y - parentRect.y } : { x: rect.x, y: rect.y },
+      ...(role ? { role } : {}),
+      ...(mark ? { mark } : {}),
     });
   };
   for (const container of containers) {
@@ -408,7 +423,8 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
   const previousNodes = new Map(previous?.nodes.map((n) => [n.id, n]));
   const nodes: AtlasNode[] = structure.nodes.map((s) => {
     const selected = view.selected === s.id;
-    const className = dimming ? (highlighted.has(s.id) ? "is-highlighted" : "is-dimmed") : undefined;
+    const dim = dimming ? (highlighted.has(s.id) ? "is-highlighted" : "is-dimmed") : undefined;
+    const className = s.mark ? (dim ? `${dim} ${CHANGE_MARK_CLASS[s.mark]}` : CHANGE_MARK_CLASS[s.mark]) : dim;
     const before = previousNodes.get(s.id);
     if (
       before &&
@@ -426,10 +442,12 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
       position: s.position,
       width: s.rect.width,
       height: s.rect.height,
-      handles: handlesFor(s.rect.width, s.rect.height),
+      handles: handlesFor(s.rect.width, s.rect.height, s.role),
       selected,
       draggable: false,
-      connectable: false,
+      // What takes part in the connect gesture leaves `connectable` unset, so that ReactFlow's nodesConnectable
+      // (the source accepts changes) decides; everything else never connects.
+      ...(s.role ? {} : { connectable: false }),
       ariaLabel: `${s.data.node.kind} ${s.data.node.label}`,
       ...(s.parentId ? { parentId: s.parentId, extent: "parent" as const } : {}),
       ...(className ? { className } : {}),
@@ -444,7 +462,7 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
         ? "is-highlighted"
         : "is-dimmed"
       : "";
-    const className = `edge-${s.variant}${state ? ` ${state}` : ""}`;
+    const className = `edge-${s.variant}${s.mark ? ` ${CHANGE_MARK_CLASS[s.mark]}` : ""}${state ? ` ${state}` : ""}`;
     const before = previousEdges.get(s.id);
     if (before && before.className === className && before.source === s.source && before.target === s.target)
       return before;

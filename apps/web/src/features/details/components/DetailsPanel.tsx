@@ -7,6 +7,10 @@
 import type { GraphEdge, GraphNode, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 import { Fragment, memo, type ReactNode } from "react";
 import { CopyButton } from "../../../app/ui/CopyButton";
+import type { ChangeAccess } from "../../actions/change-access";
+import { NodeChanges } from "../../actions/components/NodeChanges";
+import type { SheetRequest } from "../../actions/sheet-request";
+import type { SourceTarget } from "../../topology/target";
 import { EDGE_KIND_LABEL, NODE_KIND_LABEL } from "../../topology/kinds";
 import { KindIcon } from "../../topology/nodes/icons";
 import { StatusBadge } from "../../topology/nodes/node-parts";
@@ -15,10 +19,14 @@ import { consoleLink } from "../console-links";
 
 interface DetailsPanelProps {
   topology: Topology;
+  target: SourceTarget;
   nodeId: string;
+  /** Whether the source accepts changes (and why not). */
+  access: ChangeAccess;
   onSelect(id: string): void;
   onConnectFrom(vpcId: string): void;
   onFocus(id: string): void;
+  onStartChange(request: SheetRequest): void;
 }
 
 const looksLikeDns = (value: string): boolean =>
@@ -507,10 +515,13 @@ function Connections({ node, index, onSelect }: { node: GraphNode; index: Topolo
 
 export const DetailsPanel = memo(function DetailsPanel({
   topology,
+  target,
   nodeId,
+  access,
   onSelect,
   onConnectFrom,
   onFocus,
+  onStartChange,
 }: DetailsPanelProps) {
   const index = indexTopology(topology);
   const node = index.byId.get(nodeId);
@@ -583,6 +594,7 @@ export const DetailsPanel = memo(function DetailsPanel({
           </button>
         ) : null}
       </div>
+      <NodeChanges node={node} target={target} access={access} onStart={onStartChange} />
       <KindSpecific node={node} index={index} onSelect={onSelect} />
       <Connections node={node} index={index} onSelect={onSelect} />
       <details className="details__all">

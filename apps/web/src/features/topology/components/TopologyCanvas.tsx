@@ -1,12 +1,28 @@
 /**
- * The diagram: React Flow over the toFlowGraph projection. Read-only (no drag,
- * no connect); selection goes to the URL; the viewport follows `focus`.
- * Culling (onlyRenderVisibleElements) works because every node carries its
- * size and handles.
+ * The diagram: React Flow over the toFlowGraph projection. Nodes do not move;
+ * selection goes to the URL; the viewport follows `focus`. Culling
+ * (onlyRenderVisibleElements) works because every node carries its size and
+ * handles. Where the source allows changes, one gesture connects: a VPC,
+ * resource configuration or service dragged (by its grip) onto a service
+ * network opens the change sheet — React Flow draws the line, the app
+ * decides what it means; no edge is added until AWS has it.
  */
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow, useStore } from "@xyflow/react";
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type Edge,
+  type IsValidConnection,
+} from "@xyflow/react";
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { isConnectChange } from "../connect-gesture";
 import { nodeTypes } from "../nodes";
+import { indexTopology } from "../topology-index";
 import type { AtlasNode, FlowGraph } from "../to-flow-graph";
 import { initialViewport, viewportFor } from "../viewport";
 import { Legend } from "./Legend";
@@ -46,8 +62,14 @@ interface TopologyCanvasProps {
   centerOn?: { id: string; key: number; collapsed: boolean } | undefined;
   /** Width of a panel lying over the right of the canvas: the camera centres in what stays visible. */
   rightInset?: number;
+  /** The source accepts changes: grips, drop targets and "+" menus are on. */
+  canChange?: boolean;
   onSelect(id: string | undefined): void;
+  /** A VPC, resource configuration or service was dropped on a service network. */
+  onConnectChange?(fromId: string, networkId: string): void;
 }
+
+const CONNECTION_LINE_STYLE: CSSProperties = { stroke: "#1d4ed8", strokeWidth: 2.2, strokeDasharray: "6 4" };
 
 export const TopologyCanvas = memo(function TopologyCanvas({
   graph,
@@ -56,7 +78,9 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   frame,
   rightInset = 0,
   centerOn,
+  canChange = false,
   onSelect,
+  onConnectChange,
 }: TopologyCanvasProps) {
   // A first guess of the camera from the window size, so that the first frame is already at its final zoom
   // (rendering the top left at zoom 1 first would mount many nodes for nothing); CameraDirector corrects it.
@@ -67,6 +91,21 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   // Selection lives in the URL, not in React Flow (whose selection pass walks every node on each click).
   const onNodeClick = useCallback((_: unknown, node: AtlasNode) => onSelect(node.id), [onSelect]);
   const onPaneClick = useCallback(() => onSelect(undefined), [onSelect]);
+
+  // The connect gesture reads the latest projection through a ref: stable callbacks, no re-render per graph.
+  const latestGraph = useRef(graph);
+  latestGraph.current = graph;
+  const isValidConnection = useCallback<IsValidConnection<Edge>>(
+    (connection) => isConnectChange(connection, (id) => indexTopology(latestGraph.current.topology).byId.get(id)?.kind),
+    [],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (isConnectChange(connection, (id) => indexTopology(latestGraph.current.topology).byId.get(id)?.kind))
+        onConnectChange?.(connection.source, connection.target);
+    },
+    [onConnectChange],
+  );
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       const target = event.target as HTMLElement;
@@ -100,7 +139,12 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         onPaneClick={onPaneClick}
         onlyRenderVisibleElements
         nodesDraggable={false}
-        nodesConnectable={false}
+        nodesConnectable={canChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        connectOnClick={false}
+        connectionRadius={36}
+        connectionLineStyle={CONNECTION_LINE_STYLE}
         nodesFocusable
         elementsSelectable={false}
         selectNodesOnDrag={false}

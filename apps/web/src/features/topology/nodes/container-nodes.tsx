@@ -6,7 +6,7 @@ import { useTopologyActions } from "../actions-context";
 import { NODE_KIND_LABEL } from "../kinds";
 import type { AtlasNodeOf } from "../to-flow-graph";
 import { KindIcon } from "./icons";
-import { NodeHandles } from "./node-parts";
+import { ChangeMenuButton, ConnectGrip, ConnectTarget, NodeHandles } from "./node-parts";
 
 function countsLine(counts: Partial<Record<NodeKind, number>> | undefined): string {
   if (!counts) return "";
@@ -35,7 +35,7 @@ function FoldButton({ id, collapsed, label }: { id: string; collapsed: boolean; 
   );
 }
 
-export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<AtlasNodeOf<"vpc">>) {
+export const VpcNode = memo(function VpcNode({ data, selected, isConnectable }: NodeProps<AtlasNodeOf<"vpc">>) {
   const { node, collapsed, collapsible, mode, hiddenCounts } = data;
   const roles = node.data.roles.length > 0 ? node.data.roles.join(" + ") : "no Lattice path";
   if (mode === "container") {
@@ -53,12 +53,14 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Atlas
             {node.id} · {node.data.cidr} · {roles}
           </span>
           {collapsible ? <FoldButton id={node.id} collapsed={false} label={node.label} /> : null}
+          {isConnectable ? <ChangeMenuButton id={node.id} label={node.label} /> : null}
         </div>
+        {isConnectable ? <ConnectGrip side="header" /> : null}
       </div>
     );
   }
   const summary = countsLine(hiddenCounts);
-  return (
+  const chip = (
     <div className={`atlas-card vpc-chip${selected ? " is-selected" : ""}`}>
       <NodeHandles />
       <div className="atlas-card__icon">
@@ -79,20 +81,29 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Atlas
             {collapsed && summary ? summary : collapsible ? "" : "nothing Lattice inside"}
           </span>
           {collapsible ? <FoldButton id={node.id} collapsed={collapsed} label={node.label} /> : null}
+          {isConnectable ? <ChangeMenuButton id={node.id} label={node.label} /> : null}
         </div>
       </div>
     </div>
+  );
+  if (!isConnectable) return chip;
+  return (
+    <>
+      {chip}
+      <ConnectGrip side="right" />
+    </>
   );
 });
 
 export const ServiceNetworkNode = memo(function ServiceNetworkNode({
   data,
   selected,
+  isConnectable,
 }: NodeProps<AtlasNodeOf<"serviceNetwork">>) {
   const { node, collapsed, collapsible } = data;
   const d = node.data;
   const auth = d.authType === "AWS_IAM" ? "IAM auth" : "no auth";
-  return (
+  const card = (
     <div className={`atlas-card kind-serviceNetwork${selected ? " is-selected" : ""}`}>
       <NodeHandles />
       <div className="atlas-card__icon">
@@ -111,8 +122,16 @@ export const ServiceNetworkNode = memo(function ServiceNetworkNode({
             {d.associatedVpcs} VPC · {d.associatedResourceConfigurations} res · {d.associatedServices} svc
           </span>
           {collapsible ? <FoldButton id={node.id} collapsed={collapsed} label={node.label} /> : null}
+          {isConnectable ? <ChangeMenuButton id={node.id} label={node.label} /> : null}
         </div>
       </div>
     </div>
+  );
+  if (!isConnectable) return card;
+  return (
+    <>
+      {card}
+      <ConnectTarget />
+    </>
   );
 });

@@ -1,12 +1,13 @@
 /** The pieces every node kind is built from: handles, the status badge, the card and the pill. */
 import type { NodeKind } from "@lattice-atlas/shared";
 import { Handle, Position } from "@xyflow/react";
-import { memo, type ReactNode } from "react";
+import { memo, type MouseEvent, type ReactNode } from "react";
+import { useTopologyActions } from "../actions-context";
 import { statusClass } from "../kinds";
 import { HANDLE } from "../node-geometry";
 import { KindIcon } from "./icons";
 
-/** Invisible anchor points (the diagram is read-only: nothing connects by hand). */
+/** Invisible anchor points of the edges (never connectable: changes use the grip below). */
 export const NodeHandles = memo(function NodeHandles() {
   return (
     <>
@@ -27,6 +28,59 @@ export const NodeHandles = memo(function NodeHandles() {
         className="atlas-handle"
       />
     </>
+  );
+});
+
+/**
+ * The grip a change is dragged from, onto a service network. Rendered beside
+ * the card (not inside it: the card clips), only where changes are allowed.
+ */
+export const ConnectGrip = memo(function ConnectGrip({ side }: { side: "left" | "right" | "header" }) {
+  return (
+    <Handle
+      id={HANDLE.connectFrom}
+      type="source"
+      position={side === "left" ? Position.Left : Position.Right}
+      isConnectableEnd={false}
+      className={`connect-grip connect-grip--${side}`}
+      title="Drag onto a service network to connect"
+      data-testid="connect-grip"
+    />
+  );
+});
+
+/** A service network as a whole is the drop target (it takes pointer events only while a change is dragged). */
+export const ConnectTarget = memo(function ConnectTarget() {
+  return (
+    <Handle
+      id={HANDLE.connectTo}
+      type="target"
+      position={Position.Left}
+      isConnectableStart={false}
+      className="connect-target"
+    />
+  );
+});
+
+/** The "+" of a node: the changes it can start (keyboard and mouse; the same as dragging, and more). */
+export const ChangeMenuButton = memo(function ChangeMenuButton({ id, label }: { id: string; label: string }) {
+  const { openChangeMenu } = useTopologyActions();
+  const onClick = (event: MouseEvent<HTMLButtonElement>): void => {
+    event.stopPropagation();
+    openChangeMenu(id, event.currentTarget);
+  };
+  return (
+    <button
+      type="button"
+      className="change-button nodrag nopan"
+      aria-label={`Changes for ${label}…`}
+      aria-haspopup="menu"
+      title="Associate, add an endpoint…"
+      data-testid="change-menu-button"
+      onClick={onClick}
+    >
+      +
+    </button>
   );
 });
 
@@ -51,10 +105,12 @@ interface CardProps {
   detail?: ReactNode;
   selected: boolean;
   tone?: string;
+  /** Changes allowed here: the grip on its left (towards the service networks) and the "+" menu. */
+  changes?: boolean;
 }
 
-export function NodeCard({ kind, caption, name, id, status, detail, selected, tone }: CardProps) {
-  return (
+export function NodeCard({ kind, caption, name, id, status, detail, selected, tone, changes }: CardProps) {
+  const card = (
     <div className={`atlas-card kind-${kind}${tone ? ` tone-${tone}` : ""}${selected ? " is-selected" : ""}`}>
       <NodeHandles />
       <div className="atlas-card__icon">
@@ -72,7 +128,15 @@ export function NodeCard({ kind, caption, name, id, status, detail, selected, to
           {detail ?? id}
         </div>
       </div>
+      {changes ? <ChangeMenuButton id={id} label={name} /> : null}
     </div>
+  );
+  if (!changes) return card;
+  return (
+    <>
+      {card}
+      <ConnectGrip side="left" />
+    </>
   );
 }
 

@@ -110,6 +110,7 @@ export const ResourceGatewayNode = memo(function ResourceGatewayNode({
 export const ResourceConfigurationNode = memo(function ResourceConfigurationNode({
   data,
   selected,
+  isConnectable,
 }: NodeProps<AtlasNodeOf<"resourceConfiguration">>) {
   const { node } = data;
   const d = node.data;
@@ -122,6 +123,7 @@ export const ResourceConfigurationNode = memo(function ResourceConfigurationNode
       id={node.id}
       status={d.status}
       selected={selected}
+      changes={isConnectable}
     />
   );
 });
@@ -173,7 +175,11 @@ export const ResourceTargetNode = memo(function ResourceTargetNode({
   );
 });
 
-export const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps<AtlasNodeOf<"service">>) {
+export const ServiceNode = memo(function ServiceNode({
+  data,
+  selected,
+  isConnectable,
+}: NodeProps<AtlasNodeOf<"service">>) {
   const { node } = data;
   const d = node.data;
   const listeners = d.listeners.map((l) => `${l.protocol} ${l.port}`).join(", ");
@@ -185,6 +191,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       id={node.id}
       status={d.status}
       selected={selected}
+      changes={isConnectable}
     />
   );
 });

@@ -1,0 +1,41 @@
+import type { HealthResponse, SourceInfo } from "@lattice-atlas/shared";
+import { describe, expect, it } from "vitest";
+import { changeAccess } from "./change-access";
+
+const emulator: SourceInfo = {
+  id: "emulator",
+  kind: "emulator",
+  label: "Embedded AWS emulator",
+  defaultRegion: "ap-northeast-1",
+  status: "ok",
+  mutationsAllowed: true,
+};
+const health: HealthResponse = {
+  status: "ok",
+  version: "0.1.0",
+  emulator: { url: "http://127.0.0.1:4566" },
+  readOnly: false,
+};
+
+describe("change access", () => {
+  it("allows changes where the source and the server do", () => {
+    expect(changeAccess(emulator, health)).toEqual({ allowed: true });
+  });
+
+  it("says nothing until both answers are in", () => {
+    expect(changeAccess(undefined, health)).toEqual({ allowed: false });
+    expect(changeAccess(emulator, undefined)).toEqual({ allowed: false });
+  });
+
+  it("explains --read-only, and real AWS without --allow-mutations", () => {
+    expect(changeAccess({ ...emulator, mutationsAllowed: false }, { ...health, readOnly: true }).reason).toContain(
+      "--read-only",
+    );
+    const aws = changeAccess(
+      { ...emulator, id: "default", kind: "default", label: "AWS (default credential chain)", mutationsAllowed: false },
+      health,
+    );
+    expect(aws.allowed).toBe(false);
+    expect(aws.reason).toContain("--allow-mutations");
+  });
+});

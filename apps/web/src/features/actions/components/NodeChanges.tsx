@@ -1,0 +1,96 @@
+/**
+ * The changes of the selected node, in its details: what it can start (the
+ * same as its "+" menu), its removal (associations, endpoints), a change in
+ * flight with its progress, or — on a read-only source — why there are no
+ * such buttons.
+ */
+import type { GraphNode } from "@lattice-atlas/shared";
+import { consoleLink } from "../../details/console-links";
+import { statusClass } from "../../topology/kinds";
+import type { SourceTarget } from "../../topology/target";
+import type { ChangeAccess } from "../change-access";
+import { intentsFor, removalFor } from "../change-forms";
+import { changeKey } from "../pending-changes";
+import { recreateFor, type SheetRequest } from "../sheet-request";
+import { usePendingChange, usePendingChangesStore } from "../use-pending-changes";
+import { ChangeProgress } from "./ChangeProgress";
+
+interface NodeChangesProps {
+  node: GraphNode;
+  target: SourceTarget;
+  access: ChangeAccess;
+  onStart(request: SheetRequest): void;
+}
+
+const CHANGEABLE = new Set([
+  "vpc",
+  "serviceNetwork",
+  "resourceConfiguration",
+  "service",
+  "vpcAssociation",
+  "resourceAssociation",
+  "serviceAssociation",
+  "vpcEndpoint",
+]);
+
+export function NodeChanges({ node, target, access, onStart }: NodeChangesProps) {
+  const store = usePendingChangesStore();
+  const change = usePendingChange(changeKey(target, node.id));
+  if (!CHANGEABLE.has(node.kind)) return null;
+  const intents = intentsFor(node);
+  const removal = removalFor(node);
+  const managed = node.kind === "resourceAssociation" && node.data.isManaged;
+  const failed = statusClass(node.status) === "failed";
+  const recreate = failed ? recreateFor(node) : undefined;
+  const inFlight = change !== undefined && !change.done;
+  return (
+    <section className="details__section node-changes" aria-label="Changes">
+      {change ? (
+        <ChangeProgress
+          change={change}
+          compact
+          consoleUrl={consoleLink(node, target.region)?.url}
+          onResume={(key) => store.resume(key)}
+          onRecover={(action, again) => onStart({ action, recreate: again })}
+        />
+      ) : null}
+      {access.allowed ? (
+        <div className="details__actions" data-testid="node-changes">
+          {intents.map(({ label, intent }) => (
+            <button
+              key={label}
+              type="button"
+              className="button button--small"
+              data-testid="node-change"
+              data-intent={intent.type}
+              onClick={() => onStart({ intent })}
+            >
+              {label}
+            </button>
+          ))}
+          {removal && !managed && !inFlight ? (
+            <button
+              type="button"
+              className="button button--small button--danger-outline"
+              data-testid="remove-button"
+              onClick={() => onStart(recreate ? { action: removal, recreate } : { action: removal })}
+            >
+              {recreate
+                ? "Delete and recreate…"
+                : node.kind === "vpcEndpoint"
+                  ? "Delete endpoint…"
+                  : "Remove association…"}
+            </button>
+          ) : null}
+          {managed ? (
+            <span className="hint">AWS manages this child association: remove its parent association instead.</span>
+          ) : null}
+        </div>
+      ) : access.reason ? (
+        <p className="read-only-notice" data-testid="read-only-notice">
+          {access.reason}
+        </p>
+      ) : null}
+    </section>
+  );
+}
