@@ -8,8 +8,11 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const chromium = process.env.ATLAS_CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-export const APP_PORT = Number(process.env.ATLAS_E2E_PORT ?? 8181);
-export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT ?? 4577);
+// Ports per run (two runs on one machine must not collide); set once here, inherited by the workers.
+process.env.ATLAS_E2E_PORT ??= String(20_000 + (process.pid % 10_000));
+process.env.ATLAS_E2E_EMULATOR_PORT ??= String(30_000 + (process.pid % 10_000));
+export const APP_PORT = Number(process.env.ATLAS_E2E_PORT);
+export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT);
 /** The audit database of an e2e run lives in a temporary folder, never in the user's data folder. */
 const dataDir = process.env.ATLAS_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
 process.env.ATLAS_E2E_DATA_DIR = dataDir;
