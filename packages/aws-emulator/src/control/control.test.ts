@@ -395,6 +395,36 @@ describe("faults", () => {
     expect(await snNames()).toEqual([]);
   });
 
+  it("fills the members an error shape requires and passes extra fields through", async () => {
+    await h.control("PUT", "/_emulator/faults", [
+      {
+        service: "vpc-lattice",
+        operation: "CreateServiceNetwork",
+        error: { code: "ServiceQuotaExceededException", statusCode: 402, fields: { quotaCode: "L-5E0B1C2D" } },
+      },
+      { service: "vpc-lattice", operation: "ListServices", error: { code: "ValidationException", statusCode: 400 } },
+    ]);
+    const quota = (await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "over-quota" })))) as Error & {
+      quotaCode?: string;
+      serviceCode?: string;
+      resourceType?: string;
+      $metadata: { httpStatusCode?: number };
+    };
+    expect(quota.name).toBe("ServiceQuotaExceededException");
+    expect(quota.$metadata.httpStatusCode).toBe(402);
+    expect(quota.quotaCode).toBe("L-5E0B1C2D");
+    expect(quota.serviceCode).toBe("vpc-lattice");
+    expect(quota.resourceType).toBe("UNKNOWN");
+    const validation = (await sdkError(() => h.lattice.send(new ListServicesCommand({})))) as Error & { reason?: string };
+    expect(validation.name).toBe("ValidationException");
+    expect(validation.reason).toBe("other");
+    expect(await snNames()).toEqual([]);
+
+    const bad = await h.control("PUT", "/_emulator/faults", [{ error: { code: "ThrottlingException", fields: [1] } }]);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain("error.fields must be an object");
+  });
+
   it("uses the service's throttling error when a rule names no error", async () => {
     await h.control("PUT", "/_emulator/faults", [
       { service: "vpc-lattice", operation: "ListServices" },

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AwsError, isAwsError } from "./errors.js";
-import { DEFAULT_FAULTS, FaultInjector, STATUS_BY_CODE, type FaultError } from "./faults.js";
+import { DEFAULT_FAULTS, FaultInjector, REQUIRED_FAULT_FIELDS, STATUS_BY_CODE, type FaultError } from "./faults.js";
 import { IdGenerator } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
 import { emptyRegionState, regionKey, type RegionState } from "./region.js";
@@ -470,10 +470,12 @@ function faultError(service: string, operation: string, accountId: string, fault
     (status === 403
       ? `User: arn:aws:iam::${accountId}:user/lattice-atlas is not authorized to perform: ${iamPrefix(service)}:${operation}`
       : `Injected fault: ${code} on ${service}:${operation}`);
+  const fields = service === "vpc-lattice" ? { ...(REQUIRED_FAULT_FIELDS[code] ?? {}), ...(fault.fields ?? {}) } : (fault.fields ?? {});
   return new AwsError({
     code,
     status,
     message,
+    fields,
     ...(fault.retryAfterSeconds !== undefined ? { retryAfterSeconds: fault.retryAfterSeconds } : {}),
   });
 }

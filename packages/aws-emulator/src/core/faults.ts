@@ -9,7 +9,17 @@ export interface FaultError {
   statusCode?: number;
   message?: string;
   retryAfterSeconds?: number;
+  /** Extra members of the error shape (restJson1), e.g. {"quotaCode": "L-…"}; required ones get defaults. */
+  fields?: Record<string, unknown>;
 }
+
+/** The members VPC Lattice's error shapes require, so an injected error parses like a real one. */
+export const REQUIRED_FAULT_FIELDS: Record<string, Record<string, unknown>> = {
+  ServiceQuotaExceededException: { resourceType: "UNKNOWN", serviceCode: "vpc-lattice", quotaCode: "L-00000000" },
+  ConflictException: { resourceId: "unknown", resourceType: "UNKNOWN" },
+  ResourceNotFoundException: { resourceId: "unknown", resourceType: "UNKNOWN" },
+  ValidationException: { reason: "other", fieldList: [] },
+};
 
 export interface FaultRule {
   id?: string;
@@ -85,8 +95,8 @@ export class FaultInjector {
       }
       if (r.error !== undefined) {
         const e = r.error as unknown;
-        if (!e || typeof e !== "object" || Array.isArray(e)) throw new Error(`rule ${index}: error must be an object {code?, statusCode?, message?, retryAfterSeconds?}`);
-        const { code, statusCode, message, retryAfterSeconds } = e as Record<string, unknown>;
+        if (!e || typeof e !== "object" || Array.isArray(e)) throw new Error(`rule ${index}: error must be an object {code?, statusCode?, message?, retryAfterSeconds?, fields?}`);
+        const { code, statusCode, message, retryAfterSeconds, fields } = e as Record<string, unknown>;
         if (code !== undefined && (typeof code !== "string" || !/^[A-Za-z][A-Za-z0-9.]*$/.test(code))) {
           throw new Error(`rule ${index}: error.code must be an error code such as "ThrottlingException"`);
         }
@@ -96,6 +106,9 @@ export class FaultInjector {
         if (message !== undefined && typeof message !== "string") throw new Error(`rule ${index}: error.message must be a string`);
         if (retryAfterSeconds !== undefined && !isNonNegative(retryAfterSeconds)) {
           throw new Error(`rule ${index}: error.retryAfterSeconds must be a non-negative number`);
+        }
+        if (fields !== undefined && (!fields || typeof fields !== "object" || Array.isArray(fields))) {
+          throw new Error(`rule ${index}: error.fields must be an object of extra error members, e.g. {"quotaCode": "L-…"}`);
         }
       }
       return { ...r, ...(r.service ? { service: normaliseService(r.service) } : {}) };
