@@ -4,7 +4,12 @@ import { EMULATOR_PORT } from "../playwright.config";
 
 const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
 
-export async function emulator(request: APIRequestContext, method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<unknown> {
+export async function emulator(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const response = await request.fetch(`${EMULATOR}${path}`, { method, ...(body !== undefined ? { data: body } : {}) });
   if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()} ${await response.text()}`);
   return response.json();
@@ -23,7 +28,9 @@ export interface VpcRef {
 }
 
 export async function vpcByName(request: APIRequestContext, name: string): Promise<VpcRef> {
-  const topology = (await (await request.get("/api/topology")).json()) as { nodes: Array<{ id: string; kind: string; label: string }> };
+  const topology = (await (await request.get("/api/topology")).json()) as {
+    nodes: Array<{ id: string; kind: string; label: string }>;
+  };
   const vpc = topology.nodes.find((n) => n.kind === "vpc" && n.label === name);
   if (!vpc) throw new Error(`no VPC named ${name}`);
   return { id: vpc.id, name };
@@ -145,6 +152,8 @@ export async function startServer(options: {
   readOnly?: boolean;
   port?: number;
   emulatorPort?: number;
+  /** More flags, e.g. `--emulator-url http://127.0.0.1:9` (a server with no AWS to reach). */
+  extraArgs?: string[];
 }): Promise<RunningServer> {
   const { spawn } = await import("node:child_process");
   const path = await import("node:path");
@@ -161,6 +170,7 @@ export async function startServer(options: {
     "--data-dir",
     options.dataDir,
     ...(options.readOnly ? ["--read-only"] : []),
+    ...(options.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "pipe"],

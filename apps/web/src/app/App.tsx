@@ -26,6 +26,10 @@ import {
 import { ConnectFromPicker } from "../features/connect/components/ConnectFromPicker";
 import { connectPathNodeIds } from "../features/connect/path";
 import { connectQuery } from "../features/connect/queries";
+import { ExportMenu } from "../features/exports/components/ExportMenu";
+import { DiagramHandle } from "../features/exports/diagram-handle";
+import { clearExplainPatch } from "../features/explain/request";
+import { useExplainPath } from "../features/explain/use-explain-path";
 import type { SearchHit } from "../features/search/search-index";
 import { SearchBox } from "../features/search/components/SearchBox";
 import { AccountTag, EmulatorMarker, SourcePicker } from "../features/sources/components/SourcePicker";
@@ -48,6 +52,9 @@ import {
 } from "../features/topology/to-flow-graph";
 import { indexTopology } from "../features/topology/topology-index";
 import { useDiscoveryProgress, useRefreshTopology } from "../features/topology/use-refresh";
+import { ShareBanner, SnapshotStage } from "../features/views/components/ShareBanner";
+import { ShareToolbar } from "../features/views/components/ShareToolbar";
+import { useSharedRoute } from "../features/views/use-shared-route";
 import { ErrorNotice } from "./ui/ErrorNotice";
 import { CopyButton } from "./ui/CopyButton";
 import { toggleCollapsed, serializeViewState, type ViewState } from "./url-state";
@@ -58,6 +65,11 @@ import { useViewState } from "./use-view-state";
 const NO_TARGET: SourceTarget = { source: "", region: "" };
 /** The sheet is a few dozen kB of forms and code blocks: loaded when a change starts. */
 const ActionSheet = lazy(() => import("../features/actions/components/ActionSheet"));
+/** A snapshot is read-only like a read-only source: the change controls hide themselves and say why. */
+const SNAPSHOT_ACCESS: ChangeAccess = {
+  allowed: false,
+  reason: "This is a snapshot: frozen data, read with no AWS access. Reproduce it in the emulator to try changes.",
+};
 /** Below this many nodes the layout runs at once (a few ms); above, in slices between frames. */
 const SLICED_LAYOUT_ABOVE = 800;
 /** The side panel's width; it lies over the right of the diagram (see app.css). */
@@ -89,18 +101,21 @@ export function App() {
 
 function Console() {
   const [view, setView] = useViewState();
-  const sources = useQuery(sourcesQuery());
+  // /v/<id> resolves to a view; /s/<id> is a snapshot: its own target, no sources (they ask AWS who you are).
+  const shared = useSharedRoute();
+  const sources = useQuery({ ...sourcesQuery(), enabled: shared.snapshotId === undefined });
   const health = useQuery(healthQuery());
   // One object per source/region, so that memoised panels and queries see the same target between renders.
   const resolved = resolveTarget(view, sources.data);
   const resolvedSource = resolved?.source;
   const resolvedRegion = resolved?.region;
-  const target = useMemo<SourceTarget | undefined>(
+  const liveTarget = useMemo<SourceTarget | undefined>(
     () => (resolvedSource && resolvedRegion ? { source: resolvedSource, region: resolvedRegion } : undefined),
     [resolvedSource, resolvedRegion],
   );
+  const target = shared.snapshotId !== undefined ? shared.target : liveTarget;
   const sourceInfo: SourceInfo | undefined = sources.data?.sources.find((s) => s.id === target?.source);
-  const accessNow = changeAccess(sourceInfo, health.data);
+  const accessNow = shared.snapshotId !== undefined ? SNAPSHOT_ACCESS : changeAccess(sourceInfo, health.data);
   // One object per answer, so that memoised panels do not re-render on every render of the shell.
   const access = useMemo<ChangeAccess>(
     () => ({ allowed: accessNow.allowed, reason: accessNow.reason }),
@@ -131,9 +146,12 @@ function Console() {
     ...connectQuery(target ?? NO_TARGET, view.from ?? ""),
     enabled: target !== undefined && view.from !== undefined && data !== undefined,
   });
+  // A connectivity check in the URL (panel=explain): its path, failing hop and framing.
+  const explainPath = useExplainPath(view, target, data);
 
   const highlight = useMemo<ReadonlySet<string> | undefined>(() => {
     if (!index) return undefined;
+    if (explainPath.marks) return explainPath.marks.highlight;
     if (view.from && answer.data && answer.data.from.vpcId === view.from)
       return connectPathNodeIds(index, answer.data, pathTarget);
     if (view.focus && index.byId.has(view.focus)) {
@@ -145,15 +163,16 @@ function Console() {
       return ids;
     }
     return undefined;
-  }, [index, view.from, view.focus, answer.data, pathTarget]);
+  }, [index, view.from, view.focus, answer.data, pathTarget, explainPath.marks]);
 
   // Bring a connect path into view once per answer (and per chosen target).
   const frame = useMemo(
     () =>
-      view.from && answer.data && highlight
+      explainPath.frame ??
+      (view.from && answer.data && highlight
         ? { key: `${view.from}|${pathTarget ?? ""}|${answer.dataUpdatedAt}`, ids: highlight }
-        : undefined,
-    [view.from, answer.data, answer.dataUpdatedAt, highlight, pathTarget],
+        : undefined),
+    [view.from, answer.data, answer.dataUpdatedAt, highlight, pathTarget, explainPath.frame],
   );
 
   const controlsState = useMemo<ViewControlsState>(
@@ -169,8 +188,8 @@ function Console() {
   );
 
   const projectionView = useMemo<ProjectionView>(
-    () => ({ ...controlsState, selected: view.selected, highlight }),
-    [controlsState, view.selected, highlight],
+    () => ({ ...controlsState, selected: view.selected, highlight, failing: explainPath.marks?.failing }),
+    [controlsState, view.selected, highlight, explainPath.marks],
   );
 
   // A new layout (another topology, filter or fold) is computed in slices; until it is ready the
@@ -299,18 +318,20 @@ function Console() {
     return () => window.removeEventListener("keydown", onKey);
   }, [setView]);
 
-  const shareUrl = target
-    ? `${window.location.origin}${window.location.pathname}${serializeViewState({ ...view, source: target.source, region: target.region })}`
-    : window.location.href;
+  const shareUrl = target?.snapshot
+    ? `${window.location.origin}${window.location.pathname}${serializeViewState({ ...view, source: undefined, region: undefined })}`
+    : target
+      ? `${window.location.origin}${window.location.pathname}${serializeViewState({ ...view, source: target.source, region: target.region })}`
+      : window.location.href;
   const wantedPanel =
     view.panel === "connect" && view.from
       ? "connect"
       : view.panel === "details" && view.selected
         ? "details"
-        : view.panel === "audit"
-          ? "audit"
+        : view.panel === "audit" || view.panel === "views" || view.panel === "snapshots"
+          ? view.panel
           : undefined;
-  const panel = useAfterNextPaint(wantedPanel);
+  const panel = useAfterNextPaint(view.panel === "explain" && explainPath.params ? "explain" : wantedPanel);
 
   return (
     <TopologyActionsContext.Provider value={actions}>
@@ -343,12 +364,14 @@ function Console() {
           <EmulatorMarker source={sourceInfo} />
           <AccountTag accountId={data?.accountId ?? sourceInfo?.accountId} />
           <SearchBox topology={data} onPick={onPick} />
-          <RefreshControl
-            refreshing={refresh.isPending}
-            disabled={!target || topology.isPending}
-            progress={progress}
-            onRefresh={() => refresh.mutate()}
-          />
+          {shared.snapshotId === undefined ? (
+            <RefreshControl
+              refreshing={refresh.isPending}
+              disabled={!target || topology.isPending}
+              progress={progress}
+              onRefresh={() => refresh.mutate()}
+            />
+          ) : null}
           {sourceInfo && health.data && !access.allowed ? (
             <span className="read-only-badge" data-testid="read-only-badge" title={access.reason}>
               Read-only<span className="visually-hidden">: {access.reason}</span>
@@ -373,6 +396,7 @@ function Console() {
             <ErrorNotice error={refresh.error} />
           </div>
         ) : null}
+        <ShareBanner route={shared} onView={setView} />
         {data ? <WarningsBanner warnings={data.warnings} /> : null}
 
         <main className="workspace" style={{ "--panel-width": `${PANEL_WIDTH}px` } as CSSProperties}>
@@ -398,6 +422,18 @@ function Console() {
           </aside>
 
           <section className="stage" aria-label="Topology">
+            <ShareToolbar
+              view={view}
+              liveTarget={shared.snapshotId === undefined ? liveTarget : undefined}
+              topology={data}
+              onView={setView}
+            >
+              <ExportMenu
+                graph={graph}
+                state={serializeViewState(view)}
+                title={`${shared.snapshot ? `Snapshot “${shared.snapshot.name}” · ` : ""}${data?.source.label ?? ""} · ${data?.region ?? ""}`}
+              />
+            </ShareToolbar>
             <TopologyStage
               sourcesError={sources.isError ? sources.error : undefined}
               topology={topology}
@@ -424,13 +460,17 @@ function Console() {
                       onSelect={onSelect}
                       onConnectChange={onConnectChange}
                     />
+                    <DiagramHandle />
                   </ReactFlowProvider>
                 )
               ) : null}
             </TopologyStage>
+            {shared.snapshotId !== undefined && !shared.target ? (
+              <SnapshotStage route={shared} onView={setView} />
+            ) : null}
           </section>
 
-          {panel && (panel === "audit" || (target && data)) ? (
+          {panel && (panel === "audit" || panel === "views" || panel === "snapshots" || (target && data)) ? (
             <SidePanel
               panel={panel}
               target={target}
@@ -479,7 +519,14 @@ function Console() {
                 {data.source.label} · {data.region} · account {data.accountId}
               </span>
               <DiscoveryStatsText stats={data.stats} />
-              {view.from && answer.data ? (
+              {explainPath.marks ? (
+                <span data-testid="explain-status">
+                  Check from <strong>{answer.data?.from.name ?? view.from}</strong> highlighted ·{" "}
+                  <button type="button" className="link-button" onClick={() => setView(clearExplainPatch(view))}>
+                    clear
+                  </button>
+                </span>
+              ) : view.from && answer.data ? (
                 <span>
                   Path from <strong>{answer.data.from.name}</strong> highlighted ·{" "}
                   <button

@@ -31,6 +31,10 @@ interface SidePanelProps {
 const BODY_ID = "side-panel-body";
 /** The audit log is opened now and then: loaded on demand. */
 const AuditPanel = lazy(() => import("../features/actions/components/AuditPanel"));
+/** The connectivity check's checklist: loaded when a check opens. */
+const ExplainPanel = lazy(() => import("../features/explain/components/ExplainPanel"));
+/** Saved views and snapshots: loaded when one of their panels opens. */
+const LibraryPanel = lazy(() => import("../features/views/components/LibraryPanel"));
 
 export function SidePanel(props: SidePanelProps) {
   const { panel, target, topology, view, detailsId, onView } = props;
@@ -39,7 +43,19 @@ export function SidePanel(props: SidePanelProps) {
   return (
     <aside
       className="panel"
-      aria-label={panel === "connect" ? "Connect from" : panel === "audit" ? "Audit log" : "Details"}
+      aria-label={
+        panel === "connect"
+          ? "Connect from"
+          : panel === "audit"
+            ? "Audit log"
+            : panel === "explain"
+              ? "Connectivity check"
+              : panel === "views"
+                ? "Saved views"
+                : panel === "snapshots"
+                  ? "Snapshots"
+                  : "Details"
+      }
       data-testid={`${panel}-side-panel`}
     >
       <div className="panel__tabs" role="tablist" aria-label="Panel">
@@ -67,6 +83,46 @@ export function SidePanel(props: SidePanelProps) {
             Connect from {fromLabel}
           </button>
         ) : null}
+        {view.from && view.to ? (
+          <button
+            type="button"
+            role="tab"
+            aria-selected={panel === "explain"}
+            aria-controls={BODY_ID}
+            className="panel__tab"
+            data-testid="explain-tab"
+            title="Connectivity check"
+            onClick={() => onView({ panel: "explain" })}
+          >
+            Check
+          </button>
+        ) : null}
+        {panel === "views" || panel === "snapshots" ? (
+          <>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === "views"}
+              aria-controls={BODY_ID}
+              className="panel__tab"
+              data-testid="views-tab"
+              onClick={() => onView({ panel: "views" })}
+            >
+              Views
+            </button>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={panel === "snapshots"}
+              aria-controls={BODY_ID}
+              className="panel__tab"
+              data-testid="snapshots-tab"
+              onClick={() => onView({ panel: "snapshots" })}
+            >
+              Snapshots
+            </button>
+          </>
+        ) : null}
         <button
           type="button"
           role="tab"
@@ -92,8 +148,29 @@ export function SidePanel(props: SidePanelProps) {
           <Suspense fallback={<div className="panel__body muted">Reading the audit log…</div>}>
             <AuditPanel />
           </Suspense>
+        ) : panel === "views" || panel === "snapshots" ? (
+          <Suspense fallback={<div className="panel__body muted">Loading…</div>}>
+            <LibraryPanel panel={panel} />
+          </Suspense>
         ) : !target || !topology ? (
           <div className="panel__body muted">Waiting for the topology…</div>
+        ) : panel === "explain" && view.from && view.to ? (
+          <Suspense fallback={<div className="panel__body muted">Loading the check…</div>}>
+            <ExplainPanel
+              target={target}
+              topology={topology}
+              params={{
+                from: view.from,
+                to: view.to,
+                hostname: view.hostname,
+                clientGroup: view.clientGroup,
+                port: view.port,
+              }}
+              access={props.access}
+              onStartChange={props.onStartChange}
+              onShowNode={(id) => props.onReveal(id, { selected: id })}
+            />
+          </Suspense>
         ) : panel === "connect" && view.from ? (
           <ConnectPanel
             target={target}

@@ -74,6 +74,7 @@ const TITLES: Record<string, string> = {
   AWS_TIMEOUT: "AWS did not answer in time",
   AWS_UNAVAILABLE: "AWS could not be reached",
   INTERNAL: "Something went wrong in Lattice Atlas",
+  STORAGE_UNAVAILABLE: "Saved views and snapshots are unavailable",
   NETWORK: "The Lattice Atlas server cannot be reached",
   BAD_RESPONSE: "The server answered something unexpected",
   ABORTED: "The request was cancelled",

@@ -27,8 +27,13 @@ export function requestHeaders(method: string, hasBody: boolean): Record<string,
   return headers;
 }
 
+/** A body sent as it is (a file's text), not JSON-encoded. */
+class RawBody {
+  constructor(readonly text: string) {}
+}
+
 async function requestJson<T>(
-  method: "GET" | "POST" | "DELETE",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   url: string,
   body: unknown,
   signal: AbortSignal | undefined,
@@ -38,7 +43,7 @@ async function requestJson<T>(
     response = await fetch(url, {
       method,
       headers: requestHeaders(method, body !== undefined),
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: body instanceof RawBody ? body.text : JSON.stringify(body) } : {}),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -47,6 +52,8 @@ async function requestJson<T>(
       hint: "Start it with `npm start`, then reload this page.",
     });
   }
+  // 204 No Content (a deletion): nothing to parse, nothing to return.
+  if (response.status === 204 && method === "DELETE") return undefined as T;
   let parsed: unknown;
   try {
     parsed = await response.json();
@@ -81,4 +88,19 @@ export function getJson<T>(
 /** POST a JSON body (with the CSRF header). */
 export function postJson<T>(path: string, body: unknown, init: { signal?: AbortSignal | undefined } = {}): Promise<T> {
   return requestJson<T>("POST", path, body, init.signal);
+}
+
+/** PATCH a JSON body (with the CSRF header). */
+export function patchJson<T>(path: string, body: unknown, init: { signal?: AbortSignal | undefined } = {}): Promise<T> {
+  return requestJson<T>("PATCH", path, body, init.signal);
+}
+
+/** DELETE (with the CSRF header); the server answers 204 or an error body. */
+export function deleteResource(path: string, init: { signal?: AbortSignal | undefined } = {}): Promise<void> {
+  return requestJson<void>("DELETE", path, undefined, init.signal);
+}
+
+/** POST text as it is (a file the user picked), with the CSRF header; the answer is JSON. */
+export function postText<T>(path: string, text: string, init: { signal?: AbortSignal | undefined } = {}): Promise<T> {
+  return requestJson<T>("POST", path, new RawBody(text), init.signal);
 }

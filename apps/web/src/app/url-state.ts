@@ -7,7 +7,7 @@
 import type { NodeKind } from "@lattice-atlas/shared";
 import { NODE_KIND_LIST } from "../features/topology/kinds";
 
-export const PANELS = ["details", "connect", "audit"] as const;
+export const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 /** Status classes the status filter works with (see statusClass()). */
@@ -33,8 +33,13 @@ export interface ViewState extends ViewFilters {
   /** The node the viewport centres on (search, "show on map"). */
   focus?: string | undefined;
   panel?: PanelId | undefined;
-  /** The consumer VPC of the "Connect from…" answer. */
+  /** The consumer VPC of the "Connect from…" answer (and the client's VPC of a connectivity check). */
   from?: string | undefined;
+  /** Connectivity check (panel=explain): the target, and optionally the name, client group and port used. */
+  to?: string | undefined;
+  hostname?: string | undefined;
+  clientGroup?: string | undefined;
+  port?: number | undefined;
   /** VPCs / service networks collapsed or expanded against the default. */
   collapsed: string[];
   expanded: string[];
@@ -55,6 +60,10 @@ const PARAM = {
   region: "region",
   panel: "panel",
   from: "from",
+  to: "to",
+  hostname: "hostname",
+  clientGroup: "sg",
+  port: "port",
   selected: "sel",
   focus: "focus",
   hiddenKinds: "hide",
@@ -70,6 +79,9 @@ const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const VPC_PATTERN = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Any node id: an AWS id, an ARN or a DNS name. */
 const NODE_ID_PATTERN = /^[A-Za-z0-9:/._@+-]{3,2048}$/;
+const HOSTNAME_PATTERN = /^[A-Za-z0-9.-]{3,255}$/;
+const GROUP_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const PORT_PATTERN = /^([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/;
 
 function single(params: URLSearchParams, name: string, pattern: RegExp): string | undefined {
   const value = params.get(name)?.trim();
@@ -100,6 +112,10 @@ export function parseViewState(search: string): ViewState {
     region: single(params, PARAM.region, REGION_PATTERN),
     panel: panel && oneOf(PANELS)(panel) ? panel : undefined,
     from: single(params, PARAM.from, VPC_PATTERN),
+    to: single(params, PARAM.to, NODE_ID_PATTERN),
+    hostname: single(params, PARAM.hostname, HOSTNAME_PATTERN),
+    clientGroup: single(params, PARAM.clientGroup, GROUP_PATTERN),
+    port: Number(single(params, PARAM.port, PORT_PATTERN)) || undefined,
     selected: single(params, PARAM.selected, NODE_ID_PATTERN),
     focus: single(params, PARAM.focus, NODE_ID_PATTERN),
     hiddenKinds: list(params, PARAM.hiddenKinds, oneOf(NODE_KIND_LIST)) as NodeKind[],
@@ -125,6 +141,10 @@ export function serializeViewState(view: ViewState): string {
   put(PARAM.region, view.region);
   put(PARAM.panel, view.panel);
   put(PARAM.from, view.from);
+  put(PARAM.to, view.to);
+  put(PARAM.hostname, view.hostname);
+  put(PARAM.clientGroup, view.clientGroup);
+  put(PARAM.port, view.port === undefined ? undefined : String(view.port));
   put(PARAM.selected, view.selected);
   put(PARAM.focus, view.focus);
   // Kinds and statuses are sets of known words: sort them so that the order of clicks does not matter.

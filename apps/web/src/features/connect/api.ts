@@ -8,6 +8,13 @@ export function fetchConnectAnswer(
   fromVpcId: string,
   signal?: AbortSignal,
 ): Promise<ConnectAnswer> {
+  // A snapshot answers from its frozen data.
+  if (target.snapshot)
+    return getJson<ConnectAnswer>(
+      `/api/snapshots/${encodeURIComponent(target.snapshot)}/connect`,
+      { from: fromVpcId },
+      { signal },
+    );
   return getJson<ConnectAnswer>(
     "/api/connect",
     { source: target.source, region: target.region, from: fromVpcId },

@@ -10,6 +10,16 @@ export function fetchTopology(
   target: SourceTarget,
   options: { refresh?: boolean; signal?: AbortSignal | undefined } = {},
 ): Promise<Topology> {
+  // A snapshot's frozen topology (there is nothing to refresh). Opening a snapshot seeds this query's cache
+  // (features/views), so this only runs when that entry was dropped.
+  if (target.snapshot)
+    return getJson<{ topology: Topology }>(
+      `/api/snapshots/${encodeURIComponent(target.snapshot)}`,
+      {},
+      {
+        signal: options.signal,
+      },
+    ).then((snapshot) => snapshot.topology);
   return getJson<Topology>(
     "/api/topology",
     { source: target.source, region: target.region, refresh: options.refresh },

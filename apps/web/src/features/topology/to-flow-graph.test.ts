@@ -268,3 +268,87 @@ describe("toFlowGraph: selection and highlight", () => {
     expect(second.edges.every((e, i) => e === first.edges[i])).toBe(true);
   });
 });
+
+describe("toFlowGraph: a failing connectivity check", () => {
+  const auroraGroup = "sg-00902c1ef600630a9";
+  const gatewayGroup = "sg-01d181db43be1daaa";
+  const writerHostname = "zenn-aurora-serverless-dev.cluster-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
+  // The path of a check from the pattern-3 VPC to the Aurora writer, as the API highlights it.
+  const path = [
+    ids.associationVpc,
+    ids.vpcAssociation,
+    ids.network,
+    ids.writerAssociation,
+    ids.writerConfig,
+    ids.groupConfig,
+    ids.gateway,
+    ids.cluster,
+    writerHostname,
+    auroraGroup,
+  ];
+  const failingEdges = (graph: FlowGraph) => graph.edges.filter((e) => e.className?.includes("is-failing"));
+
+  it("draws the failing node red and the path edge into it, nothing else", () => {
+    const graph = toFlowGraph(topology, {
+      ...base,
+      highlight: new Set(path),
+      failing: new Set([ids.writerConfig]),
+    });
+    expect(node(graph, ids.writerConfig)?.className).toBe("is-highlighted is-failing");
+    expect(graph.nodes.filter((n) => n.className?.includes("is-failing")).map((n) => n.id)).toEqual([ids.writerConfig]);
+    // In from the path (its association, its GROUP parent); not out to the endpoint it stands for.
+    expect(failingEdges(graph).map((e) => e.id)).toEqual([
+      edge(graph, ids.writerAssociation, ids.writerConfig)!.id,
+      edge(graph, ids.groupConfig, ids.writerConfig)!.id,
+    ]);
+    expect(edge(graph, ids.writerConfig, writerHostname)?.className).not.toContain("is-failing");
+    expect(failingEdges(graph)[0]?.zIndex).toBe(2);
+  });
+
+  it("falls back to a path edge leaving the node when none leads in (a group is drawn towards its user)", () => {
+    // The gateway's group is off the path (as when the Aurora rule is missing): no path edge leads into aurora-sg.
+    const graph = toFlowGraph(topology, { ...base, highlight: new Set(path), failing: new Set([auroraGroup]) });
+    expect(node(graph, auroraGroup)?.className).toContain("is-failing");
+    expect(failingEdges(graph).map((e) => e.id)).toEqual([edge(graph, auroraGroup, ids.cluster)!.id]);
+    // With the gateway's group on the path, the rule edge from it is the one into the node.
+    const withRule = toFlowGraph(topology, {
+      ...base,
+      highlight: new Set([...path, gatewayGroup]),
+      failing: new Set([auroraGroup]),
+    });
+    expect(failingEdges(withRule).map((e) => e.id)).toEqual([edge(withRule, gatewayGroup, auroraGroup)!.id]);
+  });
+
+  it("never dims a failing node, even one missing from the highlight", () => {
+    const graph = toFlowGraph(topology, {
+      ...base,
+      highlight: new Set([ids.associationVpc]),
+      failing: new Set([ids.vpcAssociation]),
+    });
+    expect(node(graph, ids.vpcAssociation)?.className).toBe("is-highlighted is-failing");
+    expect(edge(graph, ids.associationVpc, ids.vpcAssociation)?.className).toContain("is-failing");
+  });
+
+  it("marks what stands for a failing node folded away", () => {
+    const graph = toFlowGraph(topology, {
+      ...base,
+      collapsed: [ids.providerVpc],
+      highlight: new Set(path),
+      failing: new Set([auroraGroup]),
+    });
+    expect(node(graph, auroraGroup)).toBeUndefined();
+    expect(node(graph, ids.providerVpc)?.className).toBe("is-highlighted is-failing");
+  });
+
+  it("restyles only the failing node and its edge when a check's failure appears", () => {
+    const highlight = new Set(path);
+    const first = toFlowGraph(topology, { ...base, highlight });
+    const second = toFlowGraph(topology, { ...base, highlight, failing: new Set([ids.writerConfig]) }, first);
+    expect(second.nodes.filter((n, i) => n !== first.nodes[i]).map((n) => n.id)).toEqual([ids.writerConfig]);
+    expect(second.edges.filter((e, i) => e !== first.edges[i])).toHaveLength(2);
+    // And back: nothing failing any more.
+    const third = toFlowGraph(topology, { ...base, highlight }, second);
+    expect(third.nodes.some((n) => n.className?.includes("is-failing"))).toBe(false);
+    expect(failingEdges(third)).toHaveLength(0);
+  });
+});

@@ -56,6 +56,11 @@ export interface ProjectionView extends ViewFilters, CollapseState {
   selected?: string | undefined;
   /** Nodes to stand out (connect path, search matches); the rest is dimmed. Empty: nothing dimmed. */
   highlight?: ReadonlySet<string> | undefined;
+  /**
+   * Nodes where a connectivity check fails (drawn red, never dimmed), with the path edge into each: an edge from a
+   * highlighted node, or — when none leads in (a security group is drawn towards its user) — a path edge touching it.
+   */
+  failing?: ReadonlySet<string> | undefined;
 }
 
 export interface FlowGraph {
@@ -404,8 +409,33 @@ export function isProjectionReady(topology: Topology, view: ProjectionView): boo
 export async function prepareProjection(topology: Topology, view: ProjectionView, signal?: AbortSignal): Promise<void> {
   const key = structureKey(view);
   if (cachedStructure(topology, key)) return;
-  const structure = await runSliced(buildStructure(topology, view), { label: "atlas:layout", ...(signal ? { signal } : {}) });
+  const structure = await runSliced(buildStructure(topology, view), {
+    label: "atlas:layout",
+    ...(signal ? { signal } : {}),
+  });
   remember(topology, key, structure);
+}
+
+/** The path edges at failing nodes: those leading in from the path, else any path edge touching them. */
+function failingPathEdges(
+  edges: readonly StructuralEdge[],
+  failing: ReadonlySet<string>,
+  onPath: ReadonlySet<string>,
+): Set<string> {
+  const into = new Map<string, string[]>();
+  const touching = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, node: string, edge: string): void => {
+    const list = map.get(node);
+    if (list) list.push(edge);
+    else map.set(node, [edge]);
+  };
+  for (const e of edges) {
+    if (failing.has(e.target) && onPath.has(e.source)) add(into, e.target, e.id);
+    else if (failing.has(e.source) && onPath.has(e.target)) add(touching, e.source, e.id);
+  }
+  const ids = new Set<string>();
+  for (const node of failing) for (const id of into.get(node) ?? touching.get(node) ?? []) ids.add(id);
+  return ids;
 }
 
 export function toFlowGraph(topology: Topology, view: ProjectionView, previous?: FlowGraph): FlowGraph {
@@ -416,6 +446,15 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
     const shownAs = structure.visibility.shown.has(id) ? id : representative.get(id);
     if (shownAs) highlighted.add(shownAs);
   }
+  const failing = new Set<string>();
+  for (const id of view.failing ?? []) {
+    const shownAs = structure.visibility.shown.has(id) ? id : representative.get(id);
+    if (shownAs) {
+      failing.add(shownAs);
+      highlighted.add(shownAs);
+    }
+  }
+  const failingEdges = failing.size > 0 ? failingPathEdges(structure.edges, failing, highlighted) : undefined;
   const dimming = highlighted.size > 0;
   // A container with a highlighted child is not dimmed either.
   if (dimming) for (const n of structure.nodes) if (n.parentId && highlighted.has(n.id)) highlighted.add(n.parentId);
@@ -424,7 +463,8 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
   const nodes: AtlasNode[] = structure.nodes.map((s) => {
     const selected = view.selected === s.id;
     const dim = dimming ? (highlighted.has(s.id) ? "is-highlighted" : "is-dimmed") : undefined;
-    const className = s.mark ? (dim ? `${dim} ${CHANGE_MARK_CLASS[s.mark]}` : CHANGE_MARK_CLASS[s.mark]) : dim;
+    const state = failing.has(s.id) ? `${dim} is-failing` : dim;
+    const className = s.mark ? (state ? `${state} ${CHANGE_MARK_CLASS[s.mark]}` : CHANGE_MARK_CLASS[s.mark]) : state;
     const before = previousNodes.get(s.id);
     if (
       before &&
@@ -462,7 +502,8 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
         ? "is-highlighted"
         : "is-dimmed"
       : "";
-    const className = `edge-${s.variant}${s.mark ? ` ${CHANGE_MARK_CLASS[s.mark]}` : ""}${state ? ` ${state}` : ""}`;
+    const fails = failingEdges?.has(s.id) ?? false;
+    const className = `edge-${s.variant}${s.mark ? ` ${CHANGE_MARK_CLASS[s.mark]}` : ""}${state ? ` ${state}` : ""}${fails ? " is-failing" : ""}`;
     const before = previousEdges.get(s.id);
     if (before && before.className === className && before.source === s.source && before.target === s.target)
       return before;
@@ -478,7 +519,7 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
       selectable: false,
       focusable: false,
       ...(s.label ? { label: s.label } : {}),
-      ...(state === "is-highlighted" ? { zIndex: 1 } : {}),
+      ...(fails ? { zIndex: 2 } : state === "is-highlighted" ? { zIndex: 1 } : {}),
     } satisfies AtlasEdge;
   });
 

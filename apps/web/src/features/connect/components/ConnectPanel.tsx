@@ -8,6 +8,8 @@ import type { ConnectAnswer, Hostname, ReachableTarget, UnreachableTarget } from
 import { useQuery } from "@tanstack/react-query";
 import { CopyButton } from "../../../app/ui/CopyButton";
 import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { ExplainButton } from "../../explain/components/ExplainButton";
+import { explainFromConnectRow } from "../../explain/request";
 import type { SourceTarget } from "../../topology/target";
 import { connectQuery } from "../queries";
 import { PatternBadge } from "./PatternBadge";
@@ -111,6 +113,7 @@ function ConnectAnswerView({
         {answer.reachable.map((r) => (
           <ReachableCard
             key={r.target.id}
+            fromVpcId={answer.from.vpcId}
             reachable={r}
             highlighted={pathTarget === r.target.id}
             onPathTarget={onPathTarget}
@@ -125,7 +128,7 @@ function ConnectAnswerView({
             Out of reach ({answer.unreachable.length})
           </h3>
           {answer.unreachable.map((u) => (
-            <UnreachableCard key={u.target.id} unreachable={u} onShowNode={onShowNode} />
+            <UnreachableCard key={u.target.id} fromVpcId={answer.from.vpcId} unreachable={u} onShowNode={onShowNode} />
           ))}
         </section>
       ) : null}
@@ -147,11 +150,13 @@ function ConnectAnswerView({
 }
 
 function ReachableCard({
+  fromVpcId,
   reachable,
   highlighted,
   onPathTarget,
   onShowNode,
 }: {
+  fromVpcId: string;
   reachable: ReachableTarget;
   highlighted: boolean;
   onPathTarget(id: string | undefined): void;
@@ -182,6 +187,11 @@ function ReachableCard({
           >
             {highlighted ? "Path shown" : "Show path"}
           </button>
+          <ExplainButton
+            params={explainFromConnectRow(fromVpcId, target.id)}
+            label={`Explain, hop by hop, the path to ${target.name}`}
+            testId="explain-target"
+          />
           <button type="button" className="link-button" onClick={() => onShowNode(target.id)}>
             Locate
           </button>
@@ -192,7 +202,7 @@ function ReachableCard({
       </div>
       <ul className="hostnames">
         {hostnames.map((h) => (
-          <HostnameRow key={`${h.hostname}|${h.via.id}`} hostname={h} />
+          <HostnameRow key={`${h.hostname}|${h.via.id}`} fromVpcId={fromVpcId} targetId={target.id} hostname={h} />
         ))}
       </ul>
       {notWorking.length > 0 ? (
@@ -209,6 +219,11 @@ function ReachableCard({
                 <div className="hostname__line">
                   <code className="hostname__name">{h.hostname}</code>
                   <PatternBadge pattern={h.pattern} />
+                  <ExplainButton
+                    params={explainFromConnectRow(fromVpcId, target.id, h.hostname)}
+                    label={`Explain why ${h.hostname} does not work from here`}
+                    testId="explain-hostname"
+                  />
                 </div>
                 {h.reason ? <p className="hostname__reason">{h.reason}</p> : null}
                 {h.resolvesTo && h.resolvesTo.length > 0 ? (
@@ -225,12 +240,25 @@ function ReachableCard({
   );
 }
 
-function HostnameRow({ hostname: h }: { hostname: Hostname }) {
+function HostnameRow({
+  fromVpcId,
+  targetId,
+  hostname: h,
+}: {
+  fromVpcId: string;
+  targetId: string;
+  hostname: Hostname;
+}) {
   return (
     <li className="hostname" data-testid="hostname-row" data-hostname={h.hostname} data-pattern={h.pattern}>
       <div className="hostname__line">
         <code className="hostname__name">{h.hostname}</code>
         <CopyButton value={h.hostname} label={`Copy hostname ${h.hostname}`} testId="copy-hostname" />
+        <ExplainButton
+          params={explainFromConnectRow(fromVpcId, targetId, h.hostname)}
+          label={`Explain, hop by hop, ${h.hostname} from here`}
+          testId="explain-hostname"
+        />
       </div>
       <div className="hostname__facts">
         <PatternBadge pattern={h.pattern} />
@@ -251,9 +279,11 @@ function HostnameRow({ hostname: h }: { hostname: Hostname }) {
 }
 
 function UnreachableCard({
+  fromVpcId,
   unreachable,
   onShowNode,
 }: {
+  fromVpcId: string;
   unreachable: UnreachableTarget;
   onShowNode(id: string): void;
 }) {
@@ -269,9 +299,16 @@ function UnreachableCard({
           <div className="target-card__name">{target.name}</div>
           <div className="target-card__desc">{target.description}</div>
         </div>
-        <button type="button" className="link-button" onClick={() => onShowNode(target.id)}>
-          Locate
-        </button>
+        <div className="target-card__actions">
+          <ExplainButton
+            params={explainFromConnectRow(fromVpcId, target.id)}
+            label={`Explain, hop by hop, why ${target.name} is out of reach`}
+            testId="explain-target"
+          />
+          <button type="button" className="link-button" onClick={() => onShowNode(target.id)}>
+            Locate
+          </button>
+        </div>
       </header>
       <p>
         <strong>Why:</strong> {reason}

@@ -10,6 +10,7 @@ import { CopyButton } from "../../../app/ui/CopyButton";
 import type { ChangeAccess } from "../../actions/change-access";
 import { NodeChanges } from "../../actions/components/NodeChanges";
 import type { SheetRequest } from "../../actions/sheet-request";
+import { CheckConnectivity } from "../../explain/components/CheckConnectivity";
 import type { SourceTarget } from "../../topology/target";
 import { EDGE_KIND_LABEL, NODE_KIND_LABEL } from "../../topology/kinds";
 import { KindIcon } from "../../topology/nodes/icons";
@@ -594,6 +595,7 @@ export const DetailsPanel = memo(function DetailsPanel({
           </button>
         ) : null}
       </div>
+      <CheckConnectivity key={node.id} topology={topology} nodeId={node.id} />
       <NodeChanges node={node} target={target} access={access} onStart={onStartChange} />
       <KindSpecific node={node} index={index} onSelect={onSelect} />
       <Connections node={node} index={index} onSelect={onSelect} />

@@ -1,0 +1,128 @@
+/**
+ * "Export ▾": the view on screen as a PNG or SVG image, the drawn graph as
+ * JSON, a Mermaid flowchart or a draw.io diagram. The writers and the image
+ * library load on the first export.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
+import type { FlowGraph } from "../../topology/to-flow-graph";
+import { useDiagramFlow } from "../diagram-handle";
+import type { ExportFormat } from "../run-export";
+
+const ITEMS: Array<{ format: ExportFormat; label: string; hint: string }> = [
+  { format: "png", label: "PNG image", hint: "1600 × 1000, the whole diagram" },
+  { format: "svg", label: "SVG image", hint: "the whole diagram, scalable" },
+  { format: "json", label: "Graph as JSON", hint: "the nodes and lines drawn, with DNS names" },
+  { format: "mermaid", label: "Mermaid flowchart", hint: "paste in a ```mermaid block: GitHub, GitLab, Confluence" },
+  { format: "drawio", label: "draw.io diagram", hint: "open in diagrams.net, edit freely" },
+];
+
+interface ExportMenuProps {
+  graph: FlowGraph | undefined;
+  /** The console's query string of the view. */
+  state: string;
+  /** The exported diagram's title ("Embedded AWS emulator · ap-northeast-1", "Snapshot …"). */
+  title: string;
+}
+
+export function ExportMenu({ graph, state, title }: ExportMenuProps) {
+  const flow = useDiagramFlow();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const root = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent): void => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        setOpen(false);
+        root.current?.querySelector<HTMLButtonElement>("[data-testid=export-button]")?.focus();
+      }
+    };
+    document.addEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  const run = async (format: ExportFormat): Promise<void> => {
+    if (!graph) return;
+    setBusy(format);
+    setError(undefined);
+    try {
+      const { buildExport, saveFile } = await import("../run-export");
+      saveFile(await buildExport(format, { graph, state, flow, title, now: new Date() }));
+      setOpen(false);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const onMenuKey = (event: ReactKeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    const items = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next = (at + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="share-menu" ref={root}>
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="export-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={!graph}
+        title={graph ? "Export the view on screen" : "Export needs the diagram"}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Export ▾
+      </button>
+      {open ? (
+        <div
+          className="share-popover share-popover--menu"
+          role="menu"
+          id={menuId}
+          aria-label="Export"
+          onKeyDown={onMenuKey}
+        >
+          {ITEMS.map((item) => (
+            <button
+              key={item.format}
+              type="button"
+              role="menuitem"
+              className="share-menu__item"
+              data-testid="export-item"
+              data-format={item.format}
+              disabled={busy !== undefined}
+              aria-busy={busy === item.format}
+              onClick={() => void run(item.format)}
+            >
+              <span className="share-menu__label">{busy === item.format ? `${item.label}…` : item.label}</span>
+              <span className="share-menu__hint">{item.hint}</span>
+            </button>
+          ))}
+          {error ? (
+            <p className="share-popover__error" role="alert" data-testid="export-error">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
