@@ -295,6 +295,33 @@ test("removal from the association's details: DELETE_IN_PROGRESS on the diagram,
   await expect(node(page, association)).toHaveCount(0);
 });
 
+test("a change in flight outlives a reload: still marked pending, then gone without a refresh", async ({
+  page,
+  request,
+}) => {
+  const association = (
+    (await request.get("/api/topology").then((r) => r.json())) as { nodes: Array<{ id: string; kind: string }> }
+  ).nodes.find((n) => n.kind === "vpcAssociation")!.id;
+  await delayTransitions(request, { ServiceNetworkVpcAssociation: 6000 });
+  await openConsole(page, `?sel=${association}&panel=details`);
+  await page.getByTestId("remove-button").click();
+  await planReady(page);
+  await confirm(page).click();
+  await expect(progress(page)).toHaveAttribute("data-phase", "deleting");
+
+  // Reloaded mid-change: the console picks the change up again and keeps watching it.
+  await page.reload();
+  await expect(node(page, association)).toHaveClass(/is-change-pending/);
+  await expect(node(page, association)).toContainText("DELETE IN PROGRESS");
+  await expect(page.getByTestId("details-panel").getByTestId("change-progress")).toHaveAttribute(
+    "data-phase",
+    "deleting",
+  );
+  await expect(node(page, association)).toHaveCount(0, { timeout: 20_000 });
+  // Settled: a further reload has nothing left to pick up.
+  expect(await page.evaluate(() => window.localStorage.getItem("lattice-atlas.changes-in-flight.v1"))).toBeNull();
+});
+
 test("a finding's ingress rule is one click, then back to the change, which no longer warns", async ({
   page,
   request,

@@ -16,6 +16,7 @@ import { intentForConnect, type ChangeIntent } from "../features/actions/change-
 import { ChangeMenu, type ChangeMenuState } from "../features/actions/components/ChangeMenu";
 import { mergePendingChanges } from "../features/actions/merge-pending";
 import { createPendingChanges } from "../features/actions/pending-changes";
+import { localChangeStorage } from "../features/actions/saved-changes";
 import { invalidateAfterChange } from "../features/actions/queries";
 import type { SheetRequest } from "../features/actions/sheet-request";
 import {
@@ -89,9 +90,14 @@ export function App() {
     createPendingChanges({
       readStatus: (target, kind, id, signal) => fetchActionStatus(target, kind, id, signal),
       onSettled: (change) => void invalidateAfterChange(queryClient, change.target),
+      storage: localChangeStorage(),
     }),
   );
-  useEffect(() => () => changes.stopAll(), [changes]);
+  useEffect(() => {
+    // Changes still in flight when this console was last open (a reload): watch them again.
+    changes.restore();
+    return () => changes.stopAll();
+  }, [changes]);
   return (
     <PendingChangesContext.Provider value={changes}>
       <Console />

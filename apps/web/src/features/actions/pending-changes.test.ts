@@ -2,6 +2,19 @@ import type { Action, ExecuteResponse, StatusResponse, Topology } from "@lattice
 import { describe, expect, it, vi } from "vitest";
 import fieldReport from "../topology/fixtures/field-report.json";
 import { changeKey, createPendingChanges, reflectedIn, type PendingChange } from "./pending-changes";
+import { changesToSave, parseSavedChanges, type ChangeStorage } from "./saved-changes";
+
+/** A storage that is a string, as localStorage is: what one console saves, the next one loads. */
+function memoryStorage(): ChangeStorage & { text: string } {
+  const storage = {
+    text: "",
+    load: () => parseSavedChanges(storage.text, 0),
+    save(changes: readonly PendingChange[]) {
+      storage.text = JSON.stringify(changesToSave(changes));
+    },
+  };
+  return storage;
+}
 
 const topology = fieldReport as unknown as Topology;
 const tokyo = { source: "emulator", region: "ap-northeast-1" };
@@ -44,7 +57,7 @@ const answer = (
 });
 
 /** A store whose polls run on a fake clock: `flush()` lets every pending promise resolve. */
-function harness(answers: StatusResponse[], options: { deadlineMs?: number } = {}) {
+function harness(answers: StatusResponse[], options: { deadlineMs?: number; storage?: ChangeStorage } = {}) {
   let now = 0;
   const reads: string[] = [];
   const settled: PendingChange[] = [];
@@ -59,6 +72,7 @@ function harness(answers: StatusResponse[], options: { deadlineMs?: number } = {
       now += ms;
     },
     ...(options.deadlineMs ? { deadlineMs: options.deadlineMs } : {}),
+    ...(options.storage ? { storage: options.storage } : {}),
   });
   const flush = async (): Promise<void> => {
     for (let i = 0; i < 50; i++) await Promise.resolve();
@@ -228,5 +242,24 @@ describe("pending changes store", () => {
     await flush();
     expect(store.all()).toEqual([]);
     expect(reads.length).toBeLessThanOrEqual(1);
+  });
+
+  it("a change in flight outlives a reload: the next console polls it again until ACTIVE, then forgets it", async () => {
+    const storage = memoryStorage();
+    const first = harness([answer("pending", "CREATE_IN_PROGRESS")], { storage, deadlineMs: 1_000 });
+    first.store.track(tokyo, associate, executed(NEW_ID, "CREATE_IN_PROGRESS"));
+    first.store.stopAll();
+    expect(JSON.parse(storage.text)).toHaveLength(1);
+
+    const dns = [{ name: "snra-1.rcfg-1.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws", private: false }];
+    const second = harness([answer("ready", "ACTIVE", { dnsEntries: dns })], { storage });
+    second.store.restore();
+    second.store.restore(); // twice (React's strict mode): one entry, one poll
+    await second.flush();
+    expect(second.reads).toEqual([`ap-northeast-1:vpcAssociation:${NEW_ID}`]);
+    expect(second.store.get(changeKey(tokyo, NEW_ID))).toMatchObject({ phase: "ready", status: "ACTIVE", dnsEntries: dns });
+    expect(second.settled).toHaveLength(1);
+    // Settled: nothing left to pick up after another reload.
+    expect(JSON.parse(storage.text)).toEqual([]);
   });
 });

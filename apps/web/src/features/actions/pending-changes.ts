@@ -9,6 +9,8 @@
  * When a change settles, the store calls `onSettled` once: the app then
  * invalidates the topology and connect answers of that source/region, and
  * the entry stays until the refetched topology shows the result (prune).
+ * With a `storage`, changes in flight survive a reload: `restore()` takes
+ * them back and polls again (see saved-changes.ts).
  */
 import type {
   Action,
@@ -31,6 +33,7 @@ import {
   sleep as realSleep,
   type BackoffOptions,
 } from "./polling";
+import type { ChangeStorage } from "./saved-changes";
 
 /** What AWS said last, plus "timeout": the poll gave up before a final state. */
 export type ChangePhase = StatusPhase | "timeout";
@@ -67,6 +70,8 @@ export interface PendingChangesDeps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   deadlineMs?: number;
   backoff?: BackoffOptions;
+  /** Where changes in flight are kept across reloads. */
+  storage?: ChangeStorage;
 }
 
 export interface PendingChanges {
@@ -80,6 +85,8 @@ export interface PendingChanges {
   track(target: SourceTarget, action: Action, execution: ExecuteResponse): PendingChange;
   /** Ask again after the poll gave up. */
   resume(key: string): void;
+  /** Take back the changes in flight that the storage kept (a reload), and poll them again. Idempotent. */
+  restore(): void;
   /** Forget an entry (and stop its poll). */
   dismiss(key: string): void;
   /** Drop settled entries the topology of their source/region now shows as they ended. */
@@ -146,6 +153,7 @@ export function createPendingChanges(deps: PendingChangesDeps): PendingChanges {
       if (after.length !== before.length || after.some((c, i) => c !== before[i])) perTarget.delete(targetKey);
     }
     for (const listener of listeners) listener();
+    deps.storage?.save(list);
   };
 
   const update = (key: string, patch: Partial<PendingChange>): PendingChange | undefined => {
@@ -263,6 +271,18 @@ export function createPendingChanges(deps: PendingChangesDeps): PendingChanges {
       if (!change || change.done || polls.has(key)) return;
       update(key, { phase: isRemoval(change.action) ? "deleting" : "pending", startedAt: now() });
       startPoll(key);
+    },
+    restore() {
+      const saved = deps.storage?.load() ?? [];
+      let added = false;
+      for (const change of saved) {
+        if (entries.has(change.key)) continue;
+        entries.set(change.key, change);
+        added = true;
+      }
+      if (added) emit();
+      for (const change of entries.values())
+        if (!change.done && change.phase !== "timeout" && !polls.has(change.key)) startPoll(change.key);
     },
     dismiss(key) {
       polls.get(key)?.abort();

@@ -1,0 +1,98 @@
+/**
+ * Changes in flight outlive a reload: the store writes the ones AWS has not
+ * settled yet to localStorage, and a console that opens again (this tab
+ * reloaded, or another tab) picks their polls up where they stopped, so a
+ * pending association still turns ACTIVE on screen without a manual refresh.
+ * What comes back from storage is checked field by field: anything that is
+ * not a change this console wrote (an older format, a hand edit) is dropped.
+ */
+import type { PendingChange } from "./pending-changes";
+
+export const SAVED_CHANGES_KEY = "lattice-atlas.changes-in-flight.v1";
+/** A change older than this is not picked up again: a refresh of the topology says how it ended. */
+export const SAVED_CHANGE_MAX_AGE_MS = 60 * 60_000;
+const MAX_SAVED = 50;
+
+export interface ChangeStorage {
+  load(): readonly PendingChange[];
+  save(changes: readonly PendingChange[]): void;
+}
+
+const KINDS = new Set(["vpcAssociation", "resourceAssociation", "serviceAssociation", "vpcEndpoint"]);
+const AWS_ID = /^[a-z]+-[0-9a-z]{8,32}$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length < 2048;
+
+/** The changes worth picking up again: in flight (not settled), pollable, not too old. */
+export function changesToSave(changes: readonly PendingChange[]): PendingChange[] {
+  return changes
+    .filter((c) => !c.done && KINDS.has(c.kind))
+    .slice(-MAX_SAVED)
+    .map(({ pollError: _pollError, ...rest }) => rest);
+}
+
+/** Parse what storage holds; never throws. */
+export function parseSavedChanges(raw: string | null, now: number): PendingChange[] {
+  if (!raw) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  const out: PendingChange[] = [];
+  for (const item of value.slice(0, MAX_SAVED)) {
+    if (!isRecord(item) || !isRecord(item.target) || !isRecord(item.action)) continue;
+    const { target, action } = item;
+    if (!isText(target.source) || !isText(target.region) || !isText(action.type)) continue;
+    if (!isText(item.kind) || !KINDS.has(item.kind) || !isText(item.id) || !AWS_ID.test(item.id)) continue;
+    if (!isText(item.clientToken) || !isText(item.status) || item.done !== false) continue;
+    if (typeof item.startedAt !== "number" || !(now - item.startedAt < SAVED_CHANGE_MAX_AGE_MS)) continue;
+    const phase = item.phase === "deleting" ? "deleting" : "pending";
+    out.push({
+      key: `${target.source}|${target.region}|${item.id}`,
+      target: { source: target.source, region: target.region },
+      action: action as unknown as PendingChange["action"],
+      kind: item.kind as PendingChange["kind"],
+      id: item.id,
+      arn: isText(item.arn) ? item.arn : undefined,
+      clientToken: item.clientToken,
+      requestId: isText(item.requestId) ? item.requestId : undefined,
+      status: item.status,
+      phase,
+      done: false,
+      dnsEntries: [],
+      startedAt: item.startedAt,
+    });
+  }
+  return out;
+}
+
+/** The browser's localStorage (absent or full: the console works on, it just forgets on reload). */
+export function localChangeStorage(now: () => number = () => Date.now()): ChangeStorage {
+  const storage = (): Storage | undefined => {
+    try {
+      return window.localStorage;
+    } catch {
+      return undefined;
+    }
+  };
+  let written = "";
+  return {
+    load: () => parseSavedChanges(storage()?.getItem(SAVED_CHANGES_KEY) ?? null, now()),
+    save(changes) {
+      const text = changes.length > 0 ? JSON.stringify(changesToSave(changes)) : "";
+      if (text === written) return;
+      written = text;
+      try {
+        if (text && text !== "[]") storage()?.setItem(SAVED_CHANGES_KEY, text);
+        else storage()?.removeItem(SAVED_CHANGES_KEY);
+      } catch {
+        // Quota or privacy mode: nothing to do.
+      }
+    },
+  };
+}
