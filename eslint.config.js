@@ -8,14 +8,24 @@ const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns 
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/dist/**", "**/coverage/**", "e2e/artifacts/**", "**/playwright-report/**", "**/test-results/**"],
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/coverage/**",
+      "e2e/artifacts/**",
+      "**/playwright-report/**",
+      "**/test-results/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: "module" },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       "no-console": "off",
     },
@@ -28,31 +38,50 @@ export default tseslint.config(
     files: ["packages/shared/src/**/*.ts"],
     rules: restrict([
       { group: ["@lattice-atlas/*"], message: "packages/shared is the contract: it imports nothing internal." },
-      { group: ["@aws-sdk/*", "@smithy/*", "fastify", "react", "react-dom"], message: "packages/shared has no runtime dependency but the schema library." },
+      {
+        group: ["@aws-sdk/*", "@smithy/*", "fastify", "react", "react-dom"],
+        message: "packages/shared has no runtime dependency but the schema library.",
+      },
     ]),
   },
   {
     files: ["packages/aws-emulator/src/**/*.ts"],
-    rules: restrict([{ group: ["@lattice-atlas/*"], message: "The emulator stands alone: it imports nothing internal." }]),
+    rules: restrict([
+      { group: ["@lattice-atlas/*"], message: "The emulator stands alone: it imports nothing internal." },
+    ]),
   },
   {
     files: ["apps/api/src/**/*.ts"],
     ignores: ["apps/api/src/aws/**", "apps/api/src/server.ts", "apps/api/src/**/*.test.ts", "apps/api/src/testing/**"],
     rules: restrict([
-      { group: ["@aws-sdk/*", "@smithy/*"], message: "Only apps/api/src/aws/ talks to the AWS SDK (one module per service)." },
-      { group: ["@lattice-atlas/aws-emulator"], message: "Only server.ts (process glue) and tests embed the emulator." },
+      {
+        group: ["@aws-sdk/*", "@smithy/*"],
+        message: "Only apps/api/src/aws/ talks to the AWS SDK (one module per service).",
+      },
+      {
+        group: ["@lattice-atlas/aws-emulator"],
+        message: "Only server.ts (process glue) and tests embed the emulator.",
+      },
       { group: ["@lattice-atlas/web", "**/apps/web/**"], message: "The API never imports the web app." },
     ]),
   },
   {
     files: ["apps/api/src/aws/**/*.ts"],
-    rules: restrict([{ group: ["@lattice-atlas/aws-emulator"], message: "AWS modules reach the emulator over HTTP like any AWS endpoint." }]),
+    rules: restrict([
+      {
+        group: ["@lattice-atlas/aws-emulator"],
+        message: "AWS modules reach the emulator over HTTP like any AWS endpoint.",
+      },
+    ]),
   },
   {
     files: ["apps/web/src/**/*.{ts,tsx}"],
     rules: restrict([
       { group: ["@aws-sdk/*", "@smithy/*"], message: "No AWS SDK code in the browser: the API proxies AWS." },
-      { group: ["@lattice-atlas/api", "@lattice-atlas/aws-emulator", "**/apps/api/**", "**/aws-emulator/**"], message: "The web app imports only @lattice-atlas/shared." },
+      {
+        group: ["@lattice-atlas/api", "@lattice-atlas/aws-emulator", "**/apps/api/**", "**/aws-emulator/**"],
+        message: "The web app imports only @lattice-atlas/shared.",
+      },
     ]),
   },
 );

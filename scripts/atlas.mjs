@@ -36,7 +36,12 @@ function pnpm(...args) {
 /** Manifests that decide what gets installed. */
 function manifestHash() {
   const hash = createHash("sha256");
-  for (const file of ["pnpm-lock.yaml", "pnpm-workspace.yaml", "package.json", ...workspacePackages().map((p) => path.join(p, "package.json"))]) {
+  for (const file of [
+    "pnpm-lock.yaml",
+    "pnpm-workspace.yaml",
+    "package.json",
+    ...workspacePackages().map((p) => path.join(p, "package.json")),
+  ]) {
     const full = path.join(root, file);
     if (existsSync(full)) hash.update(file).update(readFileSync(full));
   }
@@ -48,7 +53,8 @@ function workspacePackages() {
   for (const parent of ["apps", "packages"]) {
     const dir = path.join(root, parent);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) if (existsSync(path.join(dir, name, "package.json"))) out.push(path.join(parent, name));
+    for (const name of readdirSync(dir))
+      if (existsSync(path.join(dir, name, "package.json"))) out.push(path.join(parent, name));
   }
   if (existsSync(path.join(root, "e2e", "package.json"))) out.push("e2e");
   return out;
@@ -101,7 +107,10 @@ function ensureChromium() {
   step("Installing Debian's chromium for the end-to-end tests");
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const prefix = asRoot ? [] : ["sudo", "-n"];
-  const apt = (args) => run(prefix[0] ?? "apt-get", prefix.length ? [...prefix.slice(1), "apt-get", ...args] : args, { env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    run(prefix[0] ?? "apt-get", prefix.length ? [...prefix.slice(1), "apt-get", ...args] : args, {
+      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", "chromium"]);
   if (!chromiumPath()) {
@@ -117,7 +126,11 @@ if (command === "start") {
   ensureInstalled();
   ensureBuilt();
   step("Starting Lattice Atlas");
-  const child = spawn(process.execPath, [path.join(root, "apps/api/dist/server.js"), ...passthrough], { cwd: root, stdio: "inherit", env });
+  const child = spawn(process.execPath, [path.join(root, "apps/api/dist/server.js"), ...passthrough], {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  });
   const forward = (signal) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);

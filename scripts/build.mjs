@@ -24,7 +24,9 @@ const workspaceSources = {
       if (!target) return { errors: [{ text: `unknown workspace package ${args.path}` }] };
       return { path: path.join(root, target) };
     });
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@lattice-atlas/") ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@lattice-atlas/") ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -36,15 +38,28 @@ const common = {
   sourcemap: true,
   logLevel: "warning",
   plugins: [workspaceSources],
-  banner: { js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __atlasRequire } from 'node:module'; const require = __atlasRequire(import.meta.url);",
+  },
 };
 
 const started = Date.now();
-await build({ ...common, entryPoints: [path.join(root, "apps/api/src/server.ts")], outfile: path.join(root, "apps/api/dist/server.js") });
-await build({ ...common, entryPoints: [path.join(root, "packages/aws-emulator/src/cli.ts")], outfile: path.join(root, "packages/aws-emulator/dist/cli.js") });
+await build({
+  ...common,
+  entryPoints: [path.join(root, "apps/api/src/server.ts")],
+  outfile: path.join(root, "apps/api/dist/server.js"),
+});
+await build({
+  ...common,
+  entryPoints: [path.join(root, "packages/aws-emulator/src/cli.ts")],
+  outfile: path.join(root, "packages/aws-emulator/dist/cli.js"),
+});
 
 if (existsSync(path.join(root, "apps/web/package.json"))) {
-  const result = spawnSync("npx", ["--yes", "pnpm@12.4.2", "--filter", "@lattice-atlas/web", "run", "build"], { cwd: root, stdio: "inherit" });
+  const result = spawnSync("npx", ["--yes", "pnpm@12.4.2", "--filter", "@lattice-atlas/web", "run", "build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

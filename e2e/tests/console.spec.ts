@@ -11,9 +11,13 @@ test.beforeEach(async ({ request }) => {
 
 test("the field-report scenario renders all three patterns and the service", async ({ page, request }) => {
   await openConsole(page);
-  const topology = (await (await request.get("/api/topology")).json()) as { nodes: Array<{ id: string; kind: string; data: { endpointType?: string } }> };
+  const topology = (await (await request.get("/api/topology")).json()) as {
+    nodes: Array<{ id: string; kind: string; data: { endpointType?: string } }>;
+  };
   const resourceEndpoint = topology.nodes.find((n) => n.kind === "vpcEndpoint" && n.data.endpointType === "Resource")!;
-  const networkEndpoint = topology.nodes.find((n) => n.kind === "vpcEndpoint" && n.data.endpointType === "ServiceNetwork")!;
+  const networkEndpoint = topology.nodes.find(
+    (n) => n.kind === "vpcEndpoint" && n.data.endpointType === "ServiceNetwork",
+  )!;
   const vpcAssociation = topology.nodes.find((n) => n.kind === "vpcAssociation")!;
   await expect(node(page, resourceEndpoint.id)).toBeVisible();
   await expect(node(page, networkEndpoint.id)).toBeVisible();
@@ -21,14 +25,23 @@ test("the field-report scenario renders all three patterns and the service", asy
   await expect(node(page, "svc-0a836c24f4bc2c8ea")).toBeVisible();
   await expect(node(page, "snra-0258ae5ca1fffbb4a")).toBeVisible();
   // The three patterns are distinct paths: each edge kind has its own class.
-  for (const kind of ["endpoint-resource", "endpoint-network", "vpc-association", "resource-association", "service-association"]) {
+  for (const kind of [
+    "endpoint-resource",
+    "endpoint-network",
+    "vpc-association",
+    "resource-association",
+    "service-association",
+  ]) {
     await expect(page.locator(`.react-flow__edge.edge-${kind}`).first()).toBeAttached();
   }
   await expect(page.getByTestId("emulator-marker")).toBeVisible();
   await page.screenshot({ path: "artifacts/screenshots/field-report.png" });
 });
 
-test("Connect from the pattern-3 VPC: writer and reader snra-… names, the native name flagged — two clicks from the first screen", async ({ page, request }) => {
+test("Connect from the pattern-3 VPC: writer and reader snra-… names, the native name flagged — two clicks from the first screen", async ({
+  page,
+  request,
+}) => {
   const vpc = await vpcByName(request, "consumer-sn-association-vpc");
   await openConsole(page);
   // Click 1: the consumer VPC in the first screen's "Connect from…" list.
@@ -94,7 +107,11 @@ test("a copied URL reopens the same view in another browser", async ({ page, bro
 
 test("a partial-result warning shows when a fault rule denies one operation", async ({ page, request }) => {
   await emulator(request, "POST", "/_emulator/faults", [
-    { service: "vpc-lattice", operation: "ListServiceNetworkVpcEndpointAssociations", error: { code: "AccessDeniedException", statusCode: 403 } },
+    {
+      service: "vpc-lattice",
+      operation: "ListServiceNetworkVpcEndpointAssociations",
+      error: { code: "AccessDeniedException", statusCode: 403 },
+    },
   ]);
   try {
     await openConsole(page);
@@ -116,7 +133,10 @@ test("panels are reachable from the keyboard and controls are labelled", async (
   await expect(page.getByTestId("search-input")).toBeFocused();
   for (const testId of ["source-picker", "region-picker", "refresh-button", "search-input"]) {
     const control = page.getByTestId(testId);
-    const name = await control.evaluate((el) => el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "");
+    const name = await control.evaluate(
+      (el) =>
+        el.getAttribute("aria-label") ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "",
+    );
     expect(name.trim().length, testId).toBeGreaterThan(0);
   }
   await page.getByTestId("connect-from-option").first().focus();

@@ -44,16 +44,29 @@ async function startEmulatorProcess(): Promise<{ url: string; stop: () => void }
 
 const emulator = await startEmulatorProcess();
 const control = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${emulator.url}${route}`, { method, ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}) });
+  const response = await fetch(`${emulator.url}${route}`, {
+    method,
+    ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+  });
   return response.json() as Promise<Record<string, unknown>>;
 };
 const params = Object.fromEntries((values.param ?? []).map((kv) => kv.split("=", 2)));
 const loadStarted = performance.now();
 const loaded = (await control("POST", "/_emulator/scenarios/large", params)) as { region: string; accountId: string };
-console.log(`large scenario loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (region ${loaded.region})`);
+console.log(
+  `large scenario loaded in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s (region ${loaded.region})`,
+);
 
 // What the account holds, read from the emulator's state, to compute the minimum number of calls.
-const state = (await control("GET", "/_emulator/state")) as { regions: Array<{ region: string; ec2: Record<string, object>; lattice: Record<string, Record<string, { status?: string; isManagedAssociation?: boolean }>>; rds: Record<string, object>; lambda: Record<string, object> }> };
+const state = (await control("GET", "/_emulator/state")) as {
+  regions: Array<{
+    region: string;
+    ec2: Record<string, object>;
+    lattice: Record<string, Record<string, { status?: string; isManagedAssociation?: boolean }>>;
+    rds: Record<string, object>;
+    lambda: Record<string, object>;
+  }>;
+};
 const region = state.regions.find((r) => r.region === loaded.region)!;
 const count = (o: object) => Object.keys(o).length;
 const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
@@ -61,14 +74,18 @@ const l = region.lattice;
 const networks = count(l.serviceNetworks!);
 const perNetwork = (collection: Record<string, { serviceNetworkId?: string }>) => {
   const byNetwork = new Map<string, number>();
-  for (const item of Object.values(collection)) byNetwork.set(item.serviceNetworkId!, (byNetwork.get(item.serviceNetworkId!) ?? 0) + 1);
+  for (const item of Object.values(collection))
+    byNetwork.set(item.serviceNetworkId!, (byNetwork.get(item.serviceNetworkId!) ?? 0) + 1);
   return [...Object.keys(l.serviceNetworks!)].reduce((sum, id) => sum + pages(byNetwork.get(id) ?? 0, 100), 0);
 };
 const endpointsPerNetwork = (() => {
-  const arns = new Map(Object.values(l.serviceNetworks! as Record<string, { arn?: string; id?: string }>).map((s) => [s.arn!, s.id!]));
+  const arns = new Map(
+    Object.values(l.serviceNetworks! as Record<string, { arn?: string; id?: string }>).map((s) => [s.arn!, s.id!]),
+  );
   const byNetwork = new Map<string, number>();
   for (const e of Object.values(region.ec2.vpcEndpoints as Record<string, { ServiceNetworkArn?: string }>)) {
-    if (e.ServiceNetworkArn) byNetwork.set(arns.get(e.ServiceNetworkArn)!, (byNetwork.get(arns.get(e.ServiceNetworkArn)!) ?? 0) + 1);
+    if (e.ServiceNetworkArn)
+      byNetwork.set(arns.get(e.ServiceNetworkArn)!, (byNetwork.get(arns.get(e.ServiceNetworkArn)!) ?? 0) + 1);
   }
   return [...arns.values()].reduce((sum, id) => sum + pages(byNetwork.get(id) ?? 0, 100), 0);
 })();
@@ -78,11 +95,15 @@ const targetGroups = count(l.targetGroups!);
 const minimum = {
   "sts:GetCallerIdentity": 1,
   "ec2 Describe* (VPCs, subnets, groups, endpoints, endpoint rows)": 5, // one page each at MaxResults 1000 unless larger
-  "rds DescribeDBClusters + DescribeDBInstances": pages(count(region.rds.clusters!), 100) + pages(count(region.rds.instances!), 100),
+  "rds DescribeDBClusters + DescribeDBInstances":
+    pages(count(region.rds.clusters!), 100) + pages(count(region.rds.instances!), 100),
   "lambda ListFunctions": pages(count(region.lambda.functions!), 50),
   "lattice ListServiceNetworks": pages(networks, 100),
   "lattice per-network lists (VPC, resource, service, endpoint associations)":
-    perNetwork(l.vpcAssociations as never) + perNetwork(l.resourceAssociations as never) + perNetwork(l.serviceAssociations as never) + endpointsPerNetwork,
+    perNetwork(l.vpcAssociations as never) +
+    perNetwork(l.resourceAssociations as never) +
+    perNetwork(l.serviceAssociations as never) +
+    endpointsPerNetwork,
   "lattice GetServiceNetworkVpcAssociation (security groups)": count(l.vpcAssociations!),
   "lattice GetAuthPolicy (networks + services)": networks + services,
   "lattice ListResourceGateways": pages(count(l.resourceGateways!), 100),
@@ -102,7 +123,11 @@ async function run(label: string, previous?: Awaited<ReturnType<typeof discover>
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const identity = await createReaders(clients, runner).sts.callerIdentity();
-  const result = await discover(createReaders(clients, runner), { accountId: identity.accountId, region: loaded.region, previous });
+  const result = await discover(createReaders(clients, runner), {
+    accountId: identity.accountId,
+    region: loaded.region,
+    previous,
+  });
   const graph = buildGraph(result.inputs);
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
@@ -114,12 +139,18 @@ async function run(label: string, previous?: Awaited<ReturnType<typeof discover>
 const cold = await run("cold");
 const calls = Object.fromEntries([...cold.runner.calls].sort(([a], [b]) => a.localeCompare(b)));
 const byService = new Map<string, number>();
-for (const [key, n] of Object.entries(calls)) byService.set(key.split(":")[0]!, (byService.get(key.split(":")[0]!) ?? 0) + n);
+for (const [key, n] of Object.entries(calls))
+  byService.set(key.split(":")[0]!, (byService.get(key.split(":")[0]!) ?? 0) + n);
 
 // Lower bounds: the longest chain of dependent calls, and per-service throughput at the caps.
 const depth = 1 /* STS */ + Math.max((calls["vpc-lattice:ListResourceConfigurations"] ?? 1) + 1, 3, 2);
 const depthBoundMs = depth * latency;
-const throughput = [...byService].map(([service, n]) => ({ service, n, cap: concurrency[service as keyof typeof concurrency], ms: (n / concurrency[service as keyof typeof concurrency]) * latency }));
+const throughput = [...byService].map(([service, n]) => ({
+  service,
+  n,
+  cap: concurrency[service as keyof typeof concurrency],
+  ms: (n / concurrency[service as keyof typeof concurrency]) * latency,
+}));
 const throughputBoundMs = Math.max(...throughput.map((t) => t.ms));
 const lowerBoundMs = Math.max(depthBoundMs, throughputBoundMs);
 // Per-item calls and what they scale with; none may scale with VPCs where a List serves.
@@ -130,32 +161,78 @@ const PER_ITEM: Record<string, string> = {
   "vpc-lattice:ListListeners": "services",
   "vpc-lattice:ListTargets": "target groups",
 };
-const perNetworkOps = ["ListServiceNetworkVpcAssociations", "ListServiceNetworkResourceAssociations", "ListServiceNetworkServiceAssociations", "ListServiceNetworkVpcEndpointAssociations"].map((op) => `vpc-lattice:${op}`);
-const perVpc = Object.entries(calls).filter(([op]) => !PER_ITEM[op] && !perNetworkOps.includes(op) && (calls[op] ?? 0) >= count(region.ec2.vpcs!));
+const perNetworkOps = [
+  "ListServiceNetworkVpcAssociations",
+  "ListServiceNetworkResourceAssociations",
+  "ListServiceNetworkServiceAssociations",
+  "ListServiceNetworkVpcEndpointAssociations",
+].map((op) => `vpc-lattice:${op}`);
+const perVpc = Object.entries(calls).filter(
+  ([op]) => !PER_ITEM[op] && !perNetworkOps.includes(op) && (calls[op] ?? 0) >= count(region.ec2.vpcs!),
+);
 
 const warm = await run("refresh (nothing changed)", cold.result.memo);
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
 
-const line = (label: string, value: string, bound = "") => console.log(`  ${label.padEnd(58)} ${value.padStart(14)}  ${bound}`);
-console.log(`\nDiscovery of the large scenario: ${count(region.ec2.vpcs!)} VPCs, ${networks} service networks, ${configurations} resource configurations, ${services} services`);
-console.log(`graph: ${cold.graph.nodes.length} nodes, ${cold.graph.edges.length} edges; latency ${latency} ms per call; concurrency ${JSON.stringify(concurrency)}\n`);
+const line = (label: string, value: string, bound = "") =>
+  console.log(`  ${label.padEnd(58)} ${value.padStart(14)}  ${bound}`);
+console.log(
+  `\nDiscovery of the large scenario: ${count(region.ec2.vpcs!)} VPCs, ${networks} service networks, ${configurations} resource configurations, ${services} services`,
+);
+console.log(
+  `graph: ${cold.graph.nodes.length} nodes, ${cold.graph.edges.length} edges; latency ${latency} ms per call; concurrency ${JSON.stringify(concurrency)}\n`,
+);
 console.log("calls per operation (cold):");
 for (const [op, n] of Object.entries(calls)) line(op, String(n));
 console.log("\nfigures:");
-line("total calls (cold)", String(cold.runner.totalCalls()), `minimum the APIs allow ${minimumTotal} → ratio ${(cold.runner.totalCalls() / minimumTotal).toFixed(3)} (target ≤ 1.05)`);
-line("calls that scale with the number of VPCs", perVpc.length === 0 ? "none" : perVpc.map(([op]) => op).join(", "), "(target: none)");
-for (const [op, basis] of Object.entries(PER_ITEM)) line(`  per item: ${op.split(":")[1]}`, String(calls[op] ?? 0), `one per ${basis}`);
+line(
+  "total calls (cold)",
+  String(cold.runner.totalCalls()),
+  `minimum the APIs allow ${minimumTotal} → ratio ${(cold.runner.totalCalls() / minimumTotal).toFixed(3)} (target ≤ 1.05)`,
+);
+line(
+  "calls that scale with the number of VPCs",
+  perVpc.length === 0 ? "none" : perVpc.map(([op]) => op).join(", "),
+  "(target: none)",
+);
+for (const [op, basis] of Object.entries(PER_ITEM))
+  line(`  per item: ${op.split(":")[1]}`, String(calls[op] ?? 0), `one per ${basis}`);
 line("critical-path depth × latency", `${depthBoundMs.toFixed(0)} ms`, `(${depth} dependent calls)`);
-for (const t of throughput) line(`  ${t.service}: ${t.n} calls ÷ ${t.cap} × ${latency} ms`, `${t.ms.toFixed(0)} ms`, `peak in flight ${cold.peaks[t.service] ?? "?"}`);
+for (const t of throughput)
+  line(
+    `  ${t.service}: ${t.n} calls ÷ ${t.cap} × ${latency} ms`,
+    `${t.ms.toFixed(0)} ms`,
+    `peak in flight ${cold.peaks[t.service] ?? "?"}`,
+  );
 line("lower bound", `${lowerBoundMs.toFixed(0)} ms`);
-line("wall time (cold)", `${cold.wallMs.toFixed(0)} ms`, `ratio ${(cold.wallMs / lowerBoundMs).toFixed(2)} × lower bound (target ≤ 1.5)`);
+line(
+  "wall time (cold)",
+  `${cold.wallMs.toFixed(0)} ms`,
+  `ratio ${(cold.wallMs / lowerBoundMs).toFixed(2)} × lower bound (target ≤ 1.5)`,
+);
 // The API process is single-threaded: its own CPU per call (SDK serialisation, signing, socket writes) is a floor too.
 const cpuPerCall = cold.cpuMs / cold.runner.totalCalls();
 const withCpuBound = Math.max(lowerBoundMs, cold.cpuMs);
-line("API CPU during the cold run", `${cold.cpuMs.toFixed(0)} ms`, `${cpuPerCall.toFixed(2)} ms per call; ${((cold.cpuMs / cold.wallMs) * 100).toFixed(0)} % of one core`);
-line("wall ÷ max(lower bound, API CPU)", `${(cold.wallMs / withCpuBound).toFixed(2)}`, "(how much is left beyond this machine's per-call CPU floor)");
-line("refresh with nothing changed: calls", String(warm.runner.totalCalls()), `${((warm.runner.totalCalls() / cold.runner.totalCalls()) * 100).toFixed(0)} % of cold; ${warm.result.reused} Gets reused`);
-line("refresh with nothing changed: wall time", `${warm.wallMs.toFixed(0)} ms`, `${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} % of cold`);
+line(
+  "API CPU during the cold run",
+  `${cold.cpuMs.toFixed(0)} ms`,
+  `${cpuPerCall.toFixed(2)} ms per call; ${((cold.cpuMs / cold.wallMs) * 100).toFixed(0)} % of one core`,
+);
+line(
+  "wall ÷ max(lower bound, API CPU)",
+  `${(cold.wallMs / withCpuBound).toFixed(2)}`,
+  "(how much is left beyond this machine's per-call CPU floor)",
+);
+line(
+  "refresh with nothing changed: calls",
+  String(warm.runner.totalCalls()),
+  `${((warm.runner.totalCalls() / cold.runner.totalCalls()) * 100).toFixed(0)} % of cold; ${warm.result.reused} Gets reused`,
+);
+line(
+  "refresh with nothing changed: wall time",
+  `${warm.wallMs.toFixed(0)} ms`,
+  `${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} % of cold`,
+);
 line("warnings", String(cold.result.warnings.length), "(target 0)");
 line("API process RSS after both runs", `${rssMb.toFixed(0)} MB`, "(target ≤ 300 MB)");
 clients.destroy();

@@ -75,7 +75,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
 
   registerErrorHandling(app);
-  await registerSecurity(app, { port: options.port, host: options.host, allowedHosts: options.allowedHosts ?? [], token: options.token });
+  await registerSecurity(app, {
+    port: options.port,
+    host: options.host,
+    allowedHosts: options.allowedHosts ?? [],
+    token: options.token,
+  });
   // A large account's topology is megabytes of JSON; gzip takes it to a tenth. (Brotli costs too much CPU per request.)
   await app.register(compress, { global: true, threshold: 2048, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app, options.version);

@@ -4,12 +4,21 @@ import { ConfigError, parseConfig } from "./config.js";
 describe("parseConfig", () => {
   it("defaults to the embedded emulator on 127.0.0.1:8080 with no token", () => {
     const config = parseConfig([], {});
-    expect(config).toMatchObject({ source: "emulator", host: "127.0.0.1", port: 8080, token: undefined, allowMutations: false });
+    expect(config).toMatchObject({
+      source: "emulator",
+      host: "127.0.0.1",
+      port: 8080,
+      token: undefined,
+      allowMutations: false,
+    });
     expect(config.emulator).toEqual({ embedded: true, url: undefined, port: 4566, scenario: "field-report" });
   });
 
   it("takes flags over environment", () => {
-    const config = parseConfig(["--port", "9000", "--region", "eu-west-1"], { ATLAS_PORT: "7000", ATLAS_REGION: "us-east-1" });
+    const config = parseConfig(["--port", "9000", "--region", "eu-west-1"], {
+      ATLAS_PORT: "7000",
+      ATLAS_REGION: "us-east-1",
+    });
     expect(config.port).toBe(9000);
     expect(config.region).toBe("eu-west-1");
   });
@@ -36,7 +45,9 @@ describe("parseConfig", () => {
     expect(parseConfig([], { HOME: "/home/ann" }).dataDir).toBe("/home/ann/.local/share/lattice-atlas");
     expect(parseConfig([], { HOME: "/home/ann", XDG_DATA_HOME: "/data/xdg" }).dataDir).toBe("/data/xdg/lattice-atlas");
     // The XDG spec ignores relative paths.
-    expect(parseConfig([], { HOME: "/home/ann", XDG_DATA_HOME: "rel" }).dataDir).toBe("/home/ann/.local/share/lattice-atlas");
+    expect(parseConfig([], { HOME: "/home/ann", XDG_DATA_HOME: "rel" }).dataDir).toBe(
+      "/home/ann/.local/share/lattice-atlas",
+    );
     expect(parseConfig(["--data-dir", "/srv/atlas"], { ATLAS_DATA_DIR: "/elsewhere" }).dataDir).toBe("/srv/atlas");
     expect(parseConfig([], { ATLAS_DATA_DIR: "/elsewhere" }).dataDir).toBe("/elsewhere");
   });

@@ -64,14 +64,18 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   });
   const profile = values.profile ?? env.ATLAS_PROFILE;
   const source = values.source ?? env.ATLAS_SOURCE ?? (profile ? `profile:${profile}` : "emulator");
-  if (!new RegExp(PATTERNS.sourceId).test(source)) throw new ConfigError(`--source must be emulator, default or profile:<name>, not "${source}"`);
+  if (!new RegExp(PATTERNS.sourceId).test(source))
+    throw new ConfigError(`--source must be emulator, default or profile:<name>, not "${source}"`);
   const region = values.region ?? env.ATLAS_REGION;
-  if (region !== undefined && !isKnownRegion(region)) throw new ConfigError(`--region "${region}" is not an AWS region`);
+  if (region !== undefined && !isKnownRegion(region))
+    throw new ConfigError(`--region "${region}" is not an AWS region`);
   const host = values.host ?? env.ATLAS_HOST ?? "127.0.0.1";
   const port = Number(values.port ?? env.ATLAS_PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be 0–65535, not "${values.port ?? env.ATLAS_PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`--port must be 0–65535, not "${values.port ?? env.ATLAS_PORT}"`);
   const emulatorPort = Number(values["emulator-port"] ?? env.ATLAS_EMULATOR_PORT ?? 4566);
-  if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) throw new ConfigError("--emulator-port must be 0–65535");
+  if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535)
+    throw new ConfigError("--emulator-port must be 0–65535");
   let token = values.token ?? env.ATLAS_TOKEN;
   let tokenGenerated = false;
   if (!token && !isLoopback(host)) {
@@ -81,7 +85,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   }
   const emulatorUrl = values["emulator-url"] ?? env.ATLAS_EMULATOR_URL;
   const noEmulator = Boolean(values["no-emulator"]) || env.ATLAS_NO_EMULATOR === "1";
-  if (source === "emulator" && noEmulator && !emulatorUrl) throw new ConfigError("--source emulator needs the embedded emulator or --emulator-url");
+  if (source === "emulator" && noEmulator && !emulatorUrl)
+    throw new ConfigError("--source emulator needs the embedded emulator or --emulator-url");
   return {
     source,
     region,
@@ -89,8 +94,20 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     port,
     token,
     tokenGenerated,
-    allowedHosts: [...(values["allowed-host"] ?? []), ...(env.ATLAS_ALLOWED_HOSTS ? env.ATLAS_ALLOWED_HOSTS.split(",").map((h) => h.trim()).filter(Boolean) : [])],
-    emulator: { embedded: !noEmulator && !emulatorUrl, url: emulatorUrl, port: emulatorPort, scenario: values.scenario ?? env.ATLAS_SCENARIO ?? "field-report" },
+    allowedHosts: [
+      ...(values["allowed-host"] ?? []),
+      ...(env.ATLAS_ALLOWED_HOSTS
+        ? env.ATLAS_ALLOWED_HOSTS.split(",")
+            .map((h) => h.trim())
+            .filter(Boolean)
+        : []),
+    ],
+    emulator: {
+      embedded: !noEmulator && !emulatorUrl,
+      url: emulatorUrl,
+      port: emulatorPort,
+      scenario: values.scenario ?? env.ATLAS_SCENARIO ?? "field-report",
+    },
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
@@ -103,6 +120,9 @@ function dataDirFrom(given: string | undefined, env: NodeJS.ProcessEnv): string 
     if (given.trim() === "") throw new ConfigError("--data-dir must name a folder");
     return path.resolve(given);
   }
-  const xdg = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(env.HOME ?? homedir(), ".local", "share");
+  const xdg =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(env.HOME ?? homedir(), ".local", "share");
   return path.join(xdg, "lattice-atlas");
 }

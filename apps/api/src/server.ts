@@ -12,7 +12,10 @@ let config;
 try {
   config = parseConfig(process.argv.slice(2), process.env);
 } catch (error) {
-  if (error instanceof ConfigError || (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+  if (
+    error instanceof ConfigError ||
+    (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+  ) {
     console.error(`lattice-atlas: ${error.message}`);
     process.exit(2);
   }
@@ -24,7 +27,9 @@ if (config.emulator.embedded) {
   try {
     emulator = await startEmulator({ port: config.emulator.port, scenario: config.emulator.scenario });
   } catch (error) {
-    console.error(`lattice-atlas: could not start the embedded AWS emulator on 127.0.0.1:${config.emulator.port} (${(error as Error).message}). Use --emulator-port or --emulator-url.`);
+    console.error(
+      `lattice-atlas: could not start the embedded AWS emulator on 127.0.0.1:${config.emulator.port} (${(error as Error).message}). Use --emulator-port or --emulator-url.`,
+    );
     process.exit(1);
   }
 }
@@ -49,9 +54,16 @@ const app = await buildApp({
 const address = await app.listen({ port: config.port, host: config.host });
 const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${new URL(address).port}`;
 console.log(`Lattice Atlas is running at ${url}${config.token ? `/?token=${config.token}` : ""}`);
-if (emulatorUrl) console.log(`  AWS source: ${emulator ? `embedded emulator (${config.emulator.scenario} scenario)` : "emulator"} at ${emulatorUrl}`);
-console.log(`  default source: ${config.source}${config.region ? `, region ${config.region}` : ""}; API docs at ${url}/api/docs`);
-console.log(`  changes: ${config.readOnly ? "refused (--read-only)" : config.allowMutations ? "allowed, real AWS included (--allow-mutations)" : "emulator only (real AWS needs --allow-mutations)"}; audit log in ${config.dataDir}`);
+if (emulatorUrl)
+  console.log(
+    `  AWS source: ${emulator ? `embedded emulator (${config.emulator.scenario} scenario)` : "emulator"} at ${emulatorUrl}`,
+  );
+console.log(
+  `  default source: ${config.source}${config.region ? `, region ${config.region}` : ""}; API docs at ${url}/api/docs`,
+);
+console.log(
+  `  changes: ${config.readOnly ? "refused (--read-only)" : config.allowMutations ? "allowed, real AWS included (--allow-mutations)" : "emulator only (real AWS needs --allow-mutations)"}; audit log in ${config.dataDir}`,
+);
 if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
 const shutdown = async (): Promise<void> => {

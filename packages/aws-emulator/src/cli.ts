@@ -41,8 +41,12 @@ const running = await startEmulator({
   ...(values.seed ? { seed: values.seed } : {}),
   log: (line) => console.error(line),
 });
-console.log(`AWS emulator (VPC Lattice, EC2, RDS, STS, Lambda) listening on ${running.url} — scenario ${values.scenario}, ready in ${Date.now() - started} ms`);
-console.log(`Point an SDK client at it with { endpoint: "${running.url}", region: "ap-northeast-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }`);
+console.log(
+  `AWS emulator (VPC Lattice, EC2, RDS, STS, Lambda) listening on ${running.url} — scenario ${values.scenario}, ready in ${Date.now() - started} ms`,
+);
+console.log(
+  `Point an SDK client at it with { endpoint: "${running.url}", region: "ap-northeast-1", credentials: { accessKeyId: "test", secretAccessKey: "test" } }`,
+);
 
 const stop = (): void => {
   void running.close().then(() => process.exit(0));

@@ -12,20 +12,40 @@ const SourceParam = Type.String({ pattern: PATTERNS.sourceId, description: "emul
 const RegionParam = Type.String({ pattern: PATTERNS.region, description: "AWS region, e.g. ap-northeast-1" });
 
 const VpcId = Type.String({ pattern: PATTERNS.vpcId, description: "vpc-…" });
-const ServiceNetworkRef = Type.String({ pattern: PATTERNS.serviceNetworkRef, description: "sn-… or its ARN (an ARN for a network shared from another account)" });
-const ResourceConfigurationRef = Type.String({ pattern: PATTERNS.resourceConfigurationRef, description: "rcfg-… or its ARN" });
+const ServiceNetworkRef = Type.String({
+  pattern: PATTERNS.serviceNetworkRef,
+  description: "sn-… or its ARN (an ARN for a network shared from another account)",
+});
+const ResourceConfigurationRef = Type.String({
+  pattern: PATTERNS.resourceConfigurationRef,
+  description: "rcfg-… or its ARN",
+});
 const ServiceRef = Type.String({ pattern: PATTERNS.serviceRef, description: "svc-… or its ARN" });
 const SecurityGroupId = Type.String({ pattern: PATTERNS.securityGroupId, description: "sg-…" });
 // More than AWS allows (5), so that preflight can explain the limit instead of a bare 400.
-const SecurityGroupIds = Type.Array(SecurityGroupId, { maxItems: 16, description: "Security groups (AWS allows at most 5)" });
-const SubnetIds = Type.Array(Type.String({ pattern: PATTERNS.subnetId }), { minItems: 1, maxItems: 32, description: "One subnet per Availability Zone" });
+const SecurityGroupIds = Type.Array(SecurityGroupId, {
+  maxItems: 16,
+  description: "Security groups (AWS allows at most 5)",
+});
+const SubnetIds = Type.Array(Type.String({ pattern: PATTERNS.subnetId }), {
+  minItems: 1,
+  maxItems: 32,
+  description: "One subnet per Availability Zone",
+});
 
-export const PRIVATE_DNS_PREFERENCES = ["VERIFIED_DOMAINS_ONLY", "ALL_DOMAINS", "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS", "SPECIFIED_DOMAINS_ONLY"] as const;
+export const PRIVATE_DNS_PREFERENCES = [
+  "VERIFIED_DOMAINS_ONLY",
+  "ALL_DOMAINS",
+  "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+  "SPECIFIED_DOMAINS_ONLY",
+] as const;
 
 export const DnsOptionsInput = Type.Object(
   {
     privateDnsPreference: Type.Optional(StringEnum(PRIVATE_DNS_PREFERENCES)),
-    privateDnsSpecifiedDomains: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { minItems: 1, maxItems: 10 })),
+    privateDnsSpecifiedDomains: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 255 }), { minItems: 1, maxItems: 10 }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -52,7 +72,10 @@ export const AssociateResourceAction = Type.Object(
     resourceConfigurationId: ResourceConfigurationRef,
     privateDnsEnabled: Type.Optional(Type.Boolean()),
   },
-  { ...strict, description: "Service network ↔ resource configuration association (CreateServiceNetworkResourceAssociation)" },
+  {
+    ...strict,
+    description: "Service network ↔ resource configuration association (CreateServiceNetworkResourceAssociation)",
+  },
 );
 
 export const AssociateServiceAction = Type.Object(
@@ -87,19 +110,31 @@ export const CreateServiceNetworkEndpointAction = Type.Object(
 );
 
 export const RemoveVpcAssociationAction = Type.Object(
-  { type: Type.Literal("remove-vpc-association"), associationId: Type.String({ pattern: PATTERNS.vpcAssociationId, description: "snva-…" }) },
+  {
+    type: Type.Literal("remove-vpc-association"),
+    associationId: Type.String({ pattern: PATTERNS.vpcAssociationId, description: "snva-…" }),
+  },
   { ...strict, description: "DeleteServiceNetworkVpcAssociation" },
 );
 export const RemoveResourceAssociationAction = Type.Object(
-  { type: Type.Literal("remove-resource-association"), associationId: Type.String({ pattern: PATTERNS.resourceAssociationId, description: "snra-…" }) },
+  {
+    type: Type.Literal("remove-resource-association"),
+    associationId: Type.String({ pattern: PATTERNS.resourceAssociationId, description: "snra-…" }),
+  },
   { ...strict, description: "DeleteServiceNetworkResourceAssociation" },
 );
 export const RemoveServiceAssociationAction = Type.Object(
-  { type: Type.Literal("remove-service-association"), associationId: Type.String({ pattern: PATTERNS.serviceAssociationId, description: "snsa-…" }) },
+  {
+    type: Type.Literal("remove-service-association"),
+    associationId: Type.String({ pattern: PATTERNS.serviceAssociationId, description: "snsa-…" }),
+  },
   { ...strict, description: "DeleteServiceNetworkServiceAssociation" },
 );
 export const RemoveEndpointAction = Type.Object(
-  { type: Type.Literal("remove-endpoint"), endpointId: Type.String({ pattern: PATTERNS.vpcEndpointId, description: "vpce-…" }) },
+  {
+    type: Type.Literal("remove-endpoint"),
+    endpointId: Type.String({ pattern: PATTERNS.vpcEndpointId, description: "vpce-…" }),
+  },
   { ...strict, description: "EC2 DeleteVpcEndpoints for one Resource or ServiceNetwork endpoint" },
 );
 
@@ -153,7 +188,9 @@ export type Action =
   | RemoveEndpointAction
   | AddIngressRuleAction;
 export type ActionType = Action["type"];
-export const ACTION_TYPES = ACTION_BRANCHES.map((b) => (b.properties.type as unknown as { const: string }).const) as ActionType[];
+export const ACTION_TYPES = ACTION_BRANCHES.map(
+  (b) => (b.properties.type as unknown as { const: string }).const,
+) as ActionType[];
 
 /**
  * oneOf with an OpenAPI/ajv discriminator: validation picks the branch by
@@ -257,7 +294,13 @@ export const ExecuteRequest = Type.Object(
 );
 export type ExecuteRequest = Static<typeof ExecuteRequest>;
 
-export const RESOURCE_KINDS = ["vpcAssociation", "resourceAssociation", "serviceAssociation", "vpcEndpoint", "securityGroupRule"] as const;
+export const RESOURCE_KINDS = [
+  "vpcAssociation",
+  "resourceAssociation",
+  "serviceAssociation",
+  "vpcEndpoint",
+  "securityGroupRule",
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const POLLABLE_KINDS = ["vpcAssociation", "resourceAssociation", "serviceAssociation", "vpcEndpoint"] as const;
 export type PollableKind = (typeof POLLABLE_KINDS)[number];
@@ -287,7 +330,10 @@ export const StatusQuery = Type.Object(
     source: Type.Optional(SourceParam),
     region: Type.Optional(RegionParam),
     kind: StringEnum(POLLABLE_KINDS),
-    id: Type.String({ pattern: "^(snva-[0-9a-z]{17}|snra-[0-9a-f]{17}|snsa-[0-9a-z]{17}|vpce-([0-9a-f]{8}|[0-9a-f]{17}))$", description: "The id an execution returned" }),
+    id: Type.String({
+      pattern: "^(snva-[0-9a-z]{17}|snra-[0-9a-f]{17}|snsa-[0-9a-z]{17}|vpce-([0-9a-f]{8}|[0-9a-f]{17}))$",
+      description: "The id an execution returned",
+    }),
   },
   { additionalProperties: false },
 );

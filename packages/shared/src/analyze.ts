@@ -16,14 +16,29 @@ export const AnalyzeRequest = Type.Object(
     from: Type.Object(
       {
         vpc: Type.String({ pattern: PATTERNS.vpcId, description: "The client's VPC" }),
-        securityGroup: Type.Optional(Type.String({ pattern: PATTERNS.securityGroupId, description: "The client's security group (inferred when omitted)" })),
+        securityGroup: Type.Optional(
+          Type.String({
+            pattern: PATTERNS.securityGroupId,
+            description: "The client's security group (inferred when omitted)",
+          }),
+        ),
         subnet: Type.Optional(Type.String({ pattern: PATTERNS.subnetId, description: "The client's subnet" })),
       },
       { additionalProperties: false },
     ),
-    to: Type.String({ pattern: PATTERNS.nodeId, description: "A resource configuration, service, Aurora cluster or endpoint: id, ARN or hostname" }),
+    to: Type.String({
+      pattern: PATTERNS.nodeId,
+      description: "A resource configuration, service, Aurora cluster or endpoint: id, ARN or hostname",
+    }),
     port: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
-    hostname: Type.Optional(Type.String({ minLength: 3, maxLength: 255, pattern: "^[A-Za-z0-9.-]+$", description: "The name the client will use" })),
+    hostname: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 255,
+        pattern: "^[A-Za-z0-9.-]+$",
+        description: "The name the client will use",
+      }),
+    ),
     refresh: Type.Optional(Type.Boolean({ description: "Re-read AWS first instead of using the cached topology" })),
   },
   { additionalProperties: false },
@@ -50,9 +65,16 @@ export const VERDICTS = ["reachable", "not-reachable", "unknown"] as const;
 export const AnalyzeAnswer = Type.Object({
   verdict: StringEnum(VERDICTS),
   summary: Type.String(),
-  from: Type.Object({ vpcId: Type.String(), name: Type.String(), securityGroupId: Type.Optional(Type.String()), securityGroupInferred: Type.Boolean() }),
+  from: Type.Object({
+    vpcId: Type.String(),
+    name: Type.String(),
+    securityGroupId: Type.Optional(Type.String()),
+    securityGroupInferred: Type.Boolean(),
+  }),
   target: Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String() }),
-  path: Type.Optional(Type.Object({ pattern: StringEnum(PATTERNS_OF_ACCESS), entryId: Type.String(), entryKind: Type.String() })),
+  path: Type.Optional(
+    Type.Object({ pattern: StringEnum(PATTERNS_OF_ACCESS), entryId: Type.String(), entryKind: Type.String() }),
+  ),
   port: Type.Optional(Type.Integer()),
   hostname: Type.Optional(Type.String()),
   hops: Type.Array(Hop),

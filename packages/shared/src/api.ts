@@ -15,7 +15,10 @@ export const TopologyQuery = Type.Object(
 );
 export type TopologyQuery = Static<typeof TopologyQuery>;
 
-export const ProgressQuery = Type.Object({ source: Type.Optional(SourceParam), region: Type.Optional(RegionParam) }, { additionalProperties: false });
+export const ProgressQuery = Type.Object(
+  { source: Type.Optional(SourceParam), region: Type.Optional(RegionParam) },
+  { additionalProperties: false },
+);
 export type ProgressQuery = Static<typeof ProgressQuery>;
 
 export const ConnectQuery = Type.Object(
@@ -23,7 +26,9 @@ export const ConnectQuery = Type.Object(
     source: Type.Optional(SourceParam),
     region: Type.Optional(RegionParam),
     from: Type.String({ pattern: PATTERNS.vpcId, description: "The consumer VPC (vpc-…)" }),
-    to: Type.Optional(Type.String({ pattern: PATTERNS.nodeId, description: "A resource configuration or service: id or ARN" })),
+    to: Type.Optional(
+      Type.String({ pattern: PATTERNS.nodeId, description: "A resource configuration or service: id or ARN" }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -9,7 +9,11 @@ import { StringEnum } from "./schema.js";
 
 const OptStr = Type.Optional(Type.String());
 
-export const PATTERNS_OF_ACCESS = ["resource-endpoint", "service-network-endpoint", "service-network-association"] as const;
+export const PATTERNS_OF_ACCESS = [
+  "resource-endpoint",
+  "service-network-endpoint",
+  "service-network-association",
+] as const;
 export type AccessPattern = (typeof PATTERNS_OF_ACCESS)[number];
 
 export const Hostname = Type.Object({
@@ -61,7 +65,13 @@ export type UnreachableTarget = Static<typeof UnreachableTarget>;
 export const ConnectAnswer = Type.Object({
   from: Type.Object({ vpcId: Type.String(), name: Type.String(), cidr: Type.String() }),
   entryPoints: Type.Array(
-    Type.Object({ id: Type.String(), kind: Type.String(), pattern: StringEnum(PATTERNS_OF_ACCESS), status: Type.String(), label: Type.String() }),
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      pattern: StringEnum(PATTERNS_OF_ACCESS),
+      status: Type.String(),
+      label: Type.String(),
+    }),
   ),
   reachable: Type.Array(ReachableTarget),
   unreachable: Type.Array(UnreachableTarget),

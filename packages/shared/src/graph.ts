@@ -88,7 +88,9 @@ export const NodeData = {
     isDefault: Type.Boolean(),
     /** consumer: it reaches Lattice; provider: it hosts gateways/resources/targets. */
     roles: Type.Array(Type.Union([Type.Literal("consumer"), Type.Literal("provider")])),
-    subnets: Type.Array(Type.Object({ id: Str, cidr: Str, availabilityZone: Str, availabilityZoneId: OptStr, name: OptStr })),
+    subnets: Type.Array(
+      Type.Object({ id: Str, cidr: Str, availabilityZone: Str, availabilityZoneId: OptStr, name: OptStr }),
+    ),
     tags: Type.Record(Type.String(), Type.String()),
   }),
   securityGroup: Type.Object({
@@ -183,7 +185,10 @@ export const NodeData = {
     portRanges: StrList,
     protocol: OptStr,
     definition: Type.Optional(
-      Type.Object({ kind: Type.Union([Type.Literal("dns"), Type.Literal("ip"), Type.Literal("arn"), Type.Literal("cidr")]), values: StrList }),
+      Type.Object({
+        kind: Type.Union([Type.Literal("dns"), Type.Literal("ip"), Type.Literal("arn"), Type.Literal("cidr")]),
+        values: StrList,
+      }),
     ),
     customDomainName: OptStr,
     groupDomain: OptStr,
@@ -204,13 +209,21 @@ export const NodeData = {
     publiclyAccessible: Type.Boolean(),
   }),
   dbEndpoint: Type.Object({
-    role: Type.Union([Type.Literal("writer"), Type.Literal("reader"), Type.Literal("custom"), Type.Literal("instance")]),
+    role: Type.Union([
+      Type.Literal("writer"),
+      Type.Literal("reader"),
+      Type.Literal("custom"),
+      Type.Literal("instance"),
+    ]),
     hostname: Str,
     port: Type.Integer(),
     clusterArn: Str,
     engine: Str,
   }),
-  resourceTarget: Type.Object({ kind: Type.Union([Type.Literal("dns"), Type.Literal("ip"), Type.Literal("cidr"), Type.Literal("arn")]), value: Str }),
+  resourceTarget: Type.Object({
+    kind: Type.Union([Type.Literal("dns"), Type.Literal("ip"), Type.Literal("cidr"), Type.Literal("arn")]),
+    value: Str,
+  }),
   service: Type.Object({
     id: Str,
     arn: Str,

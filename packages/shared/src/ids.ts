@@ -6,7 +6,8 @@ export const PATTERNS = {
   vpcEndpointId: "^vpce-([0-9a-f]{8}|[0-9a-f]{17})$",
   /** VPC Lattice ids (API reference patterns); networks, configurations and services also by ARN. */
   serviceNetworkRef: "^(sn-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:servicenetwork/sn-[0-9a-z]{17})$",
-  resourceConfigurationRef: "^(rcfg-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17})$",
+  resourceConfigurationRef:
+    "^(rcfg-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17})$",
   serviceRef: "^(svc-[0-9a-z]{17}|arn:aws[a-z-]*:vpc-lattice:[a-z0-9-]+:\\d{12}:service/svc-[0-9a-z]{17})$",
   vpcAssociationId: "^snva-[0-9a-z]{17}$",
   resourceAssociationId: "^snra-[0-9a-f]{17}$",

@@ -12,7 +12,11 @@ export const SNAPSHOT_ID = "^s[0-9a-z]{9}$";
 
 const Name = Type.String({ minLength: 1, maxLength: 120, pattern: "\\S", description: "A name people will recognise" });
 /** The view state as the console's query string (without the leading "?"). */
-const State = Type.String({ maxLength: 4000, pattern: "^\\??[^?#]*$", description: "The console's URL query string, e.g. source=emulator&region=…&panel=connect&from=vpc-…" });
+const State = Type.String({
+  maxLength: 4000,
+  pattern: "^\\??[^?#]*$",
+  description: "The console's URL query string, e.g. source=emulator&region=…&panel=connect&from=vpc-…",
+});
 
 export const SavedView = Type.Object({
   id: Type.String({ pattern: VIEW_ID }),
@@ -30,7 +34,10 @@ export const RenameRequest = Type.Object({ name: Name }, { additionalProperties:
 export type RenameRequest = Static<typeof RenameRequest>;
 export const ViewList = Type.Object({ views: Type.Array(SavedView) });
 export type ViewList = Static<typeof ViewList>;
-export const IdParams = Type.Object({ id: Type.String({ pattern: "^[sv][0-9a-z]{9}$" }) }, { additionalProperties: false });
+export const IdParams = Type.Object(
+  { id: Type.String({ pattern: "^[sv][0-9a-z]{9}$" }) },
+  { additionalProperties: false },
+);
 export type IdParams = Static<typeof IdParams>;
 
 export const SnapshotMeta = Type.Object({

@@ -36,9 +36,11 @@ describe("the audit store", () => {
     store.close();
     const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
     expect(db.pragma("user_version", { simple: true })).toBe(1);
-    expect((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name)).toEqual(
-      expect.arrayContaining(["audit", "executions"]),
-    );
+    expect(
+      (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
+      ).map((r) => r.name),
+    ).toEqual(expect.arrayContaining(["audit", "executions"]));
     db.close();
   });
 
@@ -85,13 +87,24 @@ describe("the audit store", () => {
   it("never stores anything credential-like", () => {
     const dir = dataDir();
     const store = openAuditStore(dir);
-    store.append(record(1, { input: { type: "x", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", nested: { sessionToken: "FwoGZXIvYXdz", note: "AKIAIOSFODNN7EXAMPLE" } } }));
+    store.append(
+      record(1, {
+        input: {
+          type: "x",
+          secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          nested: { sessionToken: "FwoGZXIvYXdz", note: "AKIAIOSFODNN7EXAMPLE" },
+        },
+      }),
+    );
     store.close();
     const bytes = readFileSync(path.join(dir, AUDIT_FILE)).toString("latin1") + readWal(dir);
     expect(bytes).not.toContain("wJalrXUtnFEMI");
     expect(bytes).not.toContain("FwoGZXIvYXdz");
     expect(bytes).not.toContain("AKIAIOSFODNN7EXAMPLE");
-    expect(redact({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", keep: "vpc-1" })).toEqual({ accessKeyId: "[redacted]", keep: "vpc-1" });
+    expect(redact({ accessKeyId: "AKIAIOSFODNN7EXAMPLE", keep: "vpc-1" })).toEqual({
+      accessKeyId: "[redacted]",
+      keep: "vpc-1",
+    });
   });
 
   it("claims a client token once, keeps its result, and releases it when the call failed", () => {
@@ -106,7 +119,11 @@ describe("the audit store", () => {
     store.finishExecution(key, { resource: { id: "snva-1" } }, "111122223333");
     // A finished token is never released.
     store.dropExecution(key);
-    expect(store.execution(key)).toMatchObject({ state: "done", result: { resource: { id: "snva-1" } }, accountId: "111122223333" });
+    expect(store.execution(key)).toMatchObject({
+      state: "done",
+      result: { resource: { id: "snva-1" } },
+      accountId: "111122223333",
+    });
     store.close();
   });
 

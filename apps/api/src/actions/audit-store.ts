@@ -79,13 +79,19 @@ export interface ExecutionRecord<R> extends ExecutionKey {
   createdAt: string;
 }
 
-const SECRET_KEY = /secret|password|passphrase|credential|sessiontoken|session_token|accesskey|access_key|authorization|private_?key/i;
+const SECRET_KEY =
+  /secret|password|passphrase|credential|sessiontoken|session_token|accesskey|access_key|authorization|private_?key/i;
 
 /** A deep copy with credential-like members replaced; never stores a secret that slipped into an input. */
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : redact(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) ? "[redacted]" : redact(v),
+      ]),
+    );
   }
   if (typeof value === "string" && /\b(AKIA|ASIA)[A-Z0-9]{16}\b/.test(value)) return "[redacted]";
   return value;
@@ -149,13 +155,19 @@ export function openAuditStore(dataDir?: string) {
   );
   const pageNewest = db.prepare(`SELECT * FROM audit ORDER BY id DESC LIMIT ?`);
   const pageBefore = db.prepare(`SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`);
-  const lastChange = db.prepare(`SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`);
+  const lastChange = db.prepare(
+    `SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`,
+  );
   const getExecution = db.prepare(`SELECT * FROM executions WHERE source = ? AND region = ? AND client_token = ?`);
   const insertExecution = db.prepare(
     `INSERT OR IGNORE INTO executions (source, region, client_token, fingerprint, action, state, result, created_at) VALUES (?, ?, ?, ?, ?, 'pending', NULL, ?)`,
   );
-  const finishExecution = db.prepare(`UPDATE executions SET state = 'done', result = ?, account_id = ? WHERE source = ? AND region = ? AND client_token = ?`);
-  const dropExecution = db.prepare(`DELETE FROM executions WHERE source = ? AND region = ? AND client_token = ? AND state = 'pending'`);
+  const finishExecution = db.prepare(
+    `UPDATE executions SET state = 'done', result = ?, account_id = ? WHERE source = ? AND region = ? AND client_token = ?`,
+  );
+  const dropExecution = db.prepare(
+    `DELETE FROM executions WHERE source = ? AND region = ? AND client_token = ? AND state = 'pending'`,
+  );
 
   return {
     file,
@@ -182,7 +194,11 @@ export function openAuditStore(dataDir?: string) {
 
     /** Newest first; `before` is the id the previous page ended at. */
     list(options: { limit: number; before?: number | undefined }): { entries: AuditEntry[]; nextBefore?: number } {
-      const rows = (options.before === undefined ? pageNewest.all(options.limit + 1) : pageBefore.all(options.before, options.limit + 1)) as AuditRow[];
+      const rows = (
+        options.before === undefined
+          ? pageNewest.all(options.limit + 1)
+          : pageBefore.all(options.before, options.limit + 1)
+      ) as AuditRow[];
       const entries = rows.slice(0, options.limit).map(toEntry);
       const last = entries[entries.length - 1];
       return rows.length > options.limit && last ? { entries, nextBefore: last.id } : { entries };
@@ -196,7 +212,17 @@ export function openAuditStore(dataDir?: string) {
 
     execution<R>(key: ExecutionKey): ExecutionRecord<R> | undefined {
       const row = getExecution.get(key.source, key.region, key.clientToken) as
-        | { source: string; region: string; client_token: string; fingerprint: string; action: string; state: "pending" | "done"; result: string | null; account_id: string | null; created_at: string }
+        | {
+            source: string;
+            region: string;
+            client_token: string;
+            fingerprint: string;
+            action: string;
+            state: "pending" | "done";
+            result: string | null;
+            account_id: string | null;
+            created_at: string;
+          }
         | undefined;
       if (!row) return undefined;
       return {
@@ -235,7 +261,9 @@ export function openAuditStore(dataDir?: string) {
 function migrate(db: Database.Database): void {
   const current = Number(db.pragma("user_version", { simple: true }));
   if (current > MIGRATIONS.length) {
-    throw new Error(`The audit store ${db.name} was written by a newer Lattice Atlas (schema ${current}, this one knows ${MIGRATIONS.length}).`);
+    throw new Error(
+      `The audit store ${db.name} was written by a newer Lattice Atlas (schema ${current}, this one knows ${MIGRATIONS.length}).`,
+    );
   }
   for (let version = current; version < MIGRATIONS.length; version += 1) {
     db.transaction(() => {
@@ -259,9 +287,13 @@ export function openAuditStoreOrExplain(dataDir?: string): AuditStore {
     const reason = error instanceof Error ? error.message : String(error);
     const file = dataDir ? path.join(dataDir, AUDIT_FILE) : ":memory:";
     const refuse = (): never => {
-      throw new AppError("STORAGE_UNAVAILABLE", `The audit log cannot be opened (${reason}), so changes are refused: every change must be audited.`, {
-        hint: `Check ${file} and its folder, or start with --data-dir <another folder>.`,
-      });
+      throw new AppError(
+        "STORAGE_UNAVAILABLE",
+        `The audit log cannot be opened (${reason}), so changes are refused: every change must be audited.`,
+        {
+          hint: `Check ${file} and its folder, or start with --data-dir <another folder>.`,
+        },
+      );
     };
     return new Proxy({ file, close: () => undefined } as unknown as AuditStore, {
       get: (target, property) => (property in target ? target[property as keyof AuditStore] : refuse),

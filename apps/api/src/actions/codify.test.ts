@@ -31,11 +31,21 @@ function resolved(action: Action): ResolvedAction {
   };
 }
 
-const dns = { privateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" as const, privateDnsSpecifiedDomains: ["*.example.com", "db.example.com"] };
+const dns = {
+  privateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" as const,
+  privateDnsSpecifiedDomains: ["*.example.com", "db.example.com"],
+};
 
 /** Every action, with every option it takes (and a few bare ones). */
 const ACTIONS: Action[] = [
-  { type: "associate-vpc", vpcId: "vpc-023cb195488e7d121", serviceNetworkId: SN, securityGroupIds: ["sg-0ba37e309b4a5fb94"], privateDnsEnabled: true, dnsOptions: dns },
+  {
+    type: "associate-vpc",
+    vpcId: "vpc-023cb195488e7d121",
+    serviceNetworkId: SN,
+    securityGroupIds: ["sg-0ba37e309b4a5fb94"],
+    privateDnsEnabled: true,
+    dnsOptions: dns,
+  },
   { type: "associate-vpc", vpcId: "vpc-023cb195488e7d121", serviceNetworkId: SN },
   { type: "associate-resource", serviceNetworkId: SN, resourceConfigurationId: RCFG, privateDnsEnabled: false },
   { type: "associate-resource", serviceNetworkId: SN, resourceConfigurationId: RCFG },
@@ -49,12 +59,25 @@ const ACTIONS: Action[] = [
     privateDnsEnabled: true,
     dnsOptions: dns,
   },
-  { type: "create-service-network-endpoint", vpcId: "vpc-0a03953771bed5895", serviceNetworkId: SN, subnetIds: ["subnet-0e810cf38892d8df9"], privateDnsEnabled: false },
+  {
+    type: "create-service-network-endpoint",
+    vpcId: "vpc-0a03953771bed5895",
+    serviceNetworkId: SN,
+    subnetIds: ["subnet-0e810cf38892d8df9"],
+    privateDnsEnabled: false,
+  },
   { type: "remove-vpc-association", associationId: "snva-0c7568464798463a6" },
   { type: "remove-resource-association", associationId: "snra-0258ae5ca1fffbb4a" },
   { type: "remove-service-association", associationId: "snsa-0c7568464798463a6" },
   { type: "remove-endpoint", endpointId: "vpce-00c3d5450f87e1973" },
-  { type: "add-ingress-rule", groupId: "sg-00902c1ef600630a9", protocol: "tcp", port: 5432, sourceGroupId: "sg-01d181db43be1daaa", description: "Lattice Atlas: TCP 5432 from resource gateway" },
+  {
+    type: "add-ingress-rule",
+    groupId: "sg-00902c1ef600630a9",
+    protocol: "tcp",
+    port: 5432,
+    sourceGroupId: "sg-01d181db43be1daaa",
+    description: "Lattice Atlas: TCP 5432 from resource gateway",
+  },
   { type: "add-ingress-rule", groupId: "sg-0a56b13a32342e90a", protocol: "tcp", port: 443, cidr: "10.3.0.0/16" },
 ];
 
@@ -130,13 +153,19 @@ function cloudFormationUsage(snippet: string): Usage | undefined {
 }
 
 /** Names outside the documentation, and required names missing. */
-function audit(usage: Usage, table: Record<string, Documented>, extra: readonly string[] = []): { undocumented: string[]; missing: string[] } {
+function audit(
+  usage: Usage,
+  table: Record<string, Documented>,
+  extra: readonly string[] = [],
+): { undocumented: string[]; missing: string[] } {
   const documented = table[usage.target];
   if (!documented) return { undocumented: [`<${usage.target}>`], missing: [] };
   const allowed = new Set<string>([...documented.required, ...documented.optional, ...extra]);
   const undocumented = usage.names.filter((n) => !allowed.has(n));
   for (const [holder, keys] of Object.entries(usage.nested)) {
-    const members = documented.nested?.[holder] ?? (holder.startsWith("--") ? documented.nested?.[cliToMember(holder, documented)] : undefined);
+    const members =
+      documented.nested?.[holder] ??
+      (holder.startsWith("--") ? documented.nested?.[cliToMember(holder, documented)] : undefined);
     for (const key of keys) if (!members?.includes(key)) undocumented.push(`${holder}.${key}`);
   }
   const missing = documented.required.filter((n) => !usage.names.includes(n));
@@ -171,35 +200,63 @@ describe("codify: every form uses only documented names, and all required ones",
     const call = code.calls[0]!;
 
     const apiUsage: Usage = { target: call.operation, names: Object.keys(call.input), nested: {} };
-    for (const [key, value] of Object.entries(call.input)) if (value && typeof value === "object") collectKeys(value, key, apiUsage.nested);
+    for (const [key, value] of Object.entries(call.input))
+      if (value && typeof value === "object") collectKeys(value, key, apiUsage.nested);
     expect(audit(apiUsage, API_MEMBERS), "AWS call").toEqual({ undocumented: [], missing: [] });
 
     expect(code.cli.startsWith("aws ")).toBe(true);
     expect(code.cli).toMatch(new RegExp(`--region ${REGION}$`));
-    expect(auditCli(code.cli, call.operation as keyof typeof API_MEMBERS), "CLI").toEqual({ undocumented: [], missing: [] });
+    expect(auditCli(code.cli, call.operation as keyof typeof API_MEMBERS), "CLI").toEqual({
+      undocumented: [],
+      missing: [],
+    });
 
     const terraform = terraformUsage(code.terraform);
     const cloudformation = cloudFormationUsage(code.cloudformation);
     if (action.type.startsWith("remove-")) {
       expect(terraform).toBeUndefined();
-      expect(code.terraform).toMatch(/remove the resource block \((aws_vpclattice_service_network_(vpc|resource|service)_association|aws_vpc_endpoint)\)/);
+      expect(code.terraform).toMatch(
+        /remove the resource block \((aws_vpclattice_service_network_(vpc|resource|service)_association|aws_vpc_endpoint)\)/,
+      );
       expect(cloudformation).toBeUndefined();
-      expect(code.cloudformation).toMatch(/delete the AWS::(VpcLattice::ServiceNetwork(Vpc|Resource|Service)Association|EC2::VPCEndpoint) resource/);
+      expect(code.cloudformation).toMatch(
+        /delete the AWS::(VpcLattice::ServiceNetwork(Vpc|Resource|Service)Association|EC2::VPCEndpoint) resource/,
+      );
     } else {
       expect(terraform, code.terraform).toBeDefined();
       expect(audit(terraform!, TERRAFORM_ARGUMENTS), "Terraform").toEqual({ undocumented: [], missing: [] });
       expect(cloudformation, code.cloudformation).toBeDefined();
-      expect(audit(cloudformation!, CLOUDFORMATION_PROPERTIES), "CloudFormation").toEqual({ undocumented: [], missing: [] });
+      expect(audit(cloudformation!, CLOUDFORMATION_PROPERTIES), "CloudFormation").toEqual({
+        undocumented: [],
+        missing: [],
+      });
     }
   });
 
   it("the checks catch an undocumented or missing name (they can fail)", () => {
-    expect(auditCli("aws vpc-lattice create-service-network-vpc-association \\\n  --vpc-identifier vpc-1 \\\n  --private-dns true \\\n  --region x", "CreateServiceNetworkVpcAssociation")).toEqual({
+    expect(
+      auditCli(
+        "aws vpc-lattice create-service-network-vpc-association \\\n  --vpc-identifier vpc-1 \\\n  --private-dns true \\\n  --region x",
+        "CreateServiceNetworkVpcAssociation",
+      ),
+    ).toEqual({
       undocumented: ["--private-dns"],
       missing: ["--service-network-identifier"],
     });
-    expect(audit(terraformUsage('resource "aws_vpc_endpoint" "x" {\n  vpc_id = "v"\n  resource_configuration = "a"\n}')!, TERRAFORM_ARGUMENTS).undocumented).toEqual(["resource_configuration"]);
-    expect(audit(cloudFormationUsage("Resources:\n  X:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      DnsOptions:\n        PrivateDns: x")!, CLOUDFORMATION_PROPERTIES)).toEqual({
+    expect(
+      audit(
+        terraformUsage('resource "aws_vpc_endpoint" "x" {\n  vpc_id = "v"\n  resource_configuration = "a"\n}')!,
+        TERRAFORM_ARGUMENTS,
+      ).undocumented,
+    ).toEqual(["resource_configuration"]);
+    expect(
+      audit(
+        cloudFormationUsage(
+          "Resources:\n  X:\n    Type: AWS::EC2::VPCEndpoint\n    Properties:\n      DnsOptions:\n        PrivateDns: x",
+        )!,
+        CLOUDFORMATION_PROPERTIES,
+      ),
+    ).toEqual({
       undocumented: ["DnsOptions.PrivateDns"],
       missing: ["VpcId"],
     });
@@ -219,7 +276,10 @@ describe("codify: what each form says", () => {
         SubnetIds: ["subnet-0e810cf38892d8df9", "subnet-03f2e783e953bcce0"],
         SecurityGroupIds: ["sg-0a56b13a32342e90a"],
         PrivateDnsEnabled: true,
-        DnsOptions: { PrivateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS", PrivateDnsSpecifiedDomains: ["*.example.com", "db.example.com"] },
+        DnsOptions: {
+          PrivateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+          PrivateDnsSpecifiedDomains: ["*.example.com", "db.example.com"],
+        },
         ClientToken: "tok-1",
       },
     });
@@ -250,7 +310,9 @@ describe("codify: what each form says", () => {
   it("turns privateDnsEnabled=false into --no-private-dns-enabled, and a removal into a delete command", () => {
     expect(codify(resolved(ACTIONS[6]!)).cli).toContain("--no-private-dns-enabled");
     const removal = codify(resolved(ACTIONS[10]!), "tok");
-    expect(removal.cli).toBe(`aws ec2 delete-vpc-endpoints \\\n  --vpc-endpoint-ids vpce-00c3d5450f87e1973 \\\n  --region ${REGION}`);
+    expect(removal.cli).toBe(
+      `aws ec2 delete-vpc-endpoints \\\n  --vpc-endpoint-ids vpce-00c3d5450f87e1973 \\\n  --region ${REGION}`,
+    );
     expect(removal.calls[0]!.input).toEqual({ VpcEndpointIds: ["vpce-00c3d5450f87e1973"] });
     expect(removal.idempotency).toMatch(/takes no client token at AWS/);
   });
@@ -259,26 +321,58 @@ describe("codify: what each form says", () => {
     const fromGroup = codify(resolved(ACTIONS[11]!));
     expect(fromGroup.calls[0]!.input).toEqual({
       GroupId: "sg-00902c1ef600630a9",
-      IpPermissions: [{ IpProtocol: "tcp", FromPort: 5432, ToPort: 5432, UserIdGroupPairs: [{ GroupId: "sg-01d181db43be1daaa", Description: "Lattice Atlas: TCP 5432 from resource gateway" }] }],
+      IpPermissions: [
+        {
+          IpProtocol: "tcp",
+          FromPort: 5432,
+          ToPort: 5432,
+          UserIdGroupPairs: [
+            { GroupId: "sg-01d181db43be1daaa", Description: "Lattice Atlas: TCP 5432 from resource gateway" },
+          ],
+        },
+      ],
     });
     expect(fromGroup.terraform).toContain('referenced_security_group_id = "sg-01d181db43be1daaa"');
-    expect(fromGroup.cloudformation).toContain("      SourceSecurityGroupId: sg-01d181db43be1daaa\n      Description: 'Lattice Atlas: TCP 5432 from resource gateway'");
+    expect(fromGroup.cloudformation).toContain(
+      "      SourceSecurityGroupId: sg-01d181db43be1daaa\n      Description: 'Lattice Atlas: TCP 5432 from resource gateway'",
+    );
     const fromCidr = codify(resolved(ACTIONS[12]!));
-    expect(fromCidr.calls[0]!.input).toEqual({ GroupId: "sg-0a56b13a32342e90a", IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.3.0.0/16" }] }] });
-    expect(fromCidr.cli).toContain(`--ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"10.3.0.0/16"}]}]'`);
+    expect(fromCidr.calls[0]!.input).toEqual({
+      GroupId: "sg-0a56b13a32342e90a",
+      IpPermissions: [{ IpProtocol: "tcp", FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: "10.3.0.0/16" }] }],
+    });
+    expect(fromCidr.cli).toContain(
+      `--ip-permissions '[{"IpProtocol":"tcp","FromPort":443,"ToPort":443,"IpRanges":[{"CidrIp":"10.3.0.0/16"}]}]'`,
+    );
     expect(fromCidr.terraform).toContain('cidr_ipv4         = "10.3.0.0/16"');
   });
 
   it("leaves the client token out of the calls when there is none yet, and out of token-less operations always", () => {
-    expect(codify(resolved(ACTIONS[1]!)).calls[0]!.input).toEqual({ serviceNetworkIdentifier: SN, vpcIdentifier: "vpc-023cb195488e7d121" });
+    expect(codify(resolved(ACTIONS[1]!)).calls[0]!.input).toEqual({
+      serviceNetworkIdentifier: SN,
+      vpcIdentifier: "vpc-023cb195488e7d121",
+    });
     expect(codify(resolved(ACTIONS[1]!), "t").calls[0]!.input).toMatchObject({ clientToken: "t" });
-    expect(codify(resolved(ACTIONS[7]!), "t").calls[0]!.input).toEqual({ serviceNetworkVpcAssociationIdentifier: "snva-0c7568464798463a6" });
+    expect(codify(resolved(ACTIONS[7]!), "t").calls[0]!.input).toEqual({
+      serviceNetworkVpcAssociationIdentifier: "snva-0c7568464798463a6",
+    });
   });
 
   it("escapes Terraform interpolation and quotes shell arguments", () => {
-    const tricky: Action = { type: "associate-vpc", vpcId: "vpc-023cb195488e7d121", serviceNetworkId: SN, privateDnsEnabled: true, dnsOptions: { privateDnsPreference: "SPECIFIED_DOMAINS_ONLY", privateDnsSpecifiedDomains: ["${evil}.example.com"] } };
+    const tricky: Action = {
+      type: "associate-vpc",
+      vpcId: "vpc-023cb195488e7d121",
+      serviceNetworkId: SN,
+      privateDnsEnabled: true,
+      dnsOptions: {
+        privateDnsPreference: "SPECIFIED_DOMAINS_ONLY",
+        privateDnsSpecifiedDomains: ["${evil}.example.com"],
+      },
+    };
     const code = codify(resolved(tricky));
     expect(code.terraform).toContain('["$${evil}.example.com"]');
-    expect(code.cli).toContain(`--dns-options '{"privateDnsPreference":"SPECIFIED_DOMAINS_ONLY","privateDnsSpecifiedDomains":["\${evil}.example.com"]}'`);
+    expect(code.cli).toContain(
+      `--dns-options '{"privateDnsPreference":"SPECIFIED_DOMAINS_ONLY","privateDnsSpecifiedDomains":["\${evil}.example.com"]}'`,
+    );
   });
 });

@@ -82,7 +82,14 @@ export const API_MEMBERS = {
       "TagSpecifications",
       "VpcEndpointType",
     ],
-    nested: { DnsOptions: ["DnsRecordIpType", "PrivateDnsOnlyForInboundResolverEndpoint", "PrivateDnsPreference", "PrivateDnsSpecifiedDomains"] },
+    nested: {
+      DnsOptions: [
+        "DnsRecordIpType",
+        "PrivateDnsOnlyForInboundResolverEndpoint",
+        "PrivateDnsPreference",
+        "PrivateDnsSpecifiedDomains",
+      ],
+    },
   },
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DeleteVpcEndpoints.html
   DeleteVpcEndpoints: {
@@ -94,11 +101,39 @@ export const API_MEMBERS = {
   AuthorizeSecurityGroupIngress: {
     url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html",
     required: [],
-    optional: ["CidrIp", "DryRun", "FromPort", "GroupId", "GroupName", "IpPermissions", "IpProtocol", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "TagSpecifications", "ToPort"],
+    optional: [
+      "CidrIp",
+      "DryRun",
+      "FromPort",
+      "GroupId",
+      "GroupName",
+      "IpPermissions",
+      "IpProtocol",
+      "SourceSecurityGroupName",
+      "SourceSecurityGroupOwnerId",
+      "TagSpecifications",
+      "ToPort",
+    ],
     nested: {
-      IpPermissions: ["FromPort", "IpProtocol", "IpRanges", "Ipv6Ranges", "PrefixListIds", "ToPort", "UserIdGroupPairs"],
+      IpPermissions: [
+        "FromPort",
+        "IpProtocol",
+        "IpRanges",
+        "Ipv6Ranges",
+        "PrefixListIds",
+        "ToPort",
+        "UserIdGroupPairs",
+      ],
       IpRanges: ["CidrIp", "Description"],
-      UserIdGroupPairs: ["Description", "GroupId", "GroupName", "PeeringStatus", "UserId", "VpcId", "VpcPeeringConnectionId"],
+      UserIdGroupPairs: [
+        "Description",
+        "GroupId",
+        "GroupName",
+        "PeeringStatus",
+        "UserId",
+        "VpcId",
+        "VpcPeeringConnectionId",
+      ],
     },
   },
 } as const satisfies Record<string, Documented>;
@@ -119,7 +154,14 @@ export const CLI_OPTIONS = {
   "vpc-lattice create-service-network-vpc-association": {
     url: "https://docs.aws.amazon.com/cli/latest/reference/vpc-lattice/create-service-network-vpc-association.html",
     required: ["--service-network-identifier", "--vpc-identifier"],
-    optional: ["--client-token", "--security-group-ids", "--tags", "--private-dns-enabled", "--no-private-dns-enabled", "--dns-options"],
+    optional: [
+      "--client-token",
+      "--security-group-ids",
+      "--tags",
+      "--private-dns-enabled",
+      "--no-private-dns-enabled",
+      "--dns-options",
+    ],
   },
   // https://docs.aws.amazon.com/cli/latest/reference/vpc-lattice/create-service-network-resource-association.html
   "vpc-lattice create-service-network-resource-association": {
@@ -259,13 +301,30 @@ export const TERRAFORM_ARGUMENTS = {
       "tags",
       "vpc_endpoint_type",
     ],
-    nested: { dns_options: ["dns_record_ip_type", "private_dns_only_for_inbound_resolver_endpoint", "private_dns_preference", "private_dns_specified_domains"] },
+    nested: {
+      dns_options: [
+        "dns_record_ip_type",
+        "private_dns_only_for_inbound_resolver_endpoint",
+        "private_dns_preference",
+        "private_dns_specified_domains",
+      ],
+    },
   },
   // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_security_group_ingress_rule
   aws_vpc_security_group_ingress_rule: {
     url: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_security_group_ingress_rule",
     required: ["security_group_id", "ip_protocol"],
-    optional: ["region", "cidr_ipv4", "cidr_ipv6", "description", "from_port", "prefix_list_id", "referenced_security_group_id", "tags", "to_port"],
+    optional: [
+      "region",
+      "cidr_ipv4",
+      "cidr_ipv6",
+      "description",
+      "from_port",
+      "prefix_list_id",
+      "referenced_security_group_id",
+      "tags",
+      "to_port",
+    ],
   },
 } as const satisfies Record<string, Documented>;
 
@@ -277,7 +336,14 @@ export const CLOUDFORMATION_PROPERTIES = {
   "AWS::VpcLattice::ServiceNetworkVpcAssociation": {
     url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-servicenetworkvpcassociation.html",
     required: [],
-    optional: ["DnsOptions", "PrivateDnsEnabled", "SecurityGroupIds", "ServiceNetworkIdentifier", "Tags", "VpcIdentifier"],
+    optional: [
+      "DnsOptions",
+      "PrivateDnsEnabled",
+      "SecurityGroupIds",
+      "ServiceNetworkIdentifier",
+      "Tags",
+      "VpcIdentifier",
+    ],
     nested: { DnsOptions: ["PrivateDnsPreference", "PrivateDnsSpecifiedDomains"] },
   },
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-servicenetworkresourceassociation.html
@@ -311,13 +377,32 @@ export const CLOUDFORMATION_PROPERTIES = {
       "Tags",
       "VpcEndpointType",
     ],
-    nested: { DnsOptions: ["DnsRecordIpType", "PrivateDnsOnlyForInboundResolverEndpoint", "PrivateDnsPreference", "PrivateDnsSpecifiedDomains"] },
+    nested: {
+      DnsOptions: [
+        "DnsRecordIpType",
+        "PrivateDnsOnlyForInboundResolverEndpoint",
+        "PrivateDnsPreference",
+        "PrivateDnsSpecifiedDomains",
+      ],
+    },
   },
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
   "AWS::EC2::SecurityGroupIngress": {
     url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html",
     required: ["IpProtocol"],
-    optional: ["CidrIp", "CidrIpv6", "Description", "FromPort", "GroupId", "GroupName", "SourcePrefixListId", "SourceSecurityGroupId", "SourceSecurityGroupName", "SourceSecurityGroupOwnerId", "ToPort"],
+    optional: [
+      "CidrIp",
+      "CidrIpv6",
+      "Description",
+      "FromPort",
+      "GroupId",
+      "GroupName",
+      "SourcePrefixListId",
+      "SourceSecurityGroupId",
+      "SourceSecurityGroupName",
+      "SourceSecurityGroupOwnerId",
+      "ToPort",
+    ],
   },
 } as const satisfies Record<string, Documented>;
 
@@ -330,11 +415,25 @@ function compact<T extends Record<string, unknown>>(value: T): Record<string, un
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
 
-const latticeDnsOptions = (options: { privateDnsPreference?: string | undefined; privateDnsSpecifiedDomains?: string[] | undefined } | undefined) =>
-  options ? compact({ privateDnsPreference: options.privateDnsPreference, privateDnsSpecifiedDomains: options.privateDnsSpecifiedDomains }) : undefined;
+const latticeDnsOptions = (
+  options: { privateDnsPreference?: string | undefined; privateDnsSpecifiedDomains?: string[] | undefined } | undefined,
+) =>
+  options
+    ? compact({
+        privateDnsPreference: options.privateDnsPreference,
+        privateDnsSpecifiedDomains: options.privateDnsSpecifiedDomains,
+      })
+    : undefined;
 
-const ec2DnsOptions = (options: { privateDnsPreference?: string | undefined; privateDnsSpecifiedDomains?: string[] | undefined } | undefined) =>
-  options ? compact({ PrivateDnsPreference: options.privateDnsPreference, PrivateDnsSpecifiedDomains: options.privateDnsSpecifiedDomains }) : undefined;
+const ec2DnsOptions = (
+  options: { privateDnsPreference?: string | undefined; privateDnsSpecifiedDomains?: string[] | undefined } | undefined,
+) =>
+  options
+    ? compact({
+        PrivateDnsPreference: options.privateDnsPreference,
+        PrivateDnsSpecifiedDomains: options.privateDnsSpecifiedDomains,
+      })
+    : undefined;
 
 const nonEmpty = <T>(list: T[] | undefined): T[] | undefined => (list && list.length > 0 ? list : undefined);
 
@@ -375,7 +474,11 @@ export function awsCalls(resolved: ResolvedAction, clientToken?: string): AwsCal
         {
           service: "vpc-lattice",
           operation: "CreateServiceNetworkServiceAssociation",
-          input: compact({ serviceIdentifier: resolved.serviceIdentifier, serviceNetworkIdentifier: resolved.serviceNetworkIdentifier, clientToken }),
+          input: compact({
+            serviceIdentifier: resolved.serviceIdentifier,
+            serviceNetworkIdentifier: resolved.serviceNetworkIdentifier,
+            clientToken,
+          }),
         },
       ];
     case "create-resource-endpoint":
@@ -387,7 +490,8 @@ export function awsCalls(resolved: ResolvedAction, clientToken?: string): AwsCal
           input: compact({
             VpcEndpointType: a.type === "create-resource-endpoint" ? "Resource" : "ServiceNetwork",
             VpcId: a.vpcId,
-            ResourceConfigurationArn: a.type === "create-resource-endpoint" ? resolved.resourceConfigurationArn : undefined,
+            ResourceConfigurationArn:
+              a.type === "create-resource-endpoint" ? resolved.resourceConfigurationArn : undefined,
             ServiceNetworkArn: a.type === "create-service-network-endpoint" ? resolved.serviceNetworkArn : undefined,
             SubnetIds: a.subnetIds,
             SecurityGroupIds: nonEmpty(a.securityGroupIds),
@@ -398,11 +502,29 @@ export function awsCalls(resolved: ResolvedAction, clientToken?: string): AwsCal
         },
       ];
     case "remove-vpc-association":
-      return [{ service: "vpc-lattice", operation: "DeleteServiceNetworkVpcAssociation", input: { serviceNetworkVpcAssociationIdentifier: a.associationId } }];
+      return [
+        {
+          service: "vpc-lattice",
+          operation: "DeleteServiceNetworkVpcAssociation",
+          input: { serviceNetworkVpcAssociationIdentifier: a.associationId },
+        },
+      ];
     case "remove-resource-association":
-      return [{ service: "vpc-lattice", operation: "DeleteServiceNetworkResourceAssociation", input: { serviceNetworkResourceAssociationIdentifier: a.associationId } }];
+      return [
+        {
+          service: "vpc-lattice",
+          operation: "DeleteServiceNetworkResourceAssociation",
+          input: { serviceNetworkResourceAssociationIdentifier: a.associationId },
+        },
+      ];
     case "remove-service-association":
-      return [{ service: "vpc-lattice", operation: "DeleteServiceNetworkServiceAssociation", input: { serviceNetworkServiceAssociationIdentifier: a.associationId } }];
+      return [
+        {
+          service: "vpc-lattice",
+          operation: "DeleteServiceNetworkServiceAssociation",
+          input: { serviceNetworkServiceAssociationIdentifier: a.associationId },
+        },
+      ];
     case "remove-endpoint":
       return [{ service: "ec2", operation: "DeleteVpcEndpoints", input: { VpcEndpointIds: [a.endpointId] } }];
     case "add-ingress-rule":
@@ -417,7 +539,9 @@ export function awsCalls(resolved: ResolvedAction, clientToken?: string): AwsCal
                 IpProtocol: a.protocol,
                 FromPort: a.port,
                 ToPort: a.port,
-                UserIdGroupPairs: a.sourceGroupId ? [compact({ GroupId: a.sourceGroupId, Description: a.description })] : undefined,
+                UserIdGroupPairs: a.sourceGroupId
+                  ? [compact({ GroupId: a.sourceGroupId, Description: a.description })]
+                  : undefined,
                 IpRanges: a.cidr ? [compact({ CidrIp: a.cidr, Description: a.description })] : undefined,
               }),
             ],
@@ -446,9 +570,14 @@ export function idempotencyNote(action: Action): string {
 /* ----------------------------------- CLI ----------------------------------- */
 
 const SAFE_SHELL = /^[A-Za-z0-9._:/=,@+%-]+$/;
-export const shellQuote = (value: string): string => (SAFE_SHELL.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+export const shellQuote = (value: string): string =>
+  SAFE_SHELL.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 
-function cli(command: CliCommand, options: Array<[string, string | string[] | boolean | undefined]>, region: string): string {
+function cli(
+  command: CliCommand,
+  options: Array<[string, string | string[] | boolean | undefined]>,
+  region: string,
+): string {
   const lines = [`aws ${command}`];
   for (const [flag, value] of options) {
     if (value === undefined) continue;
@@ -521,11 +650,23 @@ export function cliCommand(resolved: ResolvedAction, clientToken?: string): stri
         r,
       );
     case "remove-vpc-association":
-      return cli("vpc-lattice delete-service-network-vpc-association", [["--service-network-vpc-association-identifier", a.associationId]], r);
+      return cli(
+        "vpc-lattice delete-service-network-vpc-association",
+        [["--service-network-vpc-association-identifier", a.associationId]],
+        r,
+      );
     case "remove-resource-association":
-      return cli("vpc-lattice delete-service-network-resource-association", [["--service-network-resource-association-identifier", a.associationId]], r);
+      return cli(
+        "vpc-lattice delete-service-network-resource-association",
+        [["--service-network-resource-association-identifier", a.associationId]],
+        r,
+      );
     case "remove-service-association":
-      return cli("vpc-lattice delete-service-network-service-association", [["--service-network-service-association-identifier", a.associationId]], r);
+      return cli(
+        "vpc-lattice delete-service-network-service-association",
+        [["--service-network-service-association-identifier", a.associationId]],
+        r,
+      );
     case "remove-endpoint":
       return cli("ec2 delete-vpc-endpoints", [["--vpc-endpoint-ids", [a.endpointId]]], r);
     case "add-ingress-rule":
@@ -542,20 +683,37 @@ export function cliCommand(resolved: ResolvedAction, clientToken?: string): stri
 
 /* -------------------------------- Terraform -------------------------------- */
 
-const hclString = (value: string): string => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\$\{/g, () => "$${").replace(/%\{/g, () => "%%{")}"`;
+const hclString = (value: string): string =>
+  `"${value
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\$\{/g, () => "$${")
+    .replace(/%\{/g, () => "%%{")}"`;
 const hclValue = (value: string | number | boolean | string[]): string =>
-  Array.isArray(value) ? `[${value.map(hclString).join(", ")}]` : typeof value === "string" ? hclString(value) : String(value);
+  Array.isArray(value)
+    ? `[${value.map(hclString).join(", ")}]`
+    : typeof value === "string"
+      ? hclString(value)
+      : String(value);
 
 type HclAttributes = Array<[string, string | number | boolean | string[] | undefined]>;
 
 /** Attributes aligned like `terraform fmt`. */
 function hclBody(attributes: HclAttributes, indent: string): string[] {
-  const present = attributes.filter((entry): entry is [string, string | number | boolean | string[]] => entry[1] !== undefined);
+  const present = attributes.filter(
+    (entry): entry is [string, string | number | boolean | string[]] => entry[1] !== undefined,
+  );
   const width = Math.max(0, ...present.map(([name]) => name.length));
   return present.map(([name, value]) => `${indent}${name.padEnd(width)} = ${hclValue(value)}`);
 }
 
-function hclResource(type: TerraformResource, name: string, attributes: HclAttributes, blocks: Array<[string, HclAttributes]> = [], note?: string): string {
+function hclResource(
+  type: TerraformResource,
+  name: string,
+  attributes: HclAttributes,
+  blocks: Array<[string, HclAttributes]> = [],
+  note?: string,
+): string {
   const lines = [...(note ? [`# ${note}`] : []), `resource "${type}" "${name}" {`, ...hclBody(attributes, "  ")];
   for (const [block, body] of blocks) {
     const inner = hclBody(body, "    ");
@@ -566,7 +724,11 @@ function hclResource(type: TerraformResource, name: string, attributes: HclAttri
   return lines.join("\n");
 }
 
-const tfName = (...parts: string[]): string => parts.join("_").replace(/[^A-Za-z0-9_-]/g, "_").replace(/^([^A-Za-z_])/, "_$1");
+const tfName = (...parts: string[]): string =>
+  parts
+    .join("_")
+    .replace(/[^A-Za-z0-9_-]/g, "_")
+    .replace(/^([^A-Za-z_])/, "_$1");
 
 function removalComment(kind: string, id: string, type: string): string {
   return [
@@ -601,7 +763,9 @@ export function terraformBlock(resolved: ResolvedAction): string {
               ],
             ]
           : [],
-        a.privateDnsEnabled !== undefined || a.dnsOptions ? "private_dns_enabled and dns_options need hashicorp/aws >= 6.27.0." : undefined,
+        a.privateDnsEnabled !== undefined || a.dnsOptions
+          ? "private_dns_enabled and dns_options need hashicorp/aws >= 6.27.0."
+          : undefined,
       );
     case "associate-resource":
       return hclResource(
@@ -616,10 +780,14 @@ export function terraformBlock(resolved: ResolvedAction): string {
         a.privateDnsEnabled !== undefined ? "private_dns_enabled needs hashicorp/aws >= 6.28.0." : undefined,
       );
     case "associate-service":
-      return hclResource("aws_vpclattice_service_network_service_association", tfName(idOfRef(a.serviceId), "in", idOfRef(a.serviceNetworkId)), [
-        ["service_identifier", input.serviceIdentifier],
-        ["service_network_identifier", input.serviceNetworkIdentifier],
-      ]);
+      return hclResource(
+        "aws_vpclattice_service_network_service_association",
+        tfName(idOfRef(a.serviceId), "in", idOfRef(a.serviceNetworkId)),
+        [
+          ["service_identifier", input.serviceIdentifier],
+          ["service_network_identifier", input.serviceNetworkIdentifier],
+        ],
+      );
     case "create-resource-endpoint":
     case "create-service-network-endpoint":
       return hclResource(
@@ -645,14 +813,24 @@ export function terraformBlock(resolved: ResolvedAction): string {
               ],
             ]
           : [],
-        a.dnsOptions ? "dns_options.private_dns_preference and private_dns_specified_domains need hashicorp/aws >= 6.28.0." : undefined,
+        a.dnsOptions
+          ? "dns_options.private_dns_preference and private_dns_specified_domains need hashicorp/aws >= 6.28.0."
+          : undefined,
       );
     case "remove-vpc-association":
       return removalComment("VPC association", a.associationId, "aws_vpclattice_service_network_vpc_association");
     case "remove-resource-association":
-      return removalComment("resource association", a.associationId, "aws_vpclattice_service_network_resource_association");
+      return removalComment(
+        "resource association",
+        a.associationId,
+        "aws_vpclattice_service_network_resource_association",
+      );
     case "remove-service-association":
-      return removalComment("service association", a.associationId, "aws_vpclattice_service_network_service_association");
+      return removalComment(
+        "service association",
+        a.associationId,
+        "aws_vpclattice_service_network_service_association",
+      );
     case "remove-endpoint":
       return removalComment("VPC endpoint", a.endpointId, "aws_vpc_endpoint");
     case "add-ingress-rule":
@@ -678,7 +856,8 @@ const YAML_PLAIN = /^[A-Za-z0-9][A-Za-z0-9._/:-]*$/;
 const YAML_RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
 const yamlScalar = (value: string | number | boolean): string => {
   if (typeof value !== "string") return String(value);
-  if (YAML_PLAIN.test(value) && !YAML_RESERVED.test(value) && !/^[\d.+-]+$/.test(value) && !value.includes(": ")) return value;
+  if (YAML_PLAIN.test(value) && !YAML_RESERVED.test(value) && !/^[\d.+-]+$/.test(value) && !value.includes(": "))
+    return value;
   return `'${value.replace(/'/g, "''")}'`;
 };
 
@@ -711,11 +890,16 @@ const logicalId = (...parts: string[]): string =>
     .join("");
 
 function cfnResource(name: string, type: CloudFormationType, properties: YamlMap): string {
-  return ["Resources:", `  ${name}:`, `    Type: ${type}`, "    Properties:", ...yamlLines(properties, "      ")].join("\n");
+  return ["Resources:", `  ${name}:`, `    Type: ${type}`, "    Properties:", ...yamlLines(properties, "      ")].join(
+    "\n",
+  );
 }
 
 function cfnRemoval(id: string, type: CloudFormationType): string {
-  return [`# Removal of ${id}: delete the ${type} resource that declares it from its template, then update the stack.`, "# (Not managed by CloudFormation? Nothing to remove in a template: use the CLI command.)"].join("\n");
+  return [
+    `# Removal of ${id}: delete the ${type} resource that declares it from its template, then update the stack.`,
+    "# (Not managed by CloudFormation? Nothing to remove in a template: use the CLI command.)",
+  ].join("\n");
 }
 
 export function cloudFormationSnippet(resolved: ResolvedAction): string {
@@ -729,31 +913,53 @@ export function cloudFormationSnippet(resolved: ResolvedAction): string {
         VpcIdentifier: a.vpcId,
         SecurityGroupIds: nonEmpty(a.securityGroupIds),
         PrivateDnsEnabled: a.privateDnsEnabled,
-        DnsOptions: a.dnsOptions ? { PrivateDnsPreference: a.dnsOptions.privateDnsPreference, PrivateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains } : undefined,
+        DnsOptions: a.dnsOptions
+          ? {
+              PrivateDnsPreference: a.dnsOptions.privateDnsPreference,
+              PrivateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains,
+            }
+          : undefined,
       });
     case "associate-resource":
-      return cfnResource(logicalId("ResourceAssociation", idOfRef(a.resourceConfigurationId)), "AWS::VpcLattice::ServiceNetworkResourceAssociation", {
-        ResourceConfigurationId: idOfRef(a.resourceConfigurationId),
-        ServiceNetworkId: idOfRef(a.serviceNetworkId),
-        PrivateDnsEnabled: a.privateDnsEnabled,
-      });
+      return cfnResource(
+        logicalId("ResourceAssociation", idOfRef(a.resourceConfigurationId)),
+        "AWS::VpcLattice::ServiceNetworkResourceAssociation",
+        {
+          ResourceConfigurationId: idOfRef(a.resourceConfigurationId),
+          ServiceNetworkId: idOfRef(a.serviceNetworkId),
+          PrivateDnsEnabled: a.privateDnsEnabled,
+        },
+      );
     case "associate-service":
-      return cfnResource(logicalId("ServiceAssociation", idOfRef(a.serviceId)), "AWS::VpcLattice::ServiceNetworkServiceAssociation", {
-        ServiceIdentifier: input.serviceIdentifier,
-        ServiceNetworkIdentifier: input.serviceNetworkIdentifier,
-      });
+      return cfnResource(
+        logicalId("ServiceAssociation", idOfRef(a.serviceId)),
+        "AWS::VpcLattice::ServiceNetworkServiceAssociation",
+        {
+          ServiceIdentifier: input.serviceIdentifier,
+          ServiceNetworkIdentifier: input.serviceNetworkIdentifier,
+        },
+      );
     case "create-resource-endpoint":
     case "create-service-network-endpoint":
-      return cfnResource(logicalId(a.type === "create-resource-endpoint" ? "ResourceEndpoint" : "ServiceNetworkEndpoint", a.vpcId), "AWS::EC2::VPCEndpoint", {
-        VpcId: a.vpcId,
-        VpcEndpointType: input.VpcEndpointType,
-        ResourceConfigurationArn: input.ResourceConfigurationArn,
-        ServiceNetworkArn: input.ServiceNetworkArn,
-        SubnetIds: a.subnetIds,
-        SecurityGroupIds: nonEmpty(a.securityGroupIds),
-        PrivateDnsEnabled: a.privateDnsEnabled,
-        DnsOptions: a.dnsOptions ? { PrivateDnsPreference: a.dnsOptions.privateDnsPreference, PrivateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains } : undefined,
-      });
+      return cfnResource(
+        logicalId(a.type === "create-resource-endpoint" ? "ResourceEndpoint" : "ServiceNetworkEndpoint", a.vpcId),
+        "AWS::EC2::VPCEndpoint",
+        {
+          VpcId: a.vpcId,
+          VpcEndpointType: input.VpcEndpointType,
+          ResourceConfigurationArn: input.ResourceConfigurationArn,
+          ServiceNetworkArn: input.ServiceNetworkArn,
+          SubnetIds: a.subnetIds,
+          SecurityGroupIds: nonEmpty(a.securityGroupIds),
+          PrivateDnsEnabled: a.privateDnsEnabled,
+          DnsOptions: a.dnsOptions
+            ? {
+                PrivateDnsPreference: a.dnsOptions.privateDnsPreference,
+                PrivateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains,
+              }
+            : undefined,
+        },
+      );
     case "remove-vpc-association":
       return cfnRemoval(a.associationId, "AWS::VpcLattice::ServiceNetworkVpcAssociation");
     case "remove-resource-association":

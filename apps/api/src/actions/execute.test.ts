@@ -20,8 +20,16 @@ const SOURCE: SourceDefinition = {
   mutationsAllowed: true,
 };
 const REGION = "ap-northeast-1";
-const ACTION: Action = { type: "associate-service", serviceNetworkId: "sn-0b615c0ed1ca34177", serviceId: "svc-0a836c24f4bc2c8ea" };
-const CALL: PlannedCall = { service: "vpc-lattice", operation: "CreateServiceNetworkServiceAssociation", input: { serviceIdentifier: "svc-0a836c24f4bc2c8ea", serviceNetworkIdentifier: "sn-0b615c0ed1ca34177" } };
+const ACTION: Action = {
+  type: "associate-service",
+  serviceNetworkId: "sn-0b615c0ed1ca34177",
+  serviceId: "svc-0a836c24f4bc2c8ea",
+};
+const CALL: PlannedCall = {
+  service: "vpc-lattice",
+  operation: "CreateServiceNetworkServiceAssociation",
+  input: { serviceIdentifier: "svc-0a836c24f4bc2c8ea", serviceNetworkIdentifier: "sn-0b615c0ed1ca34177" },
+};
 
 function harness(options: { findings?: Finding[]; answer?: (call: PlannedCall) => Promise<WriteResult> } = {}) {
   const store = openAuditStore();
@@ -33,12 +41,23 @@ function harness(options: { findings?: Finding[]; answer?: (call: PlannedCall) =
     prepare: async (): Promise<Prepared> => {
       prepared += 1;
       const findings = options.findings ?? [];
-      return { accountId: "111122223333", findings, blocking: findings.some((f) => f.severity === "blocking"), calls: [CALL] };
+      return {
+        accountId: "111122223333",
+        findings,
+        blocking: findings.some((f) => f.severity === "blocking"),
+        calls: [CALL],
+      };
     },
     writer: () => ({
       perform: async (call: PlannedCall) => {
         sent.push(call);
-        return options.answer ? options.answer(call) : { id: `snsa-${String(sent.length).padStart(17, "0")}`, status: "CREATE_IN_PROGRESS", requestId: `req-${sent.length}` };
+        return options.answer
+          ? options.answer(call)
+          : {
+              id: `snsa-${String(sent.length).padStart(17, "0")}`,
+              status: "CREATE_IN_PROGRESS",
+              requestId: `req-${sent.length}`,
+            };
       },
     }),
     invalidate: () => {
@@ -48,14 +67,22 @@ function harness(options: { findings?: Finding[]; answer?: (call: PlannedCall) =
   return { store, sent, executor, counts: () => ({ prepared, invalidated }) };
 }
 
-const run = (h: ReturnType<typeof harness>, clientToken: string, action: Action = ACTION, source: SourceDefinition = SOURCE): Promise<ExecuteResponse> =>
-  h.executor.execute(source, REGION, { action, clientToken });
+const run = (
+  h: ReturnType<typeof harness>,
+  clientToken: string,
+  action: Action = ACTION,
+  source: SourceDefinition = SOURCE,
+): Promise<ExecuteResponse> => h.executor.execute(source, REGION, { action, clientToken });
 
 describe("the executor", () => {
   it("sends once, stores the answer, and answers a repeat from the store", async () => {
     const h = harness();
     const first = await run(h, "t-1");
-    expect(first).toMatchObject({ resource: { kind: "serviceAssociation", id: "snsa-00000000000000001", status: "CREATE_IN_PROGRESS" }, requestId: "req-1", replayed: false });
+    expect(first).toMatchObject({
+      resource: { kind: "serviceAssociation", id: "snsa-00000000000000001", status: "CREATE_IN_PROGRESS" },
+      requestId: "req-1",
+      replayed: false,
+    });
     expect(await run(h, "t-1")).toEqual({ ...first, replayed: true });
     expect(h.sent).toHaveLength(1);
     expect(h.counts()).toEqual({ prepared: 1, invalidated: 1 });
@@ -68,7 +95,9 @@ describe("the executor", () => {
   it("joins a request still running with the same token (a double click) instead of sending twice", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const h = harness({ answer: async () => (await gate, { id: "snsa-00000000000000001", status: "CREATE_IN_PROGRESS" }) });
+    const h = harness({
+      answer: async () => (await gate, { id: "snsa-00000000000000001", status: "CREATE_IN_PROGRESS" }),
+    });
     const a = run(h, "t-2");
     const b = run(h, "t-2");
     release();
@@ -89,11 +118,23 @@ describe("the executor", () => {
     let fail = true;
     const h = harness({
       answer: async () => {
-        if (fail) throw new AwsFailure("vpc-lattice", "CreateServiceNetworkServiceAssociation", "throttled", "ThrottlingException", "Rate exceeded", 429, "req-x");
+        if (fail)
+          throw new AwsFailure(
+            "vpc-lattice",
+            "CreateServiceNetworkServiceAssociation",
+            "throttled",
+            "ThrottlingException",
+            "Rate exceeded",
+            429,
+            "req-x",
+          );
         return { id: "snsa-00000000000000009", status: "CREATE_IN_PROGRESS" };
       },
     });
-    await expect(run(h, "t-4")).rejects.toMatchObject({ code: "THROTTLED", details: { awsCode: "ThrottlingException" } });
+    await expect(run(h, "t-4")).rejects.toMatchObject({
+      code: "THROTTLED",
+      details: { awsCode: "ThrottlingException" },
+    });
     fail = false;
     expect((await run(h, "t-4")).replayed).toBe(false);
     expect(h.store.list({ limit: 10 }).entries.map((e) => [e.outcome, e.errorCode ?? null])).toEqual([
@@ -103,17 +144,37 @@ describe("the executor", () => {
   });
 
   it("refuses blocking findings before any call, and does not claim the token", async () => {
-    const h = harness({ findings: [{ code: "DUPLICATE_ASSOCIATION", severity: "blocking", message: "It exists.", fix: "Nothing to do." }] });
+    const h = harness({
+      findings: [{ code: "DUPLICATE_ASSOCIATION", severity: "blocking", message: "It exists.", fix: "Nothing to do." }],
+    });
     const error = await run(h, "t-5").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "PREFLIGHT_BLOCKED", message: "Not sent to AWS: It exists.", details: { hint: "Nothing to do." } });
+    expect(error).toMatchObject({
+      code: "PREFLIGHT_BLOCKED",
+      message: "Not sent to AWS: It exists.",
+      details: { hint: "Nothing to do." },
+    });
     expect(h.sent).toEqual([]);
     expect(h.store.execution({ source: "emulator", region: REGION, clientToken: "t-5" })).toBeUndefined();
   });
 
   it("resends a token left pending by a run that stopped mid-way, without preflight standing in the way", async () => {
-    const h = harness({ findings: [{ code: "DUPLICATE_ASSOCIATION", severity: "blocking", message: "It exists (made by the stopped run).", fix: "-" }] });
-    h.store.beginExecution({ source: "emulator", region: REGION, clientToken: "t-6" }, actionFingerprint(ACTION), ACTION.type, "2026-11-29T00:00:00Z");
+    const h = harness({
+      findings: [
+        {
+          code: "DUPLICATE_ASSOCIATION",
+          severity: "blocking",
+          message: "It exists (made by the stopped run).",
+          fix: "-",
+        },
+      ],
+    });
+    h.store.beginExecution(
+      { source: "emulator", region: REGION, clientToken: "t-6" },
+      actionFingerprint(ACTION),
+      ACTION.type,
+      "2026-11-29T00:00:00Z",
+    );
     const answer = await run(h, "t-6");
     expect(answer.replayed).toBe(false);
     expect(h.sent).toEqual([CALL]);
@@ -121,14 +182,22 @@ describe("the executor", () => {
 
   it("refuses read-only sources before anything else", async () => {
     const h = harness();
-    await expect(run(h, "t-7", ACTION, { ...SOURCE, mutationsAllowed: false })).rejects.toMatchObject({ code: "READ_ONLY", status: 403 });
+    await expect(run(h, "t-7", ACTION, { ...SOURCE, mutationsAllowed: false })).rejects.toMatchObject({
+      code: "READ_ONLY",
+      status: 403,
+    });
     expect(h.counts().prepared).toBe(0);
     expect(h.store.list({ limit: 1 }).entries[0]).toMatchObject({ outcome: "refused", errorCode: "READ_ONLY" });
   });
 
   it("fingerprints by meaning: key order and absent members do not matter", () => {
-    expect(actionFingerprint({ type: "associate-vpc", vpcId: "vpc-1", serviceNetworkId: "sn-1", securityGroupIds: undefined } as unknown as Action)).toBe(
-      actionFingerprint({ serviceNetworkId: "sn-1", vpcId: "vpc-1", type: "associate-vpc" } as Action),
-    );
+    expect(
+      actionFingerprint({
+        type: "associate-vpc",
+        vpcId: "vpc-1",
+        serviceNetworkId: "sn-1",
+        securityGroupIds: undefined,
+      } as unknown as Action),
+    ).toBe(actionFingerprint({ serviceNetworkId: "sn-1", vpcId: "vpc-1", type: "associate-vpc" } as Action));
   });
 });

@@ -82,7 +82,11 @@ export function createExecutor(deps: ExecutorDeps) {
   const now = deps.now ?? (() => new Date());
   const inflight = new Map<string, { fingerprint: string; promise: Promise<ExecuteResponse> }>();
 
-  const audit = (base: Omit<AuditRecord, "outcome" | "at">, outcome: AuditRecord["outcome"], extra: Partial<AuditRecord> = {}): void => {
+  const audit = (
+    base: Omit<AuditRecord, "outcome" | "at">,
+    outcome: AuditRecord["outcome"],
+    extra: Partial<AuditRecord> = {},
+  ): void => {
     deps.store.append({ ...base, at: now().toISOString(), outcome, ...extra });
   };
 
@@ -93,25 +97,41 @@ export function createExecutor(deps: ExecutorDeps) {
     });
 
   const replay = (base: Omit<AuditRecord, "outcome" | "at">, result: ExecuteResponse): ExecuteResponse => {
-    audit(base, "replayed", { resourceKind: result.resource.kind, resourceId: result.resource.id, status: result.resource.status, requestId: result.requestId });
+    audit(base, "replayed", {
+      resourceKind: result.resource.kind,
+      resourceId: result.resource.id,
+      status: result.resource.status,
+      requestId: result.requestId,
+    });
     return { ...result, replayed: true };
   };
 
-  async function run(source: SourceDefinition, region: string, request: ExecuteRequest, fingerprint: string, base: Omit<AuditRecord, "outcome" | "at">): Promise<ExecuteResponse> {
+  async function run(
+    source: SourceDefinition,
+    region: string,
+    request: ExecuteRequest,
+    fingerprint: string,
+    base: Omit<AuditRecord, "outcome" | "at">,
+  ): Promise<ExecuteResponse> {
     const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
     const record = deps.store.execution<ExecuteResponse>(key);
     if (record && record.fingerprint !== fingerprint) {
       audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
       throw mismatch(request.clientToken);
     }
-    if (record?.state === "done" && record.result) return replay({ ...base, accountId: record.accountId }, record.result);
+    if (record?.state === "done" && record.result)
+      return replay({ ...base, accountId: record.accountId }, record.result);
 
     let prepared: Prepared;
     try {
       prepared = await deps.prepare(source, region, request.action, request.clientToken);
     } catch (error) {
       const appError = toSourceError(error, source);
-      audit(base, "failed", { errorCode: appError.code, awsCode: appError.details.awsCode, requestId: appError.details.requestId });
+      audit(base, "failed", {
+        errorCode: appError.code,
+        awsCode: appError.details.awsCode,
+        requestId: appError.details.requestId,
+      });
       throw appError;
     }
     const withAccount = { ...base, accountId: prepared.accountId };
@@ -121,15 +141,22 @@ export function createExecutor(deps: ExecutorDeps) {
       if (blocking.length > 0) {
         audit(withAccount, "refused", { errorCode: "PREFLIGHT_BLOCKED" });
         const [first] = blocking;
-        throw new AppError("PREFLIGHT_BLOCKED", `Not sent to AWS: ${first!.message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more blocking finding${blocking.length > 2 ? "s" : ""}; plan the action to see them)` : ""}`, {
-          hint: first!.fix,
-        });
+        throw new AppError(
+          "PREFLIGHT_BLOCKED",
+          `Not sent to AWS: ${first!.message}${blocking.length > 1 ? ` (and ${blocking.length - 1} more blocking finding${blocking.length > 2 ? "s" : ""}; plan the action to see them)` : ""}`,
+          {
+            hint: first!.fix,
+          },
+        );
       }
       if (!deps.store.beginExecution(key, fingerprint, request.action.type, now().toISOString())) {
         const other = deps.store.execution<ExecuteResponse>(key);
         if (other?.fingerprint !== fingerprint) throw mismatch(request.clientToken);
-        if (other.state === "done" && other.result) return replay({ ...withAccount, accountId: other.accountId ?? prepared.accountId }, other.result);
-        throw new AppError("CONFLICT", "This client token is being executed by another request.", { hint: "Poll the status, or retry in a moment with the same token." });
+        if (other.state === "done" && other.result)
+          return replay({ ...withAccount, accountId: other.accountId ?? prepared.accountId }, other.result);
+        throw new AppError("CONFLICT", "This client token is being executed by another request.", {
+          hint: "Poll the status, or retry in a moment with the same token.",
+        });
       }
     }
 
@@ -145,20 +172,36 @@ export function createExecutor(deps: ExecutorDeps) {
         warnings: prepared.findings.filter((f) => f.severity !== "blocking"),
       };
       deps.store.finishExecution(key, response, prepared.accountId);
-      audit(withAccount, "succeeded", { resourceKind: kind, resourceId: result.id, status: result.status, requestId: result.requestId });
+      audit(withAccount, "succeeded", {
+        resourceKind: kind,
+        resourceId: result.id,
+        status: result.status,
+        requestId: result.requestId,
+      });
       deps.invalidate(source, region);
       return response;
     } catch (error) {
       deps.store.dropExecution(key);
       const appError = toSourceError(error, source);
-      audit(withAccount, "failed", { resourceKind: kind, errorCode: appError.code, awsCode: appError.details.awsCode, requestId: appError.details.requestId });
+      audit(withAccount, "failed", {
+        resourceKind: kind,
+        errorCode: appError.code,
+        awsCode: appError.details.awsCode,
+        requestId: appError.details.requestId,
+      });
       throw appError;
     }
   }
 
   return {
     async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
-      const base = { source: source.id, region, action: request.action.type, input: request.action, clientToken: request.clientToken };
+      const base = {
+        source: source.id,
+        region,
+        action: request.action.type,
+        input: request.action,
+        clientToken: request.clientToken,
+      };
       if (!source.mutationsAllowed) {
         audit(base, "refused", { errorCode: "READ_ONLY" });
         throw new AppError("READ_ONLY", `${source.label} is read-only: this server does not change it.`, {
@@ -177,7 +220,11 @@ export function createExecutor(deps: ExecutorDeps) {
           throw mismatch(request.clientToken);
         }
         const result = await flying.promise;
-        const accountId = deps.store.execution({ source: source.id, region, clientToken: request.clientToken })?.accountId;
+        const accountId = deps.store.execution({
+          source: source.id,
+          region,
+          clientToken: request.clientToken,
+        })?.accountId;
         return replay({ ...base, accountId }, result);
       }
       const promise = run(source, region, request, fingerprint, base);

@@ -60,8 +60,10 @@ export function partitionOf(region: string): string {
   return "aws";
 }
 
-const latticeArn = (ctx: PreflightContext, path: string): string => `arn:${partitionOf(ctx.region)}:vpc-lattice:${ctx.region}:${ctx.accountId}:${path}`;
-const idOf = (reference: string): string => (reference.startsWith("arn:") ? (reference.split("/").pop() ?? reference) : reference);
+const latticeArn = (ctx: PreflightContext, path: string): string =>
+  `arn:${partitionOf(ctx.region)}:vpc-lattice:${ctx.region}:${ctx.accountId}:${path}`;
+const idOf = (reference: string): string =>
+  reference.startsWith("arn:") ? (reference.split("/").pop() ?? reference) : reference;
 const accountOfArn = (arn: string): string | undefined => arn.split(":")[4];
 
 const named = (label: string | undefined, id: string): string => (label && label !== id ? `${label} (${id})` : id);
@@ -138,13 +140,25 @@ function portsOfConfiguration(index: GraphIndex, configuration: Configuration): 
 }
 
 function portsOfService(service: Service): Array<{ port: number; what: string }> {
-  return [...new Set(service.data.listeners.map((l) => l.port))].map((port) => ({ port, what: named(service.label, service.id) }));
+  return [...new Set(service.data.listeners.map((l) => l.port))].map((port) => ({
+    port,
+    what: named(service.label, service.id),
+  }));
 }
 
-function networkMembers(index: GraphIndex, networkId: string): { configurations: Configuration[]; services: Service[] } {
+function networkMembers(
+  index: GraphIndex,
+  networkId: string,
+): { configurations: Configuration[]; services: Service[] } {
   const configurations = index
     .of("resourceAssociation")
-    .filter((a) => a.data.serviceNetworkId === networkId && !a.data.isManaged && !DELETING(a.data.status) && !FAILED(a.data.status))
+    .filter(
+      (a) =>
+        a.data.serviceNetworkId === networkId &&
+        !a.data.isManaged &&
+        !DELETING(a.data.status) &&
+        !FAILED(a.data.status),
+    )
     .map((a) => index.get(a.data.resourceConfigurationId, "resourceConfiguration"))
     .filter((c): c is Configuration => Boolean(c));
   const services = index
@@ -175,7 +189,9 @@ function reachedByNetwork(index: GraphIndex, networkId: string): Set<string> {
 /** One subnet per AZ of the VPC, for a ready endpoint proposal. */
 function oneSubnetPerZone(vpc: Vpc): string[] {
   const byZone = new Map<string, string>();
-  for (const subnet of [...vpc.data.subnets].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.id.localeCompare(b.id))) {
+  for (const subnet of [...vpc.data.subnets].sort(
+    (a, b) => a.availabilityZone.localeCompare(b.availabilityZone) || a.id.localeCompare(b.id),
+  )) {
     if (!byZone.has(subnet.availabilityZone)) byZone.set(subnet.availabilityZone, subnet.id);
   }
   return [...byZone.values()];
@@ -186,7 +202,10 @@ function oneSubnetPerZone(vpc: Vpc): string[] {
 class Findings {
   readonly list: Finding[] = [];
   add(finding: Finding): void {
-    if (!this.list.some((f) => f.code === finding.code && f.subject === finding.subject && f.message === finding.message)) this.list.push(finding);
+    if (
+      !this.list.some((f) => f.code === finding.code && f.subject === finding.subject && f.message === finding.message)
+    )
+      this.list.push(finding);
   }
   blocking(code: Finding["code"], message: string, fix: string, extra: Partial<Finding> = {}): void {
     this.add({ code, severity: "blocking", message, fix, ...extra });
@@ -200,23 +219,48 @@ class Findings {
 }
 
 function notFound(f: Findings, what: string, id: string): void {
-  f.blocking("NOT_FOUND", `${what} ${id} is not in the current topology of this account and region.`, "Check the id, or refresh the topology if it was created moments ago.", { subject: id });
+  f.blocking(
+    "NOT_FOUND",
+    `${what} ${id} is not in the current topology of this account and region.`,
+    "Check the id, or refresh the topology if it was created moments ago.",
+    { subject: id },
+  );
 }
 
 /** Security groups chosen for an association or endpoint: at most five, all of the VPC. */
-function checkGroups(f: Findings, index: GraphIndex, vpc: Vpc | undefined, groupIds: string[], what: string): SecurityGroupFacts[] {
+function checkGroups(
+  f: Findings,
+  index: GraphIndex,
+  vpc: Vpc | undefined,
+  groupIds: string[],
+  what: string,
+): SecurityGroupFacts[] {
   if (groupIds.length > MAX_SECURITY_GROUPS) {
-    f.blocking("TOO_MANY_SECURITY_GROUPS", `${groupIds.length} security groups were chosen; ${what} takes at most ${MAX_SECURITY_GROUPS} (a fixed quota).`, `Keep at most ${MAX_SECURITY_GROUPS}; merge rules into fewer groups if needed.`);
+    f.blocking(
+      "TOO_MANY_SECURITY_GROUPS",
+      `${groupIds.length} security groups were chosen; ${what} takes at most ${MAX_SECURITY_GROUPS} (a fixed quota).`,
+      `Keep at most ${MAX_SECURITY_GROUPS}; merge rules into fewer groups if needed.`,
+    );
   }
   const groups: SecurityGroupFacts[] = [];
   for (const groupId of groupIds) {
     const group = index.securityGroup(groupId);
     if (!group) {
-      f.blocking("GROUP_NOT_IN_VPC", `Security group ${groupId} was not found${vpc ? ` in ${named(vpc.label, vpc.id)}` : ""}.`, "Pick a security group of that VPC.", { subject: groupId });
+      f.blocking(
+        "GROUP_NOT_IN_VPC",
+        `Security group ${groupId} was not found${vpc ? ` in ${named(vpc.label, vpc.id)}` : ""}.`,
+        "Pick a security group of that VPC.",
+        { subject: groupId },
+      );
       continue;
     }
     if (vpc && group.vpcId !== vpc.id) {
-      f.blocking("GROUP_NOT_IN_VPC", `Security group ${named(group.groupName, groupId)} belongs to ${group.vpcId}, not to ${named(vpc.label, vpc.id)}.`, "Pick security groups of the VPC the change is made in.", { subject: groupId });
+      f.blocking(
+        "GROUP_NOT_IN_VPC",
+        `Security group ${named(group.groupName, groupId)} belongs to ${group.vpcId}, not to ${named(vpc.label, vpc.id)}.`,
+        "Pick security groups of the VPC the change is made in.",
+        { subject: groupId },
+      );
       continue;
     }
     groups.push(group);
@@ -224,39 +268,83 @@ function checkGroups(f: Findings, index: GraphIndex, vpc: Vpc | undefined, group
   return groups;
 }
 
-function checkDnsOptions(f: Findings, privateDnsEnabled: boolean | undefined, dnsOptions: DnsOptionsInput | undefined): void {
+function checkDnsOptions(
+  f: Findings,
+  privateDnsEnabled: boolean | undefined,
+  dnsOptions: DnsOptionsInput | undefined,
+): void {
   if (!dnsOptions) return;
   if (privateDnsEnabled !== true) {
-    f.blocking("DNS_OPTIONS", "DNS options only apply when private DNS is enabled.", "Enable private DNS, or drop the DNS options.");
+    f.blocking(
+      "DNS_OPTIONS",
+      "DNS options only apply when private DNS is enabled.",
+      "Enable private DNS, or drop the DNS options.",
+    );
   }
   const preference = dnsOptions.privateDnsPreference;
   const specified = dnsOptions.privateDnsSpecifiedDomains ?? [];
-  if ((preference === "SPECIFIED_DOMAINS_ONLY" || preference === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS") && specified.length === 0) {
-    f.blocking("DNS_OPTIONS", `The private DNS preference ${preference} needs the domains to create private hosted zones for.`, "List them in privateDnsSpecifiedDomains (up to 10; *.example.com wildcards allowed).");
+  if (
+    (preference === "SPECIFIED_DOMAINS_ONLY" || preference === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS") &&
+    specified.length === 0
+  ) {
+    f.blocking(
+      "DNS_OPTIONS",
+      `The private DNS preference ${preference} needs the domains to create private hosted zones for.`,
+      "List them in privateDnsSpecifiedDomains (up to 10; *.example.com wildcards allowed).",
+    );
   }
-  if (specified.length > 0 && (preference === undefined || preference === "VERIFIED_DOMAINS_ONLY" || preference === "ALL_DOMAINS")) {
-    f.blocking("DNS_OPTIONS", `Specified domains are used only with the preference SPECIFIED_DOMAINS_ONLY or VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS, not ${preference ?? "the default VERIFIED_DOMAINS_ONLY"}.`, "Choose one of those preferences, or drop the specified domains.");
+  if (
+    specified.length > 0 &&
+    (preference === undefined || preference === "VERIFIED_DOMAINS_ONLY" || preference === "ALL_DOMAINS")
+  ) {
+    f.blocking(
+      "DNS_OPTIONS",
+      `Specified domains are used only with the preference SPECIFIED_DOMAINS_ONLY or VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS, not ${preference ?? "the default VERIFIED_DOMAINS_ONLY"}.`,
+      "Choose one of those preferences, or drop the specified domains.",
+    );
   }
 }
 
 /** Subnets of an endpoint: in the VPC, one per AZ, and (Resource endpoints) an AZ shared with the resource gateway. */
-function checkSubnets(f: Findings, index: GraphIndex, vpc: Vpc | undefined, subnetIds: string[], gateway: GraphNodeOf<"resourceGateway"> | undefined): void {
+function checkSubnets(
+  f: Findings,
+  index: GraphIndex,
+  vpc: Vpc | undefined,
+  subnetIds: string[],
+  gateway: GraphNodeOf<"resourceGateway"> | undefined,
+): void {
   const zones = new Map<string, string>();
   for (const subnetId of subnetIds) {
     const subnet = index.subnet(subnetId);
     if (!subnet || (vpc && subnet.vpcId !== vpc.id)) {
-      f.blocking("SUBNET_NOT_IN_VPC", subnet ? `Subnet ${subnetId} is in ${subnet.vpcId}, not in ${vpc ? named(vpc.label, vpc.id) : "the endpoint's VPC"}.` : `Subnet ${subnetId} was not found.`, "Pick subnets of the endpoint's VPC.", { subject: subnetId });
+      f.blocking(
+        "SUBNET_NOT_IN_VPC",
+        subnet
+          ? `Subnet ${subnetId} is in ${subnet.vpcId}, not in ${vpc ? named(vpc.label, vpc.id) : "the endpoint's VPC"}.`
+          : `Subnet ${subnetId} was not found.`,
+        "Pick subnets of the endpoint's VPC.",
+        { subject: subnetId },
+      );
       continue;
     }
     const other = zones.get(subnet.availabilityZone);
     if (other) {
-      f.blocking("SUBNETS_SHARE_AZ", `Subnets ${other} and ${subnetId} are both in ${subnet.availabilityZone}; an endpoint takes one subnet per Availability Zone.`, `Keep one of them for ${subnet.availabilityZone}.`, { subject: subnetId });
+      f.blocking(
+        "SUBNETS_SHARE_AZ",
+        `Subnets ${other} and ${subnetId} are both in ${subnet.availabilityZone}; an endpoint takes one subnet per Availability Zone.`,
+        `Keep one of them for ${subnet.availabilityZone}.`,
+        { subject: subnetId },
+      );
       continue;
     }
     zones.set(subnet.availabilityZone, subnetId);
   }
   if (!gateway || zones.size === 0) return;
-  const gatewayZones = [...new Set(gateway.data.subnetIds.map((id) => index.subnet(id)?.availabilityZone).filter((z): z is string => Boolean(z)))];
+  const gatewayZones = [
+    ...new Set(
+      gateway.data.subnetIds.map((id) => index.subnet(id)?.availabilityZone).filter((z): z is string => Boolean(z)),
+    ),
+  ];
   if (gatewayZones.length === 0) return;
   if (![...zones.keys()].some((zone) => gatewayZones.includes(zone))) {
     f.blocking(
@@ -269,7 +357,13 @@ function checkSubnets(f: Findings, index: GraphIndex, vpc: Vpc | undefined, subn
 }
 
 /** The entry side: the groups a client's traffic meets must let the path's ports in. */
-function checkEntryIngress(f: Findings, vpc: Vpc | undefined, groups: SecurityGroupFacts[], ports: Array<{ port: number; what: string }>, where: string): void {
+function checkEntryIngress(
+  f: Findings,
+  vpc: Vpc | undefined,
+  groups: SecurityGroupFacts[],
+  ports: Array<{ port: number; what: string }>,
+  where: string,
+): void {
   if (groups.length === 0) return;
   for (const { port, what } of ports) {
     if (entryAdmits(groups, port)) continue;
@@ -284,7 +378,14 @@ function checkEntryIngress(f: Findings, vpc: Vpc | undefined, groups: SecurityGr
           ? {
               alternative: {
                 label: `Allow TCP ${port} from ${vpc.data.cidr} on ${group.groupName || group.groupId}`,
-                action: { type: "add-ingress-rule", groupId: group.groupId, protocol: "tcp", port, cidr: vpc.data.cidr, description: ruleDescription(`Lattice Atlas: TCP ${port} from ${vpc.label}`) },
+                action: {
+                  type: "add-ingress-rule",
+                  groupId: group.groupId,
+                  protocol: "tcp",
+                  port,
+                  cidr: vpc.data.cidr,
+                  description: ruleDescription(`Lattice Atlas: TCP ${port} from ${vpc.label}`),
+                },
               },
             }
           : {}),
@@ -299,25 +400,33 @@ function checkEntryIngress(f: Findings, vpc: Vpc | undefined, groups: SecurityGr
  * connections through Lattice time out at the target.
  */
 function checkTargetIngress(f: Findings, index: GraphIndex, configuration: Configuration): void {
-  const top = configuration.data.groupId ? index.get(configuration.data.groupId, "resourceConfiguration") ?? configuration : configuration;
+  const top = configuration.data.groupId
+    ? (index.get(configuration.data.groupId, "resourceConfiguration") ?? configuration)
+    : configuration;
   const gateway = top.data.gatewayId ? index.get(top.data.gatewayId, "resourceGateway") : undefined;
   if (!gateway) return;
   const gatewayGroups = new Set(gateway.data.securityGroupIds);
-  const gatewayCidrs = gateway.data.subnetIds.map((id) => index.subnet(id)?.cidr).filter((c): c is string => Boolean(c));
+  const gatewayCidrs = gateway.data.subnetIds
+    .map((id) => index.subnet(id)?.cidr)
+    .filter((c): c is string => Boolean(c));
   const seen = new Set<string>();
   for (const leaf of [top, ...childrenOf(index, top)]) {
     const cluster = clusterOf(index, leaf);
     const port = portOf(index, leaf);
     if (!cluster || port === undefined || seen.has(`${cluster.id}:${port}`)) continue;
     seen.add(`${cluster.id}:${port}`);
-    const targetGroups = cluster.data.securityGroupIds.map((id) => index.securityGroup(id)).filter((g): g is SecurityGroupFacts => Boolean(g));
+    const targetGroups = cluster.data.securityGroupIds
+      .map((id) => index.securityGroup(id))
+      .filter((g): g is SecurityGroupFacts => Boolean(g));
     if (targetGroups.length === 0 || gatewayGroups.size === 0) continue;
     const admitted = targetGroups.some((g) =>
       g.ingress.some(
         (rule) =>
           coversPort(rule, port) &&
           ((rule.sourceGroupId !== undefined && gatewayGroups.has(rule.sourceGroupId)) ||
-            (rule.cidr !== undefined && gatewayCidrs.length > 0 && gatewayCidrs.every((cidr) => cidrCovers(rule.cidr!, cidr)))),
+            (rule.cidr !== undefined &&
+              gatewayCidrs.length > 0 &&
+              gatewayCidrs.every((cidr) => cidrCovers(rule.cidr!, cidr)))),
       ),
     );
     if (admitted) continue;
@@ -331,7 +440,14 @@ function checkTargetIngress(f: Findings, index: GraphIndex, configuration: Confi
         subject: target.groupId,
         alternative: {
           label: `Allow TCP ${port} from the resource gateway's group on ${target.groupName || target.groupId}`,
-          action: { type: "add-ingress-rule", groupId: target.groupId, protocol: "tcp", port, sourceGroupId: source, description: ruleDescription(`Lattice Atlas: TCP ${port} from resource gateway ${gateway.id}`) },
+          action: {
+            type: "add-ingress-rule",
+            groupId: target.groupId,
+            protocol: "tcp",
+            port,
+            sourceGroupId: source,
+            description: ruleDescription(`Lattice Atlas: TCP ${port} from resource gateway ${gateway.id}`),
+          },
         },
       },
     );
@@ -339,22 +455,49 @@ function checkTargetIngress(f: Findings, index: GraphIndex, configuration: Confi
 }
 
 /** Consumers already on a network (VPC associations and ServiceNetwork endpoints with groups) must let a new member's ports in. */
-function checkConsumersOfNetwork(f: Findings, index: GraphIndex, network: Network, ports: Array<{ port: number; what: string }>): void {
+function checkConsumersOfNetwork(
+  f: Findings,
+  index: GraphIndex,
+  network: Network,
+  ports: Array<{ port: number; what: string }>,
+): void {
   for (const association of index.of("vpcAssociation")) {
     if (association.data.serviceNetworkId !== network.id || DELETING(association.data.status)) continue;
-    const groups = (association.data.securityGroupIds ?? []).map((id) => index.securityGroup(id)).filter((g): g is SecurityGroupFacts => Boolean(g));
+    const groups = (association.data.securityGroupIds ?? [])
+      .map((id) => index.securityGroup(id))
+      .filter((g): g is SecurityGroupFacts => Boolean(g));
     const vpc = index.get(association.data.vpcId, "vpc");
-    checkEntryIngress(f, vpc, groups, ports, `VPC association ${association.id} of ${vpc ? named(vpc.label, vpc.id) : association.data.vpcId}`);
+    checkEntryIngress(
+      f,
+      vpc,
+      groups,
+      ports,
+      `VPC association ${association.id} of ${vpc ? named(vpc.label, vpc.id) : association.data.vpcId}`,
+    );
   }
   for (const endpoint of index.of("vpcEndpoint")) {
     if (endpoint.data.serviceNetworkArn !== network.data.arn || !endpointLive(endpoint)) continue;
-    const groups = endpoint.data.securityGroupIds.map((id) => index.securityGroup(id)).filter((g): g is SecurityGroupFacts => Boolean(g));
-    checkEntryIngress(f, index.get(endpoint.data.vpcId, "vpc"), groups, ports, `ServiceNetwork endpoint ${endpoint.id}`);
+    const groups = endpoint.data.securityGroupIds
+      .map((id) => index.securityGroup(id))
+      .filter((g): g is SecurityGroupFacts => Boolean(g));
+    checkEntryIngress(
+      f,
+      index.get(endpoint.data.vpcId, "vpc"),
+      groups,
+      ports,
+      `ServiceNetwork endpoint ${endpoint.id}`,
+    );
   }
 }
 
 /** With no groups chosen, AWS puts the VPC's default group on an endpoint. */
-function endpointGroups(f: Findings, index: GraphIndex, vpc: Vpc | undefined, chosen: SecurityGroupFacts[], requested: string[]): SecurityGroupFacts[] {
+function endpointGroups(
+  f: Findings,
+  index: GraphIndex,
+  vpc: Vpc | undefined,
+  chosen: SecurityGroupFacts[],
+  requested: string[],
+): SecurityGroupFacts[] {
   if (requested.length > 0 || !vpc) return chosen;
   const fallback = index.securityGroupsOf(vpc.id).find((g) => g.groupName === "default");
   f.info(
@@ -367,9 +510,21 @@ function endpointGroups(f: Findings, index: GraphIndex, vpc: Vpc | undefined, ch
 }
 
 /** The clash AWS refuses: with private DNS, one VPC cannot hold a Resource and a ServiceNetwork endpoint for the same configuration. */
-function checkPrivateDnsClash(f: Findings, index: GraphIndex, vpcId: string, type: "Resource" | "ServiceNetwork", reached: Set<string>): void {
+function checkPrivateDnsClash(
+  f: Findings,
+  index: GraphIndex,
+  vpcId: string,
+  type: "Resource" | "ServiceNetwork",
+  reached: Set<string>,
+): void {
   for (const other of index.of("vpcEndpoint")) {
-    if (other.data.vpcId !== vpcId || other.data.endpointType === type || !other.data.privateDnsEnabled || !endpointLive(other)) continue;
+    if (
+      other.data.vpcId !== vpcId ||
+      other.data.endpointType === type ||
+      !other.data.privateDnsEnabled ||
+      !endpointLive(other)
+    )
+      continue;
     let theirs = new Set<string>();
     if (other.data.resourceConfigurationArn) {
       const configuration = index.find(other.data.resourceConfigurationArn);
@@ -389,12 +544,26 @@ function checkPrivateDnsClash(f: Findings, index: GraphIndex, vpcId: string, typ
   }
 }
 
-function checkNotDeleting(f: Findings, node: { id: string; label: string; status?: string | undefined } | undefined, what: string): void {
+function checkNotDeleting(
+  f: Findings,
+  node: { id: string; label: string; status?: string | undefined } | undefined,
+  what: string,
+): void {
   if (!node) return;
   if (DELETING(node.status)) {
-    f.blocking("TARGET_DELETING", `${what} ${named(node.label, node.id)} is being deleted (${node.status}).`, "Pick something that is not being deleted.", { subject: node.id });
+    f.blocking(
+      "TARGET_DELETING",
+      `${what} ${named(node.label, node.id)} is being deleted (${node.status}).`,
+      "Pick something that is not being deleted.",
+      { subject: node.id },
+    );
   } else if (node.status && node.status !== "ACTIVE" && node.status.toLowerCase() !== "available") {
-    f.warning("TARGET_NOT_READY", `${what} ${named(node.label, node.id)} is ${node.status}, not ACTIVE.`, "Wait until it is ACTIVE, or expect AWS to refuse the change.", { subject: node.id });
+    f.warning(
+      "TARGET_NOT_READY",
+      `${what} ${named(node.label, node.id)} is ${node.status}, not ACTIVE.`,
+      "Wait until it is ACTIVE, or expect AWS to refuse the change.",
+      { subject: node.id },
+    );
   }
 }
 
@@ -404,13 +573,18 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
   const f = new Findings();
   const resolved: ResolvedAction = { action, accountId: ctx.accountId, region: ctx.region, summary: "" };
   if (!ctx.mutationsAllowed) {
-    f.blocking("READ_ONLY", "This source is read-only: the server will not make this change.", "Run the CLI command, Terraform or CloudFormation below yourself, or restart the server with --allow-mutations (real AWS) and without --read-only.");
+    f.blocking(
+      "READ_ONLY",
+      "This source is read-only: the server will not make this change.",
+      "Run the CLI command, Terraform or CloudFormation below yourself, or restart the server with --allow-mutations (real AWS) and without --read-only.",
+    );
   }
 
   const network = (reference: string): Network | undefined => {
     const node = index.find(reference);
     const found = node?.kind === "serviceNetwork" ? node : undefined;
-    const arn = found?.data.arn ?? (reference.startsWith("arn:") ? reference : latticeArn(ctx, `servicenetwork/${reference}`));
+    const arn =
+      found?.data.arn ?? (reference.startsWith("arn:") ? reference : latticeArn(ctx, `servicenetwork/${reference}`));
     resolved.serviceNetworkArn = arn;
     // Another account's network (shared through RAM) must be named by its ARN.
     resolved.serviceNetworkIdentifier = accountOfArn(arn) !== ctx.accountId ? arn : idOf(reference);
@@ -420,8 +594,13 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
   const configuration = (reference: string): Configuration | undefined => {
     const node = index.find(reference);
     const found = node?.kind === "resourceConfiguration" ? node : undefined;
-    resolved.resourceConfigurationArn = found?.data.arn ?? (reference.startsWith("arn:") ? reference : latticeArn(ctx, `resourceconfiguration/${reference}`));
-    resolved.resourceConfigurationIdentifier = accountOfArn(resolved.resourceConfigurationArn) !== ctx.accountId ? resolved.resourceConfigurationArn : idOf(reference);
+    resolved.resourceConfigurationArn =
+      found?.data.arn ??
+      (reference.startsWith("arn:") ? reference : latticeArn(ctx, `resourceconfiguration/${reference}`));
+    resolved.resourceConfigurationIdentifier =
+      accountOfArn(resolved.resourceConfigurationArn) !== ctx.accountId
+        ? resolved.resourceConfigurationArn
+        : idOf(reference);
     if (!found) notFound(f, "Resource configuration", reference);
     return found;
   };
@@ -450,15 +629,32 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
         const other = index.get(existing.data.serviceNetworkId, "serviceNetwork");
         const otherName = named(other?.label, existing.data.serviceNetworkId);
         if (DELETING(existing.data.status)) {
-          f.blocking("BUSY", `${action.vpcId}'s association ${existing.id} with ${otherName} is being removed (${existing.data.status}); a new association is refused until it is gone.`, "Wait a minute and plan again.", { subject: existing.id });
+          f.blocking(
+            "BUSY",
+            `${action.vpcId}'s association ${existing.id} with ${otherName} is being removed (${existing.data.status}); a new association is refused until it is gone.`,
+            "Wait a minute and plan again.",
+            { subject: existing.id },
+          );
         } else if (sn && existing.data.serviceNetworkId === sn.id) {
           f.blocking(
             "DUPLICATE_ASSOCIATION",
             FAILED(existing.data.status)
               ? `${action.vpcId} already has a failed association ${existing.id} with this service network (${existing.data.status}${existing.data.failureMessage ? `: ${existing.data.failureMessage}` : ""}).`
               : `${action.vpcId} is already associated with this service network (${existing.id}, ${existing.data.status}).`,
-            FAILED(existing.data.status) ? "Delete the failed association, then create it again." : "Nothing to do: the association exists.",
-            { subject: existing.id, ...(FAILED(existing.data.status) ? { alternative: { label: `Delete the failed association ${existing.id}`, action: { type: "remove-vpc-association", associationId: existing.id } } } : {}) },
+            FAILED(existing.data.status)
+              ? "Delete the failed association, then create it again."
+              : "Nothing to do: the association exists.",
+            {
+              subject: existing.id,
+              ...(FAILED(existing.data.status)
+                ? {
+                    alternative: {
+                      label: `Delete the failed association ${existing.id}`,
+                      action: { type: "remove-vpc-association", associationId: existing.id },
+                    },
+                  }
+                : {}),
+            },
           );
         } else {
           const subnetIds = vpc ? oneSubnetPerZone(vpc) : [];
@@ -478,7 +674,9 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
                         serviceNetworkId: action.serviceNetworkId,
                         subnetIds,
                         ...(requested.length > 0 ? { securityGroupIds: requested } : {}),
-                        ...(action.privateDnsEnabled !== undefined ? { privateDnsEnabled: action.privateDnsEnabled } : {}),
+                        ...(action.privateDnsEnabled !== undefined
+                          ? { privateDnsEnabled: action.privateDnsEnabled }
+                          : {}),
                         ...(action.dnsOptions ? { dnsOptions: action.dnsOptions } : {}),
                       },
                     },
@@ -488,7 +686,14 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
           );
         }
       }
-      if (sn) checkEntryIngress(f, vpc, groups, portsOfNetwork(index, sn.id), `the association of ${vpc?.label ?? action.vpcId}`);
+      if (sn)
+        checkEntryIngress(
+          f,
+          vpc,
+          groups,
+          portsOfNetwork(index, sn.id),
+          `the association of ${vpc?.label ?? action.vpcId}`,
+        );
       break;
     }
 
@@ -499,7 +704,12 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
       if (rc) {
         checkNotDeleting(f, rc, "Resource configuration");
         if (rc.data.type === "CIDR") {
-          f.blocking("CIDR_CONFIGURATION", `${named(rc.label, rc.id)} is a CIDR configuration; CIDR configurations cannot be added to a service network.`, "Reach it through a VPC endpoint of type Tunnel instead.", { subject: rc.id });
+          f.blocking(
+            "CIDR_CONFIGURATION",
+            `${named(rc.label, rc.id)} is a CIDR configuration; CIDR configurations cannot be added to a service network.`,
+            "Reach it through a VPC endpoint of type Tunnel instead.",
+            { subject: rc.id },
+          );
         }
         if (rc.data.type === "CHILD" && rc.data.groupId) {
           const group = index.get(rc.data.groupId, "resourceConfiguration");
@@ -507,23 +717,55 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
             "CHILD_CONFIGURATION",
             `${named(rc.label, rc.id)} is a CHILD configuration; children are associated through their GROUP ${named(group?.label, rc.data.groupId)}.`,
             `Associate the GROUP ${rc.data.groupId}: each of its children gets its own association and DNS name.`,
-            { subject: rc.id, alternative: { label: `Associate the GROUP ${group?.label ?? rc.data.groupId} instead`, action: { ...action, resourceConfigurationId: rc.data.groupId } } },
+            {
+              subject: rc.id,
+              alternative: {
+                label: `Associate the GROUP ${group?.label ?? rc.data.groupId} instead`,
+                action: { ...action, resourceConfigurationId: rc.data.groupId },
+              },
+            },
           );
         }
         if (rc.data.type === "ARN" && action.privateDnsEnabled === false) {
-          f.info("DNS_OPTIONS", "Private DNS is always on for ARN (RDS) configurations; AWS ignores privateDnsEnabled=false here.", "Leave privateDnsEnabled out.");
+          f.info(
+            "DNS_OPTIONS",
+            "Private DNS is always on for ARN (RDS) configurations; AWS ignores privateDnsEnabled=false here.",
+            "Leave privateDnsEnabled out.",
+          );
         }
         if (sn) {
           for (const existing of index.of("resourceAssociation")) {
-            if (existing.data.serviceNetworkId !== sn.id || existing.data.resourceConfigurationId !== rc.id || existing.data.isManaged) continue;
+            if (
+              existing.data.serviceNetworkId !== sn.id ||
+              existing.data.resourceConfigurationId !== rc.id ||
+              existing.data.isManaged
+            )
+              continue;
             if (DELETING(existing.data.status)) {
-              f.blocking("BUSY", `The association ${existing.id} of this pair is being removed; wait until it is gone.`, "Plan again in a minute.", { subject: existing.id });
+              f.blocking(
+                "BUSY",
+                `The association ${existing.id} of this pair is being removed; wait until it is gone.`,
+                "Plan again in a minute.",
+                { subject: existing.id },
+              );
             } else {
               f.blocking(
                 "DUPLICATE_ASSOCIATION",
                 `${named(rc.label, rc.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-                FAILED(existing.data.status) ? "Delete the failed association, then create it again." : "Nothing to do: the association exists.",
-                { subject: existing.id, ...(FAILED(existing.data.status) ? { alternative: { label: `Delete the failed association ${existing.id}`, action: { type: "remove-resource-association", associationId: existing.id } } } : {}) },
+                FAILED(existing.data.status)
+                  ? "Delete the failed association, then create it again."
+                  : "Nothing to do: the association exists.",
+                {
+                  subject: existing.id,
+                  ...(FAILED(existing.data.status)
+                    ? {
+                        alternative: {
+                          label: `Delete the failed association ${existing.id}`,
+                          action: { type: "remove-resource-association", associationId: existing.id },
+                        },
+                      }
+                    : {}),
+                },
               );
             }
           }
@@ -538,7 +780,8 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
       const sn = network(action.serviceNetworkId);
       const node = index.find(action.serviceId);
       const service = node?.kind === "service" ? node : undefined;
-      resolved.serviceIdentifier = service && accountOfArn(service.data.arn) !== ctx.accountId ? service.data.arn : idOf(action.serviceId);
+      resolved.serviceIdentifier =
+        service && accountOfArn(service.data.arn) !== ctx.accountId ? service.data.arn : idOf(action.serviceId);
       if (!service) notFound(f, "Service", action.serviceId);
       resolved.summary = `Associate Lattice service ${service ? named(service.label, service.id) : action.serviceId} with service network ${sn ? named(sn.label, sn.id) : action.serviceNetworkId}.`;
       checkNotDeleting(f, service, "Service");
@@ -546,13 +789,30 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
         for (const existing of index.of("serviceAssociation")) {
           if (existing.data.serviceNetworkId !== sn.id || existing.data.serviceId !== service.id) continue;
           if (DELETING(existing.data.status)) {
-            f.blocking("BUSY", `The association ${existing.id} of this pair is being removed; wait until it is gone.`, "Plan again in a minute.", { subject: existing.id });
+            f.blocking(
+              "BUSY",
+              `The association ${existing.id} of this pair is being removed; wait until it is gone.`,
+              "Plan again in a minute.",
+              { subject: existing.id },
+            );
           } else {
             f.blocking(
               "DUPLICATE_ASSOCIATION",
               `${named(service.label, service.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-              FAILED(existing.data.status) ? "Delete the failed association, then create it again." : "Nothing to do: the association exists.",
-              { subject: existing.id, ...(FAILED(existing.data.status) ? { alternative: { label: `Delete the failed association ${existing.id}`, action: { type: "remove-service-association", associationId: existing.id } } } : {}) },
+              FAILED(existing.data.status)
+                ? "Delete the failed association, then create it again."
+                : "Nothing to do: the association exists.",
+              {
+                subject: existing.id,
+                ...(FAILED(existing.data.status)
+                  ? {
+                      alternative: {
+                        label: `Delete the failed association ${existing.id}`,
+                        action: { type: "remove-service-association", associationId: existing.id },
+                      },
+                    }
+                  : {}),
+              },
             );
           }
         }
@@ -577,20 +837,41 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
             "CHILD_CONFIGURATION",
             `${named(rc.label, rc.id)} is a CHILD configuration; a Resource endpoint names its GROUP ${named(group?.label, rc.data.groupId)} and reaches every child.`,
             `Create the endpoint for the GROUP ${rc.data.groupId}.`,
-            { subject: rc.id, alternative: { label: `Create the endpoint for the GROUP ${group?.label ?? rc.data.groupId}`, action: { ...action, resourceConfigurationId: rc.data.groupId } } },
+            {
+              subject: rc.id,
+              alternative: {
+                label: `Create the endpoint for the GROUP ${group?.label ?? rc.data.groupId}`,
+                action: { ...action, resourceConfigurationId: rc.data.groupId },
+              },
+            },
           );
         }
         if (rc.data.type === "CIDR") {
-          f.blocking("CIDR_CONFIGURATION", `${named(rc.label, rc.id)} is a CIDR configuration; it is reached through a VPC endpoint of type Tunnel, not Resource.`, "Create a Tunnel endpoint for it instead.", { subject: rc.id });
+          f.blocking(
+            "CIDR_CONFIGURATION",
+            `${named(rc.label, rc.id)} is a CIDR configuration; it is reached through a VPC endpoint of type Tunnel, not Resource.`,
+            "Create a Tunnel endpoint for it instead.",
+            { subject: rc.id },
+          );
         }
         const top = rc.data.groupId ? (index.get(rc.data.groupId, "resourceConfiguration") ?? rc) : rc;
         gateway = top.data.gatewayId ? index.get(top.data.gatewayId, "resourceGateway") : undefined;
         for (const existing of index.of("vpcEndpoint")) {
-          if (existing.data.vpcId === action.vpcId && existing.data.resourceConfigurationArn === rc.data.arn && endpointLive(existing)) {
-            f.warning("DUPLICATE_ENDPOINT", `${action.vpcId} already has Resource endpoint ${existing.id} for ${named(rc.label, rc.id)} (${existing.data.state}).`, `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`, { subject: existing.id });
+          if (
+            existing.data.vpcId === action.vpcId &&
+            existing.data.resourceConfigurationArn === rc.data.arn &&
+            endpointLive(existing)
+          ) {
+            f.warning(
+              "DUPLICATE_ENDPOINT",
+              `${action.vpcId} already has Resource endpoint ${existing.id} for ${named(rc.label, rc.id)} (${existing.data.state}).`,
+              `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`,
+              { subject: existing.id },
+            );
           }
         }
-        if (action.privateDnsEnabled === true) checkPrivateDnsClash(f, index, action.vpcId, "Resource", reachedByResourceEndpoint(index, rc));
+        if (action.privateDnsEnabled === true)
+          checkPrivateDnsClash(f, index, action.vpcId, "Resource", reachedByResourceEndpoint(index, rc));
         const groups = endpointGroups(f, index, vpc, chosen, requested);
         checkEntryIngress(f, vpc, groups, portsOfConfiguration(index, rc), `the endpoint`);
         checkTargetIngress(f, index, rc);
@@ -609,15 +890,32 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
       checkSubnets(f, index, vpc, action.subnetIds, undefined);
       if (sn) {
         for (const existing of index.of("vpcEndpoint")) {
-          if (existing.data.vpcId === action.vpcId && existing.data.serviceNetworkArn === sn.data.arn && endpointLive(existing)) {
-            f.warning("DUPLICATE_ENDPOINT", `${action.vpcId} already has ServiceNetwork endpoint ${existing.id} for ${named(sn.label, sn.id)} (${existing.data.state}).`, `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`, { subject: existing.id });
+          if (
+            existing.data.vpcId === action.vpcId &&
+            existing.data.serviceNetworkArn === sn.data.arn &&
+            endpointLive(existing)
+          ) {
+            f.warning(
+              "DUPLICATE_ENDPOINT",
+              `${action.vpcId} already has ServiceNetwork endpoint ${existing.id} for ${named(sn.label, sn.id)} (${existing.data.state}).`,
+              `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`,
+              { subject: existing.id },
+            );
           }
         }
-        const association = index.of("vpcAssociation").find((a) => a.data.vpcId === action.vpcId && a.data.serviceNetworkId === sn.id && !DELETING(a.data.status));
+        const association = index
+          .of("vpcAssociation")
+          .find((a) => a.data.vpcId === action.vpcId && a.data.serviceNetworkId === sn.id && !DELETING(a.data.status));
         if (association) {
-          f.warning("DUPLICATE_ENDPOINT", `${action.vpcId} already reaches ${named(sn.label, sn.id)} through its VPC association ${association.id}.`, "An endpoint is needed only for service networks the VPC is not associated with.", { subject: association.id });
+          f.warning(
+            "DUPLICATE_ENDPOINT",
+            `${action.vpcId} already reaches ${named(sn.label, sn.id)} through its VPC association ${association.id}.`,
+            "An endpoint is needed only for service networks the VPC is not associated with.",
+            { subject: association.id },
+          );
         }
-        if (action.privateDnsEnabled === true) checkPrivateDnsClash(f, index, action.vpcId, "ServiceNetwork", reachedByNetwork(index, sn.id));
+        if (action.privateDnsEnabled === true)
+          checkPrivateDnsClash(f, index, action.vpcId, "ServiceNetwork", reachedByNetwork(index, sn.id));
         const groups = endpointGroups(f, index, vpc, chosen, requested);
         checkEntryIngress(f, vpc, groups, portsOfNetwork(index, sn.id), `the endpoint`);
       }
@@ -627,8 +925,18 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
     case "remove-vpc-association":
     case "remove-resource-association":
     case "remove-service-association": {
-      const kind = action.type === "remove-vpc-association" ? "vpcAssociation" : action.type === "remove-resource-association" ? "resourceAssociation" : "serviceAssociation";
-      const noun = kind === "vpcAssociation" ? "VPC association" : kind === "resourceAssociation" ? "Resource association" : "Service association";
+      const kind =
+        action.type === "remove-vpc-association"
+          ? "vpcAssociation"
+          : action.type === "remove-resource-association"
+            ? "resourceAssociation"
+            : "serviceAssociation";
+      const noun =
+        kind === "vpcAssociation"
+          ? "VPC association"
+          : kind === "resourceAssociation"
+            ? "Resource association"
+            : "Service association";
       const association = index.get(action.associationId, kind);
       resolved.summary = `Remove ${noun.toLowerCase()} ${action.associationId}.`;
       if (!association) {
@@ -637,9 +945,19 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
       }
       const status = association.data.status;
       if (DELETING(status) && status !== "DELETE_FAILED") {
-        f.blocking("BUSY", `${noun} ${association.id} is already being deleted (${status}).`, "Nothing to do; poll its status until it is gone.", { subject: association.id });
+        f.blocking(
+          "BUSY",
+          `${noun} ${association.id} is already being deleted (${status}).`,
+          "Nothing to do; poll its status until it is gone.",
+          { subject: association.id },
+        );
       } else if (IN_PROGRESS(status)) {
-        f.blocking("BUSY", `${noun} ${association.id} is ${status}; AWS refuses a delete until that finishes.`, "Wait until it is ACTIVE (or failed), then remove it.", { subject: association.id });
+        f.blocking(
+          "BUSY",
+          `${noun} ${association.id} is ${status}; AWS refuses a delete until that finishes.`,
+          "Wait until it is ACTIVE (or failed), then remove it.",
+          { subject: association.id },
+        );
       }
       if (association.kind === "resourceAssociation" && association.data.isManaged) {
         const parent = association.data.parentAssociationId;
@@ -647,7 +965,17 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
           "MANAGED_ASSOCIATION",
           `${association.id} is managed by AWS for a child configuration; it goes away with its parent association${parent ? ` ${parent}` : ""}.`,
           "Remove the parent association.",
-          { subject: association.id, ...(parent ? { alternative: { label: `Remove the parent association ${parent}`, action: { type: "remove-resource-association", associationId: parent } } } : {}) },
+          {
+            subject: association.id,
+            ...(parent
+              ? {
+                  alternative: {
+                    label: `Remove the parent association ${parent}`,
+                    action: { type: "remove-resource-association", associationId: parent },
+                  },
+                }
+              : {}),
+          },
         );
       }
       break;
@@ -662,7 +990,12 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
       }
       resolved.summary = `Delete ${endpoint.data.endpointType} VPC endpoint ${endpoint.id} in ${endpoint.data.vpcId}.`;
       if (endpoint.data.state.toLowerCase() === "deleting") {
-        f.blocking("BUSY", `Endpoint ${endpoint.id} is already being deleted.`, "Nothing to do; poll its status until it is gone.", { subject: endpoint.id });
+        f.blocking(
+          "BUSY",
+          `Endpoint ${endpoint.id} is already being deleted.`,
+          "Nothing to do; poll its status until it is gone.",
+          { subject: endpoint.id },
+        );
       }
       break;
     }
@@ -676,16 +1009,37 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
         break;
       }
       if (action.sourceGroupId && !index.securityGroup(action.sourceGroupId)) {
-        f.warning("NOT_FOUND", `Source security group ${action.sourceGroupId} is not one of this account's groups in the topology.`, "Check the id; a group of a peered VPC or another account must be reachable from this VPC.", { subject: action.sourceGroupId });
+        f.warning(
+          "NOT_FOUND",
+          `Source security group ${action.sourceGroupId} is not one of this account's groups in the topology.`,
+          "Check the id; a group of a peered VPC or another account must be reachable from this VPC.",
+          { subject: action.sourceGroupId },
+        );
       }
       for (const rule of group.ingress) {
         if (!coversPort(rule, action.port)) continue;
-        const sameSource = (action.sourceGroupId !== undefined && rule.sourceGroupId === action.sourceGroupId) || (action.cidr !== undefined && rule.cidr === action.cidr);
-        const exact = sameSource && rule.protocol === "tcp" && rule.fromPort === action.port && rule.toPort === action.port;
+        const sameSource =
+          (action.sourceGroupId !== undefined && rule.sourceGroupId === action.sourceGroupId) ||
+          (action.cidr !== undefined && rule.cidr === action.cidr);
+        const exact =
+          sameSource && rule.protocol === "tcp" && rule.fromPort === action.port && rule.toPort === action.port;
         if (exact) {
-          f.blocking("DUPLICATE_RULE", `${named(group.groupName, group.groupId)} already lets TCP ${action.port} in from ${from}.`, "Nothing to add.", { subject: group.groupId });
-        } else if (sameSource || (action.cidr !== undefined && rule.cidr !== undefined && cidrCovers(rule.cidr, action.cidr))) {
-          f.warning("DUPLICATE_RULE", `A broader rule of ${named(group.groupName, group.groupId)} already lets TCP ${action.port} in from ${rule.sourceGroupId ?? rule.cidr}.`, "The new rule would change nothing; skip it unless you mean to remove the broader one later.", { subject: group.groupId });
+          f.blocking(
+            "DUPLICATE_RULE",
+            `${named(group.groupName, group.groupId)} already lets TCP ${action.port} in from ${from}.`,
+            "Nothing to add.",
+            { subject: group.groupId },
+          );
+        } else if (
+          sameSource ||
+          (action.cidr !== undefined && rule.cidr !== undefined && cidrCovers(rule.cidr, action.cidr))
+        ) {
+          f.warning(
+            "DUPLICATE_RULE",
+            `A broader rule of ${named(group.groupName, group.groupId)} already lets TCP ${action.port} in from ${rule.sourceGroupId ?? rule.cidr}.`,
+            "The new rule would change nothing; skip it unless you mean to remove the broader one later.",
+            { subject: group.groupId },
+          );
         }
       }
       break;

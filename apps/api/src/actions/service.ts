@@ -3,8 +3,24 @@
  * topology), execute (guarded, once per client token, audited), the status
  * poll of what a change made, and the audit log.
  */
-import type { AuditQuery, AuditResponse, ExecuteRequest, ExecuteResponse, PlanRequest, PlanResponse, PollableKind, StatusResponse } from "@lattice-atlas/shared";
-import { AwsFailure, CallRunner, createReaders, createWriter, type PlannedCall, type RunnerOptions } from "../aws/index.js";
+import type {
+  AuditQuery,
+  AuditResponse,
+  ExecuteRequest,
+  ExecuteResponse,
+  PlanRequest,
+  PlanResponse,
+  PollableKind,
+  StatusResponse,
+} from "@lattice-atlas/shared";
+import {
+  AwsFailure,
+  CallRunner,
+  createReaders,
+  createWriter,
+  type PlannedCall,
+  type RunnerOptions,
+} from "../aws/index.js";
 import { badInput } from "../errors.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
@@ -15,7 +31,12 @@ import { createExecutor, validateAction } from "./execute.js";
 import { preflight } from "./preflight.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
-const ID_PREFIX: Record<PollableKind, string> = { vpcAssociation: "snva-", resourceAssociation: "snra-", serviceAssociation: "snsa-", vpcEndpoint: "vpce-" };
+const ID_PREFIX: Record<PollableKind, string> = {
+  vpcAssociation: "snva-",
+  resourceAssociation: "snra-",
+  serviceAssociation: "snsa-",
+  vpcEndpoint: "vpce-",
+};
 
 export interface ActionServiceDeps {
   registry: SourceRegistry;
@@ -29,9 +50,18 @@ export function createActionService(deps: ActionServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const runner = (): CallRunner => new CallRunner(deps.runner ?? {});
 
-  async function prepare(source: SourceDefinition, region: string, action: PlanRequest["action"], clientToken?: string) {
+  async function prepare(
+    source: SourceDefinition,
+    region: string,
+    action: PlanRequest["action"],
+    clientToken?: string,
+  ) {
     const snapshot = await deps.topology.snapshot(source.id, region);
-    const checked = preflight(snapshot.index, action, { accountId: snapshot.accountId, region, mutationsAllowed: source.mutationsAllowed });
+    const checked = preflight(snapshot.index, action, {
+      accountId: snapshot.accountId,
+      region,
+      mutationsAllowed: source.mutationsAllowed,
+    });
     if (snapshot.warnings.length > 0) {
       const operations = [...new Set(snapshot.warnings.map((w) => w.operation))].join(", ");
       checked.findings.push({
@@ -49,7 +79,12 @@ export function createActionService(deps: ActionServiceDeps) {
     now,
     prepare: async (source, region, action, clientToken) => {
       const prepared = await prepare(source, region, action, clientToken);
-      return { accountId: prepared.accountId, findings: prepared.findings, blocking: prepared.blocking, calls: prepared.codified.calls as PlannedCall[] };
+      return {
+        accountId: prepared.accountId,
+        findings: prepared.findings,
+        blocking: prepared.blocking,
+        calls: prepared.codified.calls as PlannedCall[],
+      };
     },
     writer: (source, region) => createWriter(deps.registry.clients(source, region), runner()),
     invalidate: (source, region) => deps.topology.invalidate(source.id, region),
@@ -78,7 +113,8 @@ export function createActionService(deps: ActionServiceDeps) {
     },
 
     async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {
-      if (!id.startsWith(ID_PREFIX[kind])) throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
+      if (!id.startsWith(ID_PREFIX[kind]))
+        throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
       const readers = createReaders(deps.registry.clients(source, region), runner());
       let answer: StatusResponse;
       try {
@@ -90,7 +126,10 @@ export function createActionService(deps: ActionServiceDeps) {
       // A change that settled makes a cached picture that still shows it in flight out of date.
       if (answer.done) {
         const cached = deps.topology.peek(source.id, region)?.byId.get(id);
-        const settledDifferently = answer.phase === "deleted" || answer.phase === "not-found" ? cached !== undefined : cached?.status !== answer.status;
+        const settledDifferently =
+          answer.phase === "deleted" || answer.phase === "not-found"
+            ? cached !== undefined
+            : cached?.status !== answer.status;
         if (settledDifferently) deps.topology.invalidate(source.id, region);
       }
       return answer;

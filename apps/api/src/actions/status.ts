@@ -28,7 +28,8 @@ export function readStatus(readers: Readers, kind: PollableKind, id: string): Pr
 export function phaseOf(status: string): { phase: StatusPhase; done: boolean } {
   const s = status.toUpperCase();
   if (s === "ACTIVE" || s === "AVAILABLE") return { phase: "ready", done: true };
-  if (s.endsWith("_FAILED") || s === "PARTIAL" || s === "FAILED" || s === "REJECTED" || s === "EXPIRED") return { phase: "failed", done: true };
+  if (s.endsWith("_FAILED") || s === "PARTIAL" || s === "FAILED" || s === "REJECTED" || s === "EXPIRED")
+    return { phase: "failed", done: true };
   if (s === "DELETE_IN_PROGRESS" || s === "DELETING") return { phase: "deleting", done: false };
   if (s === "DELETED") return { phase: "deleted", done: true };
   return { phase: "pending", done: false };
@@ -38,13 +39,25 @@ export function phaseOf(status: string): { phase: StatusPhase; done: boolean } {
 export function recoveryFor(kind: PollableKind, id: string): { label: string; action: Action } {
   switch (kind) {
     case "vpcAssociation":
-      return { label: `Delete the failed association ${id}, then create it again`, action: { type: "remove-vpc-association", associationId: id } };
+      return {
+        label: `Delete the failed association ${id}, then create it again`,
+        action: { type: "remove-vpc-association", associationId: id },
+      };
     case "resourceAssociation":
-      return { label: `Delete the failed association ${id}, then create it again`, action: { type: "remove-resource-association", associationId: id } };
+      return {
+        label: `Delete the failed association ${id}, then create it again`,
+        action: { type: "remove-resource-association", associationId: id },
+      };
     case "serviceAssociation":
-      return { label: `Delete the failed association ${id}, then create it again`, action: { type: "remove-service-association", associationId: id } };
+      return {
+        label: `Delete the failed association ${id}, then create it again`,
+        action: { type: "remove-service-association", associationId: id },
+      };
     case "vpcEndpoint":
-      return { label: `Delete the failed endpoint ${id}, then create it again`, action: { type: "remove-endpoint", endpointId: id } };
+      return {
+        label: `Delete the failed endpoint ${id}, then create it again`,
+        action: { type: "remove-endpoint", endpointId: id },
+      };
   }
 }
 
@@ -65,7 +78,12 @@ export function statusFrom(kind: PollableKind, id: string, read: ResourceStatus,
 }
 
 /** What a NotFound means, given the last change Atlas made to that id. */
-export function notFoundStatus(kind: PollableKind, id: string, lastChange: AuditEntry | undefined, now: Date): StatusResponse {
+export function notFoundStatus(
+  kind: PollableKind,
+  id: string,
+  lastChange: AuditEntry | undefined,
+  now: Date,
+): StatusResponse {
   const base = { kind, id, dnsEntries: [], checkedAt: now.toISOString() };
   if (lastChange?.action.startsWith("remove-")) return { ...base, status: "DELETED", phase: "deleted", done: true };
   if (lastChange && now.getTime() - Date.parse(lastChange.at) < NOT_VISIBLE_GRACE_MS) {

@@ -21,28 +21,56 @@ function reportLike(): InputsBuilder {
     .cluster("orders", ["sg-0000000000000aurora"])
     .network("sn-0000000000000001a", "shared")
     .gateway("rgw-0000000000000000e", PROVIDER_VPC, ["sg-000000000000000rgw"], ["subnet-0000000000000pa"])
-    .configuration("rcfg-00000000000000a0", "orders-db", "ARN", { gateway: "rgw-0000000000000000e", arn: "arn:aws:rds:us-east-1:111122223333:cluster:orders" })
-    .configuration(WRITER, "orders-db-writer", "CHILD", { group: "rcfg-00000000000000a0", dns: WRITER_HOST, amazonManaged: true, ports: ["5432"] })
-    .resourceAssociation("snra-0000000000000a00", "sn-0000000000000001a", "rcfg-00000000000000a0", { named: false, privateDnsEnabled: true })
-    .resourceAssociation(SNRA, "sn-0000000000000001a", WRITER, { managed: true, privateDnsEnabled: true, privateDnsName: WRITER_HOST })
-    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", CLIENT_VPC, { groups: ["sg-00000000000000entry"] });
+    .configuration("rcfg-00000000000000a0", "orders-db", "ARN", {
+      gateway: "rgw-0000000000000000e",
+      arn: "arn:aws:rds:us-east-1:111122223333:cluster:orders",
+    })
+    .configuration(WRITER, "orders-db-writer", "CHILD", {
+      group: "rcfg-00000000000000a0",
+      dns: WRITER_HOST,
+      amazonManaged: true,
+      ports: ["5432"],
+    })
+    .resourceAssociation("snra-0000000000000a00", "sn-0000000000000001a", "rcfg-00000000000000a0", {
+      named: false,
+      privateDnsEnabled: true,
+    })
+    .resourceAssociation(SNRA, "sn-0000000000000001a", WRITER, {
+      managed: true,
+      privateDnsEnabled: true,
+      privateDnsName: WRITER_HOST,
+    })
+    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", CLIENT_VPC, {
+      groups: ["sg-00000000000000entry"],
+    });
 }
 
-const input = (extra: Partial<AnalyzeInput> = {}): AnalyzeInput => ({ from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" }, to: WRITER, ...extra });
-const statuses = (b: InputsBuilder, extra: Partial<AnalyzeInput> = {}) => analyzeConnectivity(b.index(), input(extra)).hops.map((h) => h.status);
+const input = (extra: Partial<AnalyzeInput> = {}): AnalyzeInput => ({
+  from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" },
+  to: WRITER,
+  ...extra,
+});
+const statuses = (b: InputsBuilder, extra: Partial<AnalyzeInput> = {}) =>
+  analyzeConnectivity(b.index(), input(extra)).hops.map((h) => h.status);
 
 describe("analyzeConnectivity: every hop passes on a correct path", () => {
   it("reaches the Aurora writer through the VPC association, naming each rule", () => {
     const answer = analyzeConnectivity(reportLike().index(), input());
     expect(answer.verdict).toBe("reachable");
     expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass"]);
-    expect(answer.path).toEqual({ pattern: "service-network-association", entryId: "snva-0000000000000000a", entryKind: "vpcAssociation" });
+    expect(answer.path).toEqual({
+      pattern: "service-network-association",
+      entryId: "snva-0000000000000000a",
+      entryKind: "vpcAssociation",
+    });
     expect(answer.port).toBe(5432);
     expect(answer.hops[2]!.rule).toMatch(/entry-sg .*allows TCP 5432 from sg-0000000000000client/);
     expect(answer.hops[5]!.rule).toMatch(/aurora-sg .*allows TCP 5432 from sg-000000000000000rgw/);
     expect(answer.hops[6]!.detail).toContain(`Use ${SNRA}.${WRITER}.4232ccc`);
     expect(answer.text).toMatch(/Verdict: REACHABLE/);
-    expect(answer.highlight).toEqual(expect.arrayContaining([CLIENT_VPC, "snva-0000000000000000a", SNRA, WRITER, "rgw-0000000000000000e"]));
+    expect(answer.highlight).toEqual(
+      expect.arrayContaining([CLIENT_VPC, "snva-0000000000000000a", SNRA, WRITER, "rgw-0000000000000000e"]),
+    );
   });
 
   it("infers the client's group from the entry's rule when none is named", () => {
@@ -71,7 +99,10 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
     const b = reportLike();
     b.inputs.vpcAssociations = [];
     const answer = analyzeConnectivity(b.index(), input());
-    expect(answer.hops[1]).toMatchObject({ status: "fail", fix: { action: { type: "associate-vpc", serviceNetworkId: "sn-0000000000000001a", vpcId: CLIENT_VPC } } });
+    expect(answer.hops[1]).toMatchObject({
+      status: "fail",
+      fix: { action: { type: "associate-vpc", serviceNetworkId: "sn-0000000000000001a", vpcId: CLIENT_VPC } },
+    });
   });
 
   it("3 — the association's group does not admit the client, and the fix adds exactly that rule", () => {
@@ -94,12 +125,18 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
     const b = reportLike();
     b.inputs.vpcAssociations[0]!.securityGroupIds = [];
     const answer = analyzeConnectivity(b.index(), input());
-    expect(answer.hops[2]).toMatchObject({ status: "pass", detail: expect.stringMatching(/no security-group filtering/) });
+    expect(answer.hops[2]).toMatchObject({
+      status: "pass",
+      detail: expect.stringMatching(/no security-group filtering/),
+    });
   });
 
   it("4 — the port is outside the configuration's ranges", () => {
     const answer = analyzeConnectivity(reportLike().index(), input({ port: 6543 }));
-    expect(answer.hops[3]).toMatchObject({ status: "fail", detail: expect.stringMatching(/outside its port ranges \(5432\)/) });
+    expect(answer.hops[3]).toMatchObject({
+      status: "fail",
+      detail: expect.stringMatching(/outside its port ranges \(5432\)/),
+    });
   });
 
   it("5 — the resource gateway is not ACTIVE", () => {
@@ -114,12 +151,20 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
       .endpoint("vpce-0000000000000e0f1", CLIENT_VPC, "Resource", "rcfg-00000000000000a0", {
         groups: ["sg-00000000000000entry"],
         subnets: ["subnet-00000000000000c"],
-        rows: [{ resource: `resourceconfiguration/${WRITER}`, dnsName: `vpce-0000000000000e0f1-snra-0000000000000ab.${WRITER}.4232ccc.vpc-lattice-rsc.us-east-1.on.aws` }],
+        rows: [
+          {
+            resource: `resourceconfiguration/${WRITER}`,
+            dnsName: `vpce-0000000000000e0f1-snra-0000000000000ab.${WRITER}.4232ccc.vpc-lattice-rsc.us-east-1.on.aws`,
+          },
+        ],
       });
     b.inputs.vpcAssociations = [];
     const answer = analyzeConnectivity(b.index(), input());
     expect(answer.path?.pattern).toBe("resource-endpoint");
-    expect(answer.hops[4]).toMatchObject({ status: "fail", detail: expect.stringMatching(/share no Availability Zone/) });
+    expect(answer.hops[4]).toMatchObject({
+      status: "fail",
+      detail: expect.stringMatching(/share no Availability Zone/),
+    });
   });
 
   it("6 — Aurora does not admit the resource gateway's group (the report's rule), and the fix adds it", () => {
@@ -147,7 +192,10 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
 
   it("7 — with private DNS on (and ALL_DOMAINS), the native name works", () => {
     const b = reportLike();
-    Object.assign(b.inputs.vpcAssociations[0]!, { privateDnsEnabled: true, dnsOptions: { privateDnsPreference: "ALL_DOMAINS" } });
+    Object.assign(b.inputs.vpcAssociations[0]!, {
+      privateDnsEnabled: true,
+      dnsOptions: { privateDnsPreference: "ALL_DOMAINS" },
+    });
     expect(statuses(b, { hostname: WRITER_HOST })[6]).toBe("pass");
   });
 });
@@ -164,8 +212,16 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
       .network("sn-0000000000000002b", "analytics")
       .gateway("rgw-0000000000000000e", PROVIDER_VPC, ["sg-000000000000000rgw"])
       .configuration("rcfg-00000000000000g0", "apis", "GROUP", { gateway: "rgw-0000000000000000e" })
-      .configuration("rcfg-00000000000000c1", "orders-api", "CHILD", { group: "rcfg-00000000000000g0", dns: "orders.internal.example.com", ports: ["443"] })
-      .configuration("rcfg-00000000000000c2", "ledger", "CHILD", { group: "rcfg-00000000000000g0", ip: "10.0.9.9", ports: ["8443"] })
+      .configuration("rcfg-00000000000000c1", "orders-api", "CHILD", {
+        group: "rcfg-00000000000000g0",
+        dns: "orders.internal.example.com",
+        ports: ["443"],
+      })
+      .configuration("rcfg-00000000000000c2", "ledger", "CHILD", {
+        group: "rcfg-00000000000000g0",
+        ip: "10.0.9.9",
+        ports: ["8443"],
+      })
       .resourceAssociation("snra-0000000000000g00", "sn-0000000000000001a", "rcfg-00000000000000g0", { named: false })
       .resourceAssociation("snra-00000000000000c10", "sn-0000000000000001a", "rcfg-00000000000000c1", { managed: true })
       .resourceAssociation("snra-00000000000000c20", "sn-0000000000000001a", "rcfg-00000000000000c2", { managed: true })
@@ -174,8 +230,14 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
 
   it("reaches both children; what guards a DNS or IP resource cannot be seen, so the verdict says unknown", () => {
     const b = general();
-    for (const [to, port] of [["rcfg-00000000000000c1", 443], ["rcfg-00000000000000c2", 8443]] as const) {
-      const answer = analyzeConnectivity(b.index(), { from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" }, to });
+    for (const [to, port] of [
+      ["rcfg-00000000000000c1", 443],
+      ["rcfg-00000000000000c2", 8443],
+    ] as const) {
+      const answer = analyzeConnectivity(b.index(), {
+        from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" },
+        to,
+      });
       expect(answer.port).toBe(port);
       expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "unknown", "pass"]);
       expect(answer.verdict).toBe("unknown");
@@ -190,13 +252,23 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
   it("a VPC joined to the other network fails at hop 2 and is offered a ServiceNetwork endpoint", () => {
     const b = general();
     b.inputs.vpcAssociations[0]!.serviceNetworkId = "sn-0000000000000002b";
-    const answer = analyzeConnectivity(b.index(), { from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" }, to: "rcfg-00000000000000c1" });
-    expect(answer.hops[1]).toMatchObject({ status: "fail", fix: { action: { type: "create-service-network-endpoint", serviceNetworkId: "sn-0000000000000001a" } } });
+    const answer = analyzeConnectivity(b.index(), {
+      from: { vpc: CLIENT_VPC, securityGroup: "sg-0000000000000client" },
+      to: "rcfg-00000000000000c1",
+    });
+    expect(answer.hops[1]).toMatchObject({
+      status: "fail",
+      fix: { action: { type: "create-service-network-endpoint", serviceNetworkId: "sn-0000000000000001a" } },
+    });
     expect(answer.hops[1]!.detail).toMatch(/only one service network/);
   });
 
   it("names what it cannot find", () => {
-    expect(() => analyzeConnectivity(general().index(), { from: { vpc: "vpc-0000000000000000z" }, to: "rcfg-00000000000000c1" })).toThrow(/from.vpc|not in this account/);
-    expect(() => analyzeConnectivity(general().index(), { from: { vpc: CLIENT_VPC }, to: "sn-0000000000000001a" })).toThrow(/the check runs to/);
+    expect(() =>
+      analyzeConnectivity(general().index(), { from: { vpc: "vpc-0000000000000000z" }, to: "rcfg-00000000000000c1" }),
+    ).toThrow(/from.vpc|not in this account/);
+    expect(() =>
+      analyzeConnectivity(general().index(), { from: { vpc: CLIENT_VPC }, to: "sn-0000000000000001a" }),
+    ).toThrow(/the check runs to/);
   });
 });

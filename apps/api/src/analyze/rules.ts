@@ -43,13 +43,22 @@ function peerMatches(rule: SecurityGroupRule, peer: Peer): boolean {
 }
 
 export function describeRule(group: SecurityGroupFacts, rule: SecurityGroupRule, direction: "from" | "to"): string {
-  const ports = rule.protocol === "-1" ? "all traffic" : rule.fromPort === rule.toPort ? `TCP ${rule.fromPort}` : `TCP ${rule.fromPort}-${rule.toPort}`;
+  const ports =
+    rule.protocol === "-1"
+      ? "all traffic"
+      : rule.fromPort === rule.toPort
+        ? `TCP ${rule.fromPort}`
+        : `TCP ${rule.fromPort}-${rule.toPort}`;
   const peer = rule.sourceGroupId ?? rule.cidr ?? rule.prefixListId ?? rule.ipv6Cidr ?? "?";
   return `${group.groupName} (${group.groupId}) allows ${ports} ${direction} ${peer}${rule.description ? ` — “${rule.description}”` : ""}`;
 }
 
 /** The first group and rule that let `port` in from `peer`. */
-export function findIngress(groups: SecurityGroupFacts[], port: number, peer: Peer): { group: SecurityGroupFacts; rule: SecurityGroupRule } | undefined {
+export function findIngress(
+  groups: SecurityGroupFacts[],
+  port: number,
+  peer: Peer,
+): { group: SecurityGroupFacts; rule: SecurityGroupRule } | undefined {
   for (const group of groups) {
     const rule = group.ingress.find((r) => portAllowed(r, port) && peerMatches(r, peer));
     if (rule) return { group, rule };
@@ -58,7 +67,11 @@ export function findIngress(groups: SecurityGroupFacts[], port: number, peer: Pe
 }
 
 /** The first group and rule that let `port` out to `peer`. */
-export function findEgress(groups: SecurityGroupFacts[], port: number, peer: Peer): { group: SecurityGroupFacts; rule: SecurityGroupRule } | undefined {
+export function findEgress(
+  groups: SecurityGroupFacts[],
+  port: number,
+  peer: Peer,
+): { group: SecurityGroupFacts; rule: SecurityGroupRule } | undefined {
   for (const group of groups) {
     const rule = group.egress.find((r) => portAllowed(r, port) && peerMatches(r, peer));
     if (rule) return { group, rule };

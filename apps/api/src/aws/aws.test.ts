@@ -3,7 +3,8 @@ import { AwsFailure, toAwsFailure } from "./failures.js";
 import { collectPages } from "./pagination.js";
 import { CallRunner } from "./runner.js";
 
-const sdkError = (name: string, status: number, message = "boom") => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, requestId: "req-1" } });
+const sdkError = (name: string, status: number, message = "boom") =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, requestId: "req-1" } });
 
 describe("toAwsFailure", () => {
   it.each([
@@ -28,23 +29,33 @@ describe("toAwsFailure", () => {
   });
 
   it("treats an aborted call as a timeout", () => {
-    expect(toAwsFailure(Object.assign(new Error("aborted"), { name: "AbortError" }), "ec2", "DescribeVpcs", true).kind).toBe("timeout");
+    expect(
+      toAwsFailure(Object.assign(new Error("aborted"), { name: "AbortError" }), "ec2", "DescribeVpcs", true).kind,
+    ).toBe("timeout");
   });
 });
 
 describe("collectPages", () => {
   it("follows tokens to the end", async () => {
-    const pages: Record<string, { items: number[]; next: string | undefined }> = { start: { items: [1, 2], next: "a" }, a: { items: [3], next: undefined } };
+    const pages: Record<string, { items: number[]; next: string | undefined }> = {
+      start: { items: [1, 2], next: "a" },
+      a: { items: [3], next: undefined },
+    };
     expect(await collectPages("s", "Op", async (token) => pages[token ?? "start"]!)).toEqual([1, 2, 3]);
   });
 
   it("stops a listing that repeats a token", async () => {
-    await expect(collectPages("s", "Op", async () => ({ items: [1], next: "same" }))).rejects.toMatchObject({ kind: "pagination", awsCode: "RepeatedNextToken" });
+    await expect(collectPages("s", "Op", async () => ({ items: [1], next: "same" }))).rejects.toMatchObject({
+      kind: "pagination",
+      awsCode: "RepeatedNextToken",
+    });
   });
 
   it("stops a listing that never ends", async () => {
     let n = 0;
-    const error = await collectPages("s", "Op", async () => ({ items: [n], next: String(++n) }), undefined, 5).catch((e: unknown) => e);
+    const error = await collectPages("s", "Op", async () => ({ items: [n], next: String(++n) }), undefined, 5).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).awsCode).toBe("TooManyPages");
   });
@@ -71,7 +82,14 @@ describe("CallRunner", () => {
   it("aborts a call that outlives its timeout and reports it as a timeout", async () => {
     const runner = new CallRunner({ timeoutMs: 20 });
     const error = await runner
-      .call("ec2", "DescribeVpcs", (signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" })))))
+      .call(
+        "ec2",
+        "DescribeVpcs",
+        (signal) =>
+          new Promise((_, reject) =>
+            signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
+          ),
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).kind).toBe("timeout");

@@ -12,9 +12,7 @@ import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 
 export type SourceConnection =
-  | { kind: "emulator"; endpoint: string }
-  | { kind: "default" }
-  | { kind: "profile"; profile: string };
+  { kind: "emulator"; endpoint: string } | { kind: "default" } | { kind: "profile"; profile: string };
 
 export interface AwsClients {
   lattice: VPCLatticeClient;
@@ -33,14 +31,21 @@ export interface ClientOptions {
 
 const USER_AGENT = "lattice-atlas/0.1.0";
 
-export function createAwsClients(connection: SourceConnection, region: string, options: ClientOptions = {}): AwsClients {
+export function createAwsClients(
+  connection: SourceConnection,
+  region: string,
+  options: ClientOptions = {},
+): AwsClients {
   const base = {
     region,
     maxAttempts: options.maxAttempts ?? 4,
     retryMode: "standard" as const,
     customUserAgent: USER_AGENT,
     ...(connection.kind === "emulator"
-      ? { endpoint: connection.endpoint, credentials: { accessKeyId: "atlas-emulator", secretAccessKey: "atlas-emulator" } }
+      ? {
+          endpoint: connection.endpoint,
+          credentials: { accessKeyId: "atlas-emulator", secretAccessKey: "atlas-emulator" },
+        }
       : { credentials: defaultProvider(connection.kind === "profile" ? { profile: connection.profile } : {}) }),
   };
   const clients = {
@@ -53,7 +58,9 @@ export function createAwsClients(connection: SourceConnection, region: string, o
   const resolveHostname =
     connection.kind === "emulator"
       ? async (hostname: string): Promise<string[]> => {
-          const response = await fetch(`${connection.endpoint}/_emulator/dns?name=${encodeURIComponent(hostname)}`, { signal: AbortSignal.timeout(2000) });
+          const response = await fetch(`${connection.endpoint}/_emulator/dns?name=${encodeURIComponent(hostname)}`, {
+            signal: AbortSignal.timeout(2000),
+          });
           if (!response.ok) return [];
           const body = (await response.json()) as { addresses?: string[] };
           return body.addresses ?? [];

@@ -23,17 +23,29 @@ export function createEc2Writer(ec2: EC2Client, runner: CallRunner) {
   const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) => runner.call("ec2", operation, fn);
   return {
     CreateVpcEndpoint: async (input: Input): Promise<WriteResult> => {
-      const out = await call("CreateVpcEndpoint", (abortSignal) => ec2.send(new CreateVpcEndpointCommand(input as unknown as CreateVpcEndpointCommandInput), { abortSignal }));
-      return { id: out.VpcEndpoint?.VpcEndpointId ?? "", status: out.VpcEndpoint?.State ?? "Pending", requestId: out.$metadata.requestId };
+      const out = await call("CreateVpcEndpoint", (abortSignal) =>
+        ec2.send(new CreateVpcEndpointCommand(input as unknown as CreateVpcEndpointCommandInput), { abortSignal }),
+      );
+      return {
+        id: out.VpcEndpoint?.VpcEndpointId ?? "",
+        status: out.VpcEndpoint?.State ?? "Pending",
+        requestId: out.$metadata.requestId,
+      };
     },
 
     DeleteVpcEndpoints: async (input: Input): Promise<WriteResult> => {
       const request = input as unknown as DeleteVpcEndpointsCommandInput;
-      const out = await call("DeleteVpcEndpoints", (abortSignal) => ec2.send(new DeleteVpcEndpointsCommand(request), { abortSignal }));
+      const out = await call("DeleteVpcEndpoints", (abortSignal) =>
+        ec2.send(new DeleteVpcEndpointsCommand(request), { abortSignal }),
+      );
       const failed = out.Unsuccessful?.find((item) => item.Error?.Code);
       if (failed) {
         throw toAwsFailure(
-          { name: failed.Error!.Code, message: `${failed.ResourceId ?? "endpoint"}: ${failed.Error!.Message ?? failed.Error!.Code}`, $metadata: { requestId: out.$metadata.requestId, httpStatusCode: 400 } },
+          {
+            name: failed.Error!.Code,
+            message: `${failed.ResourceId ?? "endpoint"}: ${failed.Error!.Message ?? failed.Error!.Code}`,
+            $metadata: { requestId: out.$metadata.requestId, httpStatusCode: 400 },
+          },
           "ec2",
           "DeleteVpcEndpoints",
         );
@@ -43,10 +55,18 @@ export function createEc2Writer(ec2: EC2Client, runner: CallRunner) {
 
     AuthorizeSecurityGroupIngress: async (input: Input): Promise<WriteResult> => {
       const out = await call("AuthorizeSecurityGroupIngress", (abortSignal) =>
-        ec2.send(new AuthorizeSecurityGroupIngressCommand(input as unknown as AuthorizeSecurityGroupIngressCommandInput), { abortSignal }),
+        ec2.send(
+          new AuthorizeSecurityGroupIngressCommand(input as unknown as AuthorizeSecurityGroupIngressCommandInput),
+          { abortSignal },
+        ),
       );
       const rule = out.SecurityGroupRules?.[0];
-      return { id: rule?.SecurityGroupRuleId ?? String(input.GroupId ?? ""), arn: rule?.SecurityGroupRuleArn, status: "active", requestId: out.$metadata.requestId };
+      return {
+        id: rule?.SecurityGroupRuleId ?? String(input.GroupId ?? ""),
+        arn: rule?.SecurityGroupRuleArn,
+        status: "active",
+        requestId: out.$metadata.requestId,
+      };
     },
   };
 }

@@ -10,7 +10,13 @@ import {
   type Tag,
 } from "@aws-sdk/client-ec2";
 import type { SecurityGroupRule, StatusDnsEntry } from "@lattice-atlas/shared";
-import type { EndpointAssociationInput, SecurityGroupInput, SubnetInput, VpcEndpointInput, VpcInput } from "../topology/inputs.js";
+import type {
+  EndpointAssociationInput,
+  SecurityGroupInput,
+  SubnetInput,
+  VpcEndpointInput,
+  VpcInput,
+} from "../topology/inputs.js";
 import { toAwsFailure } from "./failures.js";
 import type { ResourceStatus } from "./results.js";
 import { collectPages } from "./pagination.js";
@@ -27,10 +33,14 @@ function rulesOf(permissions: IpPermission[] | undefined): SecurityGroupRule[] {
       ...(p.FromPort !== undefined && p.IpProtocol !== "-1" ? { fromPort: p.FromPort } : {}),
       ...(p.ToPort !== undefined && p.IpProtocol !== "-1" ? { toPort: p.ToPort } : {}),
     };
-    for (const r of p.IpRanges ?? []) rules.push({ ...base, cidr: r.CidrIp!, ...(r.Description ? { description: r.Description } : {}) });
-    for (const r of p.Ipv6Ranges ?? []) rules.push({ ...base, ipv6Cidr: r.CidrIpv6!, ...(r.Description ? { description: r.Description } : {}) });
-    for (const r of p.PrefixListIds ?? []) rules.push({ ...base, prefixListId: r.PrefixListId!, ...(r.Description ? { description: r.Description } : {}) });
-    for (const r of p.UserIdGroupPairs ?? []) rules.push({ ...base, sourceGroupId: r.GroupId!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.IpRanges ?? [])
+      rules.push({ ...base, cidr: r.CidrIp!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.Ipv6Ranges ?? [])
+      rules.push({ ...base, ipv6Cidr: r.CidrIpv6!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.PrefixListIds ?? [])
+      rules.push({ ...base, prefixListId: r.PrefixListId!, ...(r.Description ? { description: r.Description } : {}) });
+    for (const r of p.UserIdGroupPairs ?? [])
+      rules.push({ ...base, sourceGroupId: r.GroupId!, ...(r.Description ? { description: r.Description } : {}) });
   }
   return rules;
 }
@@ -40,16 +50,25 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
   return {
     describeVpcs: (): Promise<VpcInput[]> =>
       collectPages("ec2", "DescribeVpcs", async (token) => {
-        const out = await call("DescribeVpcs", (abortSignal) => ec2.send(new DescribeVpcsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }));
+        const out = await call("DescribeVpcs", (abortSignal) =>
+          ec2.send(new DescribeVpcsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }),
+        );
         return {
-          items: (out.Vpcs ?? []).map((v) => ({ vpcId: v.VpcId!, cidr: v.CidrBlock ?? "", isDefault: Boolean(v.IsDefault), tags: tagMap(v.Tags) })),
+          items: (out.Vpcs ?? []).map((v) => ({
+            vpcId: v.VpcId!,
+            cidr: v.CidrBlock ?? "",
+            isDefault: Boolean(v.IsDefault),
+            tags: tagMap(v.Tags),
+          })),
           next: out.NextToken,
         };
       }),
 
     describeSubnets: (): Promise<SubnetInput[]> =>
       collectPages("ec2", "DescribeSubnets", async (token) => {
-        const out = await call("DescribeSubnets", (abortSignal) => ec2.send(new DescribeSubnetsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }));
+        const out = await call("DescribeSubnets", (abortSignal) =>
+          ec2.send(new DescribeSubnetsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }),
+        );
         return {
           items: (out.Subnets ?? []).map((s) => {
             const name = tagMap(s.Tags).Name;
@@ -115,8 +134,12 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
               ...(e.DnsOptions?.PrivateDnsPreference || e.DnsOptions?.PrivateDnsSpecifiedDomains
                 ? {
                     dnsOptions: {
-                      ...(e.DnsOptions.PrivateDnsPreference ? { privateDnsPreference: e.DnsOptions.PrivateDnsPreference } : {}),
-                      ...(e.DnsOptions.PrivateDnsSpecifiedDomains ? { privateDnsSpecifiedDomains: e.DnsOptions.PrivateDnsSpecifiedDomains } : {}),
+                      ...(e.DnsOptions.PrivateDnsPreference
+                        ? { privateDnsPreference: e.DnsOptions.PrivateDnsPreference }
+                        : {}),
+                      ...(e.DnsOptions.PrivateDnsSpecifiedDomains
+                        ? { privateDnsSpecifiedDomains: e.DnsOptions.PrivateDnsSpecifiedDomains }
+                        : {}),
                     },
                   }
                 : {}),
@@ -143,7 +166,9 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
             endpointId: a.VpcEndpointId!,
             id: a.Id!,
             associatedResourceArn: a.AssociatedResourceArn ?? "",
-            ...(a.ResourceConfigurationGroupArn ? { resourceConfigurationGroupArn: a.ResourceConfigurationGroupArn } : {}),
+            ...(a.ResourceConfigurationGroupArn
+              ? { resourceConfigurationGroupArn: a.ResourceConfigurationGroupArn }
+              : {}),
             ...(a.ServiceNetworkArn ? { serviceNetworkArn: a.ServiceNetworkArn } : {}),
             ...(a.AssociatedResourceAccessibility ? { accessibility: a.AssociatedResourceAccessibility } : {}),
             ...(a.DnsEntry?.DnsName ? { dnsName: a.DnsEntry.DnsName } : {}),
@@ -159,13 +184,26 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
      * empty; the names arrive with the association rows once it is Available.
      */
     endpointStatus: async (endpointId: string): Promise<ResourceStatus> => {
-      const out = await call("DescribeVpcEndpoints", (abortSignal) => ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }), { abortSignal }));
+      const out = await call("DescribeVpcEndpoints", (abortSignal) =>
+        ec2.send(new DescribeVpcEndpointsCommand({ VpcEndpointIds: [endpointId] }), { abortSignal }),
+      );
       const endpoint = out.VpcEndpoints?.[0];
-      if (!endpoint) throw toAwsFailure({ name: "InvalidVpcEndpointId.NotFound", message: `The Vpc Endpoint Id '${endpointId}' does not exist`, $metadata: out.$metadata }, "ec2", "DescribeVpcEndpoints");
+      if (!endpoint)
+        throw toAwsFailure(
+          {
+            name: "InvalidVpcEndpointId.NotFound",
+            message: `The Vpc Endpoint Id '${endpointId}' does not exist`,
+            $metadata: out.$metadata,
+          },
+          "ec2",
+          "DescribeVpcEndpoints",
+        );
       const state = endpoint.State ?? "";
       const failure = {
         ...(endpoint.LastError?.Code ? { failureCode: endpoint.LastError.Code } : {}),
-        ...(endpoint.FailureReason || endpoint.LastError?.Message ? { failureReason: endpoint.FailureReason ?? endpoint.LastError?.Message } : {}),
+        ...(endpoint.FailureReason || endpoint.LastError?.Message
+          ? { failureReason: endpoint.FailureReason ?? endpoint.LastError?.Message }
+          : {}),
       };
       const dns: StatusDnsEntry[] = [];
       if (state.toLowerCase() === "available") {
@@ -174,13 +212,24 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
         );
         for (const row of rows.VpcEndpointAssociations ?? []) {
           const reaches = row.AssociatedResourceArn ? { reaches: row.AssociatedResourceArn } : {};
-          if (row.DnsEntry?.DnsName) dns.push({ name: row.DnsEntry.DnsName, ...(row.DnsEntry.HostedZoneId ? { hostedZoneId: row.DnsEntry.HostedZoneId } : {}), private: false, ...reaches });
+          if (row.DnsEntry?.DnsName)
+            dns.push({
+              name: row.DnsEntry.DnsName,
+              ...(row.DnsEntry.HostedZoneId ? { hostedZoneId: row.DnsEntry.HostedZoneId } : {}),
+              private: false,
+              ...reaches,
+            });
           if (row.PrivateDnsEntry?.DnsName) dns.push({ name: row.PrivateDnsEntry.DnsName, private: true, ...reaches });
         }
       }
       if (dns.length === 0) {
         for (const entry of endpoint.DnsEntries ?? []) {
-          if (entry.DnsName) dns.push({ name: entry.DnsName, ...(entry.HostedZoneId ? { hostedZoneId: entry.HostedZoneId } : {}), private: false });
+          if (entry.DnsName)
+            dns.push({
+              name: entry.DnsName,
+              ...(entry.HostedZoneId ? { hostedZoneId: entry.HostedZoneId } : {}),
+              private: false,
+            });
         }
       }
       return { status: state, ...failure, dns };

@@ -17,7 +17,14 @@ export type FailureKind =
   | "pagination"
   | "other";
 
-const ACCESS = new Set(["AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthorizationError", "UnauthorizedException", "Forbidden"]);
+const ACCESS = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "UnauthorizedOperation",
+  "AuthorizationError",
+  "UnauthorizedException",
+  "Forbidden",
+]);
 const THROTTLE = new Set([
   "Throttling",
   "ThrottlingException",
@@ -42,7 +49,13 @@ const CREDENTIALS = new Set([
 ]);
 const NOT_FOUND = /NotFound|NotFoundException|NotFoundFault|DBInstanceNotFound/;
 /** State conflicts: busy or already there (Lattice 409), a token reused differently, something still in use, a rule that exists. */
-const CONFLICT = new Set(["ConflictException", "IdempotentParameterMismatch", "DependencyViolation", "InvalidPermission.Duplicate", "IncorrectState"]);
+const CONFLICT = new Set([
+  "ConflictException",
+  "IdempotentParameterMismatch",
+  "DependencyViolation",
+  "InvalidPermission.Duplicate",
+  "IncorrectState",
+]);
 
 export class AwsFailure extends Error {
   constructor(
@@ -94,13 +107,19 @@ export function toAwsFailure(error: unknown, service: string, operation: string,
   if (e.fieldList) extra.fieldList = e.fieldList;
   let kind: FailureKind = "other";
   if (timedOut || code === "AbortError" || code === "TimeoutError" || code === "RequestTimeout") kind = "timeout";
-  else if (CREDENTIALS.has(code) || /credential|security token included in the request is (invalid|expired)/i.test(message)) kind = "credentials";
+  else if (
+    CREDENTIALS.has(code) ||
+    /credential|security token included in the request is (invalid|expired)/i.test(message)
+  )
+    kind = "credentials";
   else if (ACCESS.has(code) || status === 403) kind = "access-denied";
   else if (THROTTLE.has(code) || status === 429) kind = "throttled";
   else if (code === "ServiceQuotaExceededException" || code.endsWith("LimitExceeded")) kind = "quota";
   else if (CONFLICT.has(code)) kind = "conflict";
   else if (NOT_FOUND.test(code) || status === 404) kind = "not-found";
-  else if (code === "ValidationException" || code.startsWith("InvalidParameter") || code === "MissingParameter") kind = "validation";
-  else if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up/i.test(message) || (status ?? 0) >= 500) kind = "unavailable";
+  else if (code === "ValidationException" || code.startsWith("InvalidParameter") || code === "MissingParameter")
+    kind = "validation";
+  else if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|socket hang up/i.test(message) || (status ?? 0) >= 500)
+    kind = "unavailable";
   return new AwsFailure(service, operation, kind, code, message, status, requestId, extra);
 }

@@ -31,7 +31,10 @@ export interface PlannedCall {
 
 /** Performs planned calls, exactly as planned; the operations are the writers' only entry. */
 export function createWriter(clients: AwsClients, runner: CallRunner) {
-  const writers: Record<PlannedCall["service"], Record<string, (input: Record<string, unknown>) => Promise<WriteResult>>> = {
+  const writers: Record<
+    PlannedCall["service"],
+    Record<string, (input: Record<string, unknown>) => Promise<WriteResult>>
+  > = {
     "vpc-lattice": createLatticeWriter(clients.lattice, runner),
     ec2: createEc2Writer(clients.ec2, runner),
   };

@@ -8,7 +8,9 @@ export function createLambdaReader(lambda: LambdaClient, runner: CallRunner) {
   return {
     listFunctions: (): Promise<LambdaFunctionInput[]> =>
       collectPages("lambda", "ListFunctions", async (token) => {
-        const out = await runner.call("lambda", "ListFunctions", (abortSignal) => lambda.send(new ListFunctionsCommand({ MaxItems: 50, Marker: token }), { abortSignal }));
+        const out = await runner.call("lambda", "ListFunctions", (abortSignal) =>
+          lambda.send(new ListFunctionsCommand({ MaxItems: 50, Marker: token }), { abortSignal }),
+        );
         return {
           items: (out.Functions ?? []).map((f) => ({
             name: f.FunctionName!,

@@ -41,7 +41,14 @@ const iso = (d: Date | undefined): string | undefined => d?.toISOString();
 
 function dnsOf(entry: DnsEntry | undefined, isPrivate: boolean, reaches?: string): StatusDnsEntry[] {
   if (!entry?.domainName) return [];
-  return [{ name: entry.domainName, ...(entry.hostedZoneId ? { hostedZoneId: entry.hostedZoneId } : {}), private: isPrivate, ...(reaches ? { reaches } : {}) }];
+  return [
+    {
+      name: entry.domainName,
+      ...(entry.hostedZoneId ? { hostedZoneId: entry.hostedZoneId } : {}),
+      private: isPrivate,
+      ...(reaches ? { reaches } : {}),
+    },
+  ];
 }
 
 function definitionOf(definition: ResourceConfigurationDefinition | undefined): DefinitionInput | undefined {
@@ -54,12 +61,15 @@ function definitionOf(definition: ResourceConfigurationDefinition | undefined): 
 }
 
 export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunner) {
-  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) => runner.call("vpc-lattice", operation, fn);
+  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
+    runner.call("vpc-lattice", operation, fn);
   const MAX = 100;
   return {
     listServiceNetworks: (): Promise<Omit<ServiceNetworkInput, "authType" | "authPolicy">[]> =>
       collectPages("vpc-lattice", "ListServiceNetworks", async (token) => {
-        const out = await call("ListServiceNetworks", (abortSignal) => lattice.send(new ListServiceNetworksCommand({ maxResults: MAX, nextToken: token }), { abortSignal }));
+        const out = await call("ListServiceNetworks", (abortSignal) =>
+          lattice.send(new ListServiceNetworksCommand({ maxResults: MAX, nextToken: token }), { abortSignal }),
+        );
         return {
           items: (out.items ?? []).map((s) => ({
             id: s.id!,
@@ -76,7 +86,14 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     listVpcAssociations: (serviceNetworkId: string): Promise<VpcAssociationInput[]> =>
       collectPages("vpc-lattice", "ListServiceNetworkVpcAssociations", async (token) => {
         const out = await call("ListServiceNetworkVpcAssociations", (abortSignal) =>
-          lattice.send(new ListServiceNetworkVpcAssociationsCommand({ serviceNetworkIdentifier: serviceNetworkId, maxResults: MAX, nextToken: token }), { abortSignal }),
+          lattice.send(
+            new ListServiceNetworkVpcAssociationsCommand({
+              serviceNetworkIdentifier: serviceNetworkId,
+              maxResults: MAX,
+              nextToken: token,
+            }),
+            { abortSignal },
+          ),
         );
         return {
           items: (out.items ?? []).map((a) => ({
@@ -87,7 +104,18 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             vpcId: a.vpcId!,
             securityGroupIds: null,
             privateDnsEnabled: Boolean(a.privateDnsEnabled),
-            ...(a.dnsOptions ? { dnsOptions: { ...(a.dnsOptions.privateDnsPreference ? { privateDnsPreference: a.dnsOptions.privateDnsPreference } : {}), ...(a.dnsOptions.privateDnsSpecifiedDomains ? { privateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains } : {}) } } : {}),
+            ...(a.dnsOptions
+              ? {
+                  dnsOptions: {
+                    ...(a.dnsOptions.privateDnsPreference
+                      ? { privateDnsPreference: a.dnsOptions.privateDnsPreference }
+                      : {}),
+                    ...(a.dnsOptions.privateDnsSpecifiedDomains
+                      ? { privateDnsSpecifiedDomains: a.dnsOptions.privateDnsSpecifiedDomains }
+                      : {}),
+                  },
+                }
+              : {}),
             ...(a.lastUpdatedAt ? { lastUpdatedAt: iso(a.lastUpdatedAt)! } : {}),
           })),
           next: out.nextToken,
@@ -95,9 +123,13 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
       }),
 
     /** The fields only the Get carries: security groups and the failure. */
-    getVpcAssociation: async (id: string): Promise<Pick<VpcAssociationInput, "securityGroupIds" | "failureCode" | "failureMessage">> => {
+    getVpcAssociation: async (
+      id: string,
+    ): Promise<Pick<VpcAssociationInput, "securityGroupIds" | "failureCode" | "failureMessage">> => {
       const out = await call("GetServiceNetworkVpcAssociation", (abortSignal) =>
-        lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: id }), { abortSignal }),
+        lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: id }), {
+          abortSignal,
+        }),
       );
       return {
         securityGroupIds: out.securityGroupIds ?? [],
@@ -110,7 +142,12 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
       collectPages("vpc-lattice", "ListServiceNetworkResourceAssociations", async (token) => {
         const out = await call("ListServiceNetworkResourceAssociations", (abortSignal) =>
           lattice.send(
-            new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: serviceNetworkId, includeChildren: true, maxResults: MAX, nextToken: token }),
+            new ListServiceNetworkResourceAssociationsCommand({
+              serviceNetworkIdentifier: serviceNetworkId,
+              includeChildren: true,
+              maxResults: MAX,
+              nextToken: token,
+            }),
             { abortSignal },
           ),
         );
@@ -135,7 +172,14 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     listServiceAssociations: (serviceNetworkId: string): Promise<ServiceAssociationInput[]> =>
       collectPages("vpc-lattice", "ListServiceNetworkServiceAssociations", async (token) => {
         const out = await call("ListServiceNetworkServiceAssociations", (abortSignal) =>
-          lattice.send(new ListServiceNetworkServiceAssociationsCommand({ serviceNetworkIdentifier: serviceNetworkId, maxResults: MAX, nextToken: token }), { abortSignal }),
+          lattice.send(
+            new ListServiceNetworkServiceAssociationsCommand({
+              serviceNetworkIdentifier: serviceNetworkId,
+              maxResults: MAX,
+              nextToken: token,
+            }),
+            { abortSignal },
+          ),
         );
         return {
           items: (out.items ?? []).map((a) => ({
@@ -154,7 +198,14 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     listNetworkEndpoints: (serviceNetworkId: string): Promise<NetworkEndpointInput[]> =>
       collectPages("vpc-lattice", "ListServiceNetworkVpcEndpointAssociations", async (token) => {
         const out = await call("ListServiceNetworkVpcEndpointAssociations", (abortSignal) =>
-          lattice.send(new ListServiceNetworkVpcEndpointAssociationsCommand({ serviceNetworkIdentifier: serviceNetworkId, maxResults: MAX, nextToken: token }), { abortSignal }),
+          lattice.send(
+            new ListServiceNetworkVpcEndpointAssociationsCommand({
+              serviceNetworkIdentifier: serviceNetworkId,
+              maxResults: MAX,
+              nextToken: token,
+            }),
+            { abortSignal },
+          ),
         );
         return {
           items: (out.items ?? []).map((e) => ({
@@ -170,7 +221,9 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
 
     listResourceGateways: (): Promise<ResourceGatewayInput[]> =>
       collectPages("vpc-lattice", "ListResourceGateways", async (token) => {
-        const out = await call("ListResourceGateways", (abortSignal) => lattice.send(new ListResourceGatewaysCommand({ maxResults: MAX, nextToken: token }), { abortSignal }));
+        const out = await call("ListResourceGateways", (abortSignal) =>
+          lattice.send(new ListResourceGatewaysCommand({ maxResults: MAX, nextToken: token }), { abortSignal }),
+        );
         return {
           items: (out.items ?? []).map((g) => ({
             id: g.id!,
@@ -188,7 +241,9 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
       }),
 
     /** Summaries, page by page: `onPage` lets the caller start the Gets while the next page loads. */
-    listResourceConfigurations: (onPage: (items: ResourceConfigurationInput[]) => void): Promise<ResourceConfigurationInput[]> =>
+    listResourceConfigurations: (
+      onPage: (items: ResourceConfigurationInput[]) => void,
+    ): Promise<ResourceConfigurationInput[]> =>
       collectPages(
         "vpc-lattice",
         "ListResourceConfigurations",
@@ -221,12 +276,18 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
         lattice.send(new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: id }), { abortSignal }),
       );
       const definition = definitionOf(out.resourceConfigurationDefinition);
-      return { portRanges: out.portRanges ?? [], ...(out.protocol ? { protocol: out.protocol } : {}), ...(definition ? { definition } : {}) };
+      return {
+        portRanges: out.portRanges ?? [],
+        ...(out.protocol ? { protocol: out.protocol } : {}),
+        ...(definition ? { definition } : {}),
+      };
     },
 
     listServices: (): Promise<Omit<ServiceInput, "authType" | "authPolicy" | "listeners">[]> =>
       collectPages("vpc-lattice", "ListServices", async (token) => {
-        const out = await call("ListServices", (abortSignal) => lattice.send(new ListServicesCommand({ maxResults: MAX, nextToken: token }), { abortSignal }));
+        const out = await call("ListServices", (abortSignal) =>
+          lattice.send(new ListServicesCommand({ maxResults: MAX, nextToken: token }), { abortSignal }),
+        );
         return {
           items: (out.items ?? []).map((s) => ({
             id: s.id!,
@@ -243,17 +304,26 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     listListeners: (serviceId: string): Promise<ServiceInput["listeners"]> =>
       collectPages("vpc-lattice", "ListListeners", async (token) => {
         const out = await call("ListListeners", (abortSignal) =>
-          lattice.send(new ListListenersCommand({ serviceIdentifier: serviceId, maxResults: MAX, nextToken: token }), { abortSignal }),
+          lattice.send(new ListListenersCommand({ serviceIdentifier: serviceId, maxResults: MAX, nextToken: token }), {
+            abortSignal,
+          }),
         );
         return {
-          items: (out.items ?? []).map((l) => ({ id: l.id!, name: l.name ?? l.id!, protocol: l.protocol ?? "HTTPS", port: l.port ?? (l.protocol === "HTTP" ? 80 : 443) })),
+          items: (out.items ?? []).map((l) => ({
+            id: l.id!,
+            name: l.name ?? l.id!,
+            protocol: l.protocol ?? "HTTPS",
+            port: l.port ?? (l.protocol === "HTTP" ? 80 : 443),
+          })),
           next: out.nextToken,
         };
       }),
 
     listTargetGroups: (): Promise<Omit<TargetGroupInput, "targets">[]> =>
       collectPages("vpc-lattice", "ListTargetGroups", async (token) => {
-        const out = await call("ListTargetGroups", (abortSignal) => lattice.send(new ListTargetGroupsCommand({ maxResults: MAX, nextToken: token }), { abortSignal }));
+        const out = await call("ListTargetGroups", (abortSignal) =>
+          lattice.send(new ListTargetGroupsCommand({ maxResults: MAX, nextToken: token }), { abortSignal }),
+        );
         return {
           items: (out.items ?? []).map((t) => ({
             id: t.id!,
@@ -273,7 +343,10 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     listTargets: (targetGroupId: string): Promise<TargetGroupInput["targets"]> =>
       collectPages("vpc-lattice", "ListTargets", async (token) => {
         const out = await call("ListTargets", (abortSignal) =>
-          lattice.send(new ListTargetsCommand({ targetGroupIdentifier: targetGroupId, maxResults: MAX, nextToken: token }), { abortSignal }),
+          lattice.send(
+            new ListTargetsCommand({ targetGroupIdentifier: targetGroupId, maxResults: MAX, nextToken: token }),
+            { abortSignal },
+          ),
         );
         return {
           items: (out.items ?? []).map((t) => ({
@@ -289,9 +362,16 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
     /** One VPC association's state for a change's status poll (no DNS: names come from the resource and service associations). */
     vpcAssociationStatus: async (id: string): Promise<ResourceStatus> => {
       const out = await call("GetServiceNetworkVpcAssociation", (abortSignal) =>
-        lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: id }), { abortSignal }),
+        lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: id }), {
+          abortSignal,
+        }),
       );
-      return { status: out.status ?? "UNKNOWN", ...(out.failureCode ? { failureCode: out.failureCode } : {}), ...(out.failureMessage ? { failureReason: out.failureMessage } : {}), dns: [] };
+      return {
+        status: out.status ?? "UNKNOWN",
+        ...(out.failureCode ? { failureCode: out.failureCode } : {}),
+        ...(out.failureMessage ? { failureReason: out.failureMessage } : {}),
+        dns: [],
+      };
     },
 
     /**
@@ -301,9 +381,15 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
      */
     resourceAssociationStatus: async (id: string): Promise<ResourceStatus> => {
       const out = await call("GetServiceNetworkResourceAssociation", (abortSignal) =>
-        lattice.send(new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: id }), { abortSignal }),
+        lattice.send(
+          new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: id }),
+          { abortSignal },
+        ),
       );
-      const dns = [...dnsOf(out.dnsEntry, false, out.resourceConfigurationArn), ...dnsOf(out.privateDnsEntry, true, out.resourceConfigurationArn)];
+      const dns = [
+        ...dnsOf(out.dnsEntry, false, out.resourceConfigurationArn),
+        ...dnsOf(out.privateDnsEntry, true, out.resourceConfigurationArn),
+      ];
       if (dns.length === 0 && out.status === "ACTIVE" && out.serviceNetworkId && out.resourceConfigurationId) {
         const children = await call("ListServiceNetworkResourceAssociations", (abortSignal) =>
           lattice.send(
@@ -318,27 +404,45 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
         );
         for (const child of children.items ?? []) {
           if (!child.isManagedAssociation) continue;
-          dns.push(...dnsOf(child.dnsEntry, false, child.resourceConfigurationArn), ...dnsOf(child.privateDnsEntry, true, child.resourceConfigurationArn));
+          dns.push(
+            ...dnsOf(child.dnsEntry, false, child.resourceConfigurationArn),
+            ...dnsOf(child.privateDnsEntry, true, child.resourceConfigurationArn),
+          );
         }
       }
-      return { status: out.status ?? "UNKNOWN", ...(out.failureCode ? { failureCode: out.failureCode } : {}), ...(out.failureReason ? { failureReason: out.failureReason } : {}), dns };
+      return {
+        status: out.status ?? "UNKNOWN",
+        ...(out.failureCode ? { failureCode: out.failureCode } : {}),
+        ...(out.failureReason ? { failureReason: out.failureReason } : {}),
+        dns,
+      };
     },
 
     serviceAssociationStatus: async (id: string): Promise<ResourceStatus> => {
       const out = await call("GetServiceNetworkServiceAssociation", (abortSignal) =>
-        lattice.send(new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: id }), { abortSignal }),
+        lattice.send(
+          new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: id }),
+          { abortSignal },
+        ),
       );
       return {
         status: out.status ?? "UNKNOWN",
         ...(out.failureCode ? { failureCode: out.failureCode } : {}),
         ...(out.failureMessage ? { failureReason: out.failureMessage } : {}),
-        dns: [...dnsOf(out.dnsEntry, false, out.serviceArn), ...(out.customDomainName ? [{ name: out.customDomainName, private: true, ...(out.serviceArn ? { reaches: out.serviceArn } : {}) }] : [])],
+        dns: [
+          ...dnsOf(out.dnsEntry, false, out.serviceArn),
+          ...(out.customDomainName
+            ? [{ name: out.customDomainName, private: true, ...(out.serviceArn ? { reaches: out.serviceArn } : {}) }]
+            : []),
+        ],
       };
     },
 
     /** One call gives both facts: whether IAM auth is on (state) and whether a policy is set. */
     getAuthPolicy: async (identifier: string): Promise<{ authType: string; authPolicy: "present" | "absent" }> => {
-      const out = await call("GetAuthPolicy", (abortSignal) => lattice.send(new GetAuthPolicyCommand({ resourceIdentifier: identifier }), { abortSignal }));
+      const out = await call("GetAuthPolicy", (abortSignal) =>
+        lattice.send(new GetAuthPolicyCommand({ resourceIdentifier: identifier }), { abortSignal }),
+      );
       return { authType: out.state === "Active" ? "AWS_IAM" : "NONE", authPolicy: out.policy ? "present" : "absent" };
     },
   };

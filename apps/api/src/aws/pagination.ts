@@ -22,10 +22,26 @@ export async function collectPages<T>(
     onPage?.(result.items);
     if (!result.next) return all;
     if (seen.has(result.next)) {
-      throw new AwsFailure(service, operation, "pagination", "RepeatedNextToken", `${operation} returned the same page token twice; the listing stopped after ${page + 1} pages.`, undefined, undefined);
+      throw new AwsFailure(
+        service,
+        operation,
+        "pagination",
+        "RepeatedNextToken",
+        `${operation} returned the same page token twice; the listing stopped after ${page + 1} pages.`,
+        undefined,
+        undefined,
+      );
     }
     seen.add(result.next);
     token = result.next;
   }
-  throw new AwsFailure(service, operation, "pagination", "TooManyPages", `${operation} did not finish within ${maxPages} pages.`, undefined, undefined);
+  throw new AwsFailure(
+    service,
+    operation,
+    "pagination",
+    "TooManyPages",
+    `${operation} did not finish within ${maxPages} pages.`,
+    undefined,
+    undefined,
+  );
 }

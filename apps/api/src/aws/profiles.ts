@@ -9,7 +9,10 @@ export interface ProfileInfo {
 }
 
 export async function listProfiles(): Promise<ProfileInfo[]> {
-  let files: { configFile: Record<string, Record<string, string | undefined>>; credentialsFile: Record<string, Record<string, string | undefined>> };
+  let files: {
+    configFile: Record<string, Record<string, string | undefined>>;
+    credentialsFile: Record<string, Record<string, string | undefined>>;
+  };
   try {
     files = (await loadSharedConfigFiles({ ignoreCache: true })) as typeof files;
   } catch {
@@ -19,17 +22,18 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
   return [...names].sort().map((name) => {
     const config = files.configFile?.[name] ?? {};
     const credentials = files.credentialsFile?.[name] ?? {};
-    const credentialKind = config.sso_session || config.sso_start_url
-      ? "sso"
-      : config.role_arn
-        ? "assume-role"
-        : config.credential_process || credentials.credential_process
-          ? "process"
-          : config.web_identity_token_file
-            ? "web-identity"
-            : credentials.aws_access_key_id || config.aws_access_key_id
-              ? "static"
-              : "unknown";
+    const credentialKind =
+      config.sso_session || config.sso_start_url
+        ? "sso"
+        : config.role_arn
+          ? "assume-role"
+          : config.credential_process || credentials.credential_process
+            ? "process"
+            : config.web_identity_token_file
+              ? "web-identity"
+              : credentials.aws_access_key_id || config.aws_access_key_id
+                ? "static"
+                : "unknown";
     return { name, ...(config.region ? { region: config.region } : {}), credentialKind };
   });
 }

@@ -9,7 +9,9 @@ export function createRdsReader(rds: RDSClient, runner: CallRunner) {
   return {
     describeClusters: (): Promise<DbClusterInput[]> =>
       collectPages("rds", "DescribeDBClusters", async (token) => {
-        const out = await call("DescribeDBClusters", (abortSignal) => rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker: token }), { abortSignal }));
+        const out = await call("DescribeDBClusters", (abortSignal) =>
+          rds.send(new DescribeDBClustersCommand({ MaxRecords: 100, Marker: token }), { abortSignal }),
+        );
         return {
           items: (out.DBClusters ?? []).map((c) => ({
             arn: c.DBClusterArn!,
@@ -30,7 +32,9 @@ export function createRdsReader(rds: RDSClient, runner: CallRunner) {
 
     describeInstances: (): Promise<DbInstanceInput[]> =>
       collectPages("rds", "DescribeDBInstances", async (token) => {
-        const out = await call("DescribeDBInstances", (abortSignal) => rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker: token }), { abortSignal }));
+        const out = await call("DescribeDBInstances", (abortSignal) =>
+          rds.send(new DescribeDBInstancesCommand({ MaxRecords: 100, Marker: token }), { abortSignal }),
+        );
         return {
           items: (out.DBInstances ?? []).map((i) => ({
             identifier: i.DBInstanceIdentifier!,

@@ -10,7 +10,9 @@ export interface CallerIdentity {
 export function createStsReader(sts: STSClient, runner: CallRunner) {
   return {
     callerIdentity: async (): Promise<CallerIdentity> => {
-      const out = await runner.call("sts", "GetCallerIdentity", (abortSignal) => sts.send(new GetCallerIdentityCommand({}), { abortSignal }));
+      const out = await runner.call("sts", "GetCallerIdentity", (abortSignal) =>
+        sts.send(new GetCallerIdentityCommand({}), { abortSignal }),
+      );
       return { accountId: out.Account ?? "", arn: out.Arn ?? "" };
     },
   };

@@ -29,7 +29,8 @@ export class GraphIndex {
       if (arn) this.byArn.set(arn, node);
       if (node.kind === "securityGroup") this.groups.set(node.id, node.data);
       if (node.kind === "vpc") {
-        for (const subnet of node.data.subnets) this.subnets.set(subnet.id, { vpcId: node.id, availabilityZone: subnet.availabilityZone, cidr: subnet.cidr });
+        for (const subnet of node.data.subnets)
+          this.subnets.set(subnet.id, { vpcId: node.id, availabilityZone: subnet.availabilityZone, cidr: subnet.cidr });
       }
     }
   }

@@ -27,18 +27,49 @@ function generalCase(): InputsBuilder {
     .network("sn-0000000000000002b", "analytics")
     .gateway("rgw-0000000000000000e", "vpc-0000000000000000e")
     .configuration("rcfg-00000000000000g0", "apis", "GROUP", { gateway: "rgw-0000000000000000e" })
-    .configuration("rcfg-00000000000000c1", "orders-api", "CHILD", { group: "rcfg-00000000000000g0", dns: "orders.internal.example.com", customDomainName: "orders.example.com", ports: ["443"] })
-    .configuration("rcfg-00000000000000c2", "ledger", "CHILD", { group: "rcfg-00000000000000g0", ip: "10.0.9.9", ports: ["8443"] })
-    .configuration("rcfg-00000000000000s1", "warehouse", "SINGLE", { gateway: "rgw-0000000000000000e", dns: "wh.internal.example.com", ports: ["5432"] })
-    .resourceAssociation("snra-0000000000000g00", "sn-0000000000000001a", "rcfg-00000000000000g0", { named: false, privateDnsEnabled: true })
-    .resourceAssociation("snra-00000000000000c10", "sn-0000000000000001a", "rcfg-00000000000000c1", { managed: true, privateDnsEnabled: true, privateDnsName: "orders.example.com" })
-    .resourceAssociation("snra-00000000000000c20", "sn-0000000000000001a", "rcfg-00000000000000c2", { managed: true, privateDnsEnabled: true })
+    .configuration("rcfg-00000000000000c1", "orders-api", "CHILD", {
+      group: "rcfg-00000000000000g0",
+      dns: "orders.internal.example.com",
+      customDomainName: "orders.example.com",
+      ports: ["443"],
+    })
+    .configuration("rcfg-00000000000000c2", "ledger", "CHILD", {
+      group: "rcfg-00000000000000g0",
+      ip: "10.0.9.9",
+      ports: ["8443"],
+    })
+    .configuration("rcfg-00000000000000s1", "warehouse", "SINGLE", {
+      gateway: "rgw-0000000000000000e",
+      dns: "wh.internal.example.com",
+      ports: ["5432"],
+    })
+    .resourceAssociation("snra-0000000000000g00", "sn-0000000000000001a", "rcfg-00000000000000g0", {
+      named: false,
+      privateDnsEnabled: true,
+    })
+    .resourceAssociation("snra-00000000000000c10", "sn-0000000000000001a", "rcfg-00000000000000c1", {
+      managed: true,
+      privateDnsEnabled: true,
+      privateDnsName: "orders.example.com",
+    })
+    .resourceAssociation("snra-00000000000000c20", "sn-0000000000000001a", "rcfg-00000000000000c2", {
+      managed: true,
+      privateDnsEnabled: true,
+    })
     .resourceAssociation("snra-00000000000000s10", "sn-0000000000000002b", "rcfg-00000000000000s1")
     .service("svc-0000000000000000f", "checkout", { customDomainName: "checkout.example.com" })
     .serviceAssociation("snsa-0000000000000000f", "sn-0000000000000001a", "svc-0000000000000000f")
-    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", "vpc-0000000000000000a", { privateDnsEnabled: false })
-    .vpcAssociation("snva-0000000000000000b", "sn-0000000000000001a", "vpc-0000000000000000b", { privateDnsEnabled: true, preference: "ALL_DOMAINS" })
-    .vpcAssociation("snva-0000000000000000c", "sn-0000000000000002b", "vpc-0000000000000000c", { privateDnsEnabled: true, preference: "VERIFIED_DOMAINS_ONLY" });
+    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", "vpc-0000000000000000a", {
+      privateDnsEnabled: false,
+    })
+    .vpcAssociation("snva-0000000000000000b", "sn-0000000000000001a", "vpc-0000000000000000b", {
+      privateDnsEnabled: true,
+      preference: "ALL_DOMAINS",
+    })
+    .vpcAssociation("snva-0000000000000000c", "sn-0000000000000002b", "vpc-0000000000000000c", {
+      privateDnsEnabled: true,
+      preference: "VERIFIED_DOMAINS_ONLY",
+    });
 }
 
 describe("answerConnect: general rules", () => {
@@ -46,11 +77,16 @@ describe("answerConnect: general rules", () => {
     const answer = answerConnect(index(generalCase()), "vpc-0000000000000000a");
     const orders = answer.reachable.find((r) => r.target.id === "rcfg-00000000000000c1")!;
     expect(orders.target.parentId).toBe("rcfg-00000000000000g0");
-    expect(orders.hostnames.map((h) => h.hostname)).toEqual(["snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws"]);
+    expect(orders.hostnames.map((h) => h.hostname)).toEqual([
+      "snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws",
+    ]);
     expect(orders.notWorking.map((h) => h.hostname)).toEqual(["orders.example.com", "orders.internal.example.com"]);
     expect(orders.notWorking[0]!.reason).toMatch(/private DNS off/);
     const ledger = answer.reachable.find((r) => r.target.id === "rcfg-00000000000000c2")!;
-    expect(ledger.hostnames[0]).toMatchObject({ port: 8443, command: expect.stringContaining("nc -vz snra-00000000000000c20") });
+    expect(ledger.hostnames[0]).toMatchObject({
+      port: 8443,
+      command: expect.stringContaining("nc -vz snra-00000000000000c20"),
+    });
     expect(ledger.notWorking).toEqual([]);
   });
 
@@ -62,7 +98,10 @@ describe("answerConnect: general rules", () => {
       ["orders.example.com", true],
     ]);
     const checkout = answer.reachable.find((r) => r.target.id === "svc-0000000000000000f")!;
-    expect(checkout.hostnames.map((h) => h.hostname)).toEqual(["checkout-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws", "checkout.example.com"]);
+    expect(checkout.hostnames.map((h) => h.hostname)).toEqual([
+      "checkout-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws",
+      "checkout.example.com",
+    ]);
     expect(checkout.hostnames[1]!.command).toBe("curl https://checkout.example.com");
   });
 
@@ -72,7 +111,9 @@ describe("answerConnect: general rules", () => {
     const orders = answer.unreachable.find((u) => u.target.id === "rcfg-00000000000000c1")!;
     expect(orders.reason).toMatch(/payments.*only one service network/);
     expect(orders.fix).toMatch(/ServiceNetwork-type VPC endpoint for payments/);
-    expect(answer.unreachable.find((u) => u.target.id === "svc-0000000000000000f")!.fix).toMatch(/already associated with analytics/);
+    expect(answer.unreachable.find((u) => u.target.id === "svc-0000000000000000f")!.fix).toMatch(
+      /already associated with analytics/,
+    );
   });
 
   it("a VPC with no way in reaches nothing and says so", () => {
@@ -80,7 +121,9 @@ describe("answerConnect: general rules", () => {
     expect(answer.reachable).toEqual([]);
     expect(answer.entryPoints).toEqual([]);
     expect(answer.notes[0]).toMatch(/nothing in VPC Lattice is reachable/);
-    expect(answer.unreachable.find((u) => u.target.id === "rcfg-00000000000000s1")!.fix).toMatch(/Associate lonely with analytics/);
+    expect(answer.unreachable.find((u) => u.target.id === "rcfg-00000000000000s1")!.fix).toMatch(
+      /Associate lonely with analytics/,
+    );
   });
 
   it("a ServiceNetwork endpoint gives its vpce-…-snra-… rows and the private name the API reports", () => {
@@ -88,8 +131,17 @@ describe("answerConnect: general rules", () => {
       .vpc("vpc-00000000000000e0f", "edge", "10.50.0.0/16")
       .endpoint("vpce-0000000000000e0f1", "vpc-00000000000000e0f", "ServiceNetwork", "sn-0000000000000001a", {
         rows: [
-          { resource: "resourceconfiguration/rcfg-00000000000000c1", group: "rcfg-00000000000000g0", dnsName: "vpce-0000000000000e0f1-snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws", privateDnsName: "orders.example.com" },
-          { resource: "service/svc-0000000000000000f", dnsName: "vpce-0000000000000e0f1-snsa-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws" },
+          {
+            resource: "resourceconfiguration/rcfg-00000000000000c1",
+            group: "rcfg-00000000000000g0",
+            dnsName:
+              "vpce-0000000000000e0f1-snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws",
+            privateDnsName: "orders.example.com",
+          },
+          {
+            resource: "service/svc-0000000000000000f",
+            dnsName: "vpce-0000000000000e0f1-snsa-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws",
+          },
         ],
       });
     const answer = answerConnect(index(b), "vpc-00000000000000e0f");
@@ -99,9 +151,13 @@ describe("answerConnect: general rules", () => {
       ["service-network-endpoint", true],
     ]);
     // The snra name is for associated VPCs only.
-    expect(orders.notWorking.map((h) => h.hostname)).toContain("snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws");
+    expect(orders.notWorking.map((h) => h.hostname)).toContain(
+      "snra-00000000000000c10.rcfg-00000000000000c1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws",
+    );
     const checkout = answer.reachable.find((r) => r.target.id === "svc-0000000000000000f")!;
-    expect(checkout.notWorking.map((h) => h.hostname)).toEqual(["checkout-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws"]);
+    expect(checkout.notWorking.map((h) => h.hostname)).toEqual([
+      "checkout-0000000000000000f.7d67968.vpc-lattice-svcs.us-east-1.on.aws",
+    ]);
   });
 
   it("a Resource endpoint with private DNS off: its generated name works, the resource's own name does not", () => {
@@ -109,11 +165,22 @@ describe("answerConnect: general rules", () => {
       .vpc("vpc-00000000000000f0f", "batch", "10.60.0.0/16")
       .endpoint("vpce-0000000000000f0f1", "vpc-00000000000000f0f", "Resource", "rcfg-00000000000000s1", {
         privateDnsEnabled: false,
-        rows: [{ resource: "resourceconfiguration/rcfg-00000000000000s1", dnsName: "vpce-0000000000000f0f1.rcfg-00000000000000s1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws" }],
+        rows: [
+          {
+            resource: "resourceconfiguration/rcfg-00000000000000s1",
+            dnsName: "vpce-0000000000000f0f1.rcfg-00000000000000s1.4232ccc.vpc-lattice-rsc.us-east-1.on.aws",
+          },
+        ],
       });
     const answer = answerConnect(index(b), "vpc-00000000000000f0f");
     const warehouse = answer.reachable.find((r) => r.target.id === "rcfg-00000000000000s1")!;
-    expect(warehouse.hostnames).toEqual([expect.objectContaining({ pattern: "resource-endpoint", port: 5432, command: expect.stringMatching(/^psql -h vpce-/) })]);
+    expect(warehouse.hostnames).toEqual([
+      expect.objectContaining({
+        pattern: "resource-endpoint",
+        port: 5432,
+        command: expect.stringMatching(/^psql -h vpce-/),
+      }),
+    ]);
     expect(warehouse.notWorking.map((h) => h.hostname)).toContain("wh.internal.example.com");
   });
 
@@ -122,13 +189,17 @@ describe("answerConnect: general rules", () => {
     b.inputs.vpcAssociations.find((a) => a.id === "snva-0000000000000000a")!.status = "CREATE_IN_PROGRESS";
     const answer = answerConnect(index(b), "vpc-0000000000000000a");
     expect(answer.reachable).toEqual([]);
-    expect(answer.unreachable.find((u) => u.target.id === "rcfg-00000000000000c1")!.reason).toMatch(/CREATE_IN_PROGRESS/);
+    expect(answer.unreachable.find((u) => u.target.id === "rcfg-00000000000000c1")!.reason).toMatch(
+      /CREATE_IN_PROGRESS/,
+    );
   });
 
   it("rejects an unknown VPC and a `to` that is not a configuration or service", () => {
     const idx = index(generalCase());
     expect(() => answerConnect(idx, "vpc-0000000000000000z")).toThrow(AppError);
-    expect(() => answerConnect(idx, "vpc-0000000000000000a", "sn-0000000000000001a")).toThrow(/takes a resource configuration or a service/);
+    expect(() => answerConnect(idx, "vpc-0000000000000000a", "sn-0000000000000001a")).toThrow(
+      /takes a resource configuration or a service/,
+    );
   });
 });
 
@@ -137,9 +208,27 @@ describe("preferenceAdmits", () => {
     [undefined, "db.example.com", false, false],
     [undefined, "x.cluster-abc.us-east-1.rds.amazonaws.com", true, true],
     [{ privateDnsPreference: "ALL_DOMAINS" }, "db.example.com", false, true],
-    [{ privateDnsPreference: "SPECIFIED_DOMAINS_ONLY", privateDnsSpecifiedDomains: ["*.example.com"] }, "db.example.com", false, true],
-    [{ privateDnsPreference: "SPECIFIED_DOMAINS_ONLY", privateDnsSpecifiedDomains: ["other.com"] }, "db.example.com", false, false],
-    [{ privateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS", privateDnsSpecifiedDomains: ["db.example.com"] }, "db.example.com", false, true],
+    [
+      { privateDnsPreference: "SPECIFIED_DOMAINS_ONLY", privateDnsSpecifiedDomains: ["*.example.com"] },
+      "db.example.com",
+      false,
+      true,
+    ],
+    [
+      { privateDnsPreference: "SPECIFIED_DOMAINS_ONLY", privateDnsSpecifiedDomains: ["other.com"] },
+      "db.example.com",
+      false,
+      false,
+    ],
+    [
+      {
+        privateDnsPreference: "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+        privateDnsSpecifiedDomains: ["db.example.com"],
+      },
+      "db.example.com",
+      false,
+      true,
+    ],
   ])("%j admits %s (AWS-owned %s): %s", (options, domain, awsOwned, expected) => {
     expect(preferenceAdmits(options, domain, awsOwned).admits).toBe(expected);
   });

@@ -16,7 +16,14 @@
  * without private DNS, another path's generated names) are listed with the
  * reason; targets out of reach are listed with why and the fix.
  */
-import type { ConnectAnswer, ConnectTarget, GraphNodeOf, Hostname, ReachableTarget, UnreachableTarget } from "@lattice-atlas/shared";
+import type {
+  ConnectAnswer,
+  ConnectTarget,
+  GraphNodeOf,
+  Hostname,
+  ReachableTarget,
+  UnreachableTarget,
+} from "@lattice-atlas/shared";
 import { AppError } from "../errors.js";
 import { databaseCommand, httpCommand, singlePort } from "./commands.js";
 import type { GraphIndex } from "./graph-index.js";
@@ -31,12 +38,21 @@ const endpointAvailable = (e: Endpoint): boolean => e.data.state.toLowerCase() =
 
 const SOURCES = {
   endpointRow: { api: "ec2:DescribeVpcEndpointAssociations", field: "VpcEndpointAssociations[].DnsEntry.DnsName" },
-  endpointPrivate: { api: "ec2:DescribeVpcEndpointAssociations", field: "VpcEndpointAssociations[].PrivateDnsEntry.DnsName" },
+  endpointPrivate: {
+    api: "ec2:DescribeVpcEndpointAssociations",
+    field: "VpcEndpointAssociations[].PrivateDnsEntry.DnsName",
+  },
   snraName: { api: "vpc-lattice:ListServiceNetworkResourceAssociations", field: "items[].dnsEntry.domainName" },
-  snraPrivate: { api: "vpc-lattice:ListServiceNetworkResourceAssociations", field: "items[].privateDnsEntry.domainName" },
+  snraPrivate: {
+    api: "vpc-lattice:ListServiceNetworkResourceAssociations",
+    field: "items[].privateDnsEntry.domainName",
+  },
   snsaName: { api: "vpc-lattice:ListServiceNetworkServiceAssociations", field: "items[].dnsEntry.domainName" },
   serviceCustom: { api: "vpc-lattice:ListServices", field: "items[].customDomainName" },
-  definition: { api: "vpc-lattice:GetResourceConfiguration", field: "resourceConfigurationDefinition.dnsResource.domainName" },
+  definition: {
+    api: "vpc-lattice:GetResourceConfiguration",
+    field: "resourceConfigurationDefinition.dnsResource.domainName",
+  },
   customDomain: { api: "vpc-lattice:ListResourceConfigurations", field: "items[].customDomainName" },
 } as const;
 
@@ -72,7 +88,8 @@ interface TargetFacts {
 function describeConfiguration(index: GraphIndex, c: Configuration): TargetFacts {
   const parent = c.data.groupId ? index.get(c.data.groupId, "resourceConfiguration") : undefined;
   const definition = c.data.definition;
-  const dbEndpoint = definition?.kind === "dns" ? index.get(definition.values[0]!.toLowerCase(), "dbEndpoint") : undefined;
+  const dbEndpoint =
+    definition?.kind === "dns" ? index.get(definition.values[0]!.toLowerCase(), "dbEndpoint") : undefined;
   const cluster = dbEndpoint ? index.get(dbEndpoint.data.clusterArn, "dbCluster") : undefined;
   const port = singlePort(c.data.portRanges) ?? dbEndpoint?.data.port;
   const description = dbEndpoint
@@ -130,11 +147,18 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
   const resourceEndpoints = endpoints.filter((e) => e.data.endpointType === "Resource");
   const networkEndpoints = endpoints.filter((e) => e.data.endpointType === "ServiceNetwork");
   const vpcAssociation: VpcAssociation | undefined = index.of("vpcAssociation").find((a) => a.data.vpcId === vpc.id);
-  const networkOfEndpoint = (e: Endpoint): string | undefined => (e.data.serviceNetworkArn ? index.find(e.data.serviceNetworkArn)?.id : undefined);
+  const networkOfEndpoint = (e: Endpoint): string | undefined =>
+    e.data.serviceNetworkArn ? index.find(e.data.serviceNetworkArn)?.id : undefined;
   const networkName = (id: string): string => index.get(id, "serviceNetwork")?.label ?? id;
 
   const entryPoints: ConnectAnswer["entryPoints"] = [
-    ...resourceEndpoints.map((e) => ({ id: e.id, kind: "vpcEndpoint", pattern: "resource-endpoint" as const, status: e.data.state, label: e.label })),
+    ...resourceEndpoints.map((e) => ({
+      id: e.id,
+      kind: "vpcEndpoint",
+      pattern: "resource-endpoint" as const,
+      status: e.data.state,
+      label: e.label,
+    })),
     ...networkEndpoints.map((e) => ({
       id: e.id,
       kind: "vpcEndpoint",
@@ -143,7 +167,15 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
       label: `${e.label} → ${networkName(networkOfEndpoint(e) ?? "?")}`,
     })),
     ...(vpcAssociation
-      ? [{ id: vpcAssociation.id, kind: "vpcAssociation", pattern: "service-network-association" as const, status: vpcAssociation.data.status, label: `VPC association → ${networkName(vpcAssociation.data.serviceNetworkId)}` }]
+      ? [
+          {
+            id: vpcAssociation.id,
+            kind: "vpcAssociation",
+            pattern: "service-network-association" as const,
+            status: vpcAssociation.data.status,
+            label: `VPC association → ${networkName(vpcAssociation.data.serviceNetworkId)}`,
+          },
+        ]
       : []),
   ];
 
@@ -160,7 +192,9 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
   });
 
   // Which targets to answer for.
-  const configurations = index.of("resourceConfiguration").filter((c) => c.data.type === "SINGLE" || c.data.type === "CHILD" || c.data.type === "CIDR");
+  const configurations = index
+    .of("resourceConfiguration")
+    .filter((c) => c.data.type === "SINGLE" || c.data.type === "CHILD" || c.data.type === "CIDR");
   let services = index.of("service");
   let leafs = configurations;
   if (to) {
@@ -173,7 +207,9 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
       services = [];
       leafs = configurations.filter((c) => c.id === node.id || c.data.groupId === node.id);
     } else {
-      throw new AppError("VALIDATION", `${to} is a ${node.kind}; "to" takes a resource configuration or a service.`, { field: "to" });
+      throw new AppError("VALIDATION", `${to} is a ${node.kind}; "to" takes a resource configuration or a service.`, {
+        field: "to",
+      });
     }
   }
 
@@ -187,7 +223,8 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
     if (c.data.type === "CIDR") {
       unreachable.push({
         target: facts.target,
-        reason: "CIDR resource configurations cannot join a service network; they are reached only through a VPC endpoint of type Tunnel.",
+        reason:
+          "CIDR resource configurations cannot join a service network; they are reached only through a VPC endpoint of type Tunnel.",
         fix: "Create a Tunnel-type VPC endpoint for it in this VPC.",
       });
       continue;
@@ -202,44 +239,99 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
       }
       const row = e.data.associations.find((r) => r.associatedResourceArn === c.data.arn);
       if (!row) continue;
-      if (row.dnsName) hostnames.push(withCommand(facts, { hostname: row.dnsName, works: true, pattern: "resource-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: false, source: SOURCES.endpointRow }));
+      if (row.dnsName)
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.dnsName,
+            works: true,
+            pattern: "resource-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: false,
+            source: SOURCES.endpointRow,
+          }),
+        );
       if (row.privateDnsName) {
-        hostnames.push(withCommand(facts, { hostname: row.privateDnsName, works: true, pattern: "resource-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: true, source: SOURCES.endpointPrivate }));
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.privateDnsName,
+            works: true,
+            pattern: "resource-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: true,
+            source: SOURCES.endpointPrivate,
+          }),
+        );
       }
     }
 
     // 2. ServiceNetwork endpoints whose network holds this configuration.
     for (const e of networkEndpoints) {
       const networkId = networkOfEndpoint(e);
-      const association = resourceAssociations.find((a) => a.data.serviceNetworkId === networkId && a.data.resourceConfigurationId === c.id);
+      const association = resourceAssociations.find(
+        (a) => a.data.serviceNetworkId === networkId && a.data.resourceConfigurationId === c.id,
+      );
       if (!association) continue;
       if (!endpointAvailable(e)) {
         blocked.push(`${e.id} is ${e.data.state}`);
         continue;
       }
       if (!isLive(association.data.status)) {
-        blocked.push(`${association.id} in ${networkName(association.data.serviceNetworkId)} is ${association.data.status}`);
+        blocked.push(
+          `${association.id} in ${networkName(association.data.serviceNetworkId)} is ${association.data.status}`,
+        );
         continue;
       }
       const row = e.data.associations.find((r) => r.associatedResourceArn === c.data.arn);
       if (!row) continue;
-      if (row.dnsName) hostnames.push(withCommand(facts, { hostname: row.dnsName, works: true, pattern: "service-network-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: false, source: SOURCES.endpointRow }));
+      if (row.dnsName)
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.dnsName,
+            works: true,
+            pattern: "service-network-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: false,
+            source: SOURCES.endpointRow,
+          }),
+        );
       if (row.privateDnsName) {
-        hostnames.push(withCommand(facts, { hostname: row.privateDnsName, works: true, pattern: "service-network-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: true, source: SOURCES.endpointPrivate }));
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.privateDnsName,
+            works: true,
+            pattern: "service-network-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: true,
+            source: SOURCES.endpointPrivate,
+          }),
+        );
       }
     }
 
     // 3. The VPC's service-network association.
     const associated = vpcAssociation
-      ? resourceAssociations.find((a) => a.data.serviceNetworkId === vpcAssociation.data.serviceNetworkId && a.data.resourceConfigurationId === c.id)
+      ? resourceAssociations.find(
+          (a) =>
+            a.data.serviceNetworkId === vpcAssociation.data.serviceNetworkId && a.data.resourceConfigurationId === c.id,
+        )
       : undefined;
     if (vpcAssociation && associated) {
-      if (!isLive(vpcAssociation.data.status)) blocked.push(`the VPC association ${vpcAssociation.id} is ${vpcAssociation.data.status}`);
+      if (!isLive(vpcAssociation.data.status))
+        blocked.push(`the VPC association ${vpcAssociation.id} is ${vpcAssociation.data.status}`);
       else if (!isLive(associated.data.status)) blocked.push(`${associated.id} is ${associated.data.status}`);
       else {
         const via = { id: associated.id, kind: "resourceAssociation" };
         if (associated.data.dnsName) {
-          hostnames.push(withCommand(facts, { hostname: associated.data.dnsName, works: true, pattern: "service-network-association", via, privateDns: false, source: SOURCES.snraName }));
+          hostnames.push(
+            withCommand(facts, {
+              hostname: associated.data.dnsName,
+              works: true,
+              pattern: "service-network-association",
+              via,
+              privateDns: false,
+              source: SOURCES.snraName,
+            }),
+          );
         }
         const privateName = associated.data.privateDnsName;
         if (privateName) {
@@ -250,7 +342,15 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
             : !associated.data.privateDnsEnabled
               ? `The resource association ${associated.id} was created with private DNS off (it cannot be changed). Use ${associated.data.dnsName ?? "the association's name"}.`
               : `The VPC association's DNS preference ${preference} does not cover ${privateName}. Use ${associated.data.dnsName ?? "the association's name"}.`;
-          const entry = withCommand(facts, { hostname: privateName, works, pattern: "service-network-association", via, privateDns: true, source: SOURCES.snraPrivate, ...(works ? {} : { reason }) });
+          const entry = withCommand(facts, {
+            hostname: privateName,
+            works,
+            pattern: "service-network-association",
+            via,
+            privateDns: true,
+            source: SOURCES.snraPrivate,
+            ...(works ? {} : { reason }),
+          });
           (works ? hostnames : notWorking).push(entry);
         }
       }
@@ -307,30 +407,73 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
     const blocked: string[] = [];
     for (const e of networkEndpoints) {
       const networkId = networkOfEndpoint(e);
-      const association = serviceAssociations.find((a) => a.data.serviceNetworkId === networkId && a.data.serviceId === s.id);
+      const association = serviceAssociations.find(
+        (a) => a.data.serviceNetworkId === networkId && a.data.serviceId === s.id,
+      );
       if (!association) continue;
       if (!endpointAvailable(e) || !isLive(association.data.status)) {
-        blocked.push(!endpointAvailable(e) ? `${e.id} is ${e.data.state}` : `${association.id} is ${association.data.status}`);
+        blocked.push(
+          !endpointAvailable(e) ? `${e.id} is ${e.data.state}` : `${association.id} is ${association.data.status}`,
+        );
         continue;
       }
       const row = e.data.associations.find((r) => r.associatedResourceArn === s.data.arn);
-      if (row?.dnsName) hostnames.push(withCommand(facts, { hostname: row.dnsName, works: true, pattern: "service-network-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: false, source: SOURCES.endpointRow }));
+      if (row?.dnsName)
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.dnsName,
+            works: true,
+            pattern: "service-network-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: false,
+            source: SOURCES.endpointRow,
+          }),
+        );
       if (row?.privateDnsName) {
-        hostnames.push(withCommand(facts, { hostname: row.privateDnsName, works: true, pattern: "service-network-endpoint", via: { id: e.id, kind: "vpcEndpoint" }, privateDns: true, source: SOURCES.endpointPrivate }));
+        hostnames.push(
+          withCommand(facts, {
+            hostname: row.privateDnsName,
+            works: true,
+            pattern: "service-network-endpoint",
+            via: { id: e.id, kind: "vpcEndpoint" },
+            privateDns: true,
+            source: SOURCES.endpointPrivate,
+          }),
+        );
       }
     }
     const associated = vpcAssociation
-      ? serviceAssociations.find((a) => a.data.serviceNetworkId === vpcAssociation.data.serviceNetworkId && a.data.serviceId === s.id)
+      ? serviceAssociations.find(
+          (a) => a.data.serviceNetworkId === vpcAssociation.data.serviceNetworkId && a.data.serviceId === s.id,
+        )
       : undefined;
     if (vpcAssociation && associated) {
       if (!isLive(vpcAssociation.data.status) || !isLive(associated.data.status)) {
-        blocked.push(!isLive(vpcAssociation.data.status) ? `the VPC association ${vpcAssociation.id} is ${vpcAssociation.data.status}` : `${associated.id} is ${associated.data.status}`);
+        blocked.push(
+          !isLive(vpcAssociation.data.status)
+            ? `the VPC association ${vpcAssociation.id} is ${vpcAssociation.data.status}`
+            : `${associated.id} is ${associated.data.status}`,
+        );
       } else {
         const via = { id: associated.id, kind: "serviceAssociation" };
         const name = associated.data.dnsName ?? s.data.dnsName;
-        if (name) hostnames.push(withCommand(facts, { hostname: name, works: true, pattern: "service-network-association", via, privateDns: false, source: SOURCES.snsaName }));
+        if (name)
+          hostnames.push(
+            withCommand(facts, {
+              hostname: name,
+              works: true,
+              pattern: "service-network-association",
+              via,
+              privateDns: false,
+              source: SOURCES.snsaName,
+            }),
+          );
         if (s.data.customDomainName) {
-          const { admits, preference } = preferenceAdmits(vpcAssociation.data.dnsOptions, s.data.customDomainName, false);
+          const { admits, preference } = preferenceAdmits(
+            vpcAssociation.data.dnsOptions,
+            s.data.customDomainName,
+            false,
+          );
           const works = vpcAssociation.data.privateDnsEnabled && admits;
           const entry = withCommand(facts, {
             hostname: s.data.customDomainName,
@@ -373,8 +516,14 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
   }
 
   function whyUnreachable(c: Configuration, blocked: string[]): { reason: string; fix: string } {
-    if (blocked.length > 0) return { reason: `A path exists but is not usable yet: ${blocked.join("; ")}.`, fix: "Wait for it to become ACTIVE/Available, or recreate the failed piece." };
-    const associatedWith = resourceAssociations.filter((a) => a.data.resourceConfigurationId === c.id).map((a) => a.data.serviceNetworkId);
+    if (blocked.length > 0)
+      return {
+        reason: `A path exists but is not usable yet: ${blocked.join("; ")}.`,
+        fix: "Wait for it to become ACTIVE/Available, or recreate the failed piece.",
+      };
+    const associatedWith = resourceAssociations
+      .filter((a) => a.data.resourceConfigurationId === c.id)
+      .map((a) => a.data.serviceNetworkId);
     if (associatedWith.length === 0) {
       return {
         reason: `${c.data.name} is in no service network, and ${vpcName} has no Resource endpoint for it.`,
@@ -395,10 +544,19 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
   }
 
   function whyServiceUnreachable(s: Service, blocked: string[]): { reason: string; fix: string } {
-    if (blocked.length > 0) return { reason: `A path exists but is not usable yet: ${blocked.join("; ")}.`, fix: "Wait for it to become ACTIVE/Available, or recreate the failed piece." };
-    const networks = [...new Set(serviceAssociations.filter((a) => a.data.serviceId === s.id).map((a) => a.data.serviceNetworkId))];
+    if (blocked.length > 0)
+      return {
+        reason: `A path exists but is not usable yet: ${blocked.join("; ")}.`,
+        fix: "Wait for it to become ACTIVE/Available, or recreate the failed piece.",
+      };
+    const networks = [
+      ...new Set(serviceAssociations.filter((a) => a.data.serviceId === s.id).map((a) => a.data.serviceNetworkId)),
+    ];
     if (networks.length === 0) {
-      return { reason: `${s.data.name} is in no service network.`, fix: `Associate ${s.data.name} with a service network that ${vpcName} reaches.` };
+      return {
+        reason: `${s.data.name} is in no service network.`,
+        fix: `Associate ${s.data.name} with a service network that ${vpcName} reaches.`,
+      };
     }
     const names = networks.map(networkName).join(", ");
     return {
@@ -409,9 +567,18 @@ export function answerConnect(index: GraphIndex, fromVpcId: string, to?: string)
     };
   }
 
-  if (entryPoints.length === 0) notes.push(`${vpcName} has no VPC endpoint of type Resource or ServiceNetwork and no service-network association: nothing in VPC Lattice is reachable from it.`);
-  if (vpcAssociation && (vpcAssociation.data.securityGroupIds?.length ?? 0) === 0 && vpcAssociation.data.securityGroupIds !== null) {
-    notes.push(`The VPC association ${vpcAssociation.id} has no security groups: AWS applies no security-group filtering to it.`);
+  if (entryPoints.length === 0)
+    notes.push(
+      `${vpcName} has no VPC endpoint of type Resource or ServiceNetwork and no service-network association: nothing in VPC Lattice is reachable from it.`,
+    );
+  if (
+    vpcAssociation &&
+    (vpcAssociation.data.securityGroupIds?.length ?? 0) === 0 &&
+    vpcAssociation.data.securityGroupIds !== null
+  ) {
+    notes.push(
+      `The VPC association ${vpcAssociation.id} has no security groups: AWS applies no security-group filtering to it.`,
+    );
   }
   return {
     from: { vpcId: vpc.id, name: vpcName, cidr: vpc.data.cidr },

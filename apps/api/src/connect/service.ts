@@ -32,7 +32,9 @@ export function createConnectService(deps: { topology: TopologyService; registry
           const addresses = await clients.resolveHostname(hostname.hostname).catch(() => []);
           if (addresses.length === 0) return;
           hostname.resolvesTo = addresses;
-          const owner = index.of("vpc").find((v) => v.id !== fromVpc?.id && addresses.some((a) => cidrContains(v.data.cidr, a)));
+          const owner = index
+            .of("vpc")
+            .find((v) => v.id !== fromVpc?.id && addresses.some((a) => cidrContains(v.data.cidr, a)));
           const where = owner ? `, inside ${owner.label} (${owner.id})` : "";
           hostname.reason = `${hostname.reason ?? ""} It resolves to ${addresses.join(", ")}${where}.`.trim();
         }),

@@ -12,7 +12,9 @@ interface ValidationIssue {
   params?: { missingProperty?: string; additionalProperty?: string; pattern?: string; tag?: string };
 }
 
-function validationBody(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): ApiErrorBody {
+function validationBody(
+  error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string },
+): ApiErrorBody {
   const issue: ValidationIssue = error.validation?.[0] ?? {};
   const path = issue.instancePath?.replace(/^\//, "").replace(/\//g, ".") ?? "";
   // A discriminated union with an unknown tag (e.g. action.type) names the tag, not the whole object.
@@ -25,9 +27,11 @@ function validationBody(error: FastifyError & { validation?: ValidationIssue[]; 
     : issue.params?.tag
       ? "is not one of the known kinds"
       : issue.params?.pattern
-      ? `is not valid (expected ${issue.params.pattern})`
-      : (issue.message ?? "is not valid");
-  return { error: { code: "VALIDATION", message: `The ${where} parameter "${field}" ${what}.`, ...(field ? { field } : {}) } };
+        ? `is not valid (expected ${issue.params.pattern})`
+        : (issue.message ?? "is not valid");
+  return {
+    error: { code: "VALIDATION", message: `The ${where} parameter "${field}" ${what}.`, ...(field ? { field } : {}) },
+  };
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -39,9 +43,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) return reply.status(400).send(validationBody(error));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
-      return reply.status(status).send({ error: { code: status === 413 ? "VALIDATION" : "VALIDATION", message: error.message } } satisfies ApiErrorBody);
+      return reply
+        .status(status)
+        .send({
+          error: { code: status === 413 ? "VALIDATION" : "VALIDATION", message: error.message },
+        } satisfies ApiErrorBody);
     }
     request.log.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
-    return reply.status(500).send({ error: { code: "INTERNAL", message: "Something went wrong in Lattice Atlas; the server log has the details." } } satisfies ApiErrorBody);
+    return reply
+      .status(500)
+      .send({
+        error: { code: "INTERNAL", message: "Something went wrong in Lattice Atlas; the server log has the details." },
+      } satisfies ApiErrorBody);
   });
 }

@@ -89,16 +89,23 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
         });
       }
       if (query?.token && request.method === "GET") {
-        reply.header("set-cookie", `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`);
+        reply.header(
+          "set-cookie",
+          `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`,
+        );
       }
     }
     if (request.method !== "GET" && request.method !== "HEAD" && request.method !== "OPTIONS") {
       const origin = request.headers.origin;
       const sameOrigin = origin !== undefined && hosts.has(origin.replace(/^https?:\/\//, "").toLowerCase());
       if (!sameOrigin || request.headers[CSRF_HEADER] !== "1") {
-        throw new AppError("CSRF_REJECTED", "Changes must come from the console itself (same origin, with its request header).", {
-          hint: `Send Origin of this server and the header ${CSRF_HEADER}: 1.`,
-        });
+        throw new AppError(
+          "CSRF_REJECTED",
+          "Changes must come from the console itself (same origin, with its request header).",
+          {
+            hint: `Send Origin of this server and the header ${CSRF_HEADER}: 1.`,
+          },
+        );
       }
     }
   });

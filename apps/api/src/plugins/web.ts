@@ -9,11 +9,22 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | undefi
   const index = webRoot ? path.join(webRoot, "index.html") : undefined;
   const hasWeb = Boolean(index && existsSync(index));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot!, prefix: "/", index: false, wildcard: false, maxAge: "1h", immutable: true });
+    await app.register(fastifyStatic, {
+      root: webRoot!,
+      prefix: "/",
+      index: false,
+      wildcard: false,
+      maxAge: "1h",
+      immutable: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
-      return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` } } satisfies ApiErrorBody);
+      return reply
+        .status(404)
+        .send({
+          error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` },
+        } satisfies ApiErrorBody);
     }
     return reply.header("cache-control", "no-cache").sendFile("index.html", { maxAge: 0, immutable: false });
   });

@@ -4,11 +4,28 @@
  * GET  /api/actions/status   → the status of what a change made, for polling
  * POST routes pass the CSRF guard (same Origin + x-atlas-csrf: 1) like every non-GET request.
  */
-import { ApiErrorBody, ExecuteRequest, ExecuteResponse, PlanRequest, PlanResponse, StatusQuery, StatusResponse } from "@lattice-atlas/shared";
+import {
+  ApiErrorBody,
+  ExecuteRequest,
+  ExecuteResponse,
+  PlanRequest,
+  PlanResponse,
+  StatusQuery,
+  StatusResponse,
+} from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
 import { resolveTarget, type RouteContext } from "./context.js";
 
-const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody, 409: ApiErrorBody, 429: ApiErrorBody, 502: ApiErrorBody, 504: ApiErrorBody };
+const errors = {
+  400: ApiErrorBody,
+  401: ApiErrorBody,
+  403: ApiErrorBody,
+  404: ApiErrorBody,
+  409: ApiErrorBody,
+  429: ApiErrorBody,
+  502: ApiErrorBody,
+  504: ApiErrorBody,
+};
 // Unions of actions and free-form call inputs: plain JSON.stringify keeps every member.
 const plainJson = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 
@@ -18,7 +35,8 @@ export const actionRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
     {
       schema: {
         tags: ["actions"],
-        summary: "Check an action against the topology and show it as AWS calls, an AWS CLI command, Terraform and CloudFormation; nothing is changed",
+        summary:
+          "Check an action against the topology and show it as AWS calls, an AWS CLI command, Terraform and CloudFormation; nothing is changed",
         body: PlanRequest,
         response: { 200: PlanResponse, ...errors },
       },
@@ -35,7 +53,8 @@ export const actionRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
     {
       schema: {
         tags: ["actions"],
-        summary: "Make the change (refused on read-only sources and when preflight blocks); a repeated client token answers the first result",
+        summary:
+          "Make the change (refused on read-only sources and when preflight blocks); a repeated client token answers the first result",
         body: ExecuteRequest,
         response: { 200: ExecuteResponse, ...errors },
       },

@@ -37,23 +37,41 @@ describe("POST /api/analyze on the field-report scenario", () => {
   });
 
   it("the pattern-3 VPC reaches the Lattice service on 443", async () => {
-    const { answer } = await analyze({ from: { vpc: vpcNamed("consumer-sn-association-vpc") }, to: "svc-0a836c24f4bc2c8ea" });
+    const { answer } = await analyze({
+      from: { vpc: vpcNamed("consumer-sn-association-vpc") },
+      to: "svc-0a836c24f4bc2c8ea",
+    });
     expect(answer.verdict).toBe("reachable");
     expect(answer.port).toBe(443);
     expect(answer.hops[5]!.detail).toMatch(/1 healthy target/);
   });
 
   it("the native writer name from the pattern-3 VPC fails at hop 7 and names the snra-… entry", async () => {
-    const { answer } = await analyze({ from: { vpc: vpcNamed("consumer-sn-association-vpc") }, to: WRITER, hostname: WRITER_HOST });
+    const { answer } = await analyze({
+      from: { vpc: vpcNamed("consumer-sn-association-vpc") },
+      to: WRITER,
+      hostname: WRITER_HOST,
+    });
     expect(answer.verdict).toBe("not-reachable");
     expect(answer.hops.find((h) => h.status === "fail")!.step).toBe(7);
-    expect(answer.hops[6]!.fix!.text).toContain("snra-0258ae5ca1fffbb4a.rcfg-01158845410b9f395.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws");
+    expect(answer.hops[6]!.fix!.text).toContain(
+      "snra-0258ae5ca1fffbb4a.rcfg-01158845410b9f395.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws",
+    );
   });
 
   it("without the Aurora rule from the resource-gateway group it fails at hop 6, and the offered fix restores it", async () => {
-    const ec2 = new EC2Client({ region: "ap-northeast-1", endpoint: t.emulator.url, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 });
-    const aurora = (await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["aurora-sg"] }] }))).SecurityGroups![0]!;
-    await ec2.send(new RevokeSecurityGroupIngressCommand({ GroupId: aurora.GroupId, IpPermissions: aurora.IpPermissions }));
+    const ec2 = new EC2Client({
+      region: "ap-northeast-1",
+      endpoint: t.emulator.url,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    const aurora = (
+      await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["aurora-sg"] }] }))
+    ).SecurityGroups![0]!;
+    await ec2.send(
+      new RevokeSecurityGroupIngressCommand({ GroupId: aurora.GroupId, IpPermissions: aurora.IpPermissions }),
+    );
     ec2.destroy();
 
     const from = { vpc: vpcNamed("consumer-sn-association-vpc") };
@@ -65,14 +83,24 @@ describe("POST /api/analyze on the field-report scenario", () => {
     const action = failing.fix!.action!;
     expect(action).toMatchObject({ type: "add-ingress-rule", groupId: aurora.GroupId, port: 5432 });
 
-    const executed = await t.request({ method: "POST", url: "/api/actions/execute", headers: MUTATION_HEADERS, payload: { action, clientToken: "fix-aurora-rule-1" } });
+    const executed = await t.request({
+      method: "POST",
+      url: "/api/actions/execute",
+      headers: MUTATION_HEADERS,
+      payload: { action, clientToken: "fix-aurora-rule-1" },
+    });
     expect(executed.statusCode).toBe(200);
     const fixed = await analyze({ from, to: WRITER, refresh: true });
     expect(fixed.answer.verdict).toBe("reachable");
   });
 
   it("answers bad input with 400 naming the field, and unknown things with 404", async () => {
-    const bad = await t.request({ method: "POST", url: "/api/analyze", headers: MUTATION_HEADERS, payload: { from: { vpc: "vpc-1" }, to: WRITER } });
+    const bad = await t.request({
+      method: "POST",
+      url: "/api/analyze",
+      headers: MUTATION_HEADERS,
+      payload: { from: { vpc: "vpc-1" }, to: WRITER },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe("from.vpc");
     const missing = await analyze({ from: { vpc: "vpc-0123456789abcdef0" }, to: WRITER });

@@ -10,7 +10,8 @@ export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) 
     {
       schema: {
         tags: ["analyze"],
-        summary: "Connectivity check from a client (VPC, security group) to a resource configuration or service: a verdict and the seven hops, each with the rule that allows it or the fix",
+        summary:
+          "Connectivity check from a client (VPC, security group) to a resource configuration or service: a verdict and the seven hops, each with the rule that allows it or the fix",
         body: AnalyzeRequest,
         response: { 200: AnalyzeAnswer, 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody },
       },

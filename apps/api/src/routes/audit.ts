@@ -9,7 +9,8 @@ export const auditRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =>
     {
       schema: {
         tags: ["actions"],
-        summary: "The audit log of changes: time, source, account, region, action, input, outcome, error code, AWS request id, client token",
+        summary:
+          "The audit log of changes: time, source, account, region, action, input, outcome, error code, AWS request id, client token",
         querystring: AuditQuery,
         response: { 200: AuditResponse, 400: ApiErrorBody },
       },

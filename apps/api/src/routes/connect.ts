@@ -9,7 +9,8 @@ export const connectRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) 
     {
       schema: {
         tags: ["connect"],
-        summary: "For a consumer VPC: each reachable resource or service with the hostnames that work, the pattern, the port and a ready command; names that fail, and targets out of reach",
+        summary:
+          "For a consumer VPC: each reachable resource or service with the hostnames that work, the pattern, the port and a ready command; names that fail, and targets out of reach",
         querystring: ConnectQuery,
         response: { 200: ConnectAnswer, 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody },
       },

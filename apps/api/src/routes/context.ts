@@ -16,11 +16,17 @@ export interface RouteContext {
 }
 
 /** The source and region a request names, with the defaults filled in; no AWS call is made. */
-export async function resolveTarget(ctx: RouteContext, query: { source?: string | undefined; region?: string | undefined }): Promise<{ source: SourceDefinition; region: string }> {
+export async function resolveTarget(
+  ctx: RouteContext,
+  query: { source?: string | undefined; region?: string | undefined },
+): Promise<{ source: SourceDefinition; region: string }> {
   const source = await ctx.registry.get(query.source ?? ctx.registry.defaultSourceId);
   const region = query.region ?? source.defaultRegion;
   if (!isKnownRegion(region)) {
-    throw new AppError("UNKNOWN_REGION", `"${region}" is not an AWS region that VPC Lattice knows.`, { field: "region", hint: "Use a region such as us-east-1 or ap-northeast-1." });
+    throw new AppError("UNKNOWN_REGION", `"${region}" is not an AWS region that VPC Lattice knows.`, {
+      field: "region",
+      hint: "Use a region such as us-east-1 or ap-northeast-1.",
+    });
   }
   return { source, region };
 }

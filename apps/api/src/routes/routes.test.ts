@@ -28,7 +28,12 @@ describe("GET /api/health and /api/sources", () => {
     const response = await t.request({ method: "GET", url: "/api/sources" });
     const body = response.json<SourcesResponse>();
     expect(body.defaultSource).toBe("emulator");
-    expect(body.sources[0]).toMatchObject({ id: "emulator", accountId: "111122223333", status: "ok", mutationsAllowed: true });
+    expect(body.sources[0]).toMatchObject({
+      id: "emulator",
+      accountId: "111122223333",
+      status: "ok",
+      mutationsAllowed: true,
+    });
     expect(response.body).not.toMatch(/secret|atlas-emulator|aws_secret_access_key/i);
   });
 });
@@ -36,7 +41,22 @@ describe("GET /api/health and /api/sources", () => {
 describe("GET /api/topology on the field-report scenario", () => {
   it("returns the whole chain as one graph with stats and no warnings", () => {
     const kinds = new Set(topology.nodes.map((n) => n.kind));
-    for (const kind of ["vpc", "securityGroup", "vpcEndpoint", "serviceNetwork", "vpcAssociation", "resourceAssociation", "serviceAssociation", "resourceGateway", "resourceConfiguration", "dbCluster", "dbEndpoint", "service", "targetGroup", "target"]) {
+    for (const kind of [
+      "vpc",
+      "securityGroup",
+      "vpcEndpoint",
+      "serviceNetwork",
+      "vpcAssociation",
+      "resourceAssociation",
+      "serviceAssociation",
+      "resourceGateway",
+      "resourceConfiguration",
+      "dbCluster",
+      "dbEndpoint",
+      "service",
+      "targetGroup",
+      "target",
+    ]) {
       expect(kinds, kind).toContain(kind);
     }
     expect(topology.warnings).toEqual([]);
@@ -66,29 +86,50 @@ describe("GET /api/topology on the field-report scenario", () => {
 
 describe("GET /api/connect: the field report's answers", () => {
   it("from the pattern-3 VPC: the writer and reader snra-… names, port 5432, and the native writer name flagged", async () => {
-    const response = await t.request({ method: "GET", url: `/api/connect?from=${vpcNamed("consumer-sn-association-vpc")}` });
+    const response = await t.request({
+      method: "GET",
+      url: `/api/connect?from=${vpcNamed("consumer-sn-association-vpc")}`,
+    });
     expect(response.statusCode).toBe(200);
     const answer = response.json<ConnectAnswer>();
     expect(answer.entryPoints.map((e) => e.pattern)).toEqual(["service-network-association"]);
     const writer = answer.reachable.find((r) => r.target.id === "rcfg-01158845410b9f395")!;
     expect(writer.hostnames).toEqual([
-      expect.objectContaining({ hostname: WRITER_SNRA, works: true, port: 5432, pattern: "service-network-association", command: `psql -h ${WRITER_SNRA} -p 5432 -U postgres` }),
+      expect.objectContaining({
+        hostname: WRITER_SNRA,
+        works: true,
+        port: 5432,
+        pattern: "service-network-association",
+        command: `psql -h ${WRITER_SNRA} -p 5432 -U postgres`,
+      }),
     ]);
-    expect(writer.notWorking).toEqual([expect.objectContaining({ hostname: WRITER_HOST, works: false, resolvesTo: ["10.0.143.144"] })]);
+    expect(writer.notWorking).toEqual([
+      expect.objectContaining({ hostname: WRITER_HOST, works: false, resolvesTo: ["10.0.143.144"] }),
+    ]);
     expect(writer.notWorking[0]!.reason).toMatch(/private DNS off/);
     expect(writer.notWorking[0]!.reason).toMatch(/10\.0\.143\.144, inside provider-vpc/);
     const reader = answer.reachable.find((r) => r.target.id === "rcfg-0ba7ebc5ff6368de5")!;
     expect(reader.hostnames.map((h) => h.hostname)).toEqual([READER_SNRA]);
     const service = answer.reachable.find((r) => r.target.kind === "service")!;
-    expect(service.hostnames).toEqual([expect.objectContaining({ hostname: SERVICE_HOST, command: `curl https://${SERVICE_HOST}` })]);
+    expect(service.hostnames).toEqual([
+      expect.objectContaining({ hostname: SERVICE_HOST, command: `curl https://${SERVICE_HOST}` }),
+    ]);
   });
 
   it("from the Resource-endpoint VPC: the native writer name works through private DNS, and the vpce-… names are listed", async () => {
-    const answer = (await t.request({ method: "GET", url: `/api/connect?from=${vpcNamed("consumer-resource-endpoint-vpc")}` })).json<ConnectAnswer>();
+    const answer = (
+      await t.request({ method: "GET", url: `/api/connect?from=${vpcNamed("consumer-resource-endpoint-vpc")}` })
+    ).json<ConnectAnswer>();
     const writer = answer.reachable.find((r) => r.target.id === "rcfg-01158845410b9f395")!;
     const names = writer.hostnames.map((h) => [h.hostname, h.pattern, h.privateDns]);
     expect(names).toContainEqual([WRITER_HOST, "resource-endpoint", true]);
-    expect(writer.hostnames.some((h) => /^vpce-[0-9a-f]{17}-snra-[0-9a-f]{17}\.rcfg-01158845410b9f395\.4232ccc\.vpc-lattice-rsc\.ap-northeast-1\.on\.aws$/.test(h.hostname))).toBe(true);
+    expect(
+      writer.hostnames.some((h) =>
+        /^vpce-[0-9a-f]{17}-snra-[0-9a-f]{17}\.rcfg-01158845410b9f395\.4232ccc\.vpc-lattice-rsc\.ap-northeast-1\.on\.aws$/.test(
+          h.hostname,
+        ),
+      ),
+    ).toBe(true);
     // The association's snra-… name is for associated VPCs only.
     expect(writer.notWorking.map((h) => h.hostname)).toContain(WRITER_SNRA);
     // The Lattice service is not reachable through a Resource endpoint.
@@ -96,19 +137,34 @@ describe("GET /api/connect: the field report's answers", () => {
   });
 
   it("from the ServiceNetwork-endpoint VPC: native name via private DNS, vpce-…-snra-… names, and the service's vpce-…-snsa-… name", async () => {
-    const answer = (await t.request({ method: "GET", url: `/api/connect?from=${vpcNamed("consumer-sn-endpoint-vpc")}` })).json<ConnectAnswer>();
+    const answer = (
+      await t.request({ method: "GET", url: `/api/connect?from=${vpcNamed("consumer-sn-endpoint-vpc")}` })
+    ).json<ConnectAnswer>();
     const writer = answer.reachable.find((r) => r.target.id === "rcfg-01158845410b9f395")!;
-    expect(writer.hostnames.map((h) => h.hostname)).toEqual([expect.stringMatching(new RegExp(`^vpce-[0-9a-f]{17}-${WRITER_SNRA.replace(/\./g, "\\.")}$`)), WRITER_HOST]);
+    expect(writer.hostnames.map((h) => h.hostname)).toEqual([
+      expect.stringMatching(new RegExp(`^vpce-[0-9a-f]{17}-${WRITER_SNRA.replace(/\./g, "\\.")}$`)),
+      WRITER_HOST,
+    ]);
     const service = answer.reachable.find((r) => r.target.kind === "service")!;
-    expect(service.hostnames[0]!.hostname).toMatch(/^vpce-[0-9a-f]{17}-snsa-[0-9a-f]{17}\.7d67968\.vpc-lattice-svcs\.ap-northeast-1\.on\.aws$/);
+    expect(service.hostnames[0]!.hostname).toMatch(
+      /^vpce-[0-9a-f]{17}-snsa-[0-9a-f]{17}\.7d67968\.vpc-lattice-svcs\.ap-northeast-1\.on\.aws$/,
+    );
     expect(service.notWorking.map((h) => h.hostname)).toEqual([SERVICE_HOST]);
   });
 
   it("narrows to one target with `to` (id or ARN); a parent configuration brings its children", async () => {
     const from = vpcNamed("consumer-sn-association-vpc");
-    const parent = (await t.request({ method: "GET", url: `/api/connect?from=${from}&to=rcfg-0d3f5b7a9c1e2f486` })).json<ConnectAnswer>();
-    expect(parent.reachable.map((r) => r.target.id).sort()).toEqual(["rcfg-01158845410b9f395", "rcfg-0ba7ebc5ff6368de5"]);
-    const byArn = await t.request({ method: "GET", url: `/api/connect?from=${from}&to=arn:aws:vpc-lattice:ap-northeast-1:111122223333:service/svc-0a836c24f4bc2c8ea` });
+    const parent = (
+      await t.request({ method: "GET", url: `/api/connect?from=${from}&to=rcfg-0d3f5b7a9c1e2f486` })
+    ).json<ConnectAnswer>();
+    expect(parent.reachable.map((r) => r.target.id).sort()).toEqual([
+      "rcfg-01158845410b9f395",
+      "rcfg-0ba7ebc5ff6368de5",
+    ]);
+    const byArn = await t.request({
+      method: "GET",
+      url: `/api/connect?from=${from}&to=arn:aws:vpc-lattice:ap-northeast-1:111122223333:service/svc-0a836c24f4bc2c8ea`,
+    });
     expect(byArn.json<ConnectAnswer>().reachable.map((r) => r.target.id)).toEqual(["svc-0a836c24f4bc2c8ea"]);
   });
 });
@@ -155,10 +211,18 @@ describe("security defaults", () => {
   });
 
   it("refuses a mutation without the same Origin and the console header (CSRF)", async () => {
-    const crossSite = await t.request({ method: "POST", url: "/api/health", headers: { origin: "http://evil.example" } });
+    const crossSite = await t.request({
+      method: "POST",
+      url: "/api/health",
+      headers: { origin: "http://evil.example" },
+    });
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.json().error.code).toBe("CSRF_REJECTED");
-    const noHeader = await t.request({ method: "POST", url: "/api/health", headers: { origin: "http://127.0.0.1:8080" } });
+    const noHeader = await t.request({
+      method: "POST",
+      url: "/api/health",
+      headers: { origin: "http://127.0.0.1:8080" },
+    });
     expect(noHeader.json().error.code).toBe("CSRF_REJECTED");
   });
 
@@ -177,7 +241,9 @@ describe("security defaults", () => {
 
   it("documents every route at /api/openapi.json", async () => {
     const spec = (await t.request({ method: "GET", url: "/api/openapi.json" })).json();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/sources", "/api/topology", "/api/topology/events", "/api/connect"]));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(["/api/health", "/api/sources", "/api/topology", "/api/topology/events", "/api/connect"]),
+    );
   });
 });
 

@@ -32,17 +32,30 @@ export const topologyRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx)
 
   app.get<{ Querystring: ProgressQuery }>(
     "/api/topology/events",
-    { schema: { tags: ["topology"], summary: "Discovery progress as server-sent events (event: progress | done | error)", querystring: ProgressQuery } },
+    {
+      schema: {
+        tags: ["topology"],
+        summary: "Discovery progress as server-sent events (event: progress | done | error)",
+        querystring: ProgressQuery,
+      },
+    },
     async (request, reply) => {
       const { source, region } = await resolveTarget(ctx, request.query);
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive", "x-content-type-options": "nosniff" });
+      raw.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+        "x-content-type-options": "nosniff",
+      });
       const send = (event: string, data: unknown): void => {
         raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
       send("ready", { running: ctx.topology.isRunning(source.id, region) });
-      const unsubscribe = ctx.topology.subscribe(source.id, region, (event) => send(event.type, event.progress ?? { message: event.message }));
+      const unsubscribe = ctx.topology.subscribe(source.id, region, (event) =>
+        send(event.type, event.progress ?? { message: event.message }),
+      );
       const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), 15_000);
       request.raw.on("close", () => {
         clearInterval(keepAlive);

@@ -11,18 +11,46 @@ const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 503: ApiErrorBody };
 export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app, { views }) => {
   app.post<{ Body: CreateViewRequest }>(
     "/api/views",
-    { schema: { tags: ["views"], summary: "Save the current view (its URL state) under a name", body: CreateViewRequest, response: { 201: SavedView, ...errors } } },
-    async (request, reply) => reply.status(201).send(views.createView(request.body.name, request.body.state.replace(/^\?/, ""))),
+    {
+      schema: {
+        tags: ["views"],
+        summary: "Save the current view (its URL state) under a name",
+        body: CreateViewRequest,
+        response: { 201: SavedView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(views.createView(request.body.name, request.body.state.replace(/^\?/, ""))),
   );
-  app.get("/api/views", { schema: { tags: ["views"], summary: "Saved views, most recently changed first", response: { 200: ViewList, ...errors } } }, async () => ({ views: views.listViews() }));
+  app.get(
+    "/api/views",
+    {
+      schema: {
+        tags: ["views"],
+        summary: "Saved views, most recently changed first",
+        response: { 200: ViewList, ...errors },
+      },
+    },
+    async () => ({ views: views.listViews() }),
+  );
   app.get<{ Params: IdParams }>(
     "/api/views/:id",
-    { schema: { tags: ["views"], summary: "One saved view", params: IdParams, response: { 200: SavedView, ...errors } } },
+    {
+      schema: { tags: ["views"], summary: "One saved view", params: IdParams, response: { 200: SavedView, ...errors } },
+    },
     async (request) => views.getView(request.params.id),
   );
   app.patch<{ Params: IdParams; Body: RenameRequest }>(
     "/api/views/:id",
-    { schema: { tags: ["views"], summary: "Rename a saved view", params: IdParams, body: RenameRequest, response: { 200: SavedView, ...errors } } },
+    {
+      schema: {
+        tags: ["views"],
+        summary: "Rename a saved view",
+        params: IdParams,
+        body: RenameRequest,
+        response: { 200: SavedView, ...errors },
+      },
+    },
     async (request) => views.renameView(request.params.id, request.body.name),
   );
   app.delete<{ Params: IdParams }>(

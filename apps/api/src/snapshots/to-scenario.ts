@@ -7,7 +7,14 @@
  */
 import type { GraphNodeOf, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 
-type Rule = { protocol?: string; port?: number; toPort?: number; fromGroup?: string; cidr?: string; description?: string };
+type Rule = {
+  protocol?: string;
+  port?: number;
+  toPort?: number;
+  fromGroup?: string;
+  cidr?: string;
+  description?: string;
+};
 
 /** The emulator's scenario document, as much of it as a snapshot can fill. */
 export interface EmulatorScenario {
@@ -25,19 +32,58 @@ export interface EmulatorScenario {
     subnets: Array<{ name: string; id: string; cidr: string; az: string }>;
     securityGroups: Array<{ name: string; id: string; description: string; ingress: Rule[]; egress: Rule[] }>;
   }>;
-  aurora: Array<{ id: string; engine: string; engineVersion?: string; port: number; vpc: string; subnets: string[]; securityGroups: string[]; instances: Array<{ id: string }> }>;
+  aurora: Array<{
+    id: string;
+    engine: string;
+    engineVersion?: string;
+    port: number;
+    vpc: string;
+    subnets: string[];
+    securityGroups: string[];
+    instances: Array<{ id: string }>;
+  }>;
   lambdas: Array<{ name: string; subnets?: string[]; securityGroups?: string[] }>;
-  resourceGateways: Array<{ name: string; id: string; vpc: string; subnets: string[]; securityGroups: string[]; resourceConfigDnsResolution?: string }>;
+  resourceGateways: Array<{
+    name: string;
+    id: string;
+    vpc: string;
+    subnets: string[];
+    securityGroups: string[];
+    resourceConfigDnsResolution?: string;
+  }>;
   resourceConfigurations: Array<Record<string, unknown>>;
   serviceNetworks: Array<{ name: string; id: string; authType?: "NONE" | "AWS_IAM" }>;
   services: Array<Record<string, unknown>>;
-  vpcAssociations: Array<{ id: string; serviceNetwork: string; vpc: string; securityGroups: string[]; privateDnsEnabled: boolean; privateDnsPreference?: string }>;
-  resourceAssociations: Array<{ ids: string[]; serviceNetwork: string; resourceConfiguration: string; privateDnsEnabled?: boolean }>;
+  vpcAssociations: Array<{
+    id: string;
+    serviceNetwork: string;
+    vpc: string;
+    securityGroups: string[];
+    privateDnsEnabled: boolean;
+    privateDnsPreference?: string;
+  }>;
+  resourceAssociations: Array<{
+    ids: string[];
+    serviceNetwork: string;
+    resourceConfiguration: string;
+    privateDnsEnabled?: boolean;
+  }>;
   serviceAssociations: Array<{ id: string; serviceNetwork: string; service: string }>;
-  endpoints: Array<{ name: string; id: string; type: "Resource" | "ServiceNetwork"; vpc: string; subnets: string[]; securityGroups: string[]; resourceConfiguration?: string; serviceNetwork?: string; privateDnsEnabled: boolean }>;
+  endpoints: Array<{
+    name: string;
+    id: string;
+    type: "Resource" | "ServiceNetwork";
+    vpc: string;
+    subnets: string[];
+    securityGroups: string[];
+    resourceConfiguration?: string;
+    serviceNetwork?: string;
+    privateDnsEnabled: boolean;
+  }>;
 }
 
-const of = <K extends Parameters<typeof isKind>[1]>(topology: Topology, kind: K) => topology.nodes.filter((n) => isKind(n, kind)) as Array<GraphNodeOf<K>>;
+const of = <K extends Parameters<typeof isKind>[1]>(topology: Topology, kind: K) =>
+  topology.nodes.filter((n) => isKind(n, kind)) as Array<GraphNodeOf<K>>;
 function isKind(node: Topology["nodes"][number], kind: Topology["nodes"][number]["kind"]): boolean {
   return node.kind === kind;
 }
@@ -51,7 +97,8 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
     const g = groupsById.get(id);
     return g ? `${g.data.vpcId}/${g.data.groupName}` : undefined;
   };
-  const refs = (ids: string[] | null | undefined): string[] => (ids ?? []).map(groupRef).filter((r): r is string => Boolean(r));
+  const refs = (ids: string[] | null | undefined): string[] =>
+    (ids ?? []).map(groupRef).filter((r): r is string => Boolean(r));
   const rule = (r: SecurityGroupRule): Rule | undefined => {
     if (r.protocol !== "tcp" && r.protocol !== "-1") return undefined;
     const peer = r.sourceGroupId ? groupRef(r.sourceGroupId) : undefined;
@@ -69,7 +116,11 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
     id: v.id,
     label: v.label,
     cidr: v.data.cidr,
-    ...(v.data.roles.includes("provider") && !v.data.roles.includes("consumer") ? { role: "provider" as const } : v.data.roles.includes("consumer") ? { role: "consumer" as const } : {}),
+    ...(v.data.roles.includes("provider") && !v.data.roles.includes("consumer")
+      ? { role: "provider" as const }
+      : v.data.roles.includes("consumer")
+        ? { role: "consumer" as const }
+        : {}),
     subnets: v.data.subnets.map((s) => ({ name: s.id, id: s.id, cidr: s.cidr, az: s.availabilityZone })),
     securityGroups: of(topology, "securityGroup")
       .filter((g) => g.data.vpcId === v.id && g.data.groupName !== "default")
@@ -91,7 +142,10 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
   const byId = new Map(configurations.map((c) => [c.id, c]));
   const clusterOfArn = new Map(clusters.map((c) => [c.data.arn, c]));
   const docConfigurations: Array<Record<string, unknown>> = [];
-  const ordered = [...configurations.filter((c) => !c.data.groupId), ...configurations.filter((c) => c.data.groupId && !c.data.amazonManaged)];
+  const ordered = [
+    ...configurations.filter((c) => !c.data.groupId),
+    ...configurations.filter((c) => c.data.groupId && !c.data.amazonManaged),
+  ];
   for (const c of ordered) {
     const definition = c.data.definition;
     if (c.data.type === "ARN") {
@@ -99,9 +153,19 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       if (!cluster) continue;
       // The emulator makes the writer child, then the reader: give it their ids in that order.
       const children = configurations.filter((x) => x.data.groupId === c.id);
-      const childId = (hostname: string | undefined) => children.find((x) => x.data.definition?.values[0] === hostname?.toLowerCase())?.id;
-      const childIds = [childId(cluster.data.writerEndpoint), childId(cluster.data.readerEndpoint)].filter((x): x is string => Boolean(x));
-      docConfigurations.push({ name: c.data.name, id: c.id, type: "ARN", gateway: c.data.gatewayId, definition: { aurora: cluster.data.identifier }, ...(childIds.length === 2 ? { childIds } : {}) });
+      const childId = (hostname: string | undefined) =>
+        children.find((x) => x.data.definition?.values[0] === hostname?.toLowerCase())?.id;
+      const childIds = [childId(cluster.data.writerEndpoint), childId(cluster.data.readerEndpoint)].filter(
+        (x): x is string => Boolean(x),
+      );
+      docConfigurations.push({
+        name: c.data.name,
+        id: c.id,
+        type: "ARN",
+        gateway: c.data.gatewayId,
+        definition: { aurora: cluster.data.identifier },
+        ...(childIds.length === 2 ? { childIds } : {}),
+      });
       continue;
     }
     const doc: Record<string, unknown> = { name: c.data.name, id: c.id, type: c.data.type };
@@ -122,7 +186,11 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
   const services = of(topology, "service").map((s) => {
     const group = groups.find((g) => g.data.serviceArns.includes(s.data.arn));
     const listener = s.data.listeners[0];
-    const members = group ? targets.filter((t) => topology.edges.some((e) => e.kind === "target" && e.source === group.id && e.target === t.id)) : [];
+    const members = group
+      ? targets.filter((t) =>
+          topology.edges.some((e) => e.kind === "target" && e.source === group.id && e.target === t.id),
+        )
+      : [];
     return {
       name: s.data.name,
       id: s.id,
@@ -136,18 +204,24 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
               type: group.data.type,
               ...(group.data.vpcId ? { vpc: group.data.vpcId } : {}),
               ...(group.data.port ? { port: group.data.port } : {}),
-              targets: members.map((t) => (group.data.type === "LAMBDA" ? (t.data.functionName ?? t.data.targetId) : t.data.targetId)),
+              targets: members.map((t) =>
+                group.data.type === "LAMBDA" ? (t.data.functionName ?? t.data.targetId) : t.data.targetId,
+              ),
             },
           }
         : {}),
-      ...(listener && (listener.protocol === "HTTP" || listener.protocol === "HTTPS") ? { listener: { name: listener.name, protocol: listener.protocol, port: listener.port } } : {}),
+      ...(listener && (listener.protocol === "HTTP" || listener.protocol === "HTTPS")
+        ? { listener: { name: listener.name, protocol: listener.protocol, port: listener.port } }
+        : {}),
     };
   });
   const lambdas = new Map<string, EmulatorScenario["lambdas"][number]>();
   for (const t of targets.filter((x) => x.data.targetType === "LAMBDA")) {
     const fn = t.data.functionName ?? t.data.targetId;
     // A function in a VPC keeps its groups (the graph records them as the target's security-group edges).
-    const groupIds = topology.edges.filter((e) => e.kind === "security-group" && e.source === t.id).map((e) => e.target);
+    const groupIds = topology.edges
+      .filter((e) => e.kind === "security-group" && e.source === t.id)
+      .map((e) => e.target);
     const subnets = t.data.vpcId ? subnetsOf(t.data.vpcId).slice(0, 2) : [];
     lambdas.set(fn, { name: fn, ...(subnets.length ? { subnets, securityGroups: refs(groupIds) } : {}) });
   }
@@ -159,8 +233,16 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       const config = byId.get(a.data.resourceConfigurationId);
       // Child associations are made in the order of the children (writer, reader for Aurora).
       const childOrder = configurations.filter((x) => x.data.groupId === config?.id).map((x) => x.id);
-      children.sort((x, y) => childOrder.indexOf(x.data.resourceConfigurationId) - childOrder.indexOf(y.data.resourceConfigurationId));
-      return { ids: [a.id, ...children.map((c) => c.id)], serviceNetwork: networkRef(a.data.serviceNetworkId), resourceConfiguration: configurationNames.get(a.data.resourceConfigurationId)!, privateDnsEnabled: a.data.privateDnsEnabled };
+      children.sort(
+        (x, y) =>
+          childOrder.indexOf(x.data.resourceConfigurationId) - childOrder.indexOf(y.data.resourceConfigurationId),
+      );
+      return {
+        ids: [a.id, ...children.map((c) => c.id)],
+        serviceNetwork: networkRef(a.data.serviceNetworkId),
+        resourceConfiguration: configurationNames.get(a.data.resourceConfigurationId)!,
+        privateDnsEnabled: a.data.privateDnsEnabled,
+      };
     });
 
   return {
@@ -181,16 +263,25 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       instances: [{ id: `${c.data.identifier}-instance-1` }, { id: `${c.data.identifier}-instance-2` }],
     })),
     lambdas: [...lambdas.values()],
-    resourceGateways: of(topology, "resourceGateway").map((g) => ({
-      name: g.id,
-      id: g.id,
-      vpc: g.data.vpcId,
-      subnets: g.data.subnetIds,
-      securityGroups: refs(g.data.securityGroupIds),
-      ...(g.data.dnsResolution ? { resourceConfigDnsResolution: g.data.dnsResolution } : {}),
-    })).map((g) => ({ ...g, name: of(topology, "resourceGateway").find((x) => x.id === g.id)!.data.name })),
-    resourceConfigurations: docConfigurations.map((c) => ({ ...c, ...(c.gateway ? { gateway: of(topology, "resourceGateway").find((g) => g.id === c.gateway)?.data.name } : {}) })),
-    serviceNetworks: of(topology, "serviceNetwork").map((n) => ({ name: n.data.name, id: n.id, ...(n.data.authType === "AWS_IAM" ? { authType: "AWS_IAM" as const } : {}) })),
+    resourceGateways: of(topology, "resourceGateway")
+      .map((g) => ({
+        name: g.id,
+        id: g.id,
+        vpc: g.data.vpcId,
+        subnets: g.data.subnetIds,
+        securityGroups: refs(g.data.securityGroupIds),
+        ...(g.data.dnsResolution ? { resourceConfigDnsResolution: g.data.dnsResolution } : {}),
+      }))
+      .map((g) => ({ ...g, name: of(topology, "resourceGateway").find((x) => x.id === g.id)!.data.name })),
+    resourceConfigurations: docConfigurations.map((c) => ({
+      ...c,
+      ...(c.gateway ? { gateway: of(topology, "resourceGateway").find((g) => g.id === c.gateway)?.data.name } : {}),
+    })),
+    serviceNetworks: of(topology, "serviceNetwork").map((n) => ({
+      name: n.data.name,
+      id: n.id,
+      ...(n.data.authType === "AWS_IAM" ? { authType: "AWS_IAM" as const } : {}),
+    })),
     services,
     vpcAssociations: of(topology, "vpcAssociation").map((a) => ({
       id: a.id,
@@ -198,10 +289,16 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       vpc: a.data.vpcId,
       securityGroups: refs(a.data.securityGroupIds),
       privateDnsEnabled: a.data.privateDnsEnabled,
-      ...(a.data.dnsOptions?.privateDnsPreference ? { privateDnsPreference: a.data.dnsOptions.privateDnsPreference } : {}),
+      ...(a.data.dnsOptions?.privateDnsPreference
+        ? { privateDnsPreference: a.data.dnsOptions.privateDnsPreference }
+        : {}),
     })),
     resourceAssociations,
-    serviceAssociations: of(topology, "serviceAssociation").map((a) => ({ id: a.id, serviceNetwork: networkRef(a.data.serviceNetworkId), service: of(topology, "service").find((s) => s.id === a.data.serviceId)?.data.name ?? a.data.serviceId })),
+    serviceAssociations: of(topology, "serviceAssociation").map((a) => ({
+      id: a.id,
+      serviceNetwork: networkRef(a.data.serviceNetworkId),
+      service: of(topology, "service").find((s) => s.id === a.data.serviceId)?.data.name ?? a.data.serviceId,
+    })),
     endpoints: of(topology, "vpcEndpoint").map((e) => ({
       name: e.id,
       id: e.id,
@@ -209,7 +306,9 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       vpc: e.data.vpcId,
       subnets: e.data.subnetIds,
       securityGroups: refs(e.data.securityGroupIds),
-      ...(e.data.resourceConfigurationArn ? { resourceConfiguration: configurationNames.get(e.data.resourceConfigurationArn.split("/").pop()!) } : {}),
+      ...(e.data.resourceConfigurationArn
+        ? { resourceConfiguration: configurationNames.get(e.data.resourceConfigurationArn.split("/").pop()!) }
+        : {}),
       ...(e.data.serviceNetworkArn ? { serviceNetwork: networkRef(e.data.serviceNetworkArn.split("/").pop()!) } : {}),
       privateDnsEnabled: e.data.privateDnsEnabled,
     })),

@@ -94,7 +94,10 @@ export class SourceRegistry {
     const source = (await this.list()).find((s) => s.id === id);
     if (!source) {
       const known = (await this.list()).map((s) => s.id).join(", ");
-      throw new AppError("UNKNOWN_SOURCE", `There is no source "${id}".`, { field: "source", hint: `Known sources: ${known}.` });
+      throw new AppError("UNKNOWN_SOURCE", `There is no source "${id}".`, {
+        field: "source",
+        hint: `Known sources: ${known}.`,
+      });
     }
     return source;
   }
@@ -165,31 +168,59 @@ export function toSourceError(error: unknown, source: SourceDefinition): AppErro
           : source.kind === "default"
             ? "Set AWS credentials (environment, ~/.aws/credentials, SSO or an instance role) or pick a profile."
             : `Check the credentials of ${source.label}.`;
-      return new AppError(expired ? "CREDENTIALS_EXPIRED" : "CREDENTIALS_MISSING", expired ? `The credentials of ${source.label} have expired.` : `No usable credentials for ${source.label}.`, {
-        hint,
+      return new AppError(
+        expired ? "CREDENTIALS_EXPIRED" : "CREDENTIALS_MISSING",
+        expired ? `The credentials of ${source.label} have expired.` : `No usable credentials for ${source.label}.`,
+        {
+          hint,
+          awsCode: error.awsCode,
+          ...(error.requestId ? { requestId: error.requestId } : {}),
+        },
+      );
+    }
+    if (error.kind === "access-denied") {
+      return new AppError("ACCESS_DENIED", `${source.label} may not call ${error.operation}.`, {
         awsCode: error.awsCode,
+        iamAction: error.iamAction,
+        hint: `Grant ${error.iamAction}.`,
         ...(error.requestId ? { requestId: error.requestId } : {}),
       });
     }
-    if (error.kind === "access-denied") {
-      return new AppError("ACCESS_DENIED", `${source.label} may not call ${error.operation}.`, { awsCode: error.awsCode, iamAction: error.iamAction, hint: `Grant ${error.iamAction}.`, ...(error.requestId ? { requestId: error.requestId } : {}) });
-    }
-    if (error.kind === "timeout") return new AppError("AWS_TIMEOUT", `${error.service} did not answer ${error.operation} in time.`, { awsCode: error.awsCode });
-    if (error.kind === "unavailable") return new AppError("AWS_UNAVAILABLE", `${error.service} is unreachable for ${source.label}: ${error.message.slice(0, 200)}`, { awsCode: error.awsCode });
-    if (error.kind === "throttled") return new AppError("THROTTLED", `AWS throttled ${error.operation}; try again shortly.`, { awsCode: error.awsCode, hint: "Wait a few seconds and retry; the SDK already backed off.", ...withRequestId(error) });
+    if (error.kind === "timeout")
+      return new AppError("AWS_TIMEOUT", `${error.service} did not answer ${error.operation} in time.`, {
+        awsCode: error.awsCode,
+      });
+    if (error.kind === "unavailable")
+      return new AppError(
+        "AWS_UNAVAILABLE",
+        `${error.service} is unreachable for ${source.label}: ${error.message.slice(0, 200)}`,
+        { awsCode: error.awsCode },
+      );
+    if (error.kind === "throttled")
+      return new AppError("THROTTLED", `AWS throttled ${error.operation}; try again shortly.`, {
+        awsCode: error.awsCode,
+        hint: "Wait a few seconds and retry; the SDK already backed off.",
+        ...withRequestId(error),
+      });
     const refusal = refusalOf(error);
     if (refusal) return refusal;
-    return new AppError("AWS_UNAVAILABLE", `${error.operation} failed: ${error.awsCode}`, { awsCode: error.awsCode, ...withRequestId(error) });
+    return new AppError("AWS_UNAVAILABLE", `${error.operation} failed: ${error.awsCode}`, {
+      awsCode: error.awsCode,
+      ...withRequestId(error),
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   // Credential providers throw before any call is made (no profile, no SSO token).
   if (/credential|Could not load|profile|SSO/i.test(message)) {
-    return new AppError("CREDENTIALS_MISSING", `No usable credentials for ${source.label}.`, { hint: "Configure credentials for this source, or pick another one." });
+    return new AppError("CREDENTIALS_MISSING", `No usable credentials for ${source.label}.`, {
+      hint: "Configure credentials for this source, or pick another one.",
+    });
   }
   return new AppError("INTERNAL", `Could not reach ${source.label}.`);
 }
 
-const withRequestId = (error: AwsFailure): { requestId?: string } => (error.requestId ? { requestId: error.requestId } : {});
+const withRequestId = (error: AwsFailure): { requestId?: string } =>
+  error.requestId ? { requestId: error.requestId } : {};
 
 /** AWS's own sentence, trimmed: it names what collided (never a credential). */
 const awsSaid = (error: AwsFailure): string => error.message.replace(/\s+/g, " ").trim().slice(0, 400);
@@ -205,29 +236,48 @@ function refusalOf(error: AwsFailure): AppError | undefined {
     case "quota": {
       const quotaCode = typeof error.extra.quotaCode === "string" ? error.extra.quotaCode : undefined;
       const serviceCode = typeof error.extra.serviceCode === "string" ? error.extra.serviceCode : error.service;
-      return new AppError("QUOTA_EXCEEDED", `${error.operation} hit a service quota${quotaCode ? ` (${quotaCode})` : ""}: ${said}`, {
-        ...base,
-        ...(quotaCode ? { quotaCode } : {}),
-        hint: quotaCode
-          ? `Ask for more in Service Quotas (service ${serviceCode}, quota ${quotaCode}), or remove what you no longer use.`
-          : `Ask for more in Service Quotas (service ${serviceCode}), or remove what you no longer use.`,
-      });
+      return new AppError(
+        "QUOTA_EXCEEDED",
+        `${error.operation} hit a service quota${quotaCode ? ` (${quotaCode})` : ""}: ${said}`,
+        {
+          ...base,
+          ...(quotaCode ? { quotaCode } : {}),
+          hint: quotaCode
+            ? `Ask for more in Service Quotas (service ${serviceCode}, quota ${quotaCode}), or remove what you no longer use.`
+            : `Ask for more in Service Quotas (service ${serviceCode}), or remove what you no longer use.`,
+        },
+      );
     }
     case "conflict": {
-      if (error.awsCode === "IdempotentParameterMismatch" || (error.awsCode === "ConflictException" && (error.extra.resourceType === "ClientToken" || /client token/i.test(said)))) {
-        return new AppError("IDEMPOTENCY_MISMATCH", `This client token was already used for a different change: ${said}`, {
-          ...base,
-          hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
-        });
+      if (
+        error.awsCode === "IdempotentParameterMismatch" ||
+        (error.awsCode === "ConflictException" &&
+          (error.extra.resourceType === "ClientToken" || /client token/i.test(said)))
+      ) {
+        return new AppError(
+          "IDEMPOTENCY_MISMATCH",
+          `This client token was already used for a different change: ${said}`,
+          {
+            ...base,
+            hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
+          },
+        );
       }
       if (error.awsCode === "DependencyViolation") {
-        return new AppError("DEPENDENCY_VIOLATION", `${error.operation} was refused because something still uses it: ${said}`, {
-          ...base,
-          hint: "Remove what depends on it first (endpoints, associations, rules that reference it), then retry.",
-        });
+        return new AppError(
+          "DEPENDENCY_VIOLATION",
+          `${error.operation} was refused because something still uses it: ${said}`,
+          {
+            ...base,
+            hint: "Remove what depends on it first (endpoints, associations, rules that reference it), then retry.",
+          },
+        );
       }
       if (error.awsCode === "InvalidPermission.Duplicate") {
-        return new AppError("CONFLICT", `The security group already has this rule: ${said}`, { ...base, hint: "Nothing to add; refresh the topology to see the rule." });
+        return new AppError("CONFLICT", `The security group already has this rule: ${said}`, {
+          ...base,
+          hint: "Nothing to add; refresh the topology to see the rule.",
+        });
       }
       if (/only one service network|associated with another service network/i.test(said)) {
         return new AppError("CONFLICT", `A VPC can be associated with only one service network: ${said}`, {
@@ -253,7 +303,10 @@ function refusalOf(error: AwsFailure): AppError | undefined {
       });
     }
     case "not-found":
-      return new AppError("NOT_FOUND", `${error.operation}: ${said}`, { ...base, hint: "It no longer exists or was never there; refresh the topology." });
+      return new AppError("NOT_FOUND", `${error.operation}: ${said}`, {
+        ...base,
+        hint: "It no longer exists or was never there; refresh the topology.",
+      });
     default:
       return undefined;
   }

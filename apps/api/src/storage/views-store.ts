@@ -44,7 +44,10 @@ const MIGRATIONS: readonly string[] = [
 function migrate(db: Database.Database): void {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    throw new AppError("STORAGE_UNAVAILABLE", `${VIEWS_FILE} was written by a newer Lattice Atlas (schema ${version}); this one knows ${MIGRATIONS.length}.`);
+    throw new AppError(
+      "STORAGE_UNAVAILABLE",
+      `${VIEWS_FILE} was written by a newer Lattice Atlas (schema ${version}); this one knows ${MIGRATIONS.length}.`,
+    );
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
@@ -84,7 +87,14 @@ interface SnapshotRow {
   topology?: Buffer;
 }
 
-const toView = (row: ViewRow): SavedView => ({ id: row.id, name: row.name, state: row.state, url: `/v/${row.id}`, createdAt: row.created_at, updatedAt: row.updated_at });
+const toView = (row: ViewRow): SavedView => ({
+  id: row.id,
+  name: row.name,
+  state: row.state,
+  url: `/v/${row.id}`,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
 const toMeta = (row: SnapshotRow): SnapshotMeta => ({
   id: row.id,
   name: row.name,
@@ -104,9 +114,13 @@ function storageError(error: unknown, file: string): AppError {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code ?? "";
   if (code === "SQLITE_BUSY" || /locked/i.test(message)) {
-    return new AppError("STORAGE_UNAVAILABLE", `Saved views and snapshots are locked by another process (${file}).`, { hint: "Close the other Lattice Atlas using this data folder, or start this one with --data-dir <another folder>." });
+    return new AppError("STORAGE_UNAVAILABLE", `Saved views and snapshots are locked by another process (${file}).`, {
+      hint: "Close the other Lattice Atlas using this data folder, or start this one with --data-dir <another folder>.",
+    });
   }
-  return new AppError("STORAGE_UNAVAILABLE", `Saved views and snapshots cannot be opened: ${message} (${file}).`, { hint: "Check the file and its folder's permissions, or start with --data-dir <another folder>." });
+  return new AppError("STORAGE_UNAVAILABLE", `Saved views and snapshots cannot be opened: ${message} (${file}).`, {
+    hint: "Check the file and its folder's permissions, or start with --data-dir <another folder>.",
+  });
 }
 
 function open(file: string) {
@@ -116,7 +130,9 @@ function open(file: string) {
   migrate(db);
   return {
     db,
-    insertView: db.prepare(`INSERT INTO views (id, name, state, created_at, updated_at) VALUES (@id, @name, @state, @at, @at)`),
+    insertView: db.prepare(
+      `INSERT INTO views (id, name, state, created_at, updated_at) VALUES (@id, @name, @state, @at, @at)`,
+    ),
     listViews: db.prepare(`SELECT * FROM views ORDER BY updated_at DESC, id`),
     getView: db.prepare(`SELECT * FROM views WHERE id = ?`),
     renameView: db.prepare(`UPDATE views SET name = ?, updated_at = ? WHERE id = ?`),
@@ -125,9 +141,13 @@ function open(file: string) {
       `INSERT INTO snapshots (id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes, topology)
        VALUES (@id, @name, @takenAt, @sourceId, @sourceKind, @sourceLabel, @accountId, @region, @state, @nodes, @edges, @bytes, @topology)`,
     ),
-    listSnapshots: db.prepare(`SELECT id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes FROM snapshots ORDER BY taken_at DESC, id`),
+    listSnapshots: db.prepare(
+      `SELECT id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes FROM snapshots ORDER BY taken_at DESC, id`,
+    ),
     getSnapshot: db.prepare(`SELECT * FROM snapshots WHERE id = ?`),
-    getSnapshotMeta: db.prepare(`SELECT id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes FROM snapshots WHERE id = ?`),
+    getSnapshotMeta: db.prepare(
+      `SELECT id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes FROM snapshots WHERE id = ?`,
+    ),
     renameSnapshot: db.prepare(`UPDATE snapshots SET name = ? WHERE id = ?`),
     deleteSnapshot: db.prepare(`DELETE FROM snapshots WHERE id = ?`),
   };
@@ -156,7 +176,14 @@ export function openViewsStore(dataDir?: string) {
       throw storageError(error, file);
     }
   };
-  const notFound = (kind: string, id: string) => new AppError("NOT_FOUND", `There is no saved ${kind} ${id}.`, { field: "id", hint: kind === "view" ? "It may have been deleted; the list of saved views shows what exists." : "It may have been deleted, or it lives in another data folder." });
+  const notFound = (kind: string, id: string) =>
+    new AppError("NOT_FOUND", `There is no saved ${kind} ${id}.`, {
+      field: "id",
+      hint:
+        kind === "view"
+          ? "It may have been deleted; the list of saved views shows what exists."
+          : "It may have been deleted, or it lives in another data folder.",
+    });
 
   return {
     file,

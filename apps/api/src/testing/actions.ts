@@ -2,7 +2,15 @@
 import { randomUUID } from "node:crypto";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
-import type { Action, ApiErrorBody, ExecuteResponse, PlanResponse, PollableKind, StatusResponse, Topology } from "@lattice-atlas/shared";
+import type {
+  Action,
+  ApiErrorBody,
+  ExecuteResponse,
+  PlanResponse,
+  PollableKind,
+  StatusResponse,
+  Topology,
+} from "@lattice-atlas/shared";
 import type { LightMyRequestResponse } from "fastify";
 import { TEST_PORT, type TestApp } from "./app.js";
 
@@ -19,7 +27,12 @@ export async function plan(t: TestApp, action: Action, extra: object = {}): Prom
   return response.json<PlanResponse>();
 }
 
-export function execute(t: TestApp, action: Action, clientToken: string = randomUUID(), extra: object = {}): Promise<LightMyRequestResponse> {
+export function execute(
+  t: TestApp,
+  action: Action,
+  clientToken: string = randomUUID(),
+  extra: object = {},
+): Promise<LightMyRequestResponse> {
   return post(t, "/api/actions/execute", { action, clientToken, ...extra });
 }
 
@@ -38,7 +51,12 @@ export async function status(t: TestApp, kind: PollableKind, id: string): Promis
 }
 
 /** Polls like the UI does (short backoff here) until `done`; returns every answer seen. */
-export async function pollUntilDone(t: TestApp, kind: PollableKind, id: string, timeoutMs = 8_000): Promise<StatusResponse[]> {
+export async function pollUntilDone(
+  t: TestApp,
+  kind: PollableKind,
+  id: string,
+  timeoutMs = 8_000,
+): Promise<StatusResponse[]> {
   const seen: StatusResponse[] = [];
   const deadline = Date.now() + timeoutMs;
   let delay = 50;
@@ -59,7 +77,9 @@ export async function topology(t: TestApp, refresh = false): Promise<Topology> {
 /** Ids of the field-report scenario, by the names the scenario gives them. */
 export function namesOf(graph: Topology) {
   const byLabel = (kind: string, label: string, vpcId?: string): string => {
-    const node = graph.nodes.find((n) => n.kind === kind && n.label === label && (vpcId === undefined || n.parent === vpcId));
+    const node = graph.nodes.find(
+      (n) => n.kind === kind && n.label === label && (vpcId === undefined || n.parent === vpcId),
+    );
     if (!node) throw new Error(`no ${kind} named ${label}`);
     return node.id;
   };
@@ -70,7 +90,9 @@ export function namesOf(graph: Topology) {
   };
   const group = (vpcName: string, groupName: string): string => {
     const vpcId = vpc(vpcName);
-    const node = graph.nodes.find((n) => n.kind === "securityGroup" && n.data.groupName === groupName && n.data.vpcId === vpcId);
+    const node = graph.nodes.find(
+      (n) => n.kind === "securityGroup" && n.data.groupName === groupName && n.data.vpcId === vpcId,
+    );
     if (!node) throw new Error(`no group ${groupName} in ${vpcName}`);
     return node.id;
   };
@@ -88,7 +110,12 @@ export function namesOf(graph: Topology) {
 
 /** SDK clients on the emulator, to set up and to check what a change really did (no mocks). */
 export function sdk(t: TestApp) {
-  const options = { region: REGION, endpoint: t.emulator.url, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 };
+  const options = {
+    region: REGION,
+    endpoint: t.emulator.url,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: 1,
+  };
   return { lattice: new VPCLatticeClient(options), ec2: new EC2Client(options) };
 }
 

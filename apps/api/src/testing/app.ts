@@ -27,7 +27,9 @@ export function tempDataDir(): string {
   return mkdtempSync(path.join(tmpdir(), "atlas-test-"));
 }
 
-export async function startTestApp(options: { scenario?: string; app?: Partial<AppOptions>; emulator?: RunningEmulator } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { scenario?: string; app?: Partial<AppOptions>; emulator?: RunningEmulator } = {},
+): Promise<TestApp> {
   const emulator = options.emulator ?? (await startEmulator({ port: 0, scenario: options.scenario ?? "field-report" }));
   const ownDataDir = options.app?.dataDir === undefined;
   const dataDir = options.app?.dataDir ?? tempDataDir();

@@ -16,7 +16,11 @@ export class InputsBuilder {
   /** The index the app would build from these inputs (every security group included, as discovery reads them). */
   index(): GraphIndex {
     const graph = buildGraph(this.inputs);
-    return new GraphIndex(graph.nodes, graph.edges, this.inputs.securityGroups.map(({ name: _name, ...group }) => group));
+    return new GraphIndex(
+      graph.nodes,
+      graph.edges,
+      this.inputs.securityGroups.map(({ name: _name, ...group }) => group),
+    );
   }
 
   vpc(vpcId: string, name: string, cidr: string): this {
@@ -32,13 +36,23 @@ export class InputsBuilder {
   }
 
   /** `from`: a security group id, or an IPv4 CIDR. */
-  group(groupId: string, vpcId: string, ingress: Array<{ port: number; from: string; toPort?: number }> = [], name = groupId): this {
+  group(
+    groupId: string,
+    vpcId: string,
+    ingress: Array<{ port: number; from: string; toPort?: number }> = [],
+    name = groupId,
+  ): this {
     this.inputs.securityGroups.push({
       groupId,
       groupName: name,
       description: groupId,
       vpcId,
-      ingress: ingress.map((r) => ({ protocol: "tcp", fromPort: r.port, toPort: r.toPort ?? r.port, ...(r.from.includes("/") ? { cidr: r.from } : { sourceGroupId: r.from }) })),
+      ingress: ingress.map((r) => ({
+        protocol: "tcp",
+        fromPort: r.port,
+        toPort: r.toPort ?? r.port,
+        ...(r.from.includes("/") ? { cidr: r.from } : { sourceGroupId: r.from }),
+      })),
       egress: [{ protocol: "-1", cidr: "0.0.0.0/0" }],
     });
     return this;
@@ -61,12 +75,29 @@ export class InputsBuilder {
   }
 
   network(id: string, name: string): this {
-    this.inputs.serviceNetworks.push({ id, arn: arn(`servicenetwork/${id}`), name, authPolicy: "absent", authType: "NONE", associatedVpcs: 0, associatedServices: 0, associatedResourceConfigurations: 0 });
+    this.inputs.serviceNetworks.push({
+      id,
+      arn: arn(`servicenetwork/${id}`),
+      name,
+      authPolicy: "absent",
+      authType: "NONE",
+      associatedVpcs: 0,
+      associatedServices: 0,
+      associatedResourceConfigurations: 0,
+    });
     return this;
   }
 
   gateway(id: string, vpcId: string, groups: string[] = [], subnetIds: string[] = []): this {
-    this.inputs.resourceGateways.push({ id, arn: arn(`resourcegateway/${id}`), name: id, status: "ACTIVE", vpcId, subnetIds, securityGroupIds: groups });
+    this.inputs.resourceGateways.push({
+      id,
+      arn: arn(`resourcegateway/${id}`),
+      name: id,
+      status: "ACTIVE",
+      vpcId,
+      subnetIds,
+      securityGroupIds: groups,
+    });
     return this;
   }
 
@@ -74,7 +105,18 @@ export class InputsBuilder {
     id: string,
     name: string,
     type: string,
-    options: { gateway?: string; group?: string; dns?: string; ip?: string; arn?: string; cidr?: string; ports?: string[]; customDomainName?: string; amazonManaged?: boolean; status?: string } = {},
+    options: {
+      gateway?: string;
+      group?: string;
+      dns?: string;
+      ip?: string;
+      arn?: string;
+      cidr?: string;
+      ports?: string[];
+      customDomainName?: string;
+      amazonManaged?: boolean;
+      status?: string;
+    } = {},
   ): this {
     const definition = options.dns
       ? { kind: "dns" as const, values: [options.dns] }
@@ -104,7 +146,13 @@ export class InputsBuilder {
     id: string,
     networkId: string,
     configurationId: string,
-    options: { managed?: boolean; privateDnsEnabled?: boolean; privateDnsName?: string; status?: string; named?: boolean } = {},
+    options: {
+      managed?: boolean;
+      privateDnsEnabled?: boolean;
+      privateDnsName?: string;
+      status?: string;
+      named?: boolean;
+    } = {},
   ): this {
     this.inputs.resourceAssociations.push({
       id,
@@ -114,7 +162,9 @@ export class InputsBuilder {
       resourceConfigurationId: configurationId,
       isManaged: options.managed ?? false,
       privateDnsEnabled: options.privateDnsEnabled ?? false,
-      ...(options.named === false ? {} : { dnsName: `${id}.${configurationId}.4232ccc.vpc-lattice-rsc.${REGION}.on.aws` }),
+      ...(options.named === false
+        ? {}
+        : { dnsName: `${id}.${configurationId}.4232ccc.vpc-lattice-rsc.${REGION}.on.aws` }),
       ...(options.privateDnsName ? { privateDnsName: options.privateDnsName } : {}),
     });
     return this;
@@ -124,7 +174,13 @@ export class InputsBuilder {
     id: string,
     networkId: string,
     vpcId: string,
-    options: { privateDnsEnabled?: boolean; preference?: string; specified?: string[]; groups?: string[]; status?: string } = {},
+    options: {
+      privateDnsEnabled?: boolean;
+      preference?: string;
+      specified?: string[];
+      groups?: string[];
+      status?: string;
+    } = {},
   ): this {
     this.inputs.vpcAssociations.push({
       id,
@@ -134,12 +190,23 @@ export class InputsBuilder {
       vpcId,
       securityGroupIds: options.groups ?? [],
       privateDnsEnabled: options.privateDnsEnabled ?? false,
-      ...(options.preference ? { dnsOptions: { privateDnsPreference: options.preference, ...(options.specified ? { privateDnsSpecifiedDomains: options.specified } : {}) } } : {}),
+      ...(options.preference
+        ? {
+            dnsOptions: {
+              privateDnsPreference: options.preference,
+              ...(options.specified ? { privateDnsSpecifiedDomains: options.specified } : {}),
+            },
+          }
+        : {}),
     });
     return this;
   }
 
-  service(id: string, name: string, options: { customDomainName?: string; listeners?: Array<{ protocol: string; port: number }> } = {}): this {
+  service(
+    id: string,
+    name: string,
+    options: { customDomainName?: string; listeners?: Array<{ protocol: string; port: number }> } = {},
+  ): this {
     this.inputs.services.push({
       id,
       arn: arn(`service/${id}`),
@@ -148,7 +215,11 @@ export class InputsBuilder {
       dnsName: `${name}-${id.slice(4)}.7d67968.vpc-lattice-svcs.${REGION}.on.aws`,
       ...(options.customDomainName ? { customDomainName: options.customDomainName } : {}),
       authPolicy: "absent",
-      listeners: (options.listeners ?? [{ protocol: "HTTPS", port: 443 }]).map((l, i) => ({ id: `listener-${i}`, name: `l${i}`, ...l })),
+      listeners: (options.listeners ?? [{ protocol: "HTTPS", port: 443 }]).map((l, i) => ({
+        id: `listener-${i}`,
+        name: `l${i}`,
+        ...l,
+      })),
     });
     return this;
   }
@@ -187,7 +258,9 @@ export class InputsBuilder {
       subnetIds: options.subnets ?? [],
       securityGroupIds: options.groups ?? [],
       privateDnsEnabled: options.privateDnsEnabled ?? true,
-      ...(type === "Resource" ? { resourceConfigurationArn: arn(`resourceconfiguration/${target}`) } : { serviceNetworkArn: arn(`servicenetwork/${target}`) }),
+      ...(type === "Resource"
+        ? { resourceConfigurationArn: arn(`resourceconfiguration/${target}`) }
+        : { serviceNetworkArn: arn(`servicenetwork/${target}`) }),
     });
     for (const [i, row] of (options.rows ?? []).entries()) {
       this.inputs.endpointAssociations.push({

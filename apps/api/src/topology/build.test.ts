@@ -12,12 +12,22 @@ function sample(): InputsBuilder {
     .group("sg-0000000000000other", "vpc-0000000000000000f")
     .network("sn-0000000000000001a", "shared")
     .gateway("rgw-0000000000000000e", "vpc-0000000000000000e")
-    .configuration("rcfg-00000000000000a0", "db", "ARN", { gateway: "rgw-0000000000000000e", arn: "arn:aws:rds:us-east-1:111122223333:cluster:db" })
-    .configuration("rcfg-00000000000000w1", "db-writer", "CHILD", { group: "rcfg-00000000000000a0", dns: "db.cluster-x.us-east-1.rds.amazonaws.com", amazonManaged: true, ports: ["5432"] })
+    .configuration("rcfg-00000000000000a0", "db", "ARN", {
+      gateway: "rgw-0000000000000000e",
+      arn: "arn:aws:rds:us-east-1:111122223333:cluster:db",
+    })
+    .configuration("rcfg-00000000000000w1", "db-writer", "CHILD", {
+      group: "rcfg-00000000000000a0",
+      dns: "db.cluster-x.us-east-1.rds.amazonaws.com",
+      amazonManaged: true,
+      ports: ["5432"],
+    })
     .configuration("rcfg-00000000000000s1", "cache", "SINGLE", { gateway: "rgw-0000000000000000e", ip: "10.0.3.3" })
     .resourceAssociation("snra-0000000000000a00", "sn-0000000000000001a", "rcfg-00000000000000a0", { named: false })
     .resourceAssociation("snra-0000000000000w10", "sn-0000000000000001a", "rcfg-00000000000000w1", { managed: true })
-    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", "vpc-0000000000000000a", { groups: ["sg-0000000000000entry"] });
+    .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", "vpc-0000000000000000a", {
+      groups: ["sg-0000000000000entry"],
+    });
   b.inputs.dbClusters.push({
     arn: "arn:aws:rds:us-east-1:111122223333:cluster:db",
     identifier: "db",
@@ -30,18 +40,32 @@ function sample(): InputsBuilder {
     securityGroupIds: [],
     publiclyAccessible: false,
   });
-  b.inputs.dbInstances.push({ identifier: "db-1", arn: "arn:aws:rds:us-east-1:111122223333:db:db-1", clusterIdentifier: "db", vpcId: "vpc-0000000000000000e", securityGroupIds: [] });
+  b.inputs.dbInstances.push({
+    identifier: "db-1",
+    arn: "arn:aws:rds:us-east-1:111122223333:db:db-1",
+    clusterIdentifier: "db",
+    vpcId: "vpc-0000000000000000e",
+    securityGroupIds: [],
+  });
   return b;
 }
 
 describe("buildGraph", () => {
   const { nodes, edges } = buildGraph(sample().inputs);
   const node = (id: string) => nodes.find((n) => n.id === id);
-  const has = (kind: string, source: string, target: string) => edges.some((e) => e.kind === kind && e.source === source && e.target === target);
+  const has = (kind: string, source: string, target: string) =>
+    edges.some((e) => e.kind === kind && e.source === source && e.target === target);
 
   it("uses AWS ids (ARNs for clusters, hostnames for endpoints) and puts VPC-bound things in their VPC", () => {
-    expect(node("arn:aws:rds:us-east-1:111122223333:cluster:db")).toMatchObject({ kind: "dbCluster", parent: "vpc-0000000000000000e" });
-    expect(node("db.cluster-x.us-east-1.rds.amazonaws.com")).toMatchObject({ kind: "dbEndpoint", parent: "vpc-0000000000000000e", data: { role: "writer", port: 5432 } });
+    expect(node("arn:aws:rds:us-east-1:111122223333:cluster:db")).toMatchObject({
+      kind: "dbCluster",
+      parent: "vpc-0000000000000000e",
+    });
+    expect(node("db.cluster-x.us-east-1.rds.amazonaws.com")).toMatchObject({
+      kind: "dbEndpoint",
+      parent: "vpc-0000000000000000e",
+      data: { role: "writer", port: 5432 },
+    });
     expect(node("rgw-0000000000000000e")?.parent).toBe("vpc-0000000000000000e");
     expect(node("ip:10.0.3.3")).toMatchObject({ kind: "resourceTarget", parent: "vpc-0000000000000000e" });
   });
@@ -78,7 +102,15 @@ describe("buildGraph", () => {
 
   it("drops edges to things it cannot see", () => {
     const b = sample();
-    b.inputs.resourceAssociations.push({ id: "snra-00000000000000zz0", arn: "x", status: "ACTIVE", serviceNetworkId: "sn-0000000000000009z", resourceConfigurationId: "rcfg-00000000000000s1", isManaged: false, privateDnsEnabled: false });
+    b.inputs.resourceAssociations.push({
+      id: "snra-00000000000000zz0",
+      arn: "x",
+      status: "ACTIVE",
+      serviceNetworkId: "sn-0000000000000009z",
+      resourceConfigurationId: "rcfg-00000000000000s1",
+      isManaged: false,
+      privateDnsEnabled: false,
+    });
     const graph = buildGraph(b.inputs);
     const ids = new Set(graph.nodes.map((n) => n.id));
     expect(graph.edges.every((e) => ids.has(e.source) && ids.has(e.target))).toBe(true);

@@ -15,7 +15,8 @@ export interface BuiltGraph {
 const idFromArn = (arn: string): string => arn.split("/").pop() ?? arn;
 
 /** The node id of a provider-side name or address. */
-export const resourceTargetId = (kind: string, value: string): string => (kind === "dns" ? value.toLowerCase() : `${kind}:${value}`);
+export const resourceTargetId = (kind: string, value: string): string =>
+  kind === "dns" ? value.toLowerCase() : `${kind}:${value}`;
 
 export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
   const nodes = new Map<string, GraphNode>();
@@ -23,13 +24,19 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
   const add = <K extends NodeKind>(node: Extract<GraphNode, { kind: K }>): void => {
     if (!nodes.has(node.id)) nodes.set(node.id, node);
   };
-  const link = (kind: EdgeKind, source: string, target: string, extra: { label?: string; status?: string } = {}): void => {
+  const link = (
+    kind: EdgeKind,
+    source: string,
+    target: string,
+    extra: { label?: string; status?: string } = {},
+  ): void => {
     const id = `${kind}:${source}->${target}`;
     if (!edges.has(id)) edges.set(id, { id, kind, source, target, ...extra });
   };
 
   const vpcIds = new Set(inputs.vpcs.map((v) => v.vpcId));
-  const inVpc = (vpcId: string | undefined): { parent?: string } => (vpcId && vpcIds.has(vpcId) ? { parent: vpcId } : {});
+  const inVpc = (vpcId: string | undefined): { parent?: string } =>
+    vpcId && vpcIds.has(vpcId) ? { parent: vpcId } : {};
   const consumers = new Set<string>();
   const providers = new Set<string>();
   const usedGroups = new Set<string>();
@@ -76,8 +83,17 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       },
     });
     useGroups(e.endpointId, e.securityGroupIds);
-    if (e.serviceNetworkArn) link("endpoint", e.endpointId, networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), { status: e.state });
-    if (e.resourceConfigurationArn) link("endpoint", e.endpointId, configurationsByArn.get(e.resourceConfigurationArn)?.id ?? idFromArn(e.resourceConfigurationArn), { status: e.state });
+    if (e.serviceNetworkArn)
+      link("endpoint", e.endpointId, networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), {
+        status: e.state,
+      });
+    if (e.resourceConfigurationArn)
+      link(
+        "endpoint",
+        e.endpointId,
+        configurationsByArn.get(e.resourceConfigurationArn)?.id ?? idFromArn(e.resourceConfigurationArn),
+        { status: e.state },
+      );
   }
 
   // Service networks and their associations.
@@ -130,7 +146,10 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
   }
   for (const a of inputs.resourceAssociations) {
     const configuration = configurations.get(a.resourceConfigurationId);
-    const parentId = a.isManaged && configuration?.groupId ? parentAssociation.get(`${a.serviceNetworkId}|${configuration.groupId}`) : undefined;
+    const parentId =
+      a.isManaged && configuration?.groupId
+        ? parentAssociation.get(`${a.serviceNetworkId}|${configuration.groupId}`)
+        : undefined;
     add<"resourceAssociation">({
       id: a.id,
       kind: "resourceAssociation",
@@ -263,7 +282,13 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       const arn = definition.values[0]!;
       if (clusterByArn.has(arn)) link("resource", configuration.id, arn);
       else {
-        add<"resourceTarget">({ id: resourceTargetId("arn", arn), kind: "resourceTarget", label: arn.split(":").pop() ?? arn, ...inVpc(vpcId), data: { kind: "arn", value: arn } });
+        add<"resourceTarget">({
+          id: resourceTargetId("arn", arn),
+          kind: "resourceTarget",
+          label: arn.split(":").pop() ?? arn,
+          ...inVpc(vpcId),
+          data: { kind: "arn", value: arn },
+        });
         link("resource", configuration.id, resourceTargetId("arn", arn));
       }
       return;
@@ -274,7 +299,13 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         link("resource", configuration.id, id);
         continue;
       }
-      add<"resourceTarget">({ id, kind: "resourceTarget", label: value, ...inVpc(vpcId), data: { kind: definition.kind, value } });
+      add<"resourceTarget">({
+        id,
+        kind: "resourceTarget",
+        label: value,
+        ...inVpc(vpcId),
+        data: { kind: definition.kind, value },
+      });
       link("resource", configuration.id, id);
     }
   };
@@ -350,7 +381,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         serviceArns: tg.serviceArns,
       },
     });
-    for (const serviceArn of tg.serviceArns) link("listener", servicesByArn.get(serviceArn) ?? idFromArn(serviceArn), tg.id);
+    for (const serviceArn of tg.serviceArns)
+      link("listener", servicesByArn.get(serviceArn) ?? idFromArn(serviceArn), tg.id);
     for (const t of tg.targets) {
       const fn = tg.type === "LAMBDA" ? functionsByArn.get(t.id) : undefined;
       const id = tg.type === "LAMBDA" ? t.id : `${tg.id}/${t.id}${t.port !== undefined ? `:${t.port}` : ""}`;
@@ -390,7 +422,14 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       kind: "securityGroup",
       label: g.name ?? g.groupName,
       ...inVpc(g.vpcId),
-      data: { groupId: g.groupId, groupName: g.groupName, description: g.description, vpcId: g.vpcId, ingress: g.ingress, egress: g.egress },
+      data: {
+        groupId: g.groupId,
+        groupName: g.groupName,
+        description: g.description,
+        vpcId: g.vpcId,
+        ingress: g.ingress,
+        egress: g.egress,
+      },
     });
   }
 
@@ -409,7 +448,10 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       vpcId: v.vpcId,
       cidr: v.cidr,
       isDefault: v.isDefault,
-      roles: [...(consumers.has(v.vpcId) ? (["consumer"] as const) : []), ...(providers.has(v.vpcId) ? (["provider"] as const) : [])],
+      roles: [
+        ...(consumers.has(v.vpcId) ? (["consumer"] as const) : []),
+        ...(providers.has(v.vpcId) ? (["provider"] as const) : []),
+      ],
       subnets: (subnetsByVpc.get(v.vpcId) ?? []).map((s) => ({
         id: s.subnetId,
         cidr: s.cidr,

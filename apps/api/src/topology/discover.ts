@@ -10,11 +10,19 @@
  */
 import type { DiscoveryProgress, Warning } from "@lattice-atlas/shared";
 import { AwsFailure, type Readers } from "../aws/index.js";
-import { emptyInputs, type DiscoveryInputs, type ResourceConfigurationInput, type VpcAssociationInput } from "./inputs.js";
+import {
+  emptyInputs,
+  type DiscoveryInputs,
+  type ResourceConfigurationInput,
+  type VpcAssociationInput,
+} from "./inputs.js";
 
 export interface DiscoveryMemo {
   configurations: Map<string, { lastUpdatedAt: string; details: NonNullable<ResourceConfigurationInput["details"]> }>;
-  vpcAssociations: Map<string, { lastUpdatedAt: string; fields: Pick<VpcAssociationInput, "securityGroupIds" | "failureCode" | "failureMessage"> }>;
+  vpcAssociations: Map<
+    string,
+    { lastUpdatedAt: string; fields: Pick<VpcAssociationInput, "securityGroupIds" | "failureCode" | "failureMessage"> }
+  >;
 }
 
 export interface DiscoveryResult {
@@ -40,7 +48,8 @@ const IMPACT: Record<string, string> = {
   ListServiceNetworks: "Service networks and everything associated with them are missing.",
   ListServiceNetworkVpcAssociations: "VPC associations of a service network are missing.",
   GetServiceNetworkVpcAssociation: "The security groups of a VPC association are unknown.",
-  ListServiceNetworkResourceAssociations: "Resource associations (and their snra-… DNS names) of a service network are missing.",
+  ListServiceNetworkResourceAssociations:
+    "Resource associations (and their snra-… DNS names) of a service network are missing.",
   ListServiceNetworkServiceAssociations: "Service associations of a service network are missing.",
   ListServiceNetworkVpcEndpointAssociations: "VPC endpoints of other accounts on a service network are missing.",
   ListResourceGateways: "Resource gateways are missing.",
@@ -58,8 +67,19 @@ const IMPACT: Record<string, string> = {
 
 function warningFrom(failure: AwsFailure): Warning {
   const code: Warning["code"] =
-    failure.kind === "access-denied" ? "AccessDenied" : failure.kind === "throttled" ? "Throttled" : failure.kind === "timeout" ? "Timeout" : "Failed";
-  const verb = code === "AccessDenied" ? `grant ${failure.iamAction}` : code === "Throttled" ? "retry later (AWS throttled the call)" : "retry";
+    failure.kind === "access-denied"
+      ? "AccessDenied"
+      : failure.kind === "throttled"
+        ? "Throttled"
+        : failure.kind === "timeout"
+          ? "Timeout"
+          : "Failed";
+  const verb =
+    code === "AccessDenied"
+      ? `grant ${failure.iamAction}`
+      : code === "Throttled"
+        ? "retry later (AWS throttled the call)"
+        : "retry";
   return {
     code,
     service: failure.service,
@@ -105,7 +125,9 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
     attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
     attempt("DescribeVpcEndpoints", [], ec2.describeLatticeEndpoints).then((v) => (inputs.vpcEndpoints = v)),
-    attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then((v) => (inputs.endpointAssociations = v)),
+    attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then(
+      (v) => (inputs.endpointAssociations = v),
+    ),
   ]);
 
   const rdsWork = Promise.all([
@@ -124,7 +146,11 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           attempt("ListServiceNetworkServiceAssociations", [], () => lattice.listServiceAssociations(network.id)),
           attempt("ListServiceNetworkVpcEndpointAssociations", [], () => lattice.listNetworkEndpoints(network.id)),
         ]);
-        inputs.serviceNetworks.push({ ...network, ...(auth ? { authType: auth.authType } : {}), authPolicy: auth?.authPolicy ?? "unknown" });
+        inputs.serviceNetworks.push({
+          ...network,
+          ...(auth ? { authType: auth.authType } : {}),
+          authPolicy: auth?.authPolicy ?? "unknown",
+        });
         inputs.resourceAssociations.push(...resourceAssociations);
         inputs.serviceAssociations.push(...serviceAssociations);
         inputs.networkEndpoints.push(...endpoints);
@@ -136,9 +162,12 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
               fields = previous.fields;
               reused += 1;
             } else {
-              fields = await attempt("GetServiceNetworkVpcAssociation", undefined, () => lattice.getVpcAssociation(association.id));
+              fields = await attempt("GetServiceNetworkVpcAssociation", undefined, () =>
+                lattice.getVpcAssociation(association.id),
+              );
             }
-            if (fields && association.lastUpdatedAt) memo.vpcAssociations.set(association.id, { lastUpdatedAt: association.lastUpdatedAt, fields });
+            if (fields && association.lastUpdatedAt)
+              memo.vpcAssociations.set(association.id, { lastUpdatedAt: association.lastUpdatedAt, fields });
             inputs.vpcAssociations.push({ ...association, ...(fields ?? {}) });
           }),
         );
@@ -146,7 +175,9 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     ),
   );
 
-  const gatewayWork = attempt("ListResourceGateways", [], lattice.listResourceGateways).then((v) => (inputs.resourceGateways = v));
+  const gatewayWork = attempt("ListResourceGateways", [], lattice.listResourceGateways).then(
+    (v) => (inputs.resourceGateways = v),
+  );
 
   const detailFetches: Array<Promise<unknown>> = [];
   const configurationWork = attempt("ListResourceConfigurations", [], () =>
@@ -161,11 +192,14 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           continue;
         }
         detailFetches.push(
-          attempt("GetResourceConfiguration", undefined, () => lattice.getResourceConfiguration(configuration.id)).then((details) => {
-            if (!details) return;
-            configuration.details = details;
-            if (configuration.lastUpdatedAt) memo.configurations.set(configuration.id, { lastUpdatedAt: configuration.lastUpdatedAt, details });
-          }),
+          attempt("GetResourceConfiguration", undefined, () => lattice.getResourceConfiguration(configuration.id)).then(
+            (details) => {
+              if (!details) return;
+              configuration.details = details;
+              if (configuration.lastUpdatedAt)
+                memo.configurations.set(configuration.id, { lastUpdatedAt: configuration.lastUpdatedAt, details });
+            },
+          ),
         );
       }
     }),
@@ -181,7 +215,12 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           attempt("GetAuthPolicy", undefined, () => lattice.getAuthPolicy(service.id)),
           attempt("ListListeners", [], () => lattice.listListeners(service.id)),
         ]);
-        inputs.services.push({ ...service, ...(auth ? { authType: auth.authType } : {}), authPolicy: auth?.authPolicy ?? "unknown", listeners });
+        inputs.services.push({
+          ...service,
+          ...(auth ? { authType: auth.authType } : {}),
+          authPolicy: auth?.authPolicy ?? "unknown",
+          listeners,
+        });
       }),
     ),
   );
@@ -196,11 +235,26 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   );
 
   report("starting");
-  await Promise.all([ec2Work, rdsWork, lambdaWork, networkWork, gatewayWork, configurationWork, serviceWork, targetWork]);
+  await Promise.all([
+    ec2Work,
+    rdsWork,
+    lambdaWork,
+    networkWork,
+    gatewayWork,
+    configurationWork,
+    serviceWork,
+    targetWork,
+  ]);
   // Parallel pushes arrive in completion order; sort for stable output.
-  for (const list of [inputs.serviceNetworks, inputs.services, inputs.targetGroups] as Array<Array<{ id: string }>>) list.sort((a, b) => a.id.localeCompare(b.id));
+  for (const list of [inputs.serviceNetworks, inputs.services, inputs.targetGroups] as Array<Array<{ id: string }>>)
+    list.sort((a, b) => a.id.localeCompare(b.id));
   // Stable sort keeps each network's own listing order inside it.
-  for (const list of [inputs.vpcAssociations, inputs.resourceAssociations, inputs.serviceAssociations, inputs.networkEndpoints] as Array<Array<{ serviceNetworkId: string }>>) {
+  for (const list of [
+    inputs.vpcAssociations,
+    inputs.resourceAssociations,
+    inputs.serviceAssociations,
+    inputs.networkEndpoints,
+  ] as Array<Array<{ serviceNetworkId: string }>>) {
     list.sort((a, b) => a.serviceNetworkId.localeCompare(b.serviceNetworkId));
   }
   report("done");

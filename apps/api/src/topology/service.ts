@@ -87,7 +87,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
       events.emit(key, { type: "done" } satisfies ProgressEvent);
       return entry;
     } catch (error) {
-      const appError = error instanceof AwsFailure || !(error instanceof Error && "status" in error) ? toSourceError(error, source) : error;
+      const appError =
+        error instanceof AwsFailure || !(error instanceof Error && "status" in error)
+          ? toSourceError(error, source)
+          : error;
       events.emit(key, { type: "error", message: appError.message } satisfies ProgressEvent);
       throw appError;
     }
@@ -119,7 +122,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
       return (await entry(sourceId, region)).index;
     },
     /** The index with the account it describes and what discovery could not read (cached unless stale). */
-    async snapshot(sourceId: string, region: string): Promise<{ index: GraphIndex; accountId: string; warnings: Topology["warnings"] }> {
+    async snapshot(
+      sourceId: string,
+      region: string,
+    ): Promise<{ index: GraphIndex; accountId: string; warnings: Topology["warnings"] }> {
       const result = await entry(sourceId, region);
       return { index: result.index, accountId: result.topology.accountId, warnings: result.topology.warnings };
     },

@@ -288,7 +288,9 @@ describe("state export and import", () => {
     exported.regions[0].accountId = "not-an-account";
     const badRegion = await h.control("PUT", "/_emulator/state", exported);
     expect(badRegion.status).toBe(400);
-    expect(badRegion.body.message).toBe('invalid state export: regions[0].accountId must be a 12-digit account id, got "not-an-account"');
+    expect(badRegion.body.message).toBe(
+      'invalid state export: regions[0].accountId must be a 12-digit account id, got "not-an-account"',
+    );
     // The state was left alone.
     expect(await snNames()).toEqual(["fresh-net", "kept-net"]);
   });
@@ -388,7 +390,9 @@ describe("faults", () => {
     const error = await sdkError(() => h.lattice.send(new ListServicesCommand({})));
     expect(error.name).toBe("AccessDeniedException");
     expect(error.$metadata.httpStatusCode).toBe(403);
-    expect(error.message).toBe(`User: arn:aws:iam::${ACCOUNT}:user/lattice-atlas is not authorized to perform: vpc-lattice:ListServices`);
+    expect(error.message).toBe(
+      `User: arn:aws:iam::${ACCOUNT}:user/lattice-atlas is not authorized to perform: vpc-lattice:ListServices`,
+    );
     // The caller's own account appears in the message.
     const other = await sdkError(() => h.clientsFor("210987654321").lattice.send(new ListServicesCommand({})));
     expect(other.message).toContain("arn:aws:iam::210987654321:user/lattice-atlas");
@@ -404,7 +408,9 @@ describe("faults", () => {
       },
       { service: "vpc-lattice", operation: "ListServices", error: { code: "ValidationException", statusCode: 400 } },
     ]);
-    const quota = (await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "over-quota" })))) as Error & {
+    const quota = (await sdkError(() =>
+      h.lattice.send(new CreateServiceNetworkCommand({ name: "over-quota" })),
+    )) as Error & {
       quotaCode?: string;
       serviceCode?: string;
       resourceType?: string;
@@ -415,7 +421,9 @@ describe("faults", () => {
     expect(quota.quotaCode).toBe("L-5E0B1C2D");
     expect(quota.serviceCode).toBe("vpc-lattice");
     expect(quota.resourceType).toBe("UNKNOWN");
-    const validation = (await sdkError(() => h.lattice.send(new ListServicesCommand({})))) as Error & { reason?: string };
+    const validation = (await sdkError(() => h.lattice.send(new ListServicesCommand({})))) as Error & {
+      reason?: string;
+    };
     expect(validation.name).toBe("ValidationException");
     expect(validation.reason).toBe("other");
     expect(await snNames()).toEqual([]);

@@ -26,7 +26,8 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
 
 /** A transition delay: a finite, non-negative number of milliseconds (anything else would never settle). */
 function delayMs(value: unknown, what: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`${what} must be a non-negative number of milliseconds`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new Error(`${what} must be a non-negative number of milliseconds`);
   return value;
 }
 
@@ -86,12 +87,15 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     }
     return ok({ reset: true });
   }
-  if (route === "/_emulator/scenarios" && method === "GET") return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
+  if (route === "/_emulator/scenarios" && method === "GET")
+    return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
     // A scenario given as data (the shape of src/scenarios/document.ts), e.g. built from a Lattice Atlas snapshot.
     const doc = asObject(parseJson(body), "scenario document") as unknown as ScenarioDocument;
     if (typeof doc.name !== "string" || typeof doc.region !== "string" || !Array.isArray(doc.vpcs)) {
-      throw new Error("a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)");
+      throw new Error(
+        "a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)",
+      );
     }
     // Load into a fresh emulator first: a document that fails must not leave this one half-replaced.
     const trial = emulator.blank();
@@ -136,7 +140,9 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (method === "DELETE") {
       const parsed = body.trim() ? faults.validate(parseJson(body)) : undefined;
       faults.rules = parsed
-        ? faults.rules.filter((rule) => !parsed.some((r) => JSON.stringify(r) === JSON.stringify(rule) || (r.id && r.id === rule.id)))
+        ? faults.rules.filter(
+            (rule) => !parsed.some((r) => JSON.stringify(r) === JSON.stringify(rule) || (r.id && r.id === rule.id)),
+          )
         : [];
       return ok(faults.rules);
     }
@@ -158,14 +164,16 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       const input = asObject(parseJson(body), "transitions");
       const known = emulator.lifecycle.knownKinds();
       const delays = asObject(input.delays ?? {}, "delays");
-      for (const kind of Object.keys(delays)) if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
+      for (const kind of Object.keys(delays))
+        if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
       const failures = asObject(input.failures ?? {}, "failures");
       const parsedFailures: Record<string, { remaining: number; code: string; message: string }> = {};
       for (const [kind, value] of Object.entries(failures)) {
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
         const f = asObject(value, `failures.${kind}`);
         const count = f.count ?? 1;
-        if (typeof count !== "number" || !Number.isInteger(count) || count < 1) throw new Error(`failures.${kind}.count must be a positive integer`);
+        if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
+          throw new Error(`failures.${kind}.count must be a positive integer`);
         parsedFailures[kind] = {
           remaining: count,
           code: String(f.code ?? "InternalFailure"),
@@ -186,7 +194,9 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     const account = query.get("accountId") ?? emulator.defaultAccountId;
     const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
     const answer = resolveName(emulator.region(account, region), name);
-    return answer ? ok(answer) : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
+    return answer
+      ? ok(answer)
+      : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
   }
   return ok({ message: `no control route ${method} ${path}` }, 404);
 };

@@ -14,7 +14,9 @@ describe("POST /_emulator/scenario-document", () => {
       name: "tiny",
       description: "one network",
       region: "ap-northeast-1",
-      vpcs: [{ name: "vpc-0aaaaaaaaaaaaaaa1", id: "vpc-0aaaaaaaaaaaaaaa1", label: "app", cidr: "10.9.0.0/16", subnets: [] }],
+      vpcs: [
+        { name: "vpc-0aaaaaaaaaaaaaaa1", id: "vpc-0aaaaaaaaaaaaaaa1", label: "app", cidr: "10.9.0.0/16", subnets: [] },
+      ],
       serviceNetworks: [{ name: "tiny-net", id: "sn-0aaaaaaaaaaaaaaa2" }],
     };
     const response = await h.control("POST", "/_emulator/scenario-document", doc);

@@ -31,9 +31,12 @@ export function resolveName(state: RegionState, rawName: string): Resolution | u
     return vpcId ? { vpcId } : {};
   };
   for (const cluster of clusters) {
-    const instances = Object.values(state.rds.instances).filter((i) => i.DBClusterIdentifier === cluster.DBClusterIdentifier);
+    const instances = Object.values(state.rds.instances).filter(
+      (i) => i.DBClusterIdentifier === cluster.DBClusterIdentifier,
+    );
     const extra = vpcOf(cluster.DBSubnetGroup);
-    if (name === cluster.Endpoint && instances[0]) return { name, addresses: [instances[0].privateIpAddress], kind: "rds-writer", ...extra };
+    if (name === cluster.Endpoint && instances[0])
+      return { name, addresses: [instances[0].privateIpAddress], kind: "rds-writer", ...extra };
     if (name === cluster.ReaderEndpoint && instances.length > 0) {
       const readers = instances.length > 1 ? instances.slice(1) : instances;
       return { name, addresses: readers.map((i) => i.privateIpAddress), kind: "rds-reader", ...extra };
@@ -44,7 +47,12 @@ export function resolveName(state: RegionState, rawName: string): Resolution | u
   if (hash) {
     for (const instance of Object.values(state.rds.instances)) {
       if (name === `${instance.DBInstanceIdentifier}.${hash}.${state.region}.rds.amazonaws.com`) {
-        return { name, addresses: [instance.privateIpAddress], kind: "rds-instance", ...vpcOf(instance.DBSubnetGroupName) };
+        return {
+          name,
+          addresses: [instance.privateIpAddress],
+          kind: "rds-instance",
+          ...vpcOf(instance.DBSubnetGroupName),
+        };
       }
     }
   }
@@ -52,17 +60,25 @@ export function resolveName(state: RegionState, rawName: string): Resolution | u
   if (vpce) {
     const endpoint = state.ec2.vpcEndpoints[vpce[1]!];
     if (endpoint) {
-      const addresses = endpoint.NetworkInterfaceIds.map((id) => state.ec2.networkInterfaces[id]?.PrivateIpAddress).filter((a): a is string => Boolean(a));
+      const addresses = endpoint.NetworkInterfaceIds.map(
+        (id) => state.ec2.networkInterfaces[id]?.PrivateIpAddress,
+      ).filter((a): a is string => Boolean(a));
       return { name, addresses, kind: "vpc-endpoint", vpcId: endpoint.VpcId };
     }
   }
   if (name.includes(".vpc-lattice-rsc.")) {
     const snra = /^(snra-[0-9a-f]{17})\./.exec(name)?.[1];
-    if (snra && state.lattice.resourceAssociations[snra]) return { name, addresses: [hashedAddress([129, 224], name, 32768 * 256)], kind: "lattice-resource" };
+    if (snra && state.lattice.resourceAssociations[snra])
+      return { name, addresses: [hashedAddress([129, 224], name, 32768 * 256)], kind: "lattice-resource" };
   }
   if (name.includes(".vpc-lattice-svcs.")) {
     const service = Object.values(state.lattice.services).find((s) => s.dnsEntry.domainName === name);
-    if (service) return { name, addresses: [hashedAddress([169, 254], name, 256).replace(/^169\.254\.\d+\./, "169.254.171.")], kind: "lattice-service" };
+    if (service)
+      return {
+        name,
+        addresses: [hashedAddress([169, 254], name, 256).replace(/^169\.254\.\d+\./, "169.254.171.")],
+        kind: "lattice-service",
+      };
   }
   return undefined;
 }

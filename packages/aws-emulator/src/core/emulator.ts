@@ -91,13 +91,18 @@ export class Emulator {
 
   registerService(service: ServiceDefinition): void {
     this.services.set(service.name, service);
-    if (service.protocol === "restJson") this.routers.set(service.name, new RestJsonRouter(service.operations.values()));
+    if (service.protocol === "restJson")
+      this.routers.set(service.name, new RestJsonRouter(service.operations.values()));
     if (service.version) this.byVersion.set(service.version, service);
   }
 
   /** A new, empty emulator with the same services and lifecycle kinds (for dry runs of a scenario). */
   blank(): Emulator {
-    const copy = new Emulator({ seed: "dry-run", defaultAccountId: this.defaultAccountId, defaultRegion: this.defaultRegion });
+    const copy = new Emulator({
+      seed: "dry-run",
+      defaultAccountId: this.defaultAccountId,
+      defaultRegion: this.defaultRegion,
+    });
     for (const service of this.services.values()) copy.registerService(service);
     this.lifecycle.copyKindsTo(copy.lifecycle);
     return copy;
@@ -126,7 +131,11 @@ export class Emulator {
   }
 
   /** Builds a handler context for in-process use (scenarios, tests). */
-  context(accountId: string = this.defaultAccountId, region: string = this.defaultRegion, operation = "internal"): HandlerContext {
+  context(
+    accountId: string = this.defaultAccountId,
+    region: string = this.defaultRegion,
+    operation = "internal",
+  ): HandlerContext {
     const now = Date.now();
     const state = this.region(accountId, region);
     this.lifecycle.settle(state, now);
@@ -205,7 +214,11 @@ export class Emulator {
     try {
       body = await readBody(req, this.bodyLimit);
     } catch {
-      send(res, { status: 413, headers: { "content-type": "application/json" }, body: '{"message":"request body too large"}' }, requestId);
+      send(
+        res,
+        { status: 413, headers: { "content-type": "application/json" }, body: '{"message":"request body too large"}' },
+        requestId,
+      );
       return;
     }
 
@@ -261,7 +274,13 @@ export class Emulator {
       if (aborted.signal.aborted) return;
       if (decision.error) {
         this.stats.fault(service.name, operation.name);
-        this.sendError(res, service, faultError(service.name, operation.name, accountId, decision.error), requestId, operation.name);
+        this.sendError(
+          res,
+          service,
+          faultError(service.name, operation.name, accountId, decision.error),
+          requestId,
+          operation.name,
+        );
         return;
       }
 
@@ -300,7 +319,14 @@ export class Emulator {
           {
             status: 200,
             headers: { "content-type": "text/xml;charset=UTF-8" },
-            body: encodeQuerySuccess(service.name, service.protocol, operation.name, operation.output, output, requestId),
+            body: encodeQuerySuccess(
+              service.name,
+              service.protocol,
+              operation.name,
+              operation.output,
+              output,
+              requestId,
+            ),
           },
           requestId,
         );
@@ -309,8 +335,16 @@ export class Emulator {
       if (isAwsError(error)) {
         this.sendError(res, service, error, requestId, operation.name);
       } else {
-        this.log(`emulator: ${service.name}:${operation.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        this.sendError(res, service, service.internalError("The emulator failed to process the request."), requestId, operation.name);
+        this.log(
+          `emulator: ${service.name}:${operation.name} failed: ${error instanceof Error ? error.stack : String(error)}`,
+        );
+        this.sendError(
+          res,
+          service,
+          service.internalError("The emulator failed to process the request."),
+          requestId,
+          operation.name,
+        );
       }
     } finally {
       aborted.dispose();
@@ -336,14 +370,24 @@ export class Emulator {
     return undefined;
   }
 
-  private sendError(res: ServerResponse, service: ServiceDefinition, error: AwsError, requestId: string, _operation: string): void {
+  private sendError(
+    res: ServerResponse,
+    service: ServiceDefinition,
+    error: AwsError,
+    requestId: string,
+    _operation: string,
+  ): void {
     if (service.protocol === "restJson") {
       send(res, encodeRestJsonError(error, service.name), requestId);
       return;
     }
     const headers: Record<string, string> = { "content-type": "text/xml;charset=UTF-8" };
     if (error.retryAfterSeconds !== undefined) headers["retry-after"] = String(error.retryAfterSeconds);
-    send(res, { status: error.status, headers, body: encodeQueryError(service.name, service.protocol, error, requestId) }, requestId);
+    send(
+      res,
+      { status: error.status, headers, body: encodeQueryError(service.name, service.protocol, error, requestId) },
+      requestId,
+    );
   }
 
   private async handleControl(
@@ -355,15 +399,27 @@ export class Emulator {
     requestId: string,
   ): Promise<void> {
     if (!this.control) {
-      send(res, { status: 404, headers: { "content-type": "application/json" }, body: '{"message":"no control API"}' }, requestId);
+      send(
+        res,
+        { status: 404, headers: { "content-type": "application/json" }, body: '{"message":"no control API"}' },
+        requestId,
+      );
       return;
     }
     try {
       const result = await this.control(this, method, path, query, body);
-      send(res, { status: result.status, headers: { "content-type": "application/json" }, body: JSON.stringify(result.body) }, requestId);
+      send(
+        res,
+        { status: result.status, headers: { "content-type": "application/json" }, body: JSON.stringify(result.body) },
+        requestId,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      send(res, { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ message }) }, requestId);
+      send(
+        res,
+        { status: 400, headers: { "content-type": "application/json" }, body: JSON.stringify({ message }) },
+        requestId,
+      );
     }
   }
 
@@ -406,7 +462,13 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 const describeValue = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "string" ? JSON.stringify(value) : typeof value;
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "an array"
+      : typeof value === "string"
+        ? JSON.stringify(value)
+        : typeof value;
 
 /**
  * Checks the shape of a state export: the envelope, the id counter, and per
@@ -414,40 +476,67 @@ const describeValue = (value: unknown): string =>
  * collection an object of records). Throws naming the first thing wrong.
  */
 export function checkStateExport(data: unknown): StateExport {
-  if (!isObject(data) || data.format !== "lattice-atlas-emulator-state" || data.version !== 1 || !Array.isArray(data.regions)) {
-    throw new Error('not an emulator state export (expected {"format":"lattice-atlas-emulator-state","version":1,"regions":[…]})');
+  if (
+    !isObject(data) ||
+    data.format !== "lattice-atlas-emulator-state" ||
+    data.version !== 1 ||
+    !Array.isArray(data.regions)
+  ) {
+    throw new Error(
+      'not an emulator state export (expected {"format":"lattice-atlas-emulator-state","version":1,"regions":[…]})',
+    );
   }
   if (data.ids !== undefined) {
     const ids = data.ids;
-    if (!isObject(ids) || typeof ids.seed !== "string" || !Number.isInteger(ids.counter) || (ids.counter as number) < 0) {
+    if (
+      !isObject(ids) ||
+      typeof ids.seed !== "string" ||
+      !Number.isInteger(ids.counter) ||
+      (ids.counter as number) < 0
+    ) {
       throw new Error('invalid state export: ids must be {"seed": string, "counter": non-negative integer}');
     }
   }
   const seen = new Map<string, number>();
   data.regions.forEach((region: unknown, index: number) => {
     const at = `regions[${index}]`;
-    if (!isObject(region)) throw new Error(`invalid state export: ${at} must be an object, got ${describeValue(region)}`);
+    if (!isObject(region))
+      throw new Error(`invalid state export: ${at} must be an object, got ${describeValue(region)}`);
     if (typeof region.accountId !== "string" || !/^\d{12}$/.test(region.accountId)) {
-      throw new Error(`invalid state export: ${at}.accountId must be a 12-digit account id, got ${describeValue(region.accountId)}`);
+      throw new Error(
+        `invalid state export: ${at}.accountId must be a 12-digit account id, got ${describeValue(region.accountId)}`,
+      );
     }
     if (typeof region.region !== "string" || region.region.trim() === "") {
-      throw new Error(`invalid state export: ${at}.region must be a region name such as "us-east-1", got ${describeValue(region.region)}`);
+      throw new Error(
+        `invalid state export: ${at}.region must be a region name such as "us-east-1", got ${describeValue(region.region)}`,
+      );
     }
     const key = regionKey(region.accountId, region.region);
     const earlier = seen.get(key);
-    if (earlier !== undefined) throw new Error(`invalid state export: ${at} repeats account ${region.accountId} in ${region.region} (regions[${earlier}])`);
+    if (earlier !== undefined)
+      throw new Error(
+        `invalid state export: ${at} repeats account ${region.accountId} in ${region.region} (regions[${earlier}])`,
+      );
     seen.set(key, index);
     const base = emptyRegionState(region.accountId, region.region);
     for (const section of ["ec2", "lattice", "rds", "lambda"] as const) {
       const value = region[section];
       if (value === undefined) continue;
-      if (!isObject(value)) throw new Error(`invalid state export: ${at}.${section} must be an object, got ${describeValue(value)}`);
+      if (!isObject(value))
+        throw new Error(`invalid state export: ${at}.${section} must be an object, got ${describeValue(value)}`);
       for (const [name, empty] of Object.entries(base[section])) {
         const collection = value[name];
         if (collection === undefined || !isObject(empty)) continue;
-        if (!isObject(collection)) throw new Error(`invalid state export: ${at}.${section}.${name} must be an object of records, got ${describeValue(collection)}`);
+        if (!isObject(collection))
+          throw new Error(
+            `invalid state export: ${at}.${section}.${name} must be an object of records, got ${describeValue(collection)}`,
+          );
         for (const [id, record] of Object.entries(collection)) {
-          if (!isObject(record)) throw new Error(`invalid state export: ${at}.${section}.${name}[${JSON.stringify(id)}] must be an object, got ${describeValue(record)}`);
+          if (!isObject(record))
+            throw new Error(
+              `invalid state export: ${at}.${section}.${name}[${JSON.stringify(id)}] must be an object, got ${describeValue(record)}`,
+            );
         }
       }
     }
@@ -455,7 +544,9 @@ export function checkStateExport(data: unknown): StateExport {
       throw new Error(`invalid state export: ${at}.pending must be an array, got ${describeValue(region.pending)}`);
     }
     if (region.idempotency !== undefined && !isObject(region.idempotency)) {
-      throw new Error(`invalid state export: ${at}.idempotency must be an object, got ${describeValue(region.idempotency)}`);
+      throw new Error(
+        `invalid state export: ${at}.idempotency must be an object, got ${describeValue(region.idempotency)}`,
+      );
     }
   });
   return data as unknown as StateExport;
@@ -470,7 +561,10 @@ function faultError(service: string, operation: string, accountId: string, fault
     (status === 403
       ? `User: arn:aws:iam::${accountId}:user/lattice-atlas is not authorized to perform: ${iamPrefix(service)}:${operation}`
       : `Injected fault: ${code} on ${service}:${operation}`);
-  const fields = service === "vpc-lattice" ? { ...(REQUIRED_FAULT_FIELDS[code] ?? {}), ...(fault.fields ?? {}) } : (fault.fields ?? {});
+  const fields =
+    service === "vpc-lattice"
+      ? { ...(REQUIRED_FAULT_FIELDS[code] ?? {}), ...(fault.fields ?? {}) }
+      : (fault.fields ?? {});
   return new AwsError({
     code,
     status,

@@ -81,34 +81,48 @@ export class FaultInjector {
     return rules.map((rule, index) => {
       if (!rule || typeof rule !== "object") throw new Error(`rule ${index} must be an object`);
       const r = rule as FaultRule;
-      if (r.probability !== undefined && (typeof r.probability !== "number" || r.probability < 0 || r.probability > 1)) {
+      if (
+        r.probability !== undefined &&
+        (typeof r.probability !== "number" || r.probability < 0 || r.probability > 1)
+      ) {
         throw new Error(`rule ${index}: probability must be a number between 0 and 1`);
       }
       if (r.count !== undefined && (!Number.isInteger(r.count) || r.count < 1)) {
         throw new Error(`rule ${index}: count must be a positive integer`);
       }
       for (const key of ["id", "service", "operation", "region", "accountId"] as const) {
-        if (r[key] !== undefined && typeof r[key] !== "string") throw new Error(`rule ${index}: ${key} must be a string`);
+        if (r[key] !== undefined && typeof r[key] !== "string")
+          throw new Error(`rule ${index}: ${key} must be a string`);
       }
       for (const key of ["latencyMs", "jitterMs"] as const) {
-        if (r[key] !== undefined && !isNonNegative(r[key])) throw new Error(`rule ${index}: ${key} must be a non-negative number`);
+        if (r[key] !== undefined && !isNonNegative(r[key]))
+          throw new Error(`rule ${index}: ${key} must be a non-negative number`);
       }
       if (r.error !== undefined) {
         const e = r.error as unknown;
-        if (!e || typeof e !== "object" || Array.isArray(e)) throw new Error(`rule ${index}: error must be an object {code?, statusCode?, message?, retryAfterSeconds?, fields?}`);
+        if (!e || typeof e !== "object" || Array.isArray(e))
+          throw new Error(
+            `rule ${index}: error must be an object {code?, statusCode?, message?, retryAfterSeconds?, fields?}`,
+          );
         const { code, statusCode, message, retryAfterSeconds, fields } = e as Record<string, unknown>;
         if (code !== undefined && (typeof code !== "string" || !/^[A-Za-z][A-Za-z0-9.]*$/.test(code))) {
           throw new Error(`rule ${index}: error.code must be an error code such as "ThrottlingException"`);
         }
-        if (statusCode !== undefined && (!Number.isInteger(statusCode) || (statusCode as number) < 400 || (statusCode as number) > 599)) {
+        if (
+          statusCode !== undefined &&
+          (!Number.isInteger(statusCode) || (statusCode as number) < 400 || (statusCode as number) > 599)
+        ) {
           throw new Error(`rule ${index}: error.statusCode must be an integer from 400 to 599`);
         }
-        if (message !== undefined && typeof message !== "string") throw new Error(`rule ${index}: error.message must be a string`);
+        if (message !== undefined && typeof message !== "string")
+          throw new Error(`rule ${index}: error.message must be a string`);
         if (retryAfterSeconds !== undefined && !isNonNegative(retryAfterSeconds)) {
           throw new Error(`rule ${index}: error.retryAfterSeconds must be a non-negative number`);
         }
         if (fields !== undefined && (!fields || typeof fields !== "object" || Array.isArray(fields))) {
-          throw new Error(`rule ${index}: error.fields must be an object of extra error members, e.g. {"quotaCode": "L-…"}`);
+          throw new Error(
+            `rule ${index}: error.fields must be an object of extra error members, e.g. {"quotaCode": "L-…"}`,
+          );
         }
       }
       return { ...r, ...(r.service ? { service: normaliseService(r.service) } : {}) };

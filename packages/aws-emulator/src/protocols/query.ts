@@ -42,12 +42,7 @@ function decodeScalar(schema: NormalizedSchema, raw: string): unknown {
   return raw;
 }
 
-function decodeValue(
-  schema: NormalizedSchema,
-  key: string,
-  form: FormParams,
-  flavor: QueryFlavor,
-): unknown {
+function decodeValue(schema: NormalizedSchema, key: string, form: FormParams, flavor: QueryFlavor): unknown {
   if (!form.prefixes.has(key)) return undefined;
   if (schema.isStructSchema() || schema.isUnionSchema()) {
     return decodeStruct(schema, `${key}.`, form, flavor);
@@ -96,10 +91,7 @@ export function decodeQueryInput(
  * worked out once per schema (walking NormalizedSchema for every value of a
  * thousand-item page costs more than the rest of the request).
  */
-type ValuePlan =
-  | { kind: "struct"; schema: NormalizedSchema }
-  | { kind: "timestamp" }
-  | { kind: "scalar" };
+type ValuePlan = { kind: "struct"; schema: NormalizedSchema } | { kind: "timestamp" } | { kind: "scalar" };
 
 type MemberPlan = { name: string; open: string; close: string } & (
   | { kind: "list"; item: ValuePlan; itemOpen: string; itemClose: string }
@@ -126,7 +118,8 @@ function structPlan(schema: NormalizedSchema, flavor: QueryFlavor): MemberPlan[]
     const elementName = traits.xmlName ?? name;
     if (member.isListSchema()) {
       const item = member.getValueSchema();
-      const itemName = (item.getMergedTraits() as { xmlName?: string }).xmlName ?? (flavor === "ec2" ? "item" : "member");
+      const itemName =
+        (item.getMergedTraits() as { xmlName?: string }).xmlName ?? (flavor === "ec2" ? "item" : "member");
       // A flattened list repeats the member's own element per item, with no wrapper.
       const [open, close, itemOpen, itemClose] = traits.xmlFlattened
         ? ["", "", `<${elementName}>`, `</${elementName}>`]
@@ -135,7 +128,13 @@ function structPlan(schema: NormalizedSchema, flavor: QueryFlavor): MemberPlan[]
     } else if (member.isMapSchema()) {
       plan.push({ name, open: `<${elementName}>`, close: `</${elementName}>`, kind: "map" });
     } else {
-      plan.push({ name, open: `<${elementName}>`, close: `</${elementName}>`, kind: "value", value: valuePlan(member) });
+      plan.push({
+        name,
+        open: `<${elementName}>`,
+        close: `</${elementName}>`,
+        kind: "value",
+        value: valuePlan(member),
+      });
     }
   }
   if (!byFlavor) {
@@ -157,7 +156,8 @@ interface XmlOut {
 /** Appends the XML of `value` to `out`. */
 function writeValue(plan: ValuePlan, value: unknown, flavor: QueryFlavor, out: XmlOut): void {
   if (plan.kind === "struct") writeStruct(plan.schema, value as Record<string, unknown>, flavor, out);
-  else if (plan.kind === "timestamp") out.xml += (value instanceof Date ? value : new Date(String(value))).toISOString();
+  else if (plan.kind === "timestamp")
+    out.xml += (value instanceof Date ? value : new Date(String(value))).toISOString();
   else out.xml += escapeXml(String(value));
 }
 
@@ -214,12 +214,7 @@ export function encodeQuerySuccess(
   );
 }
 
-export function encodeQueryError(
-  service: string,
-  flavor: QueryFlavor,
-  error: AwsError,
-  requestId: string,
-): string {
+export function encodeQueryError(service: string, flavor: QueryFlavor, error: AwsError, requestId: string): string {
   const code = escapeXml(error.code);
   const message = escapeXml(error.message);
   if (flavor === "ec2") {

@@ -66,10 +66,7 @@ export class RestJsonRouter {
   }
 }
 
-function matchSegments(
-  segments: CompiledRoute["segments"],
-  parts: string[],
-): Record<string, string> | undefined {
+function matchSegments(segments: CompiledRoute["segments"], parts: string[]): Record<string, string> | undefined {
   const labels: Record<string, string> = {};
   let i = 0;
   for (let s = 0; s < segments.length; s++) {

@@ -67,11 +67,7 @@ export interface ResourceGatewayDocument {
   resourceConfigDnsResolution?: string;
 }
 
-export type DefinitionDocument =
-  | { dns: string }
-  | { ip: string }
-  | { aurora: string }
-  | { cidrs: string[] };
+export type DefinitionDocument = { dns: string } | { ip: string } | { aurora: string } | { cidrs: string[] };
 
 export interface ResourceConfigurationDocument {
   name: string;

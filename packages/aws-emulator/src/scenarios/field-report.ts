@@ -10,7 +10,12 @@ import type { ScenarioDocument } from "./document.js";
 const CLOUDSHELL_SG = "CloudShell SG";
 
 /** One consumer VPC: the client's subnets, the CloudShell SG and the Lattice-facing SG. */
-function consumerVpc(name: string, secondOctet: number, latticeSg: string, ports: number[]): ScenarioDocument["vpcs"][number] {
+function consumerVpc(
+  name: string,
+  secondOctet: number,
+  latticeSg: string,
+  ports: number[],
+): ScenarioDocument["vpcs"][number] {
   return {
     name,
     cidr: `10.${secondOctet}.0.0/16`,
@@ -24,7 +29,11 @@ function consumerVpc(name: string, secondOctet: number, latticeSg: string, ports
       {
         name: latticeSg,
         description: `Lattice entry from ${name}`,
-        ingress: ports.map((port) => ({ port, fromGroup: `${name}/${CLOUDSHELL_SG}`, description: `TCP ${port} from CloudShell SG` })),
+        ingress: ports.map((port) => ({
+          port,
+          fromGroup: `${name}/${CLOUDSHELL_SG}`,
+          description: `TCP ${port} from CloudShell SG`,
+        })),
       },
     ],
   };
@@ -51,7 +60,9 @@ export const fieldReportScenario: ScenarioDocument = {
         {
           name: "aurora-sg",
           description: "Aurora PostgreSQL",
-          ingress: [{ port: 5432, fromGroup: "resource-gateway-sg", description: "PostgreSQL from the resource gateway" }],
+          ingress: [
+            { port: 5432, fromGroup: "resource-gateway-sg", description: "PostgreSQL from the resource gateway" },
+          ],
         },
         { name: "lambda-sg", description: "Lambda target of the Lattice service" },
       ],
@@ -70,10 +81,19 @@ export const fieldReportScenario: ScenarioDocument = {
       subnets: ["provider-private-a", "provider-private-c"],
       securityGroups: ["aurora-sg"],
       serverless: true,
-      instances: [{ id: "zenn-aurora-serverless-dev-instance-1", ip: "10.0.143.144" }, { id: "zenn-aurora-serverless-dev-instance-2" }],
+      instances: [
+        { id: "zenn-aurora-serverless-dev-instance-1", ip: "10.0.143.144" },
+        { id: "zenn-aurora-serverless-dev-instance-2" },
+      ],
     },
   ],
-  lambdas: [{ name: "zenn-vpc-lattice-function-dev", subnets: ["provider-private-a", "provider-private-c"], securityGroups: ["lambda-sg"] }],
+  lambdas: [
+    {
+      name: "zenn-vpc-lattice-function-dev",
+      subnets: ["provider-private-a", "provider-private-c"],
+      securityGroups: ["lambda-sg"],
+    },
+  ],
   resourceGateways: [
     {
       name: "zenn-resource-gateway-dev",

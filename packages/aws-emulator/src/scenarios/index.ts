@@ -34,7 +34,11 @@ export function scenarioDocument(name: string, params: Record<string, unknown> =
 }
 
 /** Replaces the emulator's state with the named scenario. */
-export function applyScenario(emulator: Emulator, name: string, params: Record<string, unknown> = {}): LoadResult | undefined {
+export function applyScenario(
+  emulator: Emulator,
+  name: string,
+  params: Record<string, unknown> = {},
+): LoadResult | undefined {
   if (!SCENARIOS.some((s) => s.name === name)) {
     throw new Error(`unknown scenario "${name}" (known: ${SCENARIOS.map((s) => s.name).join(", ")})`);
   }

@@ -10,14 +10,19 @@ describe("the large scenario generator", () => {
     expect(doc.vpcs).toHaveLength(500);
     expect(doc.services).toHaveLength(125);
     expect(doc.resourceConfigurations).toHaveLength(1250);
-    expect(new Set(doc.resourceConfigurations!.map((c) => c.type))).toEqual(new Set(["ARN", "SINGLE", "GROUP", "CHILD"]));
+    expect(new Set(doc.resourceConfigurations!.map((c) => c.type))).toEqual(
+      new Set(["ARN", "SINGLE", "GROUP", "CHILD"]),
+    );
     expect(doc.endpoints!.some((e) => e.type === "Resource")).toBe(true);
     expect(doc.endpoints!.some((e) => e.type === "ServiceNetwork")).toBe(true);
   });
 
   it("loads through the real handlers, with every association settled", () => {
     const emulator = createEmulator({ seed: "large-test" });
-    const result = loadScenario(emulator, largeScenario(parseLargeParams({ serviceNetworks: 5, vpcs: 40, resourceConfigurations: 60, services: 10 })));
+    const result = loadScenario(
+      emulator,
+      largeScenario(parseLargeParams({ serviceNetworks: 5, vpcs: 40, resourceConfigurations: 60, services: 10 })),
+    );
     const state = emulator.region(result.accountId, result.region);
     expect(Object.keys(state.lattice.serviceNetworks)).toHaveLength(5);
     expect(Object.keys(state.ec2.vpcs)).toHaveLength(40);
@@ -30,7 +35,10 @@ describe("the large scenario generator", () => {
   it("is deterministic under a seed", () => {
     const ids = (seed: string) => {
       const emulator = createEmulator({ seed });
-      const result = loadScenario(emulator, largeScenario(parseLargeParams({ serviceNetworks: 2, vpcs: 4, resourceConfigurations: 5, services: 2 })));
+      const result = loadScenario(
+        emulator,
+        largeScenario(parseLargeParams({ serviceNetworks: 2, vpcs: 4, resourceConfigurations: 5, services: 2 })),
+      );
       return result.ids;
     };
     expect(ids("s1")).toEqual(ids("s1"));

@@ -39,7 +39,8 @@ export function parseLargeParams(raw: Record<string, unknown> = {}): LargeScenar
     if (raw[key] === undefined) continue;
     const value = Number(raw[key]);
     const limit = LARGE_LIMITS[key];
-    if (!Number.isInteger(value) || value < 1 || value > limit) throw new Error(`large scenario: ${key} must be an integer from 1 to ${limit}`);
+    if (!Number.isInteger(value) || value < 1 || value > limit)
+      throw new Error(`large scenario: ${key} must be an integer from 1 to ${limit}`);
     params[key] = value;
   }
   if (params.vpcs < 2) throw new Error("large scenario: vpcs must be at least 2 (a provider and a consumer)");
@@ -63,10 +64,21 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
       name,
       cidr: `10.${p % 250}.0.0/16`,
       role: "provider",
-      subnets: az.map((zone, z) => ({ name: `${name}-${zone.slice(-1)}`, cidr: `10.${p % 250}.${z * 16}.0/20`, az: zone })),
+      subnets: az.map((zone, z) => ({
+        name: `${name}-${zone.slice(-1)}`,
+        cidr: `10.${p % 250}.${z * 16}.0/20`,
+        az: zone,
+      })),
       securityGroups: [
         { name: "rgw-sg", description: "resource gateway" },
-        { name: "db-sg", description: "databases", ingress: [{ port: 5432, fromGroup: `${name}/rgw-sg` }, { port: 3306, fromGroup: `${name}/rgw-sg` }] },
+        {
+          name: "db-sg",
+          description: "databases",
+          ingress: [
+            { port: 5432, fromGroup: `${name}/rgw-sg` },
+            { port: 3306, fromGroup: `${name}/rgw-sg` },
+          ],
+        },
         { name: "app-sg", description: "service targets", ingress: [{ port: 80, cidr: "169.254.171.0/24" }] },
       ],
     });
@@ -84,7 +96,11 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
       })),
       securityGroups: [
         { name: "client-sg", description: "clients" },
-        { name: "lattice-sg", description: "Lattice entry", ingress: [5432, 443, 3306].map((port) => ({ port, fromGroup: `${name}/client-sg` })) },
+        {
+          name: "lattice-sg",
+          description: "Lattice entry",
+          ingress: [5432, 443, 3306].map((port) => ({ port, fromGroup: `${name}/client-sg` })),
+        },
       ],
     });
   }
@@ -110,17 +126,39 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
       configurations.push({ name, type: "ARN", gateway, definition: { aurora: cluster } });
       created += 1;
     } else if (i % 10 === 5 && remaining >= 3) {
-      configurations.push({ name, type: "GROUP", gateway, portRanges: ["443"], groupDomain: `grp${i}.internal.example.com` });
-      configurations.push({ name: `${name}-a`, type: "CHILD", group: name, portRanges: ["443"], definition: { dns: `api.grp${i}.internal.example.com` } });
-      configurations.push({ name: `${name}-b`, type: "CHILD", group: name, portRanges: ["443"], definition: { ip: `10.${i % providers % 250}.1.${(i % 200) + 10}` } });
+      configurations.push({
+        name,
+        type: "GROUP",
+        gateway,
+        portRanges: ["443"],
+        groupDomain: `grp${i}.internal.example.com`,
+      });
+      configurations.push({
+        name: `${name}-a`,
+        type: "CHILD",
+        group: name,
+        portRanges: ["443"],
+        definition: { dns: `api.grp${i}.internal.example.com` },
+      });
+      configurations.push({
+        name: `${name}-b`,
+        type: "CHILD",
+        group: name,
+        portRanges: ["443"],
+        definition: { ip: `10.${(i % providers) % 250}.1.${(i % 200) + 10}` },
+      });
       created += 3;
     } else {
-      const definition = i % 2 === 0 ? { dns: `db${i}.internal.example.com` } : { ip: `10.${i % providers % 250}.2.${(i % 240) + 10}` };
+      const definition =
+        i % 2 === 0
+          ? { dns: `db${i}.internal.example.com` }
+          : { ip: `10.${(i % providers) % 250}.2.${(i % 240) + 10}` };
       configurations.push({ name, type: "SINGLE", gateway, portRanges: [i % 3 === 0 ? "3306" : "5432"], definition });
       created += 1;
     }
     resourceAssociations.push({ serviceNetwork: sn(i), resourceConfiguration: name });
-    if (i % 4 === 0 && params.serviceNetworks > 1) resourceAssociations.push({ serviceNetwork: sn(i + 1), resourceConfiguration: name });
+    if (i % 4 === 0 && params.serviceNetworks > 1)
+      resourceAssociations.push({ serviceNetwork: sn(i + 1), resourceConfiguration: name });
   }
 
   const services: ServiceDocument[] = [];
@@ -133,19 +171,30 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
       lambdas.push({ name: `fn-${pad(j)}` });
       services.push({
         name,
-        targetGroup: { name: `tg-lambda-${pad(j)}`.replace(/^tg-/, "targets-"), type: "LAMBDA", targets: [`fn-${pad(j)}`] },
+        targetGroup: {
+          name: `tg-lambda-${pad(j)}`.replace(/^tg-/, "targets-"),
+          type: "LAMBDA",
+          targets: [`fn-${pad(j)}`],
+        },
         listener: { name: "https", protocol: "HTTPS", port: 443 },
       });
     } else {
       services.push({
         name,
         authType: "AWS_IAM",
-        targetGroup: { name: `targets-ip-${pad(j)}`, type: "IP", vpc: provider, port: 80, targets: [`10.${j % providers % 250}.3.${(j % 240) + 10}`] },
+        targetGroup: {
+          name: `targets-ip-${pad(j)}`,
+          type: "IP",
+          vpc: provider,
+          port: 80,
+          targets: [`10.${(j % providers) % 250}.3.${(j % 240) + 10}`],
+        },
         listener: { name: "http", protocol: "HTTP", port: 80 },
       });
     }
     serviceAssociations.push({ serviceNetwork: sn(j), service: name });
-    if (j % 3 === 0 && params.serviceNetworks > 1) serviceAssociations.push({ serviceNetwork: sn(j + 1), service: name });
+    if (j % 3 === 0 && params.serviceNetworks > 1)
+      serviceAssociations.push({ serviceNetwork: sn(j + 1), service: name });
   }
 
   const endpoints: EndpointDocument[] = [];
@@ -155,9 +204,23 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
     const name = `consumer-${pad(c)}`;
     const subnets = [`${name}-a`, `${name}-c`];
     const groups = [`${name}/lattice-sg`];
-    if (c % 10 !== 9) vpcAssociations.push({ serviceNetwork: sn(c), vpc: name, securityGroups: groups, privateDnsEnabled: c % 3 === 0 });
+    if (c % 10 !== 9)
+      vpcAssociations.push({
+        serviceNetwork: sn(c),
+        vpc: name,
+        securityGroups: groups,
+        privateDnsEnabled: c % 3 === 0,
+      });
     if (c % 5 === 0 && params.serviceNetworks > 1) {
-      endpoints.push({ name: `${name}-sn-endpoint`, type: "ServiceNetwork", vpc: name, subnets, securityGroups: groups, serviceNetwork: sn(c + 1), privateDnsEnabled: false });
+      endpoints.push({
+        name: `${name}-sn-endpoint`,
+        type: "ServiceNetwork",
+        vpc: name,
+        subnets,
+        securityGroups: groups,
+        serviceNetwork: sn(c + 1),
+        privateDnsEnabled: false,
+      });
     }
     if (c % 7 === 0 && singles.length > 0) {
       endpoints.push({
@@ -186,7 +249,10 @@ export function largeScenario(params: LargeScenarioParams = LARGE_DEFAULTS): Sce
       securityGroups: [`provider-${pad(p)}/rgw-sg`],
     })),
     resourceConfigurations: configurations,
-    serviceNetworks: Array.from({ length: params.serviceNetworks }, (_, s) => ({ name: `sn-net-${pad(s)}`, authType: s % 4 === 0 ? "AWS_IAM" : "NONE" })),
+    serviceNetworks: Array.from({ length: params.serviceNetworks }, (_, s) => ({
+      name: `sn-net-${pad(s)}`,
+      authType: s % 4 === 0 ? "AWS_IAM" : "NONE",
+    })),
     services,
     resourceAssociations,
     serviceAssociations,

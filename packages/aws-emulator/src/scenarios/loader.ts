@@ -38,7 +38,15 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     force("vpc", vpc.id);
     const created = call("ec2", "CreateVpc", {
       CidrBlock: vpc.cidr,
-      TagSpecifications: [{ ResourceType: "vpc", Tags: [{ Key: "Name", Value: vpc.label ?? vpc.name }, ...(vpc.role ? [{ Key: "atlas:role", Value: vpc.role }] : [])] }],
+      TagSpecifications: [
+        {
+          ResourceType: "vpc",
+          Tags: [
+            { Key: "Name", Value: vpc.label ?? vpc.name },
+            ...(vpc.role ? [{ Key: "atlas:role", Value: vpc.role }] : []),
+          ],
+        },
+      ],
     }) as { Vpc: { VpcId: string } };
     const vpcId = created.Vpc.VpcId;
     ids.set(vpc.name, vpcId);
@@ -70,22 +78,33 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     IpProtocol: rule.protocol ?? "tcp",
     FromPort: rule.port ?? -1,
     ToPort: rule.toPort ?? rule.port ?? -1,
-    ...(rule.cidr ? { IpRanges: [{ CidrIp: rule.cidr, ...(rule.description ? { Description: rule.description } : {}) }] } : {}),
+    ...(rule.cidr
+      ? { IpRanges: [{ CidrIp: rule.cidr, ...(rule.description ? { Description: rule.description } : {}) }] }
+      : {}),
     ...(rule.fromGroup
-      ? { UserIdGroupPairs: [{ GroupId: ref(rule.fromGroup, "security group"), ...(rule.description ? { Description: rule.description } : {}) }] }
+      ? {
+          UserIdGroupPairs: [
+            {
+              GroupId: ref(rule.fromGroup, "security group"),
+              ...(rule.description ? { Description: rule.description } : {}),
+            },
+          ],
+        }
       : {}),
   });
   for (const vpc of doc.vpcs) {
     for (const group of vpc.securityGroups ?? []) {
       const groupId = ref(`${vpc.name}/${group.name}`, "security group");
-      for (const rule of group.ingress ?? []) call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: groupId, IpPermissions: [permission(rule)] });
+      for (const rule of group.ingress ?? [])
+        call("ec2", "AuthorizeSecurityGroupIngress", { GroupId: groupId, IpPermissions: [permission(rule)] });
       if (group.egress) {
         // An explicit egress list replaces the default allow-all rule.
         call("ec2", "RevokeSecurityGroupEgress", {
           GroupId: groupId,
           IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }],
         });
-        for (const rule of group.egress) call("ec2", "AuthorizeSecurityGroupEgress", { GroupId: groupId, IpPermissions: [permission(rule)] });
+        for (const rule of group.egress)
+          call("ec2", "AuthorizeSecurityGroupEgress", { GroupId: groupId, IpPermissions: [permission(rule)] });
       }
     }
   }
@@ -112,7 +131,12 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     for (const instance of aurora.instances) {
       createDbInstance(
         ctx,
-        { DBInstanceIdentifier: instance.id, Engine: aurora.engine ?? "aurora-postgresql", DBInstanceClass: aurora.serverless ? "db.serverless" : "db.r6g.large", DBClusterIdentifier: aurora.id },
+        {
+          DBInstanceIdentifier: instance.id,
+          Engine: aurora.engine ?? "aurora-postgresql",
+          DBInstanceClass: aurora.serverless ? "db.serverless" : "db.r6g.large",
+          DBClusterIdentifier: aurora.id,
+        },
         instance.ip ? { privateIp: instance.ip } : {},
       );
     }
@@ -123,9 +147,18 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
       Role: `arn:aws:iam::${accountId}:role/${fn.name}-role`,
       Runtime: "nodejs20.x",
       Handler: "index.handler",
-      Code: { ZipFile: new TextEncoder().encode("exports.handler = async () => ({ statusCode: 200, body: 'Hello from Lambda!' })") },
+      Code: {
+        ZipFile: new TextEncoder().encode(
+          "exports.handler = async () => ({ statusCode: 200, body: 'Hello from Lambda!' })",
+        ),
+      },
       ...(fn.subnets
-        ? { VpcConfig: { SubnetIds: fn.subnets.map((s) => ref(s, "subnet")), SecurityGroupIds: (fn.securityGroups ?? []).map((g) => ref(g, "security group")) } }
+        ? {
+            VpcConfig: {
+              SubnetIds: fn.subnets.map((s) => ref(s, "subnet")),
+              SecurityGroupIds: (fn.securityGroups ?? []).map((g) => ref(g, "security group")),
+            },
+          }
         : {}),
     });
     ids.set(fn.name, created.FunctionArn);
@@ -139,7 +172,9 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
       vpcIdentifier: ref(gateway.vpc, "VPC"),
       subnetIds: gateway.subnets.map((s) => ref(s, "subnet")),
       securityGroupIds: gateway.securityGroups.map((s) => ref(s, "security group")),
-      ...(gateway.resourceConfigDnsResolution ? { resourceConfigDnsResolution: gateway.resourceConfigDnsResolution } : {}),
+      ...(gateway.resourceConfigDnsResolution
+        ? { resourceConfigDnsResolution: gateway.resourceConfigDnsResolution }
+        : {}),
     }) as { id: string };
     ids.set(gateway.name, g.id);
   }
@@ -172,9 +207,12 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
   }
   for (const sn of doc.serviceNetworks ?? []) {
     force("sn", sn.id);
-    const created = call("vpc-lattice", "CreateServiceNetwork", { name: sn.name, authType: sn.authType ?? "NONE" }) as { id: string };
+    const created = call("vpc-lattice", "CreateServiceNetwork", { name: sn.name, authType: sn.authType ?? "NONE" }) as {
+      id: string;
+    };
     ids.set(sn.name, created.id);
-    if (sn.authPolicy) call("vpc-lattice", "PutAuthPolicy", { resourceIdentifier: created.id, policy: JSON.stringify(sn.authPolicy) });
+    if (sn.authPolicy)
+      call("vpc-lattice", "PutAuthPolicy", { resourceIdentifier: created.id, policy: JSON.stringify(sn.authPolicy) });
   }
   for (const service of doc.services ?? []) {
     force("svc", service.id);
@@ -190,7 +228,16 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     const group = call("vpc-lattice", "CreateTargetGroup", {
       name: tg.name,
       type: tg.type,
-      ...(tg.type === "IP" ? { config: { port: tg.port ?? 80, protocol: "HTTP", vpcIdentifier: ref(tg.vpc!, "VPC"), ipAddressType: "IPV4" } } : {}),
+      ...(tg.type === "IP"
+        ? {
+            config: {
+              port: tg.port ?? 80,
+              protocol: "HTTP",
+              vpcIdentifier: ref(tg.vpc!, "VPC"),
+              ipAddressType: "IPV4",
+            },
+          }
+        : {}),
     }) as { id: string };
     ids.set(tg.name, group.id);
     const listener = service.listener ?? { name: "https", protocol: "HTTPS" as const, port: 443 };
@@ -204,7 +251,9 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
     if (tg.targets.length > 0) {
       call("vpc-lattice", "RegisterTargets", {
         targetGroupIdentifier: group.id,
-        targets: tg.targets.map((t) => (tg.type === "LAMBDA" ? { id: ref(t, "Lambda function") } : { id: t, port: tg.port ?? 80 })),
+        targets: tg.targets.map((t) =>
+          tg.type === "LAMBDA" ? { id: ref(t, "Lambda function") } : { id: t, port: tg.port ?? 80 },
+        ),
       });
     }
   }
@@ -232,13 +281,17 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
       vpcIdentifier: ref(association.vpc, "VPC"),
       securityGroupIds: (association.securityGroups ?? []).map((g) => ref(g, "security group")),
       privateDnsEnabled: association.privateDnsEnabled ?? false,
-      ...(association.privateDnsPreference ? { dnsOptions: { privateDnsPreference: association.privateDnsPreference } } : {}),
+      ...(association.privateDnsPreference
+        ? { dnsOptions: { privateDnsPreference: association.privateDnsPreference } }
+        : {}),
     }) as { id: string };
     ids.set(`${association.serviceNetwork}<-${association.vpc}`, created.id);
   }
   for (const endpoint of doc.endpoints ?? []) {
     force("vpce", endpoint.id);
-    const sn = endpoint.serviceNetwork ? ctx.state.lattice.serviceNetworks[ref(endpoint.serviceNetwork, "service network")] : undefined;
+    const sn = endpoint.serviceNetwork
+      ? ctx.state.lattice.serviceNetworks[ref(endpoint.serviceNetwork, "service network")]
+      : undefined;
     const config = endpoint.resourceConfiguration
       ? ctx.state.lattice.resourceConfigurations[ref(endpoint.resourceConfiguration, "resource configuration")]
       : undefined;

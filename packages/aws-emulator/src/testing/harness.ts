@@ -58,7 +58,12 @@ export async function startHarness(options: StartOptions & { region?: string } =
     control: async (method, path, body) => {
       const response = await fetch(`${running.url}${path}`, {
         method,
-        ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+        ...(body !== undefined
+          ? {
+              body: typeof body === "string" ? body : JSON.stringify(body),
+              headers: { "content-type": "application/json" },
+            }
+          : {}),
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };

@@ -24,12 +24,16 @@ export async function createTestVpc(
   const vpcId = vpc.Vpc!.VpcId!;
   const subnetIds: string[] = [];
   for (const [i, zone] of zones.entries()) {
-    const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.${octet}.${i * 16}.0/20`, AvailabilityZone: zone }));
+    const subnet = await ec2.send(
+      new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.${octet}.${i * 16}.0/20`, AvailabilityZone: zone }),
+    );
     subnetIds.push(subnet.Subnet!.SubnetId!);
   }
   const groupIds: string[] = [];
   for (let g = 0; g < (options.groups ?? 2); g++) {
-    const group = await ec2.send(new CreateSecurityGroupCommand({ GroupName: `group-${g}`, Description: `test group ${g}`, VpcId: vpcId }));
+    const group = await ec2.send(
+      new CreateSecurityGroupCommand({ GroupName: `group-${g}`, Description: `test group ${g}`, VpcId: vpcId }),
+    );
     groupIds.push(group.GroupId!);
   }
   return { vpcId, subnetIds, groupIds };
@@ -39,7 +43,9 @@ export async function allowFrom(ec2: EC2Client, groupId: string, port: number, f
   await ec2.send(
     new AuthorizeSecurityGroupIngressCommand({
       GroupId: groupId,
-      IpPermissions: [{ IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: fromGroupId }] }],
+      IpPermissions: [
+        { IpProtocol: "tcp", FromPort: port, ToPort: port, UserIdGroupPairs: [{ GroupId: fromGroupId }] },
+      ],
     }),
   );
 }

@@ -257,7 +257,11 @@ describe("pending changes store", () => {
     second.store.restore(); // twice (React's strict mode): one entry, one poll
     await second.flush();
     expect(second.reads).toEqual([`ap-northeast-1:vpcAssociation:${NEW_ID}`]);
-    expect(second.store.get(changeKey(tokyo, NEW_ID))).toMatchObject({ phase: "ready", status: "ACTIVE", dnsEntries: dns });
+    expect(second.store.get(changeKey(tokyo, NEW_ID))).toMatchObject({
+      phase: "ready",
+      status: "ACTIVE",
+      dnsEntries: dns,
+    });
     expect(second.settled).toHaveLength(1);
     // Settled: nothing left to pick up after another reload.
     expect(JSON.parse(storage.text)).toEqual([]);

@@ -43,7 +43,9 @@ describe("saved changes in flight", () => {
     expect(parseSavedChanges(JSON.stringify([{ ...change, id: "../../etc" }]), NOW)).toEqual([]);
     expect(parseSavedChanges(JSON.stringify([{ ...change, kind: "bucket" }]), NOW)).toEqual([]);
     expect(parseSavedChanges(JSON.stringify([{ ...change, target: "emulator" }]), NOW)).toEqual([]);
-    expect(parseSavedChanges(JSON.stringify([{ ...change, startedAt: NOW - SAVED_CHANGE_MAX_AGE_MS - 1 }]), NOW)).toEqual([]);
+    expect(
+      parseSavedChanges(JSON.stringify([{ ...change, startedAt: NOW - SAVED_CHANGE_MAX_AGE_MS - 1 }]), NOW),
+    ).toEqual([]);
   });
 
   it("rebuilds the key from the target and id (never trusts a saved key)", () => {

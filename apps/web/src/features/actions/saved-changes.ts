@@ -23,7 +23,8 @@ const AWS_ID = /^[a-z]+-[0-9a-z]{8,32}$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-const isText = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value.length < 2048;
+const isText = (value: unknown): value is string =>
+  typeof value === "string" && value.length > 0 && value.length < 2048;
 
 /** The changes worth picking up again: in flight (not settled), pollable, not too old. */
 export function changesToSave(changes: readonly PendingChange[]): PendingChange[] {

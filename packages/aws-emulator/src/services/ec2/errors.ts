@@ -1,7 +1,8 @@
 /** EC2 error codes (rendered as <Response><Errors><Error>…). */
 import { AwsError } from "../../core/errors.js";
 
-export const ec2Error = (code: string, message: string, status = 400): AwsError => new AwsError({ code, message, status });
+export const ec2Error = (code: string, message: string, status = 400): AwsError =>
+  new AwsError({ code, message, status });
 
 export const ec2NotFound = (code: string, id: string, noun: string): AwsError =>
   ec2Error(code, `The ${noun} ID '${id}' does not exist`);

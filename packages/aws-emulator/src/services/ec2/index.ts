@@ -31,7 +31,9 @@ const describeAvailabilityZones: Handler = (input: DescribeAvailabilityZonesRequ
   });
   return {
     AvailabilityZones: filtered.filter(
-      (z) => (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName)) && (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId)),
+      (z) =>
+        (!input.ZoneNames?.length || input.ZoneNames.includes(z.ZoneName)) &&
+        (!input.ZoneIds?.length || input.ZoneIds.includes(z.ZoneId)),
     ),
   };
 };
@@ -42,7 +44,8 @@ function withDryRun(handlers: Record<string, Handler>): Record<string, Handler> 
     Object.entries(handlers).map(([operation, handler]): [string, Handler] => [
       operation,
       (input: { DryRun?: boolean } | undefined, ctx) => {
-        if (input?.DryRun) throw ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
+        if (input?.DryRun)
+          throw ec2Error("DryRunOperation", "Request would have succeeded, but DryRun flag is set.", 412);
         return handler(input, ctx);
       },
     ]),

@@ -31,7 +31,7 @@ export function cidrContains(outer: string, inner: string): boolean {
   const b = parseCidr(inner);
   if (!a || !b || b.bits < a.bits) return false;
   const mask = a.bits === 0 ? 0 : (0xffffffff << (32 - a.bits)) >>> 0;
-  return ((b.base & mask) >>> 0) === a.base;
+  return (b.base & mask) >>> 0 === a.base;
 }
 
 export function ipInCidr(cidr: string, ip: string): boolean {
@@ -103,7 +103,17 @@ export function removeInterfacesOf(state: RegionState, owner: string): void {
   }
 }
 
-const DIRECTIONS: Record<string, string> = { northeast: "ne", northwest: "nw", southeast: "se", southwest: "sw", north: "n", south: "s", east: "e", west: "w", central: "c" };
+const DIRECTIONS: Record<string, string> = {
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  central: "c",
+};
 
 /**
  * The zone ID of a zone name, as AWS spells them (`ap-northeast-1` + `c` → `apne1-az3`).
@@ -111,7 +121,10 @@ const DIRECTIONS: Record<string, string> = { northeast: "ne", northwest: "nw", s
  */
 export function availabilityZoneId(region: string, zone: string): string {
   const parts = region.split("-");
-  const middle = parts.slice(1, -1).map((p) => DIRECTIONS[p] ?? p.charAt(0)).join("");
+  const middle = parts
+    .slice(1, -1)
+    .map((p) => DIRECTIONS[p] ?? p.charAt(0))
+    .join("");
   const index = zone.charCodeAt(zone.length - 1) - 96;
   return `${parts[0]}${middle}${parts[parts.length - 1]}-az${index}`;
 }

@@ -1,7 +1,12 @@
 /** Lambda (restJson1, API 2015-03-31): the functions that Lattice target groups point at. */
 import { createHash } from "node:crypto";
 import * as LambdaModel from "@aws-sdk/client-lambda";
-import type { CreateFunctionRequest, DeleteFunctionRequest, GetFunctionRequest, ListFunctionsRequest } from "@aws-sdk/client-lambda";
+import type {
+  CreateFunctionRequest,
+  DeleteFunctionRequest,
+  GetFunctionRequest,
+  ListFunctionsRequest,
+} from "@aws-sdk/client-lambda";
 import { AwsError } from "../../core/errors.js";
 import { paginate } from "../../core/pagination.js";
 import type { Handler, HandlerContext, ServiceDefinition } from "../../core/service.js";
@@ -23,7 +28,11 @@ function functionName(identifier: string): string {
 function find(ctx: HandlerContext, identifier: string): FunctionRecord {
   const fn = ctx.state.lambda.functions[functionName(identifier)];
   if (!fn) {
-    throw lambdaError("ResourceNotFoundException", `Function not found: arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${functionName(identifier)}`, 404);
+    throw lambdaError(
+      "ResourceNotFoundException",
+      `Function not found: arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${functionName(identifier)}`,
+      404,
+    );
   }
   return fn;
 }
@@ -35,29 +44,51 @@ function configuration(fn: FunctionRecord) {
 
 export function createFunction(ctx: HandlerContext, input: CreateFunctionRequest): FunctionRecord {
   const name = input.FunctionName!;
-  if (!NAME.test(name)) throw lambdaError("InvalidParameterValueException", `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint`);
-  if (ctx.state.lambda.functions[name]) throw lambdaError("ResourceConflictException", `Function already exist: ${name}`, 409);
-  if (!ROLE.test(input.Role!)) throw lambdaError("InvalidParameterValueException", "The role defined for the function cannot be assumed by Lambda.");
+  if (!NAME.test(name))
+    throw lambdaError(
+      "InvalidParameterValueException",
+      `1 validation error detected: Value '${name}' at 'functionName' failed to satisfy constraint`,
+    );
+  if (ctx.state.lambda.functions[name])
+    throw lambdaError("ResourceConflictException", `Function already exist: ${name}`, 409);
+  if (!ROLE.test(input.Role!))
+    throw lambdaError(
+      "InvalidParameterValueException",
+      "The role defined for the function cannot be assumed by Lambda.",
+    );
   let vpcConfig: FunctionRecord["VpcConfig"];
   if (input.VpcConfig?.SubnetIds?.length) {
     const subnets = input.VpcConfig.SubnetIds.map((id) => {
       const subnet = ctx.state.ec2.subnets[id];
-      if (!subnet) throw lambdaError("InvalidParameterValueException", `Error occurred while DescribeSubnets. EC2 Error Code: InvalidSubnetID.NotFound. EC2 Error Message: The subnet ID '${id}' does not exist`);
+      if (!subnet)
+        throw lambdaError(
+          "InvalidParameterValueException",
+          `Error occurred while DescribeSubnets. EC2 Error Code: InvalidSubnetID.NotFound. EC2 Error Message: The subnet ID '${id}' does not exist`,
+        );
       return subnet;
     });
     const vpcId = subnets[0]!.VpcId;
     const stray = subnets.find((s) => s.VpcId !== vpcId);
     if (stray) {
-      throw lambdaError("InvalidParameterValueException", `Subnets ${subnets[0]!.SubnetId} and ${stray.SubnetId} belong to different VPCs (${vpcId}, ${stray.VpcId}); all subnets of a function must be in one VPC.`);
+      throw lambdaError(
+        "InvalidParameterValueException",
+        `Subnets ${subnets[0]!.SubnetId} and ${stray.SubnetId} belong to different VPCs (${vpcId}, ${stray.VpcId}); all subnets of a function must be in one VPC.`,
+      );
     }
     const groups = input.VpcConfig.SecurityGroupIds ?? [];
     for (const groupId of groups) {
       const group = ctx.state.ec2.securityGroups[groupId];
       if (!group) {
-        throw lambdaError("InvalidParameterValueException", `Error occurred while DescribeSecurityGroups. EC2 Error Code: InvalidGroup.NotFound. EC2 Error Message: The security group '${groupId}' does not exist`);
+        throw lambdaError(
+          "InvalidParameterValueException",
+          `Error occurred while DescribeSecurityGroups. EC2 Error Code: InvalidGroup.NotFound. EC2 Error Message: The security group '${groupId}' does not exist`,
+        );
       }
       if (group.VpcId !== vpcId) {
-        throw lambdaError("InvalidParameterValueException", `Security group ${groupId} belongs to ${group.VpcId}, not to the VPC of the subnets (${vpcId}).`);
+        throw lambdaError(
+          "InvalidParameterValueException",
+          `Security group ${groupId} belongs to ${group.VpcId}, not to the VPC of the subnets (${vpcId}).`,
+        );
       }
     }
     vpcConfig = { SubnetIds: subnets.map((s) => s.SubnetId), SecurityGroupIds: groups, VpcId: vpcId };
@@ -121,7 +152,10 @@ export function lambdaService(): ServiceDefinition {
         const fn = find(ctx, input.FunctionName!);
         return {
           Configuration: configuration(fn),
-          Code: { RepositoryType: "S3", Location: `https://awslambda-${ctx.region}-tasks.s3.${ctx.region}.amazonaws.com/snapshots/${ctx.accountId}/${fn.FunctionName}` },
+          Code: {
+            RepositoryType: "S3",
+            Location: `https://awslambda-${ctx.region}-tasks.s3.${ctx.region}.amazonaws.com/snapshots/${ctx.accountId}/${fn.FunctionName}`,
+          },
           Tags: fn.Tags,
         };
       },
@@ -133,7 +167,11 @@ export function lambdaService(): ServiceDefinition {
         return undefined;
       },
     },
-    missingParameter: (member) => lambdaError("InvalidParameterValueException", `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`),
+    missingParameter: (member) =>
+      lambdaError(
+        "InvalidParameterValueException",
+        `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+      ),
     unknownOperation: (operation) => lambdaError("UnknownOperationException", `Unknown operation ${operation}`, 404),
     internalError: (message) => lambdaError("ServiceException", message, 500),
   };

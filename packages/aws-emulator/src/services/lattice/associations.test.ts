@@ -36,7 +36,9 @@ beforeAll(async () => {
   h = await startHarness();
   provider = await createTestVpc(h.ec2, 0);
   consumer = await createTestVpc(h.ec2, 1, { groups: 6 });
-  const gateway = await h.lattice.send(new CreateResourceGatewayCommand({ name: "gw-main", vpcIdentifier: provider.vpcId, subnetIds: provider.subnetIds }));
+  const gateway = await h.lattice.send(
+    new CreateResourceGatewayCommand({ name: "gw-main", vpcIdentifier: provider.vpcId, subnetIds: provider.subnetIds }),
+  );
   gatewayId = gateway.id!;
   const a = await h.lattice.send(new CreateServiceNetworkCommand({ name: "net-a" }));
   const b = await h.lattice.send(new CreateServiceNetworkCommand({ name: "net-b" }));
@@ -52,7 +54,9 @@ async function single(name: string, extra: Record<string, unknown> = {}) {
       type: "SINGLE",
       resourceGatewayIdentifier: gatewayId,
       portRanges: ["5432"],
-      resourceConfigurationDefinition: { dnsResource: { domainName: `${name}.internal.example.com`, ipAddressType: "IPV4" } },
+      resourceConfigurationDefinition: {
+        dnsResource: { domainName: `${name}.internal.example.com`, ipAddressType: "IPV4" },
+      },
       ...extra,
     }),
   );
@@ -71,7 +75,9 @@ describe("service-network VPC associations", () => {
     );
     expect(created.status).toBe("CREATE_IN_PROGRESS");
     expect(created.id).toMatch(/^snva-0[0-9a-f]{16}$/);
-    const got = await h.lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.arn }));
+    const got = await h.lattice.send(
+      new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.arn }),
+    );
     expect(got.status).toBe("ACTIVE");
     expect(got.vpcId).toBe(consumer.vpcId);
     expect(got.serviceNetworkName).toBe("net-a");
@@ -84,35 +90,74 @@ describe("service-network VPC associations", () => {
     expect(network.numberOfAssociatedVPCs).toBe(1);
 
     const updated = await h.lattice.send(
-      new UpdateServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.id, securityGroupIds: [consumer.groupIds[1]!] }),
+      new UpdateServiceNetworkVpcAssociationCommand({
+        serviceNetworkVpcAssociationIdentifier: created.id,
+        securityGroupIds: [consumer.groupIds[1]!],
+      }),
     );
     expect(updated.status).toBe("UPDATE_IN_PROGRESS");
     const removeAll = await sdkError(() =>
-      h.lattice.send(new UpdateServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.id, securityGroupIds: [] })),
+      h.lattice.send(
+        new UpdateServiceNetworkVpcAssociationCommand({
+          serviceNetworkVpcAssociationIdentifier: created.id,
+          securityGroupIds: [],
+        }),
+      ),
     );
     expect(removeAll.name).toBe("ValidationException");
   });
 
   it("enforces one service network per VPC, no duplicates, at most five security groups", async () => {
-    const other = await sdkError(() => h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: consumer.vpcId })));
+    const other = await sdkError(() =>
+      h.lattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: sn2.id,
+          vpcIdentifier: consumer.vpcId,
+        }),
+      ),
+    );
     expect(other.name).toBe("ConflictException");
     expect(other.$metadata.httpStatusCode).toBe(409);
     expect(other.message).toMatch(/only one service network/);
-    const duplicate = await sdkError(() => h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn.id, vpcIdentifier: consumer.vpcId })));
+    const duplicate = await sdkError(() =>
+      h.lattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: sn.id,
+          vpcIdentifier: consumer.vpcId,
+        }),
+      ),
+    );
     expect(duplicate.name).toBe("ConflictException");
 
     const fresh = await createTestVpc(h.ec2, 2, { groups: 6 });
     const tooMany = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: fresh.vpcId, securityGroupIds: fresh.groupIds })),
+      h.lattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: sn2.id,
+          vpcIdentifier: fresh.vpcId,
+          securityGroupIds: fresh.groupIds,
+        }),
+      ),
     );
     expect(tooMany.name).toBe("ValidationException");
     expect(tooMany.fieldList[0].name).toBe("securityGroupIds");
     const foreignGroup = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: fresh.vpcId, securityGroupIds: [consumer.groupIds[0]!] })),
+      h.lattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: sn2.id,
+          vpcIdentifier: fresh.vpcId,
+          securityGroupIds: [consumer.groupIds[0]!],
+        }),
+      ),
     );
     expect(foreignGroup.name).toBe("ValidationException");
     const unknownVpc = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: "vpc-0123456789abcdef0" })),
+      h.lattice.send(
+        new CreateServiceNetworkVpcAssociationCommand({
+          serviceNetworkIdentifier: sn2.id,
+          vpcIdentifier: "vpc-0123456789abcdef0",
+        }),
+      ),
     );
     expect(unknownVpc.name).toBe("ResourceNotFoundException");
     const neither = await sdkError(() => h.lattice.send(new ListServiceNetworkVpcAssociationsCommand({})));
@@ -122,16 +167,30 @@ describe("service-network VPC associations", () => {
   it("refuses to delete while creating, deletes with DELETE_IN_PROGRESS, then is gone", async () => {
     await h.control("PUT", "/_emulator/transitions", { delays: { ServiceNetworkVpcAssociation: 60_000 } });
     const vpc = await createTestVpc(h.ec2, 3);
-    const created = await h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: vpc.vpcId }));
-    const early = await sdkError(() => h.lattice.send(new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.id })));
+    const created = await h.lattice.send(
+      new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: vpc.vpcId }),
+    );
+    const early = await sdkError(() =>
+      h.lattice.send(
+        new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.id }),
+      ),
+    );
     expect(early.name).toBe("ConflictException");
     await h.control("PUT", "/_emulator/transitions", { delays: {} });
     // Transitions already scheduled keep their due time; a fresh association settles at once.
     const vpc2 = await createTestVpc(h.ec2, 4);
-    const settled = await h.lattice.send(new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: vpc2.vpcId }));
-    const deleted = await h.lattice.send(new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: settled.arn }));
+    const settled = await h.lattice.send(
+      new CreateServiceNetworkVpcAssociationCommand({ serviceNetworkIdentifier: sn2.id, vpcIdentifier: vpc2.vpcId }),
+    );
+    const deleted = await h.lattice.send(
+      new DeleteServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: settled.arn }),
+    );
     expect(deleted.status).toBe("DELETE_IN_PROGRESS");
-    const gone = await sdkError(() => h.lattice.send(new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: settled.id })));
+    const gone = await sdkError(() =>
+      h.lattice.send(
+        new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: settled.id }),
+      ),
+    );
     expect(gone.name).toBe("ResourceNotFoundException");
   });
 });
@@ -139,10 +198,17 @@ describe("service-network VPC associations", () => {
 describe("service-network resource associations", () => {
   it("issues the per-association DNS name for a SINGLE configuration", async () => {
     const config = await single("orders");
-    const created = await h.lattice.send(new CreateServiceNetworkResourceAssociationCommand({ serviceNetworkIdentifier: sn.id, resourceConfigurationIdentifier: config.arn }));
+    const created = await h.lattice.send(
+      new CreateServiceNetworkResourceAssociationCommand({
+        serviceNetworkIdentifier: sn.id,
+        resourceConfigurationIdentifier: config.arn,
+      }),
+    );
     expect(created.$metadata.httpStatusCode).toBe(201);
     expect(created.id).toMatch(/^snra-0[0-9a-f]{16}$/);
-    const got = await h.lattice.send(new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: created.id }));
+    const got = await h.lattice.send(
+      new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: created.id }),
+    );
     expect(got.status).toBe("ACTIVE");
     expect(got.dnsEntry?.domainName).toBe(`${created.id}.${config.id}.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws`);
     expect(got.dnsEntry?.hostedZoneId).toMatch(/^Z[A-Z0-9]{20}$/);
@@ -150,7 +216,12 @@ describe("service-network resource associations", () => {
     expect(got.resourceConfigurationName).toBe("orders");
 
     const duplicate = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkResourceAssociationCommand({ serviceNetworkIdentifier: sn.id, resourceConfigurationIdentifier: config.id })),
+      h.lattice.send(
+        new CreateServiceNetworkResourceAssociationCommand({
+          serviceNetworkIdentifier: sn.id,
+          resourceConfigurationIdentifier: config.id,
+        }),
+      ),
     );
     expect(duplicate.name).toBe("ConflictException");
     const counts = await h.lattice.send(new ListServiceNetworksCommand({}));
@@ -158,49 +229,104 @@ describe("service-network resource associations", () => {
   });
 
   it("creates managed child associations for a GROUP, listed only with includeChildren", async () => {
-    const group = await h.lattice.send(new CreateResourceConfigurationCommand({ name: "grp", type: "GROUP", resourceGatewayIdentifier: gatewayId, portRanges: ["443"] }));
-    const childA = await h.lattice.send(
-      new CreateResourceConfigurationCommand({ name: "grp-a", type: "CHILD", resourceConfigurationGroupIdentifier: group.id, customDomainName: "a.example.com", resourceConfigurationDefinition: { dnsResource: { domainName: "a.internal" } } }),
+    const group = await h.lattice.send(
+      new CreateResourceConfigurationCommand({
+        name: "grp",
+        type: "GROUP",
+        resourceGatewayIdentifier: gatewayId,
+        portRanges: ["443"],
+      }),
     );
-    const parent = await h.lattice.send(new CreateServiceNetworkResourceAssociationCommand({ serviceNetworkIdentifier: sn2.id, resourceConfigurationIdentifier: group.id }));
+    const childA = await h.lattice.send(
+      new CreateResourceConfigurationCommand({
+        name: "grp-a",
+        type: "CHILD",
+        resourceConfigurationGroupIdentifier: group.id,
+        customDomainName: "a.example.com",
+        resourceConfigurationDefinition: { dnsResource: { domainName: "a.internal" } },
+      }),
+    );
+    const parent = await h.lattice.send(
+      new CreateServiceNetworkResourceAssociationCommand({
+        serviceNetworkIdentifier: sn2.id,
+        resourceConfigurationIdentifier: group.id,
+      }),
+    );
     // A child added after the association also gets one.
     const childB = await h.lattice.send(
-      new CreateResourceConfigurationCommand({ name: "grp-b", type: "CHILD", resourceConfigurationGroupIdentifier: group.id, resourceConfigurationDefinition: { ipResource: { ipAddress: "10.0.9.9" } } }),
+      new CreateResourceConfigurationCommand({
+        name: "grp-b",
+        type: "CHILD",
+        resourceConfigurationGroupIdentifier: group.id,
+        resourceConfigurationDefinition: { ipResource: { ipAddress: "10.0.9.9" } },
+      }),
     );
-    const withoutChildren = await h.lattice.send(new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id }));
+    const withoutChildren = await h.lattice.send(
+      new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id }),
+    );
     expect(withoutChildren.items?.map((i) => i.id)).toEqual([parent.id]);
     expect(withoutChildren.items?.[0]?.dnsEntry).toBeUndefined();
-    const withChildren = await h.lattice.send(new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id, includeChildren: true }));
+    const withChildren = await h.lattice.send(
+      new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id, includeChildren: true }),
+    );
     const children = withChildren.items!.filter((i) => i.isManagedAssociation);
     expect(children.map((c) => c.resourceConfigurationId).sort()).toEqual([childA.id, childB.id].sort());
     const a = children.find((c) => c.resourceConfigurationId === childA.id)!;
     expect(a.dnsEntry?.domainName).toBe(`${a.id}.${childA.id}.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws`);
     expect(a.privateDnsEntry?.domainName).toBe("a.example.com");
 
-    const managed = await sdkError(() => h.lattice.send(new DeleteServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: a.id })));
+    const managed = await sdkError(() =>
+      h.lattice.send(
+        new DeleteServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: a.id }),
+      ),
+    );
     expect(managed.name).toBe("ValidationException");
-    const deleted = await h.lattice.send(new DeleteServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: parent.arn }));
+    const deleted = await h.lattice.send(
+      new DeleteServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: parent.arn }),
+    );
     expect(deleted.status).toBe("DELETE_IN_PROGRESS");
-    const after = await h.lattice.send(new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id, includeChildren: true }));
+    const after = await h.lattice.send(
+      new ListServiceNetworkResourceAssociationsCommand({ serviceNetworkIdentifier: sn2.id, includeChildren: true }),
+    );
     expect(after.items).toHaveLength(0);
   });
 
   it("refuses CIDR and CHILD configurations and unshareable ones into a shareable network", async () => {
     const inVpcGateway = await h.lattice.send(
-      new CreateResourceGatewayCommand({ name: "gw-invpc", vpcIdentifier: provider.vpcId, subnetIds: [provider.subnetIds[0]!], resourceConfigDnsResolution: "IN_VPC" }),
+      new CreateResourceGatewayCommand({
+        name: "gw-invpc",
+        vpcIdentifier: provider.vpcId,
+        subnetIds: [provider.subnetIds[0]!],
+        resourceConfigDnsResolution: "IN_VPC",
+      }),
     );
     const cidr = await h.lattice.send(
-      new CreateResourceConfigurationCommand({ name: "ranges", type: "CIDR", resourceGatewayIdentifier: inVpcGateway.id, resourceConfigurationDefinition: { cidrResource: { cidrRanges: ["10.0.0.0/24"] } } }),
+      new CreateResourceConfigurationCommand({
+        name: "ranges",
+        type: "CIDR",
+        resourceGatewayIdentifier: inVpcGateway.id,
+        resourceConfigurationDefinition: { cidrResource: { cidrRanges: ["10.0.0.0/24"] } },
+      }),
     );
     const refusedCidr = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkResourceAssociationCommand({ serviceNetworkIdentifier: sn.id, resourceConfigurationIdentifier: cidr.id })),
+      h.lattice.send(
+        new CreateServiceNetworkResourceAssociationCommand({
+          serviceNetworkIdentifier: sn.id,
+          resourceConfigurationIdentifier: cidr.id,
+        }),
+      ),
     );
     expect(refusedCidr.name).toBe("ValidationException");
     expect(refusedCidr.message).toMatch(/CIDR/);
 
     const unshareable = await single("private-only", { allowAssociationToShareableServiceNetwork: false });
     const refusedShare = await sdkError(() =>
-      h.lattice.send(new CreateServiceNetworkResourceAssociationCommand({ serviceNetworkIdentifier: sn.id, resourceConfigurationIdentifier: unshareable.id })),
+      h.lattice.send(
+        new CreateServiceNetworkResourceAssociationCommand({
+          serviceNetworkIdentifier: sn.id,
+          resourceConfigurationIdentifier: unshareable.id,
+        }),
+      ),
     );
     expect(refusedShare.name).toBe("ConflictException");
   });
@@ -210,22 +336,39 @@ describe("service-network service associations and delete conflicts", () => {
   it("associates a service, copies its DNS entry, and blocks deleting what is still associated", async () => {
     const service = await h.lattice.send(new CreateServiceCommand({ name: "billing" }));
     expect(service.status).toBe("CREATE_IN_PROGRESS");
-    const created = await h.lattice.send(new CreateServiceNetworkServiceAssociationCommand({ serviceNetworkIdentifier: sn.id, serviceIdentifier: service.arn }));
+    const created = await h.lattice.send(
+      new CreateServiceNetworkServiceAssociationCommand({
+        serviceNetworkIdentifier: sn.id,
+        serviceIdentifier: service.arn,
+      }),
+    );
     expect(created.$metadata.httpStatusCode).toBe(200);
-    expect(created.dnsEntry?.domainName).toBe(`billing-${service.id!.slice(4)}.7d67968.vpc-lattice-svcs.ap-northeast-1.on.aws`);
-    const got = await h.lattice.send(new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: created.id }));
+    expect(created.dnsEntry?.domainName).toBe(
+      `billing-${service.id!.slice(4)}.7d67968.vpc-lattice-svcs.ap-northeast-1.on.aws`,
+    );
+    const got = await h.lattice.send(
+      new GetServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: created.id }),
+    );
     expect(got.status).toBe("ACTIVE");
     expect(got.serviceName).toBe("billing");
-    const listed = await h.lattice.send(new ListServiceNetworkServiceAssociationsCommand({ serviceIdentifier: service.id }));
+    const listed = await h.lattice.send(
+      new ListServiceNetworkServiceAssociationsCommand({ serviceIdentifier: service.id }),
+    );
     expect(listed.items?.map((i) => i.id)).toEqual([created.id]);
 
-    const serviceBusy = await sdkError(() => h.lattice.send(new DeleteServiceCommand({ serviceIdentifier: service.id })));
+    const serviceBusy = await sdkError(() =>
+      h.lattice.send(new DeleteServiceCommand({ serviceIdentifier: service.id })),
+    );
     expect(serviceBusy.name).toBe("ConflictException");
-    const networkBusy = await sdkError(() => h.lattice.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: sn.id })));
+    const networkBusy = await sdkError(() =>
+      h.lattice.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: sn.id })),
+    );
     expect(networkBusy.name).toBe("ConflictException");
     expect(networkBusy.message).toBe(`ServiceNetwork ${sn.id} has VPC(s) associated`);
 
-    await h.lattice.send(new DeleteServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: created.id }));
+    await h.lattice.send(
+      new DeleteServiceNetworkServiceAssociationCommand({ serviceNetworkServiceAssociationIdentifier: created.id }),
+    );
     const deletedService = await h.lattice.send(new DeleteServiceCommand({ serviceIdentifier: service.id }));
     expect(deletedService.status).toBe("DELETE_IN_PROGRESS");
   });

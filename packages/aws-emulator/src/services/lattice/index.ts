@@ -39,7 +39,8 @@ export function latticeService(): ServiceDefinition {
 }
 
 export function registerLatticeLifecycles(lifecycle: Lifecycle): void {
-  const l = (pick: (s: RegionState) => unknown) => (state: RegionState) => pick(state) as Record<string, Record<string, unknown>>;
+  const l = (pick: (s: RegionState) => unknown) => (state: RegionState) =>
+    pick(state) as Record<string, Record<string, unknown>>;
   lifecycle.register("Service", {
     collection: l((s) => s.lattice.services),
     statusField: "status",

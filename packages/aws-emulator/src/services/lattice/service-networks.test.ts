@@ -16,7 +16,9 @@ afterAll(() => h.close());
 
 describe("service networks through the real VPC Lattice client", () => {
   it("creates, reads by id and by ARN, updates, lists with paging and deletes", async () => {
-    const created = await h.lattice.send(new CreateServiceNetworkCommand({ name: "net-alpha", authType: "AWS_IAM", tags: { team: "a" } }));
+    const created = await h.lattice.send(
+      new CreateServiceNetworkCommand({ name: "net-alpha", authType: "AWS_IAM", tags: { team: "a" } }),
+    );
     expect(created.id).toMatch(/^sn-0[0-9a-f]{16}$/);
     expect(created.arn).toBe(`arn:aws:vpc-lattice:ap-northeast-1:111122223333:servicenetwork/${created.id}`);
     expect(created.$metadata.httpStatusCode).toBe(201);
@@ -29,7 +31,9 @@ describe("service networks through the real VPC Lattice client", () => {
     expect(byId.createdAt).toBeInstanceOf(Date);
     expect(byId.numberOfAssociatedVPCs).toBe(0);
 
-    const updated = await h.lattice.send(new UpdateServiceNetworkCommand({ serviceNetworkIdentifier: created.id, authType: "NONE" }));
+    const updated = await h.lattice.send(
+      new UpdateServiceNetworkCommand({ serviceNetworkIdentifier: created.id, authType: "NONE" }),
+    );
     expect(updated.authType).toBe("NONE");
 
     for (const name of ["net-beta", "net-gamma"]) await h.lattice.send(new CreateServiceNetworkCommand({ name }));
@@ -42,7 +46,9 @@ describe("service networks through the real VPC Lattice client", () => {
 
     const deleted = await h.lattice.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: created.arn }));
     expect(deleted.$metadata.httpStatusCode).toBe(204);
-    const gone = await sdkError(() => h.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: created.id })));
+    const gone = await sdkError(() =>
+      h.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: created.id })),
+    );
     expect(gone.name).toBe("ResourceNotFoundException");
     expect(gone.$metadata.httpStatusCode).toBe(404);
     expect(gone.resourceId).toBe(created.id);
@@ -55,7 +61,9 @@ describe("service networks through the real VPC Lattice client", () => {
     expect(badName.reason).toBe("fieldValidationFailed");
     expect(badName.fieldList).toEqual([expect.objectContaining({ name: "name" })]);
 
-    const badId = await sdkError(() => h.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: "sn-XYZ" })));
+    const badId = await sdkError(() =>
+      h.lattice.send(new GetServiceNetworkCommand({ serviceNetworkIdentifier: "sn-XYZ" })),
+    );
     expect(badId.name).toBe("ValidationException");
     expect(badId.fieldList[0].name).toBe("serviceNetworkIdentifier");
 
@@ -83,17 +91,28 @@ describe("service networks through the real VPC Lattice client", () => {
     expect(again.id).toBe(first.id);
     const all = await h.lattice.send(new ListServiceNetworksCommand({}));
     expect(all.items?.filter((i) => i.name === "net-token")).toHaveLength(1);
-    const mismatch = await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "net-token-2", clientToken: "token-1" })));
+    const mismatch = await sdkError(() =>
+      h.lattice.send(new CreateServiceNetworkCommand({ name: "net-token-2", clientToken: "token-1" })),
+    );
     expect(mismatch.name).toBe("ConflictException");
     // Nested parameters count too: same token, same name, other tags.
-    await h.lattice.send(new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "a" } }));
-    const nested = await sdkError(() => h.lattice.send(new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "b" } })));
+    await h.lattice.send(
+      new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "a" } }),
+    );
+    const nested = await sdkError(() =>
+      h.lattice.send(
+        new CreateServiceNetworkCommand({ name: "net-tags", clientToken: "token-2", tags: { team: "b" } }),
+      ),
+    );
     expect(nested.name).toBe("ConflictException");
   });
 
   it("never answers in HTML: an unknown route is a typed error with a request id", async () => {
     const response = await fetch(`${h.url}/no-such-thing`, {
-      headers: { authorization: "AWS4-HMAC-SHA256 Credential=test/20261129/ap-northeast-1/vpc-lattice/aws4_request, SignedHeaders=host, Signature=x" },
+      headers: {
+        authorization:
+          "AWS4-HMAC-SHA256 Credential=test/20261129/ap-northeast-1/vpc-lattice/aws4_request, SignedHeaders=host, Signature=x",
+      },
     });
     expect(response.status).toBe(404);
     expect(response.headers.get("x-amzn-errortype")).toBe("UnknownOperationException");

@@ -19,12 +19,7 @@ export function idFromIdentifier(identifier: string): string {
   return resource.split("/").pop() ?? identifier;
 }
 
-export function resolve<T>(
-  collection: Record<string, T>,
-  identifier: string,
-  resourceType: string,
-  noun: string,
-): T {
+export function resolve<T>(collection: Record<string, T>, identifier: string, resourceType: string, noun: string): T {
   const id = idFromIdentifier(identifier);
   const record = collection[id];
   if (!record) throw notFound(resourceType, id, noun);
@@ -72,7 +67,6 @@ export function resourceAssociationDnsEntry(region: string, snraId: string, rcfg
 export function setTags(ctx: HandlerContext, arn: string, tags: Record<string, string> | undefined): void {
   if (tags && Object.keys(tags).length > 0) ctx.state.lattice.tags[arn] = { ...tags };
 }
-
 
 /**
  * clientToken semantics: a retry with the same token and parameters returns the

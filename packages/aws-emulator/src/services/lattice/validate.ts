@@ -112,7 +112,8 @@ export function validateLatticeInput(operation: string, input: Record<string, un
         checkList(p, name, value, 0, 20, (item) => SUBNET_ID.test(item), "subnet-(([0-9a-z]{8})|([0-9a-z]{17}))");
         break;
       case "vpcEndpointId":
-        if (checkString(p, name, value, 22, 22) && !VPCE_ID.test(value)) p.add(name, "Member must satisfy regular expression pattern: vpce-[0-9a-f]{17}");
+        if (checkString(p, name, value, 22, 22) && !VPCE_ID.test(value))
+          p.add(name, "Member must satisfy regular expression pattern: vpce-[0-9a-f]{17}");
         break;
       case "maxResults":
         if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 100) {
@@ -123,19 +124,30 @@ export function validateLatticeInput(operation: string, input: Record<string, un
         checkString(p, name, value, 1, 2048);
         break;
       case "clientToken":
-        if (checkString(p, name, value, 1, 64) && !CLIENT_TOKEN.test(value)) p.add(name, "Member must satisfy regular expression pattern: [!-~]+");
+        if (checkString(p, name, value, 1, 64) && !CLIENT_TOKEN.test(value))
+          p.add(name, "Member must satisfy regular expression pattern: [!-~]+");
         break;
       case "resourceArn":
-        if (checkString(p, name, value, 20, 2048) && !RESOURCE_ARN.test(value)) p.add(name, "Member must be a VPC Lattice ARN");
+        if (checkString(p, name, value, 20, 2048) && !RESOURCE_ARN.test(value))
+          p.add(name, "Member must be a VPC Lattice ARN");
         break;
       case "tags":
         checkTags(p, value);
         break;
       case "portRanges":
-        checkList(p, name, value, 0, 11, (item) => PORT_RANGE.test(item) && portRangeValid(item), "a port (1-65535) or a range lo-hi");
+        checkList(
+          p,
+          name,
+          value,
+          0,
+          11,
+          (item) => PORT_RANGE.test(item) && portRangeValid(item),
+          "a port (1-65535) or a range lo-hi",
+        );
         break;
       case "port":
-        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535) p.add(name, "Member must have value between 1 and 65535");
+        if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > 65535)
+          p.add(name, "Member must have value between 1 and 65535");
         break;
       case "policy":
         if (checkString(p, name, value, 1, 10_000)) {
@@ -152,7 +164,10 @@ export function validateLatticeInput(operation: string, input: Record<string, un
         const [min, max, reserved] = rule;
         if (checkString(p, name, value, min, max)) {
           if (!LATTICE_NAME.test(value)) {
-            p.add(name, "Member must contain only lower-case letters, numbers and single hyphens, and must not start or end with a hyphen");
+            p.add(
+              name,
+              "Member must contain only lower-case letters, numbers and single hyphens, and must not start or end with a hyphen",
+            );
           } else if (reserved && value.startsWith(reserved)) {
             p.add(name, `Member must not start with "${reserved}"`);
           }
@@ -193,7 +208,8 @@ function checkList(
     return;
   }
   value.forEach((item, index) => {
-    if (typeof item !== "string" || !itemOk(item)) p.add(`${name}.${index + 1}`, `Member must satisfy constraint: ${pattern}`);
+    if (typeof item !== "string" || !itemOk(item))
+      p.add(`${name}.${index + 1}`, `Member must satisfy constraint: ${pattern}`);
   });
 }
 
@@ -210,16 +226,24 @@ function checkTags(p: Problems, value: unknown): void {
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length > 200) p.add("tags", "Member must have at most 200 entries");
   for (const [key, tagValue] of entries) {
-    if (key.length < 1 || key.length > 128) p.add("tags", `Tag key "${key.slice(0, 20)}" must have length between 1 and 128`);
-    if (typeof tagValue !== "string" || tagValue.length > 256) p.add("tags", `Tag value for "${key.slice(0, 20)}" must be a string of at most 256 characters`);
+    if (key.length < 1 || key.length > 128)
+      p.add("tags", `Tag key "${key.slice(0, 20)}" must have length between 1 and 128`);
+    if (typeof tagValue !== "string" || tagValue.length > 256)
+      p.add("tags", `Tag value for "${key.slice(0, 20)}" must be a string of at most 256 characters`);
   }
 }
 
 function checkDnsOptions(p: Problems, value: unknown): void {
   if (!value || typeof value !== "object") return;
   const options = value as { privateDnsPreference?: unknown; privateDnsSpecifiedDomains?: unknown };
-  if (options.privateDnsPreference !== undefined && !ENUMS.privateDnsPreference!.includes(String(options.privateDnsPreference))) {
-    p.add("dnsOptions.privateDnsPreference", `Member must satisfy enum value set: [${ENUMS.privateDnsPreference!.join(", ")}]`);
+  if (
+    options.privateDnsPreference !== undefined &&
+    !ENUMS.privateDnsPreference!.includes(String(options.privateDnsPreference))
+  ) {
+    p.add(
+      "dnsOptions.privateDnsPreference",
+      `Member must satisfy enum value set: [${ENUMS.privateDnsPreference!.join(", ")}]`,
+    );
   }
   const domains = options.privateDnsSpecifiedDomains;
   if (domains !== undefined) {

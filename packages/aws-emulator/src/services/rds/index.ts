@@ -21,11 +21,19 @@ import { rdsError, rdsServiceErrors } from "./errors.js";
 import type { DbClusterRecord, DbInstanceRecord, DbSubnetGroupRecord } from "./state.js";
 
 const IDENTIFIER = /^[a-zA-Z](?!.*--)[a-zA-Z0-9-]{0,62}(?<!-)$/;
-const DEFAULT_PORTS: Record<string, number> = { "aurora-postgresql": 5432, "aurora-mysql": 3306, postgres: 5432, mysql: 3306 };
+const DEFAULT_PORTS: Record<string, number> = {
+  "aurora-postgresql": 5432,
+  "aurora-mysql": 3306,
+  postgres: 5432,
+  mysql: 3306,
+};
 
 function page<T>(ctx: HandlerContext, items: T[], input: { MaxRecords?: number; Marker?: string }, scope: string) {
   if (input.MaxRecords !== undefined && (input.MaxRecords < 20 || input.MaxRecords > 100)) {
-    throw rdsError("InvalidParameterValue", `Invalid value ${input.MaxRecords} for MaxRecords. Must be between 20 and 100`);
+    throw rdsError(
+      "InvalidParameterValue",
+      `Invalid value ${input.MaxRecords} for MaxRecords. Must be between 20 and 100`,
+    );
   }
   return paginate(items, {
     maxResults: input.MaxRecords,
@@ -51,7 +59,12 @@ function endpointHash(ctx: HandlerContext): string {
  * Keeps the items every filter matches. Filter names are checked up front, so an
  * unknown name is an error even when there is nothing to filter.
  */
-function filterBy<T>(items: T[], filters: Filter[] | undefined, known: readonly string[], valuesOf: (item: T) => Record<string, string[]>): T[] {
+function filterBy<T>(
+  items: T[],
+  filters: Filter[] | undefined,
+  known: readonly string[],
+  valuesOf: (item: T) => Record<string, string[]>,
+): T[] {
   for (const f of filters ?? []) {
     if (!known.includes(f.Name ?? "")) throw rdsError("InvalidParameterValue", `Unrecognized filter name: ${f.Name}`);
   }
@@ -63,7 +76,12 @@ function filterBy<T>(items: T[], filters: Filter[] | undefined, known: readonly 
 }
 
 const CLUSTER_FILTERS = ["db-cluster-id", "engine", "db-cluster-resource-id"] as const;
-const ENDPOINT_FILTERS = ["db-cluster-endpoint-type", "db-cluster-endpoint-status", "db-cluster-endpoint-id", "db-cluster-endpoint-custom-type"] as const;
+const ENDPOINT_FILTERS = [
+  "db-cluster-endpoint-type",
+  "db-cluster-endpoint-status",
+  "db-cluster-endpoint-id",
+  "db-cluster-endpoint-custom-type",
+] as const;
 const INSTANCE_FILTERS = ["db-cluster-id", "db-instance-id", "dbi-resource-id", "engine"] as const;
 
 const idFromArn = (value: string, kind: string): string =>
@@ -73,7 +91,8 @@ const idFromArn = (value: string, kind: string): string =>
 
 function createDbSubnetGroup(ctx: HandlerContext, input: CreateDBSubnetGroupMessage): DbSubnetGroupRecord {
   const name = input.DBSubnetGroupName!.toLowerCase();
-  if (ctx.state.rds.subnetGroups[name]) throw rdsError("DBSubnetGroupAlreadyExists", `The DB subnet group '${name}' already exists.`);
+  if (ctx.state.rds.subnetGroups[name])
+    throw rdsError("DBSubnetGroupAlreadyExists", `The DB subnet group '${name}' already exists.`);
   const subnets = (input.SubnetIds ?? []).map((id) => {
     const subnet = ctx.state.ec2.subnets[id];
     if (!subnet) throw rdsError("InvalidSubnet", `The subnet ${id} does not exist.`);
@@ -82,7 +101,10 @@ function createDbSubnetGroup(ctx: HandlerContext, input: CreateDBSubnetGroupMess
   const vpcs = new Set(subnets.map((s) => s.VpcId));
   if (vpcs.size !== 1) throw rdsError("InvalidSubnet", "All subnets of a DB subnet group must be in one VPC.");
   if (new Set(subnets.map((s) => s.AvailabilityZone)).size < 2) {
-    throw rdsError("DBSubnetGroupDoesNotCoverEnoughAZs", "The DB subnet group doesn't meet Availability Zone (AZ) coverage requirement. Current AZ coverage: 1. Add subnets to cover at least 2 AZs.");
+    throw rdsError(
+      "DBSubnetGroupDoesNotCoverEnoughAZs",
+      "The DB subnet group doesn't meet Availability Zone (AZ) coverage requirement. Current AZ coverage: 1. Add subnets to cover at least 2 AZs.",
+    );
   }
   const record: DbSubnetGroupRecord = {
     DBSubnetGroupName: name,
@@ -90,7 +112,11 @@ function createDbSubnetGroup(ctx: HandlerContext, input: CreateDBSubnetGroupMess
     DBSubnetGroupArn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:subgrp:${name}`,
     VpcId: [...vpcs][0]!,
     SubnetGroupStatus: "Complete",
-    Subnets: subnets.map((s) => ({ SubnetIdentifier: s.SubnetId, SubnetAvailabilityZone: { Name: s.AvailabilityZone }, SubnetStatus: "Active" })),
+    Subnets: subnets.map((s) => ({
+      SubnetIdentifier: s.SubnetId,
+      SubnetAvailabilityZone: { Name: s.AvailabilityZone },
+      SubnetStatus: "Active",
+    })),
   };
   ctx.state.rds.subnetGroups[name] = record;
   return record;
@@ -100,7 +126,8 @@ const describeDbSubnetGroups: Handler = (input: DescribeDBSubnetGroupsMessage, c
   let all = Object.values(ctx.state.rds.subnetGroups);
   if (input.DBSubnetGroupName) {
     const group = ctx.state.rds.subnetGroups[input.DBSubnetGroupName.toLowerCase()];
-    if (!group) throw rdsError("DBSubnetGroupNotFoundFault", `DBSubnetGroup ${input.DBSubnetGroupName} not found.`, 404);
+    if (!group)
+      throw rdsError("DBSubnetGroupNotFoundFault", `DBSubnetGroup ${input.DBSubnetGroupName} not found.`, 404);
     all = [group];
   }
   const p = page(ctx, all, input, "subnet-groups");
@@ -118,17 +145,20 @@ function findCluster(ctx: HandlerContext, identifier: string): DbClusterRecord {
 
 export function createDbCluster(ctx: HandlerContext, input: CreateDBClusterMessage): DbClusterRecord {
   const id = input.DBClusterIdentifier!.toLowerCase();
-  if (!IDENTIFIER.test(id)) throw rdsError("InvalidParameterValue", `The parameter DBClusterIdentifier is not a valid identifier: ${id}`);
+  if (!IDENTIFIER.test(id))
+    throw rdsError("InvalidParameterValue", `The parameter DBClusterIdentifier is not a valid identifier: ${id}`);
   if (ctx.state.rds.clusters[id]) throw rdsError("DBClusterAlreadyExistsFault", `DB Cluster already exists`);
   const engine = input.Engine!;
-  if (!engine.startsWith("aurora")) throw rdsError("InvalidParameterValue", `The emulator models Aurora clusters; engine ${engine} is not supported.`);
+  if (!engine.startsWith("aurora"))
+    throw rdsError("InvalidParameterValue", `The emulator models Aurora clusters; engine ${engine} is not supported.`);
   const subnetGroupName = (input.DBSubnetGroupName ?? "default").toLowerCase();
   const subnetGroup = ctx.state.rds.subnetGroups[subnetGroupName];
   if (!subnetGroup) throw rdsError("DBSubnetGroupNotFoundFault", `DBSubnetGroup '${subnetGroupName}' not found.`, 404);
   const groups = input.VpcSecurityGroupIds ?? [];
   for (const groupId of groups) {
     const group = ctx.state.ec2.securityGroups[groupId];
-    if (!group || group.VpcId !== subnetGroup.VpcId) throw rdsError("InvalidParameterCombination", `Security group ${groupId} is not in ${subnetGroup.VpcId}.`);
+    if (!group || group.VpcId !== subnetGroup.VpcId)
+      throw rdsError("InvalidParameterCombination", `Security group ${groupId} is not in ${subnetGroup.VpcId}.`);
   }
   const hash = endpointHash(ctx);
   const record: DbClusterRecord = {
@@ -201,7 +231,9 @@ const describeDbClusters: Handler = (input: DescribeDBClustersMessage, ctx) => {
 };
 
 const describeDbClusterEndpoints: Handler = (input: DescribeDBClusterEndpointsMessage, ctx) => {
-  const clusters = input.DBClusterIdentifier ? [findCluster(ctx, input.DBClusterIdentifier)] : Object.values(ctx.state.rds.clusters);
+  const clusters = input.DBClusterIdentifier
+    ? [findCluster(ctx, input.DBClusterIdentifier)]
+    : Object.values(ctx.state.rds.clusters);
   const endpoints = clusters.flatMap((c) =>
     (
       [
@@ -229,12 +261,19 @@ const describeDbClusterEndpoints: Handler = (input: DescribeDBClusterEndpointsMe
 const deleteDbCluster: Handler = (input: DeleteDBClusterMessage, ctx) => {
   const cluster = findCluster(ctx, input.DBClusterIdentifier!);
   if (instancesOf(ctx, cluster.DBClusterIdentifier).length > 0) {
-    throw rdsError("InvalidDBClusterStateFault", "Cluster cannot be deleted, it still contains DB instances in non-deleting state.");
+    throw rdsError(
+      "InvalidDBClusterStateFault",
+      "Cluster cannot be deleted, it still contains DB instances in non-deleting state.",
+    );
   }
   const inUse = Object.values(ctx.state.lattice.resourceConfigurations).find(
-    (c) => c.resourceConfigurationDefinition && "arnResource" in c.resourceConfigurationDefinition && c.resourceConfigurationDefinition.arnResource.arn === cluster.DBClusterArn,
+    (c) =>
+      c.resourceConfigurationDefinition &&
+      "arnResource" in c.resourceConfigurationDefinition &&
+      c.resourceConfigurationDefinition.arnResource.arn === cluster.DBClusterArn,
   );
-  if (inUse) throw rdsError("InvalidDBClusterStateFault", `Cluster is used by VPC Lattice resource configuration ${inUse.id}.`);
+  if (inUse)
+    throw rdsError("InvalidDBClusterStateFault", `Cluster is used by VPC Lattice resource configuration ${inUse.id}.`);
   delete ctx.state.rds.clusters[cluster.DBClusterIdentifier];
   return { DBCluster: clusterView(ctx, { ...cluster, Status: "deleting" }) };
 };
@@ -247,13 +286,20 @@ export function createDbInstance(
   options: { privateIp?: string } = {},
 ): DbInstanceRecord {
   const id = input.DBInstanceIdentifier!.toLowerCase();
-  if (!IDENTIFIER.test(id)) throw rdsError("InvalidParameterValue", `The parameter DBInstanceIdentifier is not a valid identifier: ${id}`);
+  if (!IDENTIFIER.test(id))
+    throw rdsError("InvalidParameterValue", `The parameter DBInstanceIdentifier is not a valid identifier: ${id}`);
   if (ctx.state.rds.instances[id]) throw rdsError("DBInstanceAlreadyExists", "DB instance already exists");
-  if (!input.DBClusterIdentifier) throw rdsError("InvalidParameterCombination", "The emulator models Aurora instances; DBClusterIdentifier is required.");
+  if (!input.DBClusterIdentifier)
+    throw rdsError(
+      "InvalidParameterCombination",
+      "The emulator models Aurora instances; DBClusterIdentifier is required.",
+    );
   const cluster = findCluster(ctx, input.DBClusterIdentifier);
   const subnetGroup = ctx.state.rds.subnetGroups[cluster.DBSubnetGroup]!;
   const existing = instancesOf(ctx, cluster.DBClusterIdentifier).length;
-  const subnetRef = subnetGroup.Subnets.find((s) => s.SubnetAvailabilityZone.Name === input.AvailabilityZone) ?? subnetGroup.Subnets[existing % subnetGroup.Subnets.length]!;
+  const subnetRef =
+    subnetGroup.Subnets.find((s) => s.SubnetAvailabilityZone.Name === input.AvailabilityZone) ??
+    subnetGroup.Subnets[existing % subnetGroup.Subnets.length]!;
   const subnet = ctx.state.ec2.subnets[subnetRef.SubnetIdentifier]!;
   const eni = createManagedInterface(ctx, {
     subnetId: subnet.SubnetId,
@@ -311,7 +357,9 @@ const describeDbInstances: Handler = (input: DescribeDBInstancesMessage, ctx) =>
     all = [instance];
   }
   all = filterBy(all, input.Filters, INSTANCE_FILTERS, (i) => ({
-    "db-cluster-id": i.DBClusterIdentifier ? [i.DBClusterIdentifier, `arn:aws:rds:${ctx.region}:${ctx.accountId}:cluster:${i.DBClusterIdentifier}`] : [],
+    "db-cluster-id": i.DBClusterIdentifier
+      ? [i.DBClusterIdentifier, `arn:aws:rds:${ctx.region}:${ctx.accountId}:cluster:${i.DBClusterIdentifier}`]
+      : [],
     "db-instance-id": [i.DBInstanceIdentifier, i.DBInstanceArn],
     "dbi-resource-id": [i.DbiResourceId],
     engine: [i.Engine],
@@ -337,7 +385,9 @@ export function rdsService() {
     version: "2014-10-31",
     operations: operationsOf(RdsModel as unknown as Record<string, unknown>),
     handlers: {
-      CreateDBSubnetGroup: (input: CreateDBSubnetGroupMessage, ctx: HandlerContext) => ({ DBSubnetGroup: createDbSubnetGroup(ctx, input) }),
+      CreateDBSubnetGroup: (input: CreateDBSubnetGroupMessage, ctx: HandlerContext) => ({
+        DBSubnetGroup: createDbSubnetGroup(ctx, input),
+      }),
       DescribeDBSubnetGroups: describeDbSubnetGroups,
       CreateDBCluster: (input: CreateDBClusterMessage, ctx: HandlerContext) => ({
         DBCluster: clusterView(ctx, createDbCluster(ctx, input)),

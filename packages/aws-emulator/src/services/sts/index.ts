@@ -20,7 +20,8 @@ export function stsService(): ServiceDefinition {
       }),
     },
     missingParameter: (member) => stsError("MissingParameter", `The request must contain the parameter ${member}`),
-    unknownOperation: (operation) => stsError("InvalidAction", `The action ${operation} is not valid for this web service.`),
+    unknownOperation: (operation) =>
+      stsError("InvalidAction", `The action ${operation} is not valid for this web service.`),
     internalError: (message) => stsError("InternalFailure", message, 500),
   };
 }

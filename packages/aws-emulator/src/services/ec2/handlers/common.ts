@@ -12,7 +12,9 @@ export function ec2Page<T>(
   bounds: { min: number; max: number } = { min: 5, max: 1000 },
 ): Page<T> {
   if (input.MaxResults !== undefined && (input.MaxResults < bounds.min || input.MaxResults > bounds.max)) {
-    throw invalidParameterValue(`Value ( ${input.MaxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`);
+    throw invalidParameterValue(
+      `Value ( ${input.MaxResults} ) for parameter maxResults is invalid. Expecting a value between ${bounds.min} and ${bounds.max}.`,
+    );
   }
   return paginate(items, {
     maxResults: input.MaxResults,

@@ -149,7 +149,10 @@ export function endpointAssociationRows(
         Id: memo.id,
         VpcEndpointId: vpce,
         AssociatedResourceAccessibility: accessibility(state, endpoint, config.status),
-        DnsEntry: { DnsName: `${label}.${config.id}.${RESOURCE_DNS_HASH}.vpc-lattice-rsc.${region}.on.aws`, HostedZoneId: rscZone },
+        DnsEntry: {
+          DnsName: `${label}.${config.id}.${RESOURCE_DNS_HASH}.vpc-lattice-rsc.${region}.on.aws`,
+          HostedZoneId: rscZone,
+        },
         ...(privateEntry ? { PrivateDnsEntry: privateEntry } : {}),
         AssociatedResourceArn: config.arn,
         ...(isChild ? { ResourceConfigurationGroupArn: parent.arn } : {}),
@@ -167,10 +170,14 @@ export function endpointAssociationRows(
       if (!association.dnsEntry || !LIVE(association.status)) continue;
       const config = l.resourceConfigurations[association.resourceConfigurationId];
       if (!config) continue;
-      const group = config.resourceConfigurationGroupId ? l.resourceConfigurations[config.resourceConfigurationGroupId] : undefined;
+      const group = config.resourceConfigurationGroupId
+        ? l.resourceConfigurations[config.resourceConfigurationGroupId]
+        : undefined;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
       const privateEntry =
-        endpoint.PrivateDnsEnabled && association.privateDnsEnabled ? privateName(association.privateDnsEntry?.domainName) : undefined;
+        endpoint.PrivateDnsEnabled && association.privateDnsEnabled
+          ? privateName(association.privateDnsEntry?.domainName)
+          : undefined;
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -200,7 +207,10 @@ export function endpointAssociationRows(
         ServiceNetworkArn: sn.arn,
         ServiceNetworkName: sn.name,
         AssociatedResourceAccessibility: accessibility(state, endpoint, association.status),
-        DnsEntry: { DnsName: `${vpce}-${association.id}.${SERVICE_DNS_HASH}.vpc-lattice-svcs.${region}.on.aws`, HostedZoneId: svcZone },
+        DnsEntry: {
+          DnsName: `${vpce}-${association.id}.${SERVICE_DNS_HASH}.vpc-lattice-svcs.${region}.on.aws`,
+          HostedZoneId: svcZone,
+        },
         ...(privateEntry ? { PrivateDnsEntry: privateEntry } : {}),
         AssociatedResourceArn: service.arn,
         Tags: [],
@@ -257,7 +267,10 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     const seen = ctx.state.idempotency[`CreateVpcEndpoint:${input.ClientToken}`];
     if (seen) {
       if (seen.fingerprint !== fingerprint(input)) {
-        throw ec2Error("IdempotentParameterMismatch", "The client token you have provided is associated with a resource that is already created with different parameters.");
+        throw ec2Error(
+          "IdempotentParameterMismatch",
+          "The client token you have provided is associated with a resource that is already created with different parameters.",
+        );
       }
       const existing = ctx.state.ec2.vpcEndpoints[seen.resourceId];
       return { VpcEndpoint: existing ? endpointView(ctx, existing) : seen.response, ClientToken: input.ClientToken };
@@ -273,13 +286,19 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
   const vpc = findVpc(ctx, input.VpcId!);
   let config: ResourceConfigurationRecord | undefined;
   if (type === "Resource") {
-    if (!input.ResourceConfigurationArn) throw ec2Error("MissingParameter", "The request must contain the parameter ResourceConfigurationArn");
+    if (!input.ResourceConfigurationArn)
+      throw ec2Error("MissingParameter", "The request must contain the parameter ResourceConfigurationArn");
     config = resourceConfigurationFor(ctx, input.ResourceConfigurationArn);
-    if (config.type === "CHILD") throw invalidParameter(`${config.id} is a CHILD configuration; specify its parent GROUP ${config.resourceConfigurationGroupId}.`);
-    if (config.type === "CIDR") throw invalidParameter(`${config.id} is a CIDR configuration; it is reached through a Tunnel endpoint.`);
+    if (config.type === "CHILD")
+      throw invalidParameter(
+        `${config.id} is a CHILD configuration; specify its parent GROUP ${config.resourceConfigurationGroupId}.`,
+      );
+    if (config.type === "CIDR")
+      throw invalidParameter(`${config.id} is a CIDR configuration; it is reached through a Tunnel endpoint.`);
     if (!LIVE(config.status)) throw invalidParameter(`${config.id} is ${config.status}.`);
   } else {
-    if (!input.ServiceNetworkArn) throw ec2Error("MissingParameter", "The request must contain the parameter ServiceNetworkArn");
+    if (!input.ServiceNetworkArn)
+      throw ec2Error("MissingParameter", "The request must contain the parameter ServiceNetworkArn");
     serviceNetworkFor(ctx, input.ServiceNetworkArn);
   }
   const subnetIds = input.SubnetIds ?? [];
@@ -288,12 +307,19 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
   for (const subnetId of subnetIds) {
     const subnet = findSubnet(ctx, subnetId);
     if (subnet.VpcId !== vpc.VpcId) throw invalidParameter(`Subnet ${subnetId} is not in ${vpc.VpcId}.`);
-    if (zones.includes(subnet.AvailabilityZone)) throw ec2Error("DuplicateSubnetsInSameZone", `Found another subnet in ${subnet.AvailabilityZone}: only one subnet per Availability Zone.`);
+    if (zones.includes(subnet.AvailabilityZone))
+      throw ec2Error(
+        "DuplicateSubnetsInSameZone",
+        `Found another subnet in ${subnet.AvailabilityZone}: only one subnet per Availability Zone.`,
+      );
     zones.push(subnet.AvailabilityZone);
   }
   if (config) checkAzOverlap(ctx, config, zones);
-  const groupIds = input.SecurityGroupIds?.length ? input.SecurityGroupIds : [defaultSecurityGroup(ctx.state, vpc.VpcId)].filter((g): g is string => Boolean(g));
-  if (groupIds.length > 5) throw ec2Error("SecurityGroupLimitExceeded", "An endpoint can have at most 5 security groups.");
+  const groupIds = input.SecurityGroupIds?.length
+    ? input.SecurityGroupIds
+    : [defaultSecurityGroup(ctx.state, vpc.VpcId)].filter((g): g is string => Boolean(g));
+  if (groupIds.length > 5)
+    throw ec2Error("SecurityGroupLimitExceeded", "An endpoint can have at most 5 security groups.");
   const groups = groupIds.map((groupId) => {
     const group = ctx.state.ec2.securityGroups[groupId];
     if (!group) throw ec2Error("InvalidGroup.NotFound", `The security group '${groupId}' does not exist`);
@@ -313,8 +339,12 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     ...(input.DnsOptions
       ? {
           DnsOptions: {
-            ...(input.DnsOptions.PrivateDnsPreference ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference } : {}),
-            ...(input.DnsOptions.PrivateDnsSpecifiedDomains ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains } : {}),
+            ...(input.DnsOptions.PrivateDnsPreference
+              ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference }
+              : {}),
+            ...(input.DnsOptions.PrivateDnsSpecifiedDomains
+              ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
+              : {}),
             ...(input.DnsOptions.DnsRecordIpType ? { DnsRecordIpType: input.DnsOptions.DnsRecordIpType } : {}),
           },
         }
@@ -359,7 +389,11 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
   const { NetworkInterfaceIds: _enis, DnsEntries: _dns, ...response } = record;
   if (input.ClientToken) {
     record.clientToken = input.ClientToken;
-    ctx.state.idempotency[`CreateVpcEndpoint:${input.ClientToken}`] = { fingerprint: fingerprint(input), resourceId: id, response };
+    ctx.state.idempotency[`CreateVpcEndpoint:${input.ClientToken}`] = {
+      fingerprint: fingerprint(input),
+      resourceId: id,
+      response,
+    };
   }
   return { VpcEndpoint: response, ...(input.ClientToken ? { ClientToken: input.ClientToken } : {}) };
 };
@@ -380,14 +414,22 @@ const describeVpcEndpoints: Handler = (input: DescribeVpcEndpointsRequest, ctx) 
   let all = Object.values(e.vpcEndpoints);
   if (input.VpcEndpointIds?.length) {
     for (const id of input.VpcEndpointIds) {
-      if (!VPCE_ID.test(id)) throw ec2Error("InvalidVpcEndpointId.Malformed", `The Vpc Endpoint Id '${id}' is malformed`);
+      if (!VPCE_ID.test(id))
+        throw ec2Error("InvalidVpcEndpointId.Malformed", `The Vpc Endpoint Id '${id}' is malformed`);
     }
     const missing = input.VpcEndpointIds.filter((id) => !e.vpcEndpoints[id]);
-    if (missing.length > 0) throw ec2Error("InvalidVpcEndpointId.NotFound", `The Vpc Endpoint Id '${missing.join(", ")}' does not exist`);
+    if (missing.length > 0)
+      throw ec2Error("InvalidVpcEndpointId.NotFound", `The Vpc Endpoint Id '${missing.join(", ")}' does not exist`);
     all = input.VpcEndpointIds.map((id) => e.vpcEndpoints[id]!);
   }
   const filtered = applyFilters(all, input.Filters, endpointFilters, (x) => x.Tags);
-  const page = ec2Page(ctx, filtered, { ...input, MaxResults: input.MaxResults && Math.min(input.MaxResults, 1000) }, "endpoints", { min: 1, max: 1000 });
+  const page = ec2Page(
+    ctx,
+    filtered,
+    { ...input, MaxResults: input.MaxResults && Math.min(input.MaxResults, 1000) },
+    "endpoints",
+    { min: 1, max: 1000 },
+  );
   return { VpcEndpoints: page.items.map((x) => endpointView(ctx, x)), NextToken: page.nextToken };
 };
 
@@ -396,7 +438,10 @@ const deleteVpcEndpoints: Handler = (input: DeleteVpcEndpointsRequest, ctx) => {
   for (const id of input.VpcEndpointIds ?? []) {
     const endpoint = ctx.state.ec2.vpcEndpoints[id];
     if (!endpoint) {
-      unsuccessful.push({ Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The Vpc Endpoint Id '${id}' does not exist` }, ResourceId: id });
+      unsuccessful.push({
+        Error: { Code: "InvalidVpcEndpoint.NotFound", Message: `The Vpc Endpoint Id '${id}' does not exist` },
+        ResourceId: id,
+      });
       continue;
     }
     if (endpoint.State === "Deleting") continue;
@@ -426,18 +471,23 @@ const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   }
   for (const groupId of input.AddSecurityGroupIds ?? []) {
     const group = ctx.state.ec2.securityGroups[groupId];
-    if (!group || group.VpcId !== endpoint.VpcId) throw ec2Error("InvalidGroup.NotFound", `The security group '${groupId}' does not exist in ${endpoint.VpcId}`);
-    if (!endpoint.Groups.some((g) => g.GroupId === groupId)) endpoint.Groups.push({ GroupId: groupId, GroupName: group.GroupName });
+    if (!group || group.VpcId !== endpoint.VpcId)
+      throw ec2Error("InvalidGroup.NotFound", `The security group '${groupId}' does not exist in ${endpoint.VpcId}`);
+    if (!endpoint.Groups.some((g) => g.GroupId === groupId))
+      endpoint.Groups.push({ GroupId: groupId, GroupName: group.GroupName });
   }
   if (input.RemoveSecurityGroupIds?.length) {
     endpoint.Groups = endpoint.Groups.filter((g) => !input.RemoveSecurityGroupIds!.includes(g.GroupId));
   }
-  for (const eni of interfacesByOwner.get(ctx.state, endpoint.VpcEndpointId)) eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
+  for (const eni of interfacesByOwner.get(ctx.state, endpoint.VpcEndpointId))
+    eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
   if (input.DnsOptions) {
     endpoint.DnsOptions = {
       ...(endpoint.DnsOptions ?? {}),
       ...(input.DnsOptions.PrivateDnsPreference ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference } : {}),
-      ...(input.DnsOptions.PrivateDnsSpecifiedDomains ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains } : {}),
+      ...(input.DnsOptions.PrivateDnsSpecifiedDomains
+        ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
+        : {}),
     };
   }
   return { Return: true };
@@ -445,10 +495,13 @@ const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
 
 const describeVpcEndpointAssociations: Handler = (input: DescribeVpcEndpointAssociationsRequest, ctx) => {
   const e = ctx.state.ec2;
-  let endpoints = Object.values(e.vpcEndpoints).filter((x) => LATTICE_TYPES.includes(x.VpcEndpointType) && x.State === "Available");
+  let endpoints = Object.values(e.vpcEndpoints).filter(
+    (x) => LATTICE_TYPES.includes(x.VpcEndpointType) && x.State === "Available",
+  );
   if (input.VpcEndpointIds?.length) {
     const missing = input.VpcEndpointIds.filter((id) => !e.vpcEndpoints[id]);
-    if (missing.length > 0) throw ec2Error("InvalidVpcEndpointId.NotFound", `The Vpc Endpoint Id '${missing.join(", ")}' does not exist`);
+    if (missing.length > 0)
+      throw ec2Error("InvalidVpcEndpointId.NotFound", `The Vpc Endpoint Id '${missing.join(", ")}' does not exist`);
     endpoints = endpoints.filter((x) => input.VpcEndpointIds!.includes(x.VpcEndpointId));
   }
   const rows = endpoints.flatMap((endpoint) => endpointAssociationRows(ctx, endpoint));
@@ -467,7 +520,10 @@ const describeVpcEndpointAssociations: Handler = (input: DescribeVpcEndpointAsso
 const describeNetworkInterfaces: Handler = (input: DescribeNetworkInterfacesRequest, ctx) => {
   const e = ctx.state.ec2;
   if (input.NetworkInterfaceIds?.length && input.MaxResults !== undefined) {
-    throw ec2Error("InvalidParameterCombination", "The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults");
+    throw ec2Error(
+      "InvalidParameterCombination",
+      "The parameter NetworkInterfaceIds cannot be used with the parameter MaxResults",
+    );
   }
   let all = Object.values(e.networkInterfaces);
   if (input.NetworkInterfaceIds?.length) {

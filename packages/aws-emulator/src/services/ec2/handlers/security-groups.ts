@@ -67,7 +67,9 @@ export function addRule(ctx: HandlerContext, group: SecurityGroupRecord, spec: R
     ...(spec.CidrIpv4 ? { CidrIpv4: spec.CidrIpv4 } : {}),
     ...(spec.CidrIpv6 ? { CidrIpv6: spec.CidrIpv6 } : {}),
     ...(spec.PrefixListId ? { PrefixListId: spec.PrefixListId } : {}),
-    ...(spec.ReferencedGroupId ? { ReferencedGroupInfo: { GroupId: spec.ReferencedGroupId, UserId: group.OwnerId } } : {}),
+    ...(spec.ReferencedGroupId
+      ? { ReferencedGroupInfo: { GroupId: spec.ReferencedGroupId, UserId: group.OwnerId } }
+      : {}),
     ...(spec.Description ? { Description: spec.Description } : {}),
     Tags: [],
   };
@@ -81,7 +83,10 @@ export function createSecurityGroup(
 ): SecurityGroupRecord {
   findVpc(ctx, input.VpcId);
   if (securityGroupsByVpc.find(ctx.state, input.VpcId, (g) => g.GroupName === input.GroupName)) {
-    throw ec2Error("InvalidGroup.Duplicate", `The security group '${input.GroupName}' already exists for VPC '${input.VpcId}'`);
+    throw ec2Error(
+      "InvalidGroup.Duplicate",
+      `The security group '${input.GroupName}' already exists for VPC '${input.VpcId}'`,
+    );
   }
   if (input.GroupName.startsWith("sg-")) throw invalidParameterValue("Group names may not be in the format sg-*.");
   const id = ctx.ids.id("sg");
@@ -100,8 +105,18 @@ export function createSecurityGroup(
 }
 
 export function createDefaultSecurityGroup(ctx: HandlerContext, vpcId: string): SecurityGroupRecord {
-  const group = createSecurityGroup(ctx, { GroupName: "default", Description: "default VPC security group", VpcId: vpcId });
-  addRule(ctx, group, { IsEgress: false, IpProtocol: "-1", FromPort: -1, ToPort: -1, ReferencedGroupId: group.GroupId });
+  const group = createSecurityGroup(ctx, {
+    GroupName: "default",
+    Description: "default VPC security group",
+    VpcId: vpcId,
+  });
+  addRule(ctx, group, {
+    IsEgress: false,
+    IpProtocol: "-1",
+    FromPort: -1,
+    ToPort: -1,
+    ReferencedGroupId: group.GroupId,
+  });
   return group;
 }
 
@@ -155,7 +170,9 @@ function permissionsOf(ctx: HandlerContext, groupId: string, egress: boolean): I
 }
 
 const describeSecurityGroups: Handler = (input: DescribeSecurityGroupsRequest, ctx) => {
-  let all = byIds(ctx.state.ec2.securityGroups, input.GroupIds, (id) => ec2Error("InvalidGroup.NotFound", `The security group '${id}' does not exist`));
+  let all = byIds(ctx.state.ec2.securityGroups, input.GroupIds, (id) =>
+    ec2Error("InvalidGroup.NotFound", `The security group '${id}' does not exist`),
+  );
   if (input.GroupNames?.length) all = all.filter((g) => input.GroupNames!.includes(g.GroupName));
   const filtered = applyFilters(
     all,
@@ -185,26 +202,44 @@ function groupUsers(ctx: HandlerContext, groupId: string): string[] {
   const e = ctx.state.ec2;
   const l = ctx.state.lattice;
   return [
-    ...Object.values(e.networkInterfaces).filter((n) => n.Groups.some((g) => g.GroupId === groupId)).map((n) => n.NetworkInterfaceId),
-    ...Object.values(e.vpcEndpoints).filter((v) => v.Groups.some((g) => g.GroupId === groupId)).map((v) => v.VpcEndpointId),
-    ...Object.values(l.vpcAssociations).filter((a) => a.securityGroupIds.includes(groupId)).map((a) => a.id),
-    ...Object.values(l.resourceGateways).filter((g) => g.securityGroupIds.includes(groupId)).map((g) => g.id),
+    ...Object.values(e.networkInterfaces)
+      .filter((n) => n.Groups.some((g) => g.GroupId === groupId))
+      .map((n) => n.NetworkInterfaceId),
+    ...Object.values(e.vpcEndpoints)
+      .filter((v) => v.Groups.some((g) => g.GroupId === groupId))
+      .map((v) => v.VpcEndpointId),
+    ...Object.values(l.vpcAssociations)
+      .filter((a) => a.securityGroupIds.includes(groupId))
+      .map((a) => a.id),
+    ...Object.values(l.resourceGateways)
+      .filter((g) => g.securityGroupIds.includes(groupId))
+      .map((g) => g.id),
     ...Object.values(e.securityGroupRules)
       .filter((r) => r.GroupId !== groupId && r.ReferencedGroupInfo?.GroupId === groupId)
       .map((r) => r.GroupId),
-    ...Object.values(ctx.state.rds.clusters).filter((c) => c.VpcSecurityGroupIds.includes(groupId)).map((c) => c.DBClusterIdentifier),
+    ...Object.values(ctx.state.rds.clusters)
+      .filter((c) => c.VpcSecurityGroupIds.includes(groupId))
+      .map((c) => c.DBClusterIdentifier),
   ];
 }
 
 const deleteSecurityGroup: Handler = (input: DeleteSecurityGroupRequest, ctx) => {
   if (!input.GroupId) throw ec2Error("MissingParameter", "The request must contain the parameter GroupId");
   const group = findGroup(ctx, input.GroupId);
-  if (group.GroupName === "default") throw ec2Error("CannotDelete", `The security group '${group.GroupId}' is the default group of its VPC and cannot be deleted`);
+  if (group.GroupName === "default")
+    throw ec2Error(
+      "CannotDelete",
+      `The security group '${group.GroupId}' is the default group of its VPC and cannot be deleted`,
+    );
   const users = groupUsers(ctx, group.GroupId);
   if (users.length > 0) {
-    throw ec2Error("DependencyViolation", `resource ${group.GroupId} has a dependent object (${users.slice(0, 3).join(", ")})`);
+    throw ec2Error(
+      "DependencyViolation",
+      `resource ${group.GroupId} has a dependent object (${users.slice(0, 3).join(", ")})`,
+    );
   }
-  for (const rule of rulesByGroup.get(ctx.state, group.GroupId)) delete ctx.state.ec2.securityGroupRules[rule.SecurityGroupRuleId];
+  for (const rule of rulesByGroup.get(ctx.state, group.GroupId))
+    delete ctx.state.ec2.securityGroupRules[rule.SecurityGroupRuleId];
   delete ctx.state.ec2.securityGroups[group.GroupId];
   return { Return: true, GroupId: group.GroupId };
 };
@@ -224,7 +259,14 @@ function specsFrom(ctx: HandlerContext, input: PermissionInput, egress: boolean)
   const permissions: IpPermission[] = input.IpPermissions?.length
     ? input.IpPermissions
     : input.IpProtocol
-      ? [{ IpProtocol: input.IpProtocol, FromPort: input.FromPort, ToPort: input.ToPort, IpRanges: input.CidrIp ? [{ CidrIp: input.CidrIp }] : [] }]
+      ? [
+          {
+            IpProtocol: input.IpProtocol,
+            FromPort: input.FromPort,
+            ToPort: input.ToPort,
+            IpRanges: input.CidrIp ? [{ CidrIp: input.CidrIp }] : [],
+          },
+        ]
       : [];
   const specs: RuleSpec[] = [];
   for (const permission of permissions) {
@@ -239,18 +281,35 @@ function specsFrom(ctx: HandlerContext, input: PermissionInput, egress: boolean)
     }
     const base = { IsEgress: egress, IpProtocol: protocol, FromPort: from, ToPort: to };
     for (const range of permission.IpRanges ?? []) {
-      specs.push({ ...base, CidrIpv4: range.CidrIp!, ...(range.Description ? { Description: range.Description } : {}) });
+      specs.push({
+        ...base,
+        CidrIpv4: range.CidrIp!,
+        ...(range.Description ? { Description: range.Description } : {}),
+      });
     }
     for (const range of permission.Ipv6Ranges ?? []) {
-      specs.push({ ...base, CidrIpv6: range.CidrIpv6!, ...(range.Description ? { Description: range.Description } : {}) });
+      specs.push({
+        ...base,
+        CidrIpv6: range.CidrIpv6!,
+        ...(range.Description ? { Description: range.Description } : {}),
+      });
     }
     for (const list of permission.PrefixListIds ?? []) {
-      specs.push({ ...base, PrefixListId: list.PrefixListId!, ...(list.Description ? { Description: list.Description } : {}) });
+      specs.push({
+        ...base,
+        PrefixListId: list.PrefixListId!,
+        ...(list.Description ? { Description: list.Description } : {}),
+      });
     }
     for (const pair of permission.UserIdGroupPairs ?? []) {
-      if (!pair.GroupId) throw ec2Error("MissingParameter", "A UserIdGroupPair needs a GroupId in a VPC security group.");
+      if (!pair.GroupId)
+        throw ec2Error("MissingParameter", "A UserIdGroupPair needs a GroupId in a VPC security group.");
       findGroup(ctx, pair.GroupId);
-      specs.push({ ...base, ReferencedGroupId: pair.GroupId, ...(pair.Description ? { Description: pair.Description } : {}) });
+      specs.push({
+        ...base,
+        ReferencedGroupId: pair.GroupId,
+        ...(pair.Description ? { Description: pair.Description } : {}),
+      });
     }
   }
   if (specs.length === 0) throw ec2Error("MissingParameter", "The request must contain the parameter ipPermissions");
@@ -331,9 +390,13 @@ export const securityGroupHandlers: Record<string, Handler> = {
   CreateSecurityGroup: createSecurityGroupHandler,
   DescribeSecurityGroups: describeSecurityGroups,
   DeleteSecurityGroup: deleteSecurityGroup,
-  AuthorizeSecurityGroupIngress: (input: AuthorizeSecurityGroupIngressRequest, ctx) => authorize(ctx, input as PermissionInput, false),
-  AuthorizeSecurityGroupEgress: (input: AuthorizeSecurityGroupEgressRequest, ctx) => authorize(ctx, input as PermissionInput, true),
-  RevokeSecurityGroupIngress: (input: RevokeSecurityGroupIngressRequest, ctx) => revoke(ctx, input as PermissionInput, false),
-  RevokeSecurityGroupEgress: (input: RevokeSecurityGroupEgressRequest, ctx) => revoke(ctx, input as PermissionInput, true),
+  AuthorizeSecurityGroupIngress: (input: AuthorizeSecurityGroupIngressRequest, ctx) =>
+    authorize(ctx, input as PermissionInput, false),
+  AuthorizeSecurityGroupEgress: (input: AuthorizeSecurityGroupEgressRequest, ctx) =>
+    authorize(ctx, input as PermissionInput, true),
+  RevokeSecurityGroupIngress: (input: RevokeSecurityGroupIngressRequest, ctx) =>
+    revoke(ctx, input as PermissionInput, false),
+  RevokeSecurityGroupEgress: (input: RevokeSecurityGroupEgressRequest, ctx) =>
+    revoke(ctx, input as PermissionInput, true),
   DescribeSecurityGroupRules: describeSecurityGroupRules,
 };

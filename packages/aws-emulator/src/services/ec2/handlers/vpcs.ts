@@ -12,7 +12,14 @@ import { availabilityZoneId, cidrContains, parseCidr } from "../network.js";
 import { ec2Error, ec2NotFound, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import { vpcAssociationsByVpc } from "../../lattice/indexes.js";
-import { endpointsByVpc, interfacesBySubnet, rulesByGroup, securityGroupsByVpc, subnetsByVpc, subnetTable } from "../indexes.js";
+import {
+  endpointsByVpc,
+  interfacesBySubnet,
+  rulesByGroup,
+  securityGroupsByVpc,
+  subnetsByVpc,
+  subnetTable,
+} from "../indexes.js";
 import type { SubnetRecord, VpcRecord } from "../state.js";
 import { createDefaultSecurityGroup } from "./security-groups.js";
 import { byIds, ec2Page, findVpc, tagsFor } from "./common.js";
@@ -20,7 +27,8 @@ import { byIds, ec2Page, findVpc, tagsFor } from "./common.js";
 export function createVpc(ctx: HandlerContext, input: CreateVpcRequest): VpcRecord {
   const cidr = input.CidrBlock;
   const range = cidr ? parseCidr(cidr) : undefined;
-  if (!cidr || !range) throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!cidr || !range)
+    throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
   if (range.bits < 16 || range.bits > 28) throw ec2Error("InvalidVpc.Range", `The CIDR '${cidr}' is invalid.`);
   const id = ctx.ids.id("vpc");
   const record: VpcRecord = {
@@ -31,7 +39,9 @@ export function createVpc(ctx: HandlerContext, input: CreateVpcRequest): VpcReco
     IsDefault: false,
     InstanceTenancy: input.InstanceTenancy ?? "default",
     DhcpOptionsId: "dopt-0" + ctx.ids.hex(16),
-    CidrBlockAssociationSet: [{ AssociationId: ctx.ids.id("vpc-cidr-assoc"), CidrBlock: cidr, CidrBlockState: { State: "associated" } }],
+    CidrBlockAssociationSet: [
+      { AssociationId: ctx.ids.id("vpc-cidr-assoc"), CidrBlock: cidr, CidrBlockState: { State: "associated" } },
+    ],
     Tags: tagsFor(input.TagSpecifications, "vpc"),
   };
   ctx.state.ec2.vpcs[id] = record;
@@ -72,26 +82,36 @@ const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
     ...vpcAssociationsByVpc.get(ctx.state, vpc.VpcId).map((a) => a.id),
   ];
   if (dependents.length > 0) {
-    throw ec2Error("DependencyViolation", `The vpc '${vpc.VpcId}' has dependencies and cannot be deleted (${dependents.slice(0, 3).join(", ")}).`);
+    throw ec2Error(
+      "DependencyViolation",
+      `The vpc '${vpc.VpcId}' has dependencies and cannot be deleted (${dependents.slice(0, 3).join(", ")}).`,
+    );
   }
   for (const group of groups) {
     delete e.securityGroups[group.GroupId];
-    for (const rule of rulesByGroup.get(ctx.state, group.GroupId)) delete e.securityGroupRules[rule.SecurityGroupRuleId];
+    for (const rule of rulesByGroup.get(ctx.state, group.GroupId))
+      delete e.securityGroupRules[rule.SecurityGroupRuleId];
   }
   delete e.vpcs[vpc.VpcId];
-  return { };
+  return {};
 };
 
 export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): SubnetRecord {
   const vpc = findVpc(ctx, input.VpcId!);
   const cidr = input.CidrBlock;
   const range = cidr ? parseCidr(cidr) : undefined;
-  if (!cidr || !range) throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
+  if (!cidr || !range)
+    throw invalidParameterValue(`Value (${cidr}) for parameter cidrBlock is invalid. This is not a valid CIDR block.`);
   if (!cidrContains(vpc.CidrBlock, cidr)) throw ec2Error("InvalidSubnet.Range", `The CIDR '${cidr}' is invalid.`);
-  const overlapping = subnetsByVpc.find(ctx.state, vpc.VpcId, (s) => cidrContains(s.CidrBlock, cidr) || cidrContains(cidr, s.CidrBlock));
+  const overlapping = subnetsByVpc.find(
+    ctx.state,
+    vpc.VpcId,
+    (s) => cidrContains(s.CidrBlock, cidr) || cidrContains(cidr, s.CidrBlock),
+  );
   if (overlapping) throw ec2Error("InvalidSubnet.Conflict", `The CIDR '${cidr}' conflicts with another subnet`);
   const zone = input.AvailabilityZone ?? `${ctx.region}a`;
-  if (!zone.startsWith(ctx.region)) throw invalidParameterValue(`Value (${zone}) for parameter availabilityZone is invalid.`);
+  if (!zone.startsWith(ctx.region))
+    throw invalidParameterValue(`Value (${zone}) for parameter availabilityZone is invalid.`);
   const id = ctx.ids.id("subnet");
   const record: SubnetRecord = {
     SubnetId: id,
@@ -114,7 +134,9 @@ export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): S
 const createSubnetHandler: Handler = (input: CreateSubnetRequest, ctx) => ({ Subnet: createSubnet(ctx, input) });
 
 const describeSubnets: Handler = (input: DescribeSubnetsRequest, ctx) => {
-  const all = byIds(ctx.state.ec2.subnets, input.SubnetIds, (id) => ec2NotFound("InvalidSubnetID.NotFound", id, "subnet"));
+  const all = byIds(ctx.state.ec2.subnets, input.SubnetIds, (id) =>
+    ec2NotFound("InvalidSubnetID.NotFound", id, "subnet"),
+  );
   const filtered = applyFilters(
     all,
     input.Filters,
@@ -138,7 +160,11 @@ const deleteSubnet: Handler = (input: DeleteSubnetRequest, ctx) => {
   const subnet = ctx.state.ec2.subnets[input.SubnetId!];
   if (!subnet) throw ec2NotFound("InvalidSubnetID.NotFound", input.SubnetId!, "subnet");
   const eni = interfacesBySubnet.get(ctx.state, subnet.SubnetId)[0];
-  if (eni) throw ec2Error("DependencyViolation", `The subnet '${subnet.SubnetId}' has dependencies and cannot be deleted (${eni.NetworkInterfaceId}).`);
+  if (eni)
+    throw ec2Error(
+      "DependencyViolation",
+      `The subnet '${subnet.SubnetId}' has dependencies and cannot be deleted (${eni.NetworkInterfaceId}).`,
+    );
   delete ctx.state.ec2.subnets[subnet.SubnetId];
   return {};
 };

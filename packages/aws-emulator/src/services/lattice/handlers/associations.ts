@@ -45,7 +45,16 @@ import type {
   ServiceNetworkVpcAssociationRecord,
   DnsEntryRecord,
 } from "../state.js";
-import { LIVE, idFromIdentifier, idempotent, latticeArn, resolve, resourceAssociationDnsEntry, setTags, toDate } from "../support.js";
+import {
+  LIVE,
+  idFromIdentifier,
+  idempotent,
+  latticeArn,
+  resolve,
+  resourceAssociationDnsEntry,
+  setTags,
+  toDate,
+} from "../support.js";
 import { listPage, touch } from "./common.js";
 import { childrenOf, findResourceConfiguration } from "./resources.js";
 import { findServiceNetwork } from "./service-networks.js";
@@ -54,7 +63,12 @@ import { findService } from "./services.js";
 /* ------------------------------------ SNVA ----------------------------------- */
 
 function findVpcAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkVpcAssociationRecord {
-  return resolve(ctx.state.lattice.vpcAssociations, identifier, "SERVICE_NETWORK_VPC_ASSOCIATION", "Service network VPC association");
+  return resolve(
+    ctx.state.lattice.vpcAssociations,
+    identifier,
+    "SERVICE_NETWORK_VPC_ASSOCIATION",
+    "Service network VPC association",
+  );
 }
 
 function checkVpcGroups(ctx: HandlerContext, vpcId: string, groupIds: string[]): void {
@@ -62,7 +76,10 @@ function checkVpcGroups(ctx: HandlerContext, vpcId: string, groupIds: string[]):
     const group = ctx.state.ec2.securityGroups[groupId];
     if (!group) throw invalid(`securityGroupIds.${index + 1}`, `Security group ${groupId} does not exist.`);
     if (group.VpcId !== vpcId) {
-      throw invalid(`securityGroupIds.${index + 1}`, `Security group ${groupId} belongs to ${group.VpcId}, not ${vpcId}.`);
+      throw invalid(
+        `securityGroupIds.${index + 1}`,
+        `Security group ${groupId} belongs to ${group.VpcId}, not ${vpcId}.`,
+      );
     }
   });
 }
@@ -99,7 +116,11 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
       const existing = vpcAssociationsByVpc.find(ctx.state, vpcId);
       if (existing) {
         if (existing.serviceNetworkId === sn.id) {
-          throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", existing.id, `VPC ${vpcId} is already associated with service network ${sn.id} (${existing.id}, ${existing.status}).`);
+          throw conflict(
+            "SERVICE_NETWORK_VPC_ASSOCIATION",
+            existing.id,
+            `VPC ${vpcId} is already associated with service network ${sn.id} (${existing.id}, ${existing.status}).`,
+          );
         }
         throw conflict(
           "SERVICE_NETWORK_VPC_ASSOCIATION",
@@ -118,7 +139,9 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
         vpcId,
         securityGroupIds,
         privateDnsEnabled: input.privateDnsEnabled ?? false,
-        ...(input.dnsOptions ? { dnsOptions: input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"] } : {}),
+        ...(input.dnsOptions
+          ? { dnsOptions: input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"] }
+          : {}),
         createdBy: ctx.accountId,
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
@@ -151,9 +174,12 @@ const getVpcAssociation: Handler = (input: GetServiceNetworkVpcAssociationReques
 
 const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRequest, ctx) => {
   if (!input.serviceNetworkIdentifier && !input.vpcIdentifier) {
-    throw validationException(
-      [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the VPC identifier." }],
-    );
+    throw validationException([
+      {
+        name: "serviceNetworkIdentifier",
+        message: "You must provide either the service network identifier or the VPC identifier.",
+      },
+    ]);
   }
   let all = input.serviceNetworkIdentifier
     ? vpcAssociationsByNetwork.get(ctx.state, findServiceNetwork(ctx, input.serviceNetworkIdentifier).id)
@@ -172,11 +198,18 @@ const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRe
 const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociationRequest, ctx) => {
   const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
   if (a.status !== "ACTIVE") {
-    throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is ${a.status}; it can be updated once ACTIVE.`);
+    throw conflict(
+      "SERVICE_NETWORK_VPC_ASSOCIATION",
+      a.id,
+      `Association ${a.id} is ${a.status}; it can be updated once ACTIVE.`,
+    );
   }
   if (input.securityGroupIds !== undefined) {
     if (input.securityGroupIds.length === 0 && a.securityGroupIds.length > 0) {
-      throw invalid("securityGroupIds", "An association that has security groups must keep at least one; delete and recreate it to remove them all.");
+      throw invalid(
+        "securityGroupIds",
+        "An association that has security groups must keep at least one; delete and recreate it to remove them all.",
+      );
     }
     checkVpcGroups(ctx, a.vpcId, input.securityGroupIds);
     a.securityGroupIds = input.securityGroupIds;
@@ -192,7 +225,11 @@ const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociation
 const deleteVpcAssociation: Handler = (input: DeleteServiceNetworkVpcAssociationRequest, ctx) => {
   const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
   if (a.status === "CREATE_IN_PROGRESS" || a.status === "UPDATE_IN_PROGRESS") {
-    throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is ${a.status}; delete it once that finishes.`);
+    throw conflict(
+      "SERVICE_NETWORK_VPC_ASSOCIATION",
+      a.id,
+      `Association ${a.id} is ${a.status}; delete it once that finishes.`,
+    );
   }
   if (a.status === "DELETE_IN_PROGRESS") {
     throw conflict("SERVICE_NETWORK_VPC_ASSOCIATION", a.id, `Association ${a.id} is already being deleted.`);
@@ -206,7 +243,12 @@ const deleteVpcAssociation: Handler = (input: DeleteServiceNetworkVpcAssociation
 /* ------------------------------------ SNRA ----------------------------------- */
 
 function findResourceAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkResourceAssociationRecord {
-  return resolve(ctx.state.lattice.resourceAssociations, identifier, "SERVICE_NETWORK_RESOURCE_ASSOCIATION", "Service network resource association");
+  return resolve(
+    ctx.state.lattice.resourceAssociations,
+    identifier,
+    "SERVICE_NETWORK_RESOURCE_ASSOCIATION",
+    "Service network resource association",
+  );
 }
 
 /** The domain a private hosted zone would carry for this configuration, if any. */
@@ -215,7 +257,9 @@ export function privateDomainOf(state: RegionState, c: ResourceConfigurationReco
   if (c.amazonManaged && c.resourceConfigurationDefinition && "dnsResource" in c.resourceConfigurationDefinition) {
     return c.resourceConfigurationDefinition.dnsResource.domainName;
   }
-  const parent = c.resourceConfigurationGroupId ? state.lattice.resourceConfigurations[c.resourceConfigurationGroupId] : undefined;
+  const parent = c.resourceConfigurationGroupId
+    ? state.lattice.resourceConfigurations[c.resourceConfigurationGroupId]
+    : undefined;
   if (parent?.groupDomain && c.resourceConfigurationDefinition && "dnsResource" in c.resourceConfigurationDefinition) {
     const name = c.resourceConfigurationDefinition.dnsResource.domainName;
     return name.endsWith(parent.groupDomain) ? name : undefined;
@@ -293,41 +337,62 @@ function snraView(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecor
 }
 
 const createResourceAssociation: Handler = (input: CreateServiceNetworkResourceAssociationRequest, ctx) =>
-  idempotent(
-    ctx,
-    input,
-    () => {
-      const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
-      const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
-      if (config.type === "CIDR") {
-        throw invalid("resourceConfigurationIdentifier", `${config.id} is a CIDR configuration; CIDR configurations cannot be added to a service network (use a VPC endpoint of type Tunnel).`);
-      }
-      if (config.type === "CHILD") {
-        throw invalid("resourceConfigurationIdentifier", `${config.id} is a CHILD configuration; associate its GROUP ${config.resourceConfigurationGroupId} instead.`);
-      }
-      if (!LIVE(config.status)) {
-        throw conflict("RESOURCE_CONFIGURATION", config.id, `Resource configuration ${config.id} is ${config.status}.`);
-      }
-      if (!config.allowAssociationToShareableServiceNetwork && sn.sharingConfig.enabled) {
-        throw conflict("SERVICE_NETWORK", sn.id, `${config.id} does not allow association to shareable service networks, and ${sn.id} is shareable.`);
-      }
-      const duplicate = resourceAssociationsByConfiguration.find(ctx.state, config.id, (a) => a.serviceNetworkId === sn.id);
-      if (duplicate) {
-        throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", duplicate.id, `Resource configuration ${config.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
-      }
-      // Private DNS is "true and immutable" for ARN configurations.
-      const privateDnsEnabled = config.type === "ARN" ? true : (input.privateDnsEnabled ?? Boolean(config.customDomainName));
-      const record = newResourceAssociation(ctx, sn.id, config, privateDnsEnabled, undefined);
-      for (const child of childrenOf(ctx.state, config.id)) {
-        newResourceAssociation(ctx, sn.id, child, privateDnsEnabled, record.id);
-      }
-      setTags(ctx, record.arn, input.tags);
-      return {
+  idempotent(ctx, input, () => {
+    const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
+    const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
+    if (config.type === "CIDR") {
+      throw invalid(
+        "resourceConfigurationIdentifier",
+        `${config.id} is a CIDR configuration; CIDR configurations cannot be added to a service network (use a VPC endpoint of type Tunnel).`,
+      );
+    }
+    if (config.type === "CHILD") {
+      throw invalid(
+        "resourceConfigurationIdentifier",
+        `${config.id} is a CHILD configuration; associate its GROUP ${config.resourceConfigurationGroupId} instead.`,
+      );
+    }
+    if (!LIVE(config.status)) {
+      throw conflict("RESOURCE_CONFIGURATION", config.id, `Resource configuration ${config.id} is ${config.status}.`);
+    }
+    if (!config.allowAssociationToShareableServiceNetwork && sn.sharingConfig.enabled) {
+      throw conflict(
+        "SERVICE_NETWORK",
+        sn.id,
+        `${config.id} does not allow association to shareable service networks, and ${sn.id} is shareable.`,
+      );
+    }
+    const duplicate = resourceAssociationsByConfiguration.find(
+      ctx.state,
+      config.id,
+      (a) => a.serviceNetworkId === sn.id,
+    );
+    if (duplicate) {
+      throw conflict(
+        "SERVICE_NETWORK_RESOURCE_ASSOCIATION",
+        duplicate.id,
+        `Resource configuration ${config.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`,
+      );
+    }
+    // Private DNS is "true and immutable" for ARN configurations.
+    const privateDnsEnabled =
+      config.type === "ARN" ? true : (input.privateDnsEnabled ?? Boolean(config.customDomainName));
+    const record = newResourceAssociation(ctx, sn.id, config, privateDnsEnabled, undefined);
+    for (const child of childrenOf(ctx.state, config.id)) {
+      newResourceAssociation(ctx, sn.id, child, privateDnsEnabled, record.id);
+    }
+    setTags(ctx, record.arn, input.tags);
+    return {
+      id: record.id,
+      response: {
         id: record.id,
-        response: { id: record.id, arn: record.arn, status: record.status, createdBy: record.createdBy, privateDnsEnabled },
-      };
-    },
-  );
+        arn: record.arn,
+        status: record.status,
+        createdBy: record.createdBy,
+        privateDnsEnabled,
+      },
+    };
+  });
 
 const getResourceAssociation: Handler = (input: GetServiceNetworkResourceAssociationRequest, ctx) =>
   snraView(ctx, findResourceAssociation(ctx, input.serviceNetworkResourceAssociationIdentifier!));
@@ -342,10 +407,17 @@ const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAsso
     all = all.filter(
       (a) =>
         a.resourceConfigurationId === config.id ||
-        (input.includeChildren && ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId]?.resourceConfigurationGroupId === config.id),
+        (input.includeChildren &&
+          ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId]?.resourceConfigurationGroupId ===
+            config.id),
     );
   }
-  const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.resourceConfigurationIdentifier ?? ""}:${Boolean(input.includeChildren)}`);
+  const page = listPage(
+    ctx,
+    all,
+    input,
+    `${input.serviceNetworkIdentifier ?? ""}:${input.resourceConfigurationIdentifier ?? ""}:${Boolean(input.includeChildren)}`,
+  );
   return {
     items: page.items.map((a) => {
       const { failureReason: _r, lastUpdatedAt: _l, ...summary } = snraView(ctx, a);
@@ -364,7 +436,11 @@ const deleteResourceAssociation: Handler = (input: DeleteServiceNetworkResourceA
     );
   }
   if (a.status === "CREATE_IN_PROGRESS") {
-    throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", a.id, `Association ${a.id} is CREATE_IN_PROGRESS; delete it once that finishes.`);
+    throw conflict(
+      "SERVICE_NETWORK_RESOURCE_ASSOCIATION",
+      a.id,
+      `Association ${a.id} is CREATE_IN_PROGRESS; delete it once that finishes.`,
+    );
   }
   if (a.status === "DELETE_IN_PROGRESS") {
     throw conflict("SERVICE_NETWORK_RESOURCE_ASSOCIATION", a.id, `Association ${a.id} is already being deleted.`);
@@ -380,7 +456,12 @@ const deleteResourceAssociation: Handler = (input: DeleteServiceNetworkResourceA
 /* ------------------------------------ SNSA ----------------------------------- */
 
 function findServiceAssociation(ctx: HandlerContext, identifier: string): ServiceNetworkServiceAssociationRecord {
-  return resolve(ctx.state.lattice.serviceAssociations, identifier, "SERVICE_NETWORK_SERVICE_ASSOCIATION", "Service network service association");
+  return resolve(
+    ctx.state.lattice.serviceAssociations,
+    identifier,
+    "SERVICE_NETWORK_SERVICE_ASSOCIATION",
+    "Service network service association",
+  );
 }
 
 function snsaView(ctx: HandlerContext, a: ServiceNetworkServiceAssociationRecord) {
@@ -413,7 +494,11 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
     if (!LIVE(service.status)) throw conflict("SERVICE", service.id, `Service ${service.id} is ${service.status}.`);
     const duplicate = serviceAssociationsByService.find(ctx.state, service.id, (a) => a.serviceNetworkId === sn.id);
     if (duplicate) {
-      throw conflict("SERVICE_NETWORK_SERVICE_ASSOCIATION", duplicate.id, `Service ${service.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`);
+      throw conflict(
+        "SERVICE_NETWORK_SERVICE_ASSOCIATION",
+        duplicate.id,
+        `Service ${service.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`,
+      );
     }
     const id = ctx.ids.id("snsa");
     const record: ServiceNetworkServiceAssociationRecord = {
@@ -449,13 +534,18 @@ const getServiceAssociation: Handler = (input: GetServiceNetworkServiceAssociati
 
 const listServiceAssociations: Handler = (input: ListServiceNetworkServiceAssociationsRequest, ctx) => {
   if (!input.serviceNetworkIdentifier && !input.serviceIdentifier) {
-    throw validationException(
-      [{ name: "serviceNetworkIdentifier", message: "You must provide either the service network identifier or the service identifier." }],
-    );
+    throw validationException([
+      {
+        name: "serviceNetworkIdentifier",
+        message: "You must provide either the service network identifier or the service identifier.",
+      },
+    ]);
   }
   const sn = input.serviceNetworkIdentifier ? findServiceNetwork(ctx, input.serviceNetworkIdentifier) : undefined;
   const service = input.serviceIdentifier ? findService(ctx, input.serviceIdentifier) : undefined;
-  let all = sn ? serviceAssociationsByNetwork.get(ctx.state, sn.id) : serviceAssociationsByService.get(ctx.state, service!.id);
+  let all = sn
+    ? serviceAssociationsByNetwork.get(ctx.state, sn.id)
+    : serviceAssociationsByService.get(ctx.state, service!.id);
   if (sn && service) all = all.filter((a) => a.serviceId === service.id);
   const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.serviceIdentifier ?? ""}`);
   return {
@@ -508,7 +598,9 @@ const listVpcEndpointAssociations: Handler = (input: ListServiceNetworkVpcEndpoi
 
 const listResourceEndpointAssociations: Handler = (input: ListResourceEndpointAssociationsRequest, ctx) => {
   const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
-  let all = Object.values(ctx.state.lattice.resourceEndpointAssociations).filter((a) => a.resourceConfigurationId === config.id);
+  let all = Object.values(ctx.state.lattice.resourceEndpointAssociations).filter(
+    (a) => a.resourceConfigurationId === config.id,
+  );
   if (input.resourceEndpointAssociationIdentifier) {
     const id = idFromIdentifier(input.resourceEndpointAssociationIdentifier);
     all = all.filter((a) => a.id === id);

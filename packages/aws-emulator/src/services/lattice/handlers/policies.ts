@@ -54,7 +54,12 @@ const getAuthPolicy: Handler = (input: GetAuthPolicyRequest, ctx) => {
   const state = owner.authType === "AWS_IAM" ? "Active" : "Inactive";
   // No policy set: 200 without a policy field, as AWS answers.
   if (!policy) return { state };
-  return { policy: policy.policy, state, createdAt: toDate(policy.createdAt), lastUpdatedAt: toDate(policy.lastUpdatedAt) };
+  return {
+    policy: policy.policy,
+    state,
+    createdAt: toDate(policy.createdAt),
+    lastUpdatedAt: toDate(policy.lastUpdatedAt),
+  };
 };
 
 const putAuthPolicy: Handler = (input: PutAuthPolicyRequest, ctx) => {
@@ -78,7 +83,10 @@ const POLICY_ARN = /:(servicenetwork\/sn|service\/svc|resourceconfiguration\/rcf
 
 function resourcePolicyOwner(ctx: HandlerContext, arn: string): { arn: string } {
   if (!POLICY_ARN.test(arn)) {
-    throw invalid("resourceArn", "Resource policies attach to service networks, services and resource configurations (by ARN).");
+    throw invalid(
+      "resourceArn",
+      "Resource policies attach to service networks, services and resource configurations (by ARN).",
+    );
   }
   const owner = findArnOwner(ctx, arn);
   if (!owner) throw notFound("RESOURCE", arn, "Resource");
@@ -93,7 +101,11 @@ const getResourcePolicy: Handler = (input: GetResourcePolicyRequest, ctx) => {
 
 const putResourcePolicy: Handler = (input: PutResourcePolicyRequest, ctx) => {
   const owner = resourcePolicyOwner(ctx, input.resourceArn!);
-  ctx.state.lattice.resourcePolicies[owner.arn] = { policy: input.policy!, createdAt: ctx.nowIso, lastUpdatedAt: ctx.nowIso };
+  ctx.state.lattice.resourcePolicies[owner.arn] = {
+    policy: input.policy!,
+    createdAt: ctx.nowIso,
+    lastUpdatedAt: ctx.nowIso,
+  };
   return {};
 };
 

@@ -39,7 +39,12 @@ export function findResourceGateway(ctx: HandlerContext, identifier: string): Re
 }
 
 export function findResourceConfiguration(ctx: HandlerContext, identifier: string): ResourceConfigurationRecord {
-  return resolve(ctx.state.lattice.resourceConfigurations, identifier, "RESOURCE_CONFIGURATION", "Resource configuration");
+  return resolve(
+    ctx.state.lattice.resourceConfigurations,
+    identifier,
+    "RESOURCE_CONFIGURATION",
+    "Resource configuration",
+  );
 }
 
 export function childrenOf(state: RegionState, parentId: string): ResourceConfigurationRecord[] {
@@ -52,7 +57,8 @@ function checkSecurityGroups(ctx: HandlerContext, vpcId: string, groupIds: strin
   groupIds.forEach((groupId, index) => {
     const group = ctx.state.ec2.securityGroups[groupId];
     if (!group) throw invalid(`${field}.${index + 1}`, `Security group ${groupId} does not exist.`);
-    if (group.VpcId !== vpcId) throw invalid(`${field}.${index + 1}`, `Security group ${groupId} belongs to ${group.VpcId}, not ${vpcId}.`);
+    if (group.VpcId !== vpcId)
+      throw invalid(`${field}.${index + 1}`, `Security group ${groupId} belongs to ${group.VpcId}, not ${vpcId}.`);
   });
 }
 
@@ -88,7 +94,8 @@ const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx
       const subnet = ctx.state.ec2.subnets[subnetId];
       if (!subnet) throw invalid(`subnetIds.${index + 1}`, `Subnet ${subnetId} does not exist.`);
       if (subnet.VpcId !== vpcId) throw invalid(`subnetIds.${index + 1}`, `Subnet ${subnetId} is not in ${vpcId}.`);
-      if (zones.has(subnet.AvailabilityZone)) throw invalid("subnetIds", `Only one subnet per Availability Zone (${subnet.AvailabilityZone}).`);
+      if (zones.has(subnet.AvailabilityZone))
+        throw invalid("subnetIds", `Only one subnet per Availability Zone (${subnet.AvailabilityZone}).`);
       zones.add(subnet.AvailabilityZone);
     });
     const securityGroupIds = input.securityGroupIds?.length
@@ -108,7 +115,9 @@ const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx
       subnetIds,
       securityGroupIds,
       ipAddressType: input.ipAddressType ?? "IPV4",
-      ...(input.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: input.ipv4AddressesPerEni } : { ipv4AddressesPerEni: 16 }),
+      ...(input.ipv4AddressesPerEni !== undefined
+        ? { ipv4AddressesPerEni: input.ipv4AddressesPerEni }
+        : { ipv4AddressesPerEni: 16 }),
       resourceConfigDnsResolution: input.resourceConfigDnsResolution ?? "PUBLIC",
       createdAt: ctx.nowIso,
       lastUpdatedAt: ctx.nowIso,
@@ -146,7 +155,10 @@ const updateResourceGateway: Handler = (input: UpdateResourceGatewayRequest, ctx
     checkSecurityGroups(ctx, g.vpcId, input.securityGroupIds, "securityGroupIds");
     g.securityGroupIds = input.securityGroupIds;
     for (const eni of interfacesByOwner.get(ctx.state, g.id)) {
-      eni.Groups = g.securityGroupIds.map((id) => ({ GroupId: id, GroupName: ctx.state.ec2.securityGroups[id]?.GroupName ?? id }));
+      eni.Groups = g.securityGroupIds.map((id) => ({
+        GroupId: id,
+        GroupName: ctx.state.ec2.securityGroups[id]?.GroupName ?? id,
+      }));
     }
   }
   touch(g, ctx);
@@ -155,9 +167,15 @@ const updateResourceGateway: Handler = (input: UpdateResourceGatewayRequest, ctx
 
 const deleteResourceGateway: Handler = (input: DeleteResourceGatewayRequest, ctx) => {
   const g = findResourceGateway(ctx, input.resourceGatewayIdentifier!);
-  const users = Object.values(ctx.state.lattice.resourceConfigurations).filter((c) => c.resourceGatewayId === g.id && !c.amazonManaged);
+  const users = Object.values(ctx.state.lattice.resourceConfigurations).filter(
+    (c) => c.resourceGatewayId === g.id && !c.amazonManaged,
+  );
   if (users.length > 0) {
-    throw conflict("RESOURCE_GATEWAY", g.id, `Resource gateway ${g.id} is used by resource configuration ${users[0]!.id}.`);
+    throw conflict(
+      "RESOURCE_GATEWAY",
+      g.id,
+      `Resource gateway ${g.id} is used by resource configuration ${users[0]!.id}.`,
+    );
   }
   g.status = "DELETE_IN_PROGRESS";
   touch(g, ctx);
@@ -224,7 +242,10 @@ function checkDefinition(
     return undefined;
   }
   if (!definition || Object.keys(definition).length !== 1) {
-    throw invalid(field, `A ${type} configuration needs exactly one of dnsResource, ipResource, arnResource or cidrResource.`);
+    throw invalid(
+      field,
+      `A ${type} configuration needs exactly one of dnsResource, ipResource, arnResource or cidrResource.`,
+    );
   }
   const [kind, value] = Object.entries(definition)[0]! as [string, Record<string, unknown>];
   const allowed: Record<string, string[]> = {
@@ -249,7 +270,10 @@ function checkDefinition(
       throw invalid(`${field}.ipResource.ipAddress`, "Member must have length between 4 and 39");
     }
     if (/^\d+\.\d+\.\d+\.\d+$/.test(ip) && !PRIVATE_V4.some((cidr) => ipInCidr(cidr, ip))) {
-      throw invalid(`${field}.ipResource.ipAddress`, "IPv4 addresses must be private (10/8, 100.64/10, 172.16/12 or 192.168/16).");
+      throw invalid(
+        `${field}.ipResource.ipAddress`,
+        "IPv4 addresses must be private (10/8, 100.64/10, 172.16/12 or 192.168/16).",
+      );
     }
     return { ipResource: { ipAddress: ip } };
   }
@@ -276,12 +300,18 @@ function rdsClusterFor(ctx: HandlerContext, arn: string): DbClusterRecord {
   }
   const [, region, account, clusterId] = match;
   if (region !== ctx.region || account !== ctx.accountId) {
-    throw invalid("resourceConfigurationDefinition.arnResource.arn", "The RDS cluster must be in the same account and Region.");
+    throw invalid(
+      "resourceConfigurationDefinition.arnResource.arn",
+      "The RDS cluster must be in the same account and Region.",
+    );
   }
   const cluster = ctx.state.rds.clusters[clusterId!];
   if (!cluster) throw notFound("RDS_CLUSTER", arn, "RDS cluster");
   if (cluster.PubliclyAccessible) {
-    throw invalid("resourceConfigurationDefinition.arnResource.arn", "You can't create a resource configuration for a publicly accessible cluster.");
+    throw invalid(
+      "resourceConfigurationDefinition.arnResource.arn",
+      "You can't create a resource configuration for a publicly accessible cluster.",
+    );
   }
   return cluster;
 }
@@ -299,39 +329,68 @@ export function createConfiguration(
   const type = input.type!;
   if (!TYPES.includes(type)) throw invalid("type", `Member must satisfy enum value set: [${TYPES.join(", ")}]`);
   if (resourceConfigurationsByName.has(ctx.state, input.name!)) {
-    throw conflict("RESOURCE_CONFIGURATION", input.name!, `A resource configuration named ${input.name} already exists.`);
+    throw conflict(
+      "RESOURCE_CONFIGURATION",
+      input.name!,
+      `A resource configuration named ${input.name} already exists.`,
+    );
   }
   const problems: Array<{ name: string; message: string }> = [];
   if (type === "CHILD") {
-    if (!input.resourceConfigurationGroupIdentifier) problems.push({ name: "resourceConfigurationGroupIdentifier", message: "A CHILD configuration needs its GROUP." });
-    if (input.resourceGatewayIdentifier) problems.push({ name: "resourceGatewayIdentifier", message: "A CHILD configuration inherits the gateway of its GROUP." });
+    if (!input.resourceConfigurationGroupIdentifier)
+      problems.push({
+        name: "resourceConfigurationGroupIdentifier",
+        message: "A CHILD configuration needs its GROUP.",
+      });
+    if (input.resourceGatewayIdentifier)
+      problems.push({
+        name: "resourceGatewayIdentifier",
+        message: "A CHILD configuration inherits the gateway of its GROUP.",
+      });
   } else if (!input.resourceGatewayIdentifier) {
     problems.push({ name: "resourceGatewayIdentifier", message: `A ${type} configuration needs a resource gateway.` });
   }
-  if (type === "ARN" && input.portRanges) problems.push({ name: "portRanges", message: "ARN configurations take their ports from the resource." });
-  if (input.protocol && !["TCP", "TCP_UDP"].includes(input.protocol)) problems.push({ name: "protocol", message: "Member must satisfy enum value set: [TCP, TCP_UDP]" });
-  if (input.protocol === "TCP_UDP" && type !== "CIDR") problems.push({ name: "protocol", message: "TCP_UDP is only supported for CIDR configurations." });
-  if (input.groupDomain && type !== "GROUP") problems.push({ name: "groupDomain", message: "Only GROUP configurations take a group domain." });
+  if (type === "ARN" && input.portRanges)
+    problems.push({ name: "portRanges", message: "ARN configurations take their ports from the resource." });
+  if (input.protocol && !["TCP", "TCP_UDP"].includes(input.protocol))
+    problems.push({ name: "protocol", message: "Member must satisfy enum value set: [TCP, TCP_UDP]" });
+  if (input.protocol === "TCP_UDP" && type !== "CIDR")
+    problems.push({ name: "protocol", message: "TCP_UDP is only supported for CIDR configurations." });
+  if (input.groupDomain && type !== "GROUP")
+    problems.push({ name: "groupDomain", message: "Only GROUP configurations take a group domain." });
   if (problems.length > 0) throw validationException(problems);
 
   let gateway: ResourceGatewayRecord | undefined;
   let group: ResourceConfigurationRecord | undefined;
   if (type === "CHILD") {
     group = findResourceConfiguration(ctx, input.resourceConfigurationGroupIdentifier!);
-    if (group.type !== "GROUP") throw invalid("resourceConfigurationGroupIdentifier", `${group.id} is a ${group.type} configuration, not a GROUP.`);
-    if (childrenOf(ctx.state, group.id).length >= 60) throw invalid("resourceConfigurationGroupIdentifier", "A group holds at most 60 child configurations.");
+    if (group.type !== "GROUP")
+      throw invalid(
+        "resourceConfigurationGroupIdentifier",
+        `${group.id} is a ${group.type} configuration, not a GROUP.`,
+      );
+    if (childrenOf(ctx.state, group.id).length >= 60)
+      throw invalid("resourceConfigurationGroupIdentifier", "A group holds at most 60 child configurations.");
     gateway = group.resourceGatewayId ? l.resourceGateways[group.resourceGatewayId] : undefined;
   } else {
     gateway = findResourceGateway(ctx, input.resourceGatewayIdentifier!);
   }
-  const definition = checkDefinition(ctx, type, input.resourceConfigurationDefinition as unknown as Record<string, unknown> | undefined);
+  const definition = checkDefinition(
+    ctx,
+    type,
+    input.resourceConfigurationDefinition as unknown as Record<string, unknown> | undefined,
+  );
   if (type === "CIDR" && gateway?.resourceConfigDnsResolution !== "IN_VPC") {
-    throw invalid("resourceGatewayIdentifier", "CIDR configurations need a resource gateway with resourceConfigDnsResolution IN_VPC.");
+    throw invalid(
+      "resourceGatewayIdentifier",
+      "CIDR configurations need a resource gateway with resourceConfigDnsResolution IN_VPC.",
+    );
   }
   if (type === "ARN" && gateway?.resourceConfigDnsResolution === "IN_VPC") {
     throw invalid("resourceGatewayIdentifier", "A gateway with IN_VPC DNS resolution cannot serve ARN configurations.");
   }
-  const cluster = definition && "arnResource" in definition ? rdsClusterFor(ctx, definition.arnResource.arn) : undefined;
+  const cluster =
+    definition && "arnResource" in definition ? rdsClusterFor(ctx, definition.arnResource.arn) : undefined;
 
   const id = ctx.ids.id("rcfg");
   const delayed = ctx.lifecycle.delayFor("ResourceConfiguration") > 0;
@@ -408,22 +467,35 @@ const listResourceConfigurations: Handler = (input: ListResourceConfigurationsRe
     const group = findResourceConfiguration(ctx, input.resourceConfigurationGroupIdentifier);
     all = all.filter((c) => c.resourceConfigurationGroupId === group.id);
   }
-  const page = listPage(ctx, all, input, `${input.resourceGatewayIdentifier ?? ""}:${input.resourceConfigurationGroupIdentifier ?? ""}`);
+  const page = listPage(
+    ctx,
+    all,
+    input,
+    `${input.resourceGatewayIdentifier ?? ""}:${input.resourceConfigurationGroupIdentifier ?? ""}`,
+  );
   return { items: page.items.map(summaryView), nextToken: page.nextToken };
 };
 
 const updateResourceConfiguration: Handler = (input: UpdateResourceConfigurationRequest, ctx) => {
   const c = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
-  if (c.amazonManaged) throw invalid("resourceConfigurationIdentifier", `${c.id} is managed by AWS and cannot be changed.`);
+  if (c.amazonManaged)
+    throw invalid("resourceConfigurationIdentifier", `${c.id} is managed by AWS and cannot be changed.`);
   if (input.portRanges) {
     if (c.type === "ARN") throw invalid("portRanges", "ARN configurations take their ports from the resource.");
     c.portRanges = input.portRanges;
   }
   if (input.resourceConfigurationDefinition) {
     if (c.type === "ARN" || c.type === "GROUP") {
-      throw invalid("resourceConfigurationDefinition", `The definition of a ${c.type} configuration cannot be changed.`);
+      throw invalid(
+        "resourceConfigurationDefinition",
+        `The definition of a ${c.type} configuration cannot be changed.`,
+      );
     }
-    c.resourceConfigurationDefinition = checkDefinition(ctx, c.type, input.resourceConfigurationDefinition as unknown as Record<string, unknown>);
+    c.resourceConfigurationDefinition = checkDefinition(
+      ctx,
+      c.type,
+      input.resourceConfigurationDefinition as unknown as Record<string, unknown>,
+    );
   }
   if (input.allowAssociationToShareableServiceNetwork !== undefined) {
     c.allowAssociationToShareableServiceNetwork = input.allowAssociationToShareableServiceNetwork;
@@ -436,18 +508,34 @@ const updateResourceConfiguration: Handler = (input: UpdateResourceConfiguration
 const deleteResourceConfiguration: Handler = (input: DeleteResourceConfigurationRequest, ctx) => {
   const c = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
   const l = ctx.state.lattice;
-  if (c.amazonManaged) throw invalid("resourceConfigurationIdentifier", `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`);
+  if (c.amazonManaged)
+    throw invalid(
+      "resourceConfigurationIdentifier",
+      `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`,
+    );
   const associations = resourceAssociationsByConfiguration.get(ctx.state, c.id).filter((a) => LIVE(a.status));
   if (associations.length > 0) {
-    throw conflict("RESOURCE_CONFIGURATION", c.id, `Resource configuration ${c.id} is associated with service network ${associations[0]!.serviceNetworkId}.`);
+    throw conflict(
+      "RESOURCE_CONFIGURATION",
+      c.id,
+      `Resource configuration ${c.id} is associated with service network ${associations[0]!.serviceNetworkId}.`,
+    );
   }
   const endpoints = Object.values(l.resourceEndpointAssociations).filter((a) => a.resourceConfigurationId === c.id);
   if (endpoints.length > 0) {
-    throw conflict("RESOURCE_CONFIGURATION", c.id, `Resource configuration ${c.id} is used by VPC endpoint ${endpoints[0]!.vpcEndpointId}.`);
+    throw conflict(
+      "RESOURCE_CONFIGURATION",
+      c.id,
+      `Resource configuration ${c.id} is used by VPC endpoint ${endpoints[0]!.vpcEndpointId}.`,
+    );
   }
   const ownChildren = childrenOf(ctx.state, c.id).filter((child) => !child.amazonManaged);
   if (ownChildren.length > 0) {
-    throw conflict("RESOURCE_CONFIGURATION", c.id, `Group ${c.id} still has child configuration ${ownChildren[0]!.id}.`);
+    throw conflict(
+      "RESOURCE_CONFIGURATION",
+      c.id,
+      `Group ${c.id} still has child configuration ${ownChildren[0]!.id}.`,
+    );
   }
   for (const target of [c, ...childrenOf(ctx.state, c.id)]) {
     target.status = "DELETE_IN_PROGRESS";

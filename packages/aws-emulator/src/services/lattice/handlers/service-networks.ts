@@ -36,31 +36,33 @@ function counts(ctx: HandlerContext, snId: string) {
 }
 
 const createServiceNetwork: Handler = (input: CreateServiceNetworkRequest, ctx) =>
-  idempotent(
-    ctx,
-    input,
-    () => {
-      if (serviceNetworksByName.has(ctx.state, input.name!)) {
-        throw conflict("SERVICE_NETWORK", input.name!, `A service network named ${input.name} already exists.`);
-      }
-      const id = ctx.ids.id("sn");
-      const record: ServiceNetworkRecord = {
+  idempotent(ctx, input, () => {
+    if (serviceNetworksByName.has(ctx.state, input.name!)) {
+      throw conflict("SERVICE_NETWORK", input.name!, `A service network named ${input.name} already exists.`);
+    }
+    const id = ctx.ids.id("sn");
+    const record: ServiceNetworkRecord = {
+      id,
+      arn: latticeArn(ctx, `servicenetwork/${id}`),
+      name: input.name!,
+      authType: input.authType ?? "NONE",
+      sharingConfig: { enabled: input.sharingConfig?.enabled ?? true },
+      createdAt: ctx.nowIso,
+      lastUpdatedAt: ctx.nowIso,
+    };
+    serviceNetworkTable.put(ctx.state, id, record);
+    setTags(ctx, record.arn, input.tags);
+    return {
+      id,
+      response: {
         id,
-        arn: latticeArn(ctx, `servicenetwork/${id}`),
-        name: input.name!,
-        authType: input.authType ?? "NONE",
-        sharingConfig: { enabled: input.sharingConfig?.enabled ?? true },
-        createdAt: ctx.nowIso,
-        lastUpdatedAt: ctx.nowIso,
-      };
-      serviceNetworkTable.put(ctx.state, id, record);
-      setTags(ctx, record.arn, input.tags);
-      return {
-        id,
-        response: { id, name: record.name, arn: record.arn, authType: record.authType, sharingConfig: record.sharingConfig },
-      };
-    },
-  );
+        name: record.name,
+        arn: record.arn,
+        authType: record.authType,
+        sharingConfig: record.sharingConfig,
+      },
+    };
+  });
 
 const getServiceNetwork: Handler = (input: GetServiceNetworkRequest, ctx) => {
   const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);

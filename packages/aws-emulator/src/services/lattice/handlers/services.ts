@@ -21,7 +21,15 @@ import type {
 } from "@aws-sdk/client-vpc-lattice";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { conflict, invalid, notFound, quotaExceeded } from "../errors.js";
-import { listenersByService, listenerTable, servicesByName, serviceAssociationsByService, serviceTable, targetGroupsByName, targetGroupTable } from "../indexes.js";
+import {
+  listenersByService,
+  listenerTable,
+  servicesByName,
+  serviceAssociationsByService,
+  serviceTable,
+  targetGroupsByName,
+  targetGroupTable,
+} from "../indexes.js";
 import type { ListenerRecord, ServiceRecord, TargetGroupRecord, TargetRecord } from "../state.js";
 import { idempotent, idFromIdentifier, latticeArn, resolve, serviceDnsEntry, setTags, toDate } from "../support.js";
 import { listPage, touch } from "./common.js";
@@ -127,7 +135,11 @@ const deleteService: Handler = (input: DeleteServiceRequest, ctx) => {
   const s = findService(ctx, input.serviceIdentifier!);
   const associations = serviceAssociationsByService.get(ctx.state, s.id);
   if (associations.length > 0) {
-    throw conflict("SERVICE", s.id, `Service ${s.id} is associated with service network(s); delete its service network associations first.`);
+    throw conflict(
+      "SERVICE",
+      s.id,
+      `Service ${s.id} is associated with service network(s); delete its service network associations first.`,
+    );
   }
   s.status = "DELETE_IN_PROGRESS";
   touch(s, ctx);
@@ -146,7 +158,8 @@ export function cascadeServiceRemoval(ctx: { state: HandlerContext["state"] }, s
   const arn = Object.keys(l.authPolicies).find((a) => a.endsWith(`/${serviceId}`));
   if (arn) delete l.authPolicies[arn];
   for (const key of Object.keys(l.tags)) if (key.endsWith(`service/${serviceId}`)) delete l.tags[key];
-  for (const key of Object.keys(l.resourcePolicies)) if (key.endsWith(`service/${serviceId}`)) delete l.resourcePolicies[key];
+  for (const key of Object.keys(l.resourcePolicies))
+    if (key.endsWith(`service/${serviceId}`)) delete l.resourcePolicies[key];
 }
 
 /** Target groups a listener action forwards to. */
@@ -168,8 +181,13 @@ export function servicesUsingTargetGroup(ctx: HandlerContext, targetGroupId: str
   return [...serviceIds].map((id) => l.services[id]).filter((s): s is ServiceRecord => Boolean(s));
 }
 
-function checkForwardAction(ctx: HandlerContext, service: ServiceRecord, action: Record<string, unknown>): Record<string, unknown> {
-  const forward = action.forward as { targetGroups?: Array<{ targetGroupIdentifier?: string; weight?: number }> } | undefined;
+function checkForwardAction(
+  ctx: HandlerContext,
+  service: ServiceRecord,
+  action: Record<string, unknown>,
+): Record<string, unknown> {
+  const forward = action.forward as
+    { targetGroups?: Array<{ targetGroupIdentifier?: string; weight?: number }> } | undefined;
   if (!forward && !action.fixedResponse) {
     throw invalid("defaultAction", "The action must be either forward or fixedResponse.");
   }
@@ -223,7 +241,12 @@ const createListener: Handler = (input: CreateListenerRequest, ctx) =>
       throw conflict("LISTENER", String(port), `Service ${service.id} already has a listener on port ${port}.`);
     }
     if (existing.length >= LISTENERS_PER_SERVICE) {
-      throw quotaExceeded("LISTENER", "L-D56A4B8D", `Service ${service.id} already has ${LISTENERS_PER_SERVICE} listeners (quota).`, service.id);
+      throw quotaExceeded(
+        "LISTENER",
+        "L-D56A4B8D",
+        `Service ${service.id} already has ${LISTENERS_PER_SERVICE} listeners (quota).`,
+        service.id,
+      );
     }
     const defaultAction = checkForwardAction(ctx, service, input.defaultAction as unknown as Record<string, unknown>);
     const id = ctx.ids.id("listener");
@@ -331,7 +354,17 @@ const createTargetGroup: Handler = (input: CreateTargetGroupRequest, ctx) =>
     targetGroupTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     ctx.lifecycle.scheduleCreate(ctx.state, "TargetGroup", id, "ACTIVE", ctx.now);
-    return { id, response: { id, arn: record.arn, name: record.name, type: record.type, config: record.config, status: record.status } };
+    return {
+      id,
+      response: {
+        id,
+        arn: record.arn,
+        name: record.name,
+        type: record.type,
+        config: record.config,
+        status: record.status,
+      },
+    };
   });
 
 const getTargetGroup: Handler = (input: GetTargetGroupRequest, ctx) =>
@@ -380,13 +413,18 @@ const deleteTargetGroup: Handler = (input: DeleteTargetGroupRequest, ctx) => {
   return { id: tg.id, arn: tg.arn, status: tg.status };
 };
 
-function checkTargets(ctx: HandlerContext, tg: TargetGroupRecord, targets: Array<{ id?: string; port?: number }>): void {
+function checkTargets(
+  ctx: HandlerContext,
+  tg: TargetGroupRecord,
+  targets: Array<{ id?: string; port?: number }>,
+): void {
   targets.forEach((target, index) => {
     const id = target.id ?? "";
     const field = `targets.${index + 1}.id`;
     if (tg.type === "LAMBDA") {
       const name = id.startsWith("arn:") ? id.split(":")[6] : undefined;
-      if (!name || !ctx.state.lambda.functions[name]) throw invalid(field, `Lambda function ${id} does not exist in this account and region.`);
+      if (!name || !ctx.state.lambda.functions[name])
+        throw invalid(field, `Lambda function ${id} does not exist in this account and region.`);
     } else if (tg.type === "IP" && !/^[0-9a-f.:]+$/i.test(id)) {
       throw invalid(field, "Targets of an IP target group must be IP addresses.");
     } else if (tg.type === "INSTANCE" && !/^i-[0-9a-f]{8,17}$/.test(id)) {
@@ -417,21 +455,35 @@ const deregisterTargets: Handler = (input: DeregisterTargetsRequest, ctx) => {
   const unsuccessful: Array<{ id?: string; port?: number; failureCode: string; failureMessage: string }> = [];
   for (const target of targets) {
     const before = tg.targets.length;
-    tg.targets = tg.targets.filter((t) => !(t.id === target.id && (target.port === undefined || t.port === target.port)));
+    tg.targets = tg.targets.filter(
+      (t) => !(t.id === target.id && (target.port === undefined || t.port === target.port)),
+    );
     if (tg.targets.length < before) successful.push({ id: target.id, port: target.port });
-    else unsuccessful.push({ id: target.id, port: target.port, failureCode: "TargetNotFound", failureMessage: "The target is not registered." });
+    else
+      unsuccessful.push({
+        id: target.id,
+        port: target.port,
+        failureCode: "TargetNotFound",
+        failureMessage: "The target is not registered.",
+      });
   }
   touch(tg, ctx);
   return { successful, unsuccessful };
 };
 
 /** Without health checks, a target is healthy once its group serves a service, unused before. */
-function targetStatus(ctx: HandlerContext, tg: TargetGroupRecord, target: TargetRecord): Pick<TargetRecord, "status" | "reasonCode"> {
+function targetStatus(
+  ctx: HandlerContext,
+  tg: TargetGroupRecord,
+  target: TargetRecord,
+): Pick<TargetRecord, "status" | "reasonCode"> {
   if (servicesUsingTargetGroup(ctx, tg.id).length === 0) return { status: "UNUSED", reasonCode: "TargetGroupNotInUse" };
   if (tg.type === "LAMBDA") {
     const name = target.id.split(":")[6] ?? "";
     const fn = ctx.state.lambda.functions[name];
-    return fn && fn.State === "Active" ? { status: "HEALTHY" } : { status: "UNAVAILABLE", reasonCode: "LambdaFunctionNotActive" };
+    return fn && fn.State === "Active"
+      ? { status: "HEALTHY" }
+      : { status: "UNAVAILABLE", reasonCode: "LambdaFunctionNotActive" };
   }
   return { status: target.status === "INITIAL" ? "HEALTHY" : target.status };
 }
@@ -469,4 +521,3 @@ export const serviceHandlers: Record<string, Handler> = {
   DeregisterTargets: deregisterTargets,
   ListTargets: listTargets,
 };
-
