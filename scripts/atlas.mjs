@@ -143,6 +143,8 @@ if (command === "start") {
   pnpm("run", "typecheck");
   step("Linting");
   pnpm("run", "lint");
+  step("Formatting (Prettier)");
+  pnpm("run", "format:check");
   step("Unit and integration tests (vitest)");
   pnpm("run", "test:unit");
   ensureBuilt(true);

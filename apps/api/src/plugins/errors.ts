@@ -43,17 +43,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) return reply.status(400).send(validationBody(error));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
-      return reply
-        .status(status)
-        .send({
-          error: { code: status === 413 ? "VALIDATION" : "VALIDATION", message: error.message },
-        } satisfies ApiErrorBody);
+      return reply.status(status).send({
+        error: { code: "VALIDATION", message: error.message },
+      } satisfies ApiErrorBody);
     }
     request.log.error({ err: { message: error.message, stack: error.stack } }, "unhandled error");
-    return reply
-      .status(500)
-      .send({
-        error: { code: "INTERNAL", message: "Something went wrong in Lattice Atlas; the server log has the details." },
-      } satisfies ApiErrorBody);
+    return reply.status(500).send({
+      error: { code: "INTERNAL", message: "Something went wrong in Lattice Atlas; the server log has the details." },
+    } satisfies ApiErrorBody);
   });
 }

@@ -20,11 +20,9 @@ export async function registerWeb(app: FastifyInstance, webRoot: string | undefi
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
-      return reply
-        .status(404)
-        .send({
-          error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` },
-        } satisfies ApiErrorBody);
+      return reply.status(404).send({
+        error: { code: "NOT_FOUND", message: `No route ${request.method} ${request.url.split("?")[0]}.` },
+      } satisfies ApiErrorBody);
     }
     return reply.header("cache-control", "no-cache").sendFile("index.html", { maxAge: 0, immutable: false });
   });

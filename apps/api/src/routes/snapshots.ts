@@ -63,16 +63,14 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       const takenAt = new Date().toISOString();
       const name =
         request.body.name ?? `${topology.source.label} · ${region} · ${takenAt.slice(0, 16).replace("T", " ")}`;
-      return reply
-        .status(201)
-        .send(
-          views.createSnapshot({
-            name,
-            takenAt,
-            state: request.body.state.replace(/^\?/, ""),
-            topology: { ...topology, stats: { ...topology.stats, cached: true } },
-          }),
-        );
+      return reply.status(201).send(
+        views.createSnapshot({
+          name,
+          takenAt,
+          state: request.body.state.replace(/^\?/, ""),
+          topology: { ...topology, stats: { ...topology.stats, cached: true } },
+        }),
+      );
     },
   );
 
@@ -171,16 +169,14 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       },
       async (request, reply) => {
         const file = parseSnapshotFile(typeof request.body === "string" ? request.body : "");
-        return reply
-          .status(201)
-          .send(
-            views.createSnapshot({
-              name: file.name,
-              takenAt: file.takenAt,
-              state: file.state,
-              topology: file.topology,
-            }),
-          );
+        return reply.status(201).send(
+          views.createSnapshot({
+            name: file.name,
+            takenAt: file.takenAt,
+            state: file.state,
+            topology: file.topology,
+          }),
+        );
       },
     );
   });
