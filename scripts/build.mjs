@@ -4,7 +4,7 @@
  * packages inlined, npm dependencies left external), and the web app with Vite.
  */
 import { build } from "esbuild";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,5 +61,31 @@ if (existsSync(path.join(root, "apps/web/package.json"))) {
     stdio: "inherit",
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  assertLeanBrowserBundle(path.join(root, "apps/web/dist/assets"));
+}
+
+/**
+ * What must never reach the browser: AWS SDK code (the API proxies AWS) and the schema library (packages/shared
+ * builds its schemas at import time: a value imported from one of its schema modules drags TypeBox along).
+ */
+function assertLeanBrowserBundle(assets) {
+  const forbidden = [
+    { what: "AWS SDK code", pattern: /@aws-sdk|@smithy|VPCLatticeClient|SignatureV4/ },
+    {
+      what: "the schema library (TypeBox)",
+      pattern: /"~kind":/,
+      fix: "import constants from a schema-free module of packages/shared (ids.ts)",
+    },
+  ];
+  const problems = [];
+  for (const file of readdirSync(assets).filter((f) => f.endsWith(".js"))) {
+    const text = readFileSync(path.join(assets, file), "utf8");
+    for (const { what, pattern, fix } of forbidden)
+      if (pattern.test(text)) problems.push(`${file} contains ${what}${fix ? `: ${fix}` : ""}`);
+  }
+  if (problems.length > 0) {
+    console.error(`build: the browser bundle is not lean:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
 }
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

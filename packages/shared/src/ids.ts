@@ -74,3 +74,8 @@ export function identifierKind(value: string): string | undefined {
   if (/\.on\.aws\.?$/.test(v) || /\.amazonaws\.com\.?$/.test(v)) return "dns";
   return undefined;
 }
+
+/** The short-link ids of a saved view (/v/<id>) and a snapshot (/s/<id>). Here, not in views.ts, so that the UI
+ * can use them without the schemas (and the schema library) that views.ts builds. */
+export const VIEW_ID = "^v[0-9a-z]{9}$";
+export const SNAPSHOT_ID = "^s[0-9a-z]{9}$";

@@ -5,10 +5,7 @@
  */
 import Type, { type Static } from "typebox";
 import { Topology } from "./graph.js";
-import { PATTERNS } from "./ids.js";
-
-export const VIEW_ID = "^v[0-9a-z]{9}$";
-export const SNAPSHOT_ID = "^s[0-9a-z]{9}$";
+import { PATTERNS, SNAPSHOT_ID, VIEW_ID } from "./ids.js";
 
 const Name = Type.String({ minLength: 1, maxLength: 120, pattern: "\\S", description: "A name people will recognise" });
 /** The view state as the console's query string (without the leading "?"). */
