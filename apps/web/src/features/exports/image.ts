@@ -7,6 +7,7 @@
  */
 import { getViewportForBounds } from "@xyflow/react";
 import type { DiagramFlow } from "./diagram-handle";
+import { slimSvg } from "./slim-svg";
 
 export const IMAGE_SIZE = { width: 1600, height: 1000 } as const;
 const BACKGROUND = "#ffffff";
@@ -97,7 +98,8 @@ export async function captureDiagram(format: "png" | "svg", flow: DiagramFlow): 
     }
     const dataUrl = await toSvg(element, options);
     const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(",") + 1));
-    return new Blob([svg], { type: "image/svg+xml" });
+    // html-to-image writes each element's whole computed style: keep only what changes the picture.
+    return new Blob([slimSvg(svg)], { type: "image/svg+xml" });
   } finally {
     restoreStyles();
     await flow.setViewport(saved, { duration: 0 });
