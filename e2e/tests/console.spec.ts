@@ -143,3 +143,26 @@ test("panels are reachable from the keyboard and controls are labelled", async (
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("connect-answer")).toBeVisible();
 });
+
+test("with a side panel open, Fit view fits the diagram into the part the panel leaves visible", async ({ page }) => {
+  await openConsole(page, "?sel=snra-0258ae5ca1fffbb4a&panel=details");
+  const panel = page.locator("aside.panel");
+  await expect(panel).toBeVisible();
+  await page.locator(".react-flow__controls-fitview").click();
+  // Wait for the camera to settle (the fit animates), then every node lies left of the panel.
+  const panelLeft = (await panel.boundingBox())!.x;
+  await expect
+    .poll(async () => {
+      const boxes = await page
+        .locator(".react-flow__node")
+        .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().right));
+      return Math.max(...boxes);
+    })
+    .toBeLessThanOrEqual(panelLeft);
+  // And the diagram is not shrunk to nothing: it still spans most of the visible part.
+  const lefts = await page
+    .locator(".react-flow__node")
+    .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().left));
+  const stageLeft = (await page.locator(".react-flow").boundingBox())!.x;
+  expect(Math.min(...lefts) - stageLeft).toBeLessThan((panelLeft - stageLeft) / 4);
+});

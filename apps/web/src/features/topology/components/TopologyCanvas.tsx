@@ -17,6 +17,7 @@ import {
   useStore,
   type Connection,
   type Edge,
+  type FitViewOptions,
   type IsValidConnection,
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
@@ -169,7 +170,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
             ariaLabel="Overview of the whole diagram"
           />
         )}
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+        <Controls showInteractive={false} fitViewOptions={fitViewOptions(rightInset)} />
         <Legend compact={rightInset > 0} />
         <CameraDirector
           graph={graph}
@@ -184,7 +185,19 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   );
 });
 
-const FIT_VIEW_OPTIONS = { padding: 0.08, maxZoom: 1.1 };
+const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.08, maxZoom: 1.1 };
+const fitWithPanel = new Map<number, FitViewOptions>();
+
+/** "Fit view" fits the diagram into the part that an open side panel leaves visible (one object per width). */
+function fitViewOptions(rightInset: number): FitViewOptions {
+  if (rightInset <= 0) return FIT_VIEW_OPTIONS;
+  let options = fitWithPanel.get(rightInset);
+  if (!options) {
+    options = { padding: { top: "6%", bottom: "6%", left: "4%", right: `${rightInset + 24}px` }, maxZoom: 1.1 };
+    fitWithPanel.set(rightInset, options);
+  }
+  return options;
+}
 
 /**
  * Places the camera when a topology arrives (see initialViewport), and centres
