@@ -36,6 +36,29 @@ const ExplainPanel = lazy(() => import("../features/explain/components/ExplainPa
 /** Saved views and snapshots: loaded when one of their panels opens. */
 const LibraryPanel = lazy(() => import("../features/views/components/LibraryPanel"));
 
+interface PanelTab {
+  id: PanelId;
+  label: string;
+  testId?: string | undefined;
+  title?: string | undefined;
+}
+
+/** The tabs that make sense for this view: what is selected, where from, which check, which library. */
+function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefined): PanelTab[] {
+  const tabs: PanelTab[] = [];
+  if (view.selected) tabs.push({ id: "details", label: "Details" });
+  if (view.from) tabs.push({ id: "connect", label: `Connect from ${fromLabel ?? ""}` });
+  if (view.from && view.to)
+    tabs.push({ id: "explain", label: "Check", testId: "explain-tab", title: "Connectivity check" });
+  if (panel === "views" || panel === "snapshots")
+    tabs.push(
+      { id: "views", label: "Views", testId: "views-tab" },
+      { id: "snapshots", label: "Snapshots", testId: "snapshots-tab" },
+    );
+  tabs.push({ id: "audit", label: "Audit log", testId: "audit-tab" });
+  return tabs;
+}
+
 export function SidePanel(props: SidePanelProps) {
   const { panel, target, topology, view, detailsId, onView } = props;
   const fromLabel =
@@ -59,81 +82,21 @@ export function SidePanel(props: SidePanelProps) {
       data-testid={`${panel}-side-panel`}
     >
       <div className="panel__tabs" role="tablist" aria-label="Panel">
-        {view.selected ? (
+        {panelTabs(view, panel, fromLabel).map((tab) => (
           <button
+            key={tab.id}
             type="button"
             role="tab"
-            aria-selected={panel === "details"}
+            aria-selected={panel === tab.id}
             aria-controls={BODY_ID}
             className="panel__tab"
-            onClick={() => onView({ panel: "details" })}
+            data-testid={tab.testId}
+            title={tab.title}
+            onClick={() => onView({ panel: tab.id })}
           >
-            Details
+            {tab.label}
           </button>
-        ) : null}
-        {view.from ? (
-          <button
-            type="button"
-            role="tab"
-            aria-selected={panel === "connect"}
-            aria-controls={BODY_ID}
-            className="panel__tab"
-            onClick={() => onView({ panel: "connect" })}
-          >
-            Connect from {fromLabel}
-          </button>
-        ) : null}
-        {view.from && view.to ? (
-          <button
-            type="button"
-            role="tab"
-            aria-selected={panel === "explain"}
-            aria-controls={BODY_ID}
-            className="panel__tab"
-            data-testid="explain-tab"
-            title="Connectivity check"
-            onClick={() => onView({ panel: "explain" })}
-          >
-            Check
-          </button>
-        ) : null}
-        {panel === "views" || panel === "snapshots" ? (
-          <>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === "views"}
-              aria-controls={BODY_ID}
-              className="panel__tab"
-              data-testid="views-tab"
-              onClick={() => onView({ panel: "views" })}
-            >
-              Views
-            </button>
-            <button
-              type="button"
-              role="tab"
-              aria-selected={panel === "snapshots"}
-              aria-controls={BODY_ID}
-              className="panel__tab"
-              data-testid="snapshots-tab"
-              onClick={() => onView({ panel: "snapshots" })}
-            >
-              Snapshots
-            </button>
-          </>
-        ) : null}
-        <button
-          type="button"
-          role="tab"
-          aria-selected={panel === "audit"}
-          aria-controls={BODY_ID}
-          className="panel__tab"
-          data-testid="audit-tab"
-          onClick={() => onView({ panel: "audit" })}
-        >
-          Audit log
-        </button>
+        ))}
         <button
           type="button"
           className="panel__close"

@@ -6,7 +6,7 @@
  * read as syntax are written as its entity codes (#quot; …).
  */
 import type { NodeKind } from "@lattice-atlas/shared";
-import type { EdgeVariant } from "../topology/to-flow-graph";
+import { EDGE_COLOR, type EdgeVariant } from "../topology/to-flow-graph";
 import type { ExportModel, ExportNode } from "./export-model";
 
 /** Text inside a quoted Mermaid label: quotes, angle brackets and # as entity codes, no line breaks. */
@@ -66,20 +66,8 @@ const FILL: Record<NodeKind, string> = {
   target: "#fce7f3",
 };
 
-export const EDGE_STROKE: Record<EdgeVariant, string> = {
-  "endpoint-resource": "#0f7b6c",
-  "endpoint-network": "#7c3aed",
-  "vpc-association": "#c2410c",
-  "resource-association": "#2563eb",
-  "service-association": "#db2777",
-  child: "#94a3b8",
-  gateway: "#475569",
-  resource: "#475569",
-  listener: "#9d174d",
-  target: "#9d174d",
-  "security-group": "#a8a29e",
-  "sg-rule": "#b45309",
-};
+/** The diagram's own line colours. */
+export const EDGE_STROKE: Readonly<Record<EdgeVariant, string>> = EDGE_COLOR;
 
 const DASHED: ReadonlySet<EdgeVariant> = new Set<EdgeVariant>(["child", "security-group"]);
 
