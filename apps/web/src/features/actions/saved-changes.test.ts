@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { PendingChange } from "./pending-changes";
-import { changesToSave, parseSavedChanges, SAVED_CHANGE_MAX_AGE_MS } from "./saved-changes";
+import {
+  changesToSave,
+  parseSavedChanges,
+  SAVED_CHANGE_MAX_AGE_MS,
+  sharedChangeStorage,
+  type TextStore,
+} from "./saved-changes";
 
 const NOW = 1_800_000_000_000;
 const change: PendingChange = {
@@ -51,5 +57,21 @@ describe("saved changes in flight", () => {
   it("rebuilds the key from the target and id (never trusts a saved key)", () => {
     const [back] = parseSavedChanges(JSON.stringify([{ ...change, key: "other|x|y" }]), NOW);
     expect(back?.key).toBe(change.key);
+  });
+
+  it("two tabs share the store and lose neither's changes; each settles only its own", () => {
+    let text: string | null = null;
+    const store: TextStore = { read: () => text, write: (t) => (text = t) };
+    const tabA = sharedChangeStorage(store, () => NOW);
+    const tabB = sharedChangeStorage(store, () => NOW);
+    const other = { ...change, id: "snva-0000000000000000b", key: "emulator|ap-northeast-1|snva-0000000000000000b" };
+    tabA.save([change]);
+    tabB.save([other]);
+    expect(parseSavedChanges(text, NOW).map((c) => c.id)).toEqual([change.id, other.id]);
+    // Tab A's change settles (and leaves its store): tab B's is still kept.
+    tabA.save([]);
+    expect(parseSavedChanges(text, NOW).map((c) => c.id)).toEqual([other.id]);
+    tabB.save([]);
+    expect(text).toBeNull();
   });
 });

@@ -72,8 +72,37 @@ export function parseSavedChanges(raw: string | null, now: number): PendingChang
   return out;
 }
 
+/** Where the saved changes live: localStorage in the browser, a string in tests. */
+export interface TextStore {
+  read(): string | null;
+  write(text: string | null): void;
+}
+
+/**
+ * Changes kept in a store that other tabs share. A tab decides only for the changes it has seen (made, or taken
+ * back after a reload); the others' entries stay as they are, so two tabs making changes lose neither's.
+ */
+export function sharedChangeStorage(store: TextStore, now: () => number = () => Date.now()): ChangeStorage {
+  const mine = new Set<string>();
+  return {
+    load() {
+      const changes = parseSavedChanges(store.read(), now());
+      for (const change of changes) mine.add(change.key);
+      return changes;
+    },
+    save(changes) {
+      for (const change of changes) mine.add(change.key);
+      const ours = changesToSave(changes);
+      const theirs = parseSavedChanges(store.read(), now()).filter((c) => !mine.has(c.key));
+      const all = [...theirs, ...ours];
+      const text = all.length > 0 ? JSON.stringify(changesToSave(all)) : null;
+      if (text !== store.read()) store.write(text);
+    },
+  };
+}
+
 /** The browser's localStorage (absent or full: the console works on, it just forgets on reload). */
-export function localChangeStorage(now: () => number = () => Date.now()): ChangeStorage {
+export function localChangeStorage(): ChangeStorage {
   const storage = (): Storage | undefined => {
     try {
       return window.localStorage;
@@ -81,19 +110,21 @@ export function localChangeStorage(now: () => number = () => Date.now()): Change
       return undefined;
     }
   };
-  let written = "";
-  return {
-    load: () => parseSavedChanges(storage()?.getItem(SAVED_CHANGES_KEY) ?? null, now()),
-    save(changes) {
-      const text = changes.length > 0 ? JSON.stringify(changesToSave(changes)) : "";
-      if (text === written) return;
-      written = text;
+  return sharedChangeStorage({
+    read: () => {
       try {
-        if (text && text !== "[]") storage()?.setItem(SAVED_CHANGES_KEY, text);
-        else storage()?.removeItem(SAVED_CHANGES_KEY);
+        return storage()?.getItem(SAVED_CHANGES_KEY) ?? null;
+      } catch {
+        return null;
+      }
+    },
+    write: (text) => {
+      try {
+        if (text === null) storage()?.removeItem(SAVED_CHANGES_KEY);
+        else storage()?.setItem(SAVED_CHANGES_KEY, text);
       } catch {
         // Quota or privacy mode: nothing to do.
       }
     },
-  };
+  });
 }
