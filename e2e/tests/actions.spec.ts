@@ -463,6 +463,8 @@ test("the audit log lists the change, newest first, and still does after a resta
     await expect(after).toContainText("Remove VPC association");
     await expect(after).toContainText("request id");
     await expect(after).toContainText("111122223333");
+    // How it ended, as the status poll saw it: AWS's DELETE_IN_PROGRESS, then DELETED.
+    await expect(after.getByTestId("audit-final")).toHaveText("→ DELETED");
     await page.locator(".react-flow__node").first().waitFor();
     await page.screenshot({ path: `${SHOTS}/audit-log.png` });
   } finally {

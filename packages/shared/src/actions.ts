@@ -398,6 +398,11 @@ export const AuditEntry = Type.Object({
   awsCode: Type.Optional(Type.String()),
   requestId: Type.Optional(Type.String()),
   clientToken: Type.Optional(Type.String()),
+  /** How the change ended, once a status poll saw it settle: AWS's word (ACTIVE, CREATE_FAILED, …) and phase. */
+  finalStatus: Type.Optional(Type.String()),
+  finalPhase: Type.Optional(Type.String()),
+  failureReason: Type.Optional(Type.String()),
+  settledAt: Type.Optional(Type.String()),
 });
 export type AuditEntry = Static<typeof AuditEntry>;
 

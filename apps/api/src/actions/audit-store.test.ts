@@ -35,7 +35,7 @@ describe("the audit store", () => {
     const store = openAuditStore(dir);
     store.close();
     const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version", { simple: true })).toBe(2);
     expect(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
@@ -125,6 +125,48 @@ describe("the audit store", () => {
       accountId: "111122223333",
     });
     store.close();
+  });
+
+  it("records how the latest change of a resource ended, once", () => {
+    const store = openAuditStore();
+    store.append(record(1, { resourceId: "snva-1", status: "CREATE_IN_PROGRESS" }));
+    store.append(record(2, { resourceId: "snva-1", action: "remove-vpc-association", status: "DELETE_IN_PROGRESS" }));
+    const at = "2026-11-29T00:01:00.000Z";
+    expect(store.settle("snva-1", { status: "DELETE_FAILED", phase: "failed", failureReason: "in use", at })).toBe(
+      true,
+    );
+    // A later poll of the same ending does not rewrite it; a resource with no change has nothing to settle.
+    expect(store.settle("snva-1", { status: "DELETED", phase: "deleted", at })).toBe(false);
+    expect(store.settle("snva-2", { status: "ACTIVE", phase: "ready", at })).toBe(false);
+    const [removal, creation] = store.list({ limit: 10 }).entries;
+    expect(removal).toMatchObject({
+      action: "remove-vpc-association",
+      status: "DELETE_IN_PROGRESS",
+      finalStatus: "DELETE_FAILED",
+      finalPhase: "failed",
+      failureReason: "in use",
+      settledAt: at,
+    });
+    expect(creation?.finalStatus).toBeUndefined();
+    store.close();
+  });
+
+  it("upgrades a file of the first schema in place, keeping its entries", () => {
+    const dir = dataDir();
+    const store = openAuditStore(dir);
+    store.append(record(1));
+    store.close();
+    // Back to schema 1, as an older Lattice Atlas left it.
+    const db = new Database(path.join(dir, AUDIT_FILE));
+    for (const column of ["final_status", "final_phase", "failure_reason", "settled_at"])
+      db.exec(`ALTER TABLE audit DROP COLUMN ${column}`);
+    db.pragma("user_version = 1");
+    db.close();
+    const upgraded = openAuditStore(dir);
+    expect(upgraded.list({ limit: 10 }).entries.map((e) => e.resourceId)).toEqual([record(1).resourceId]);
+    expect(upgraded.settle(record(1).resourceId!, { status: "ACTIVE", phase: "ready", at: record(2).at })).toBe(true);
+    expect(upgraded.list({ limit: 10 }).entries[0]?.finalStatus).toBe("ACTIVE");
+    upgraded.close();
   });
 
   it("finds the last change that produced a resource", () => {

@@ -45,6 +45,11 @@ const MIGRATIONS: readonly string[] = [
      created_at    TEXT NOT NULL,
      PRIMARY KEY (source, region, client_token)
    );`,
+  // 2: how a change ended (ACTIVE, CREATE_FAILED …), written when a status poll first sees it settled.
+  `ALTER TABLE audit ADD COLUMN final_status TEXT;
+   ALTER TABLE audit ADD COLUMN final_phase TEXT;
+   ALTER TABLE audit ADD COLUMN failure_reason TEXT;
+   ALTER TABLE audit ADD COLUMN settled_at TEXT;`,
 ];
 
 export interface AuditRecord {
@@ -113,6 +118,18 @@ interface AuditRow {
   aws_code: string | null;
   request_id: string | null;
   client_token: string | null;
+  final_status: string | null;
+  final_phase: string | null;
+  failure_reason: string | null;
+  settled_at: string | null;
+}
+
+/** How a change ended, as the status poll read it. */
+export interface Settlement {
+  status: string;
+  phase: string;
+  failureReason?: string | undefined;
+  at: string;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -133,6 +150,10 @@ function toEntry(row: AuditRow): AuditEntry {
     ...optional("awsCode", row.aws_code),
     ...optional("requestId", row.request_id),
     ...optional("clientToken", row.client_token),
+    ...optional("finalStatus", row.final_status),
+    ...optional("finalPhase", row.final_phase),
+    ...optional("failureReason", row.failure_reason),
+    ...optional("settledAt", row.settled_at),
   };
 }
 
@@ -157,6 +178,12 @@ export function openAuditStore(dataDir?: string) {
   const pageBefore = db.prepare(`SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`);
   const lastChange = db.prepare(
     `SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`,
+  );
+  // Only the latest change of that resource, and only once: the first poll that sees it settled writes it.
+  const settleChange = db.prepare(
+    `UPDATE audit SET final_status = @status, final_phase = @phase, failure_reason = @failureReason, settled_at = @at
+     WHERE id = (SELECT id FROM audit WHERE resource_id = @resourceId AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1)
+       AND settled_at IS NULL`,
   );
   const getExecution = db.prepare(`SELECT * FROM executions WHERE source = ? AND region = ? AND client_token = ?`);
   const insertExecution = db.prepare(
@@ -208,6 +235,19 @@ export function openAuditStore(dataDir?: string) {
     lastChangeOf(resourceId: string): AuditEntry | undefined {
       const row = lastChange.get(resourceId) as AuditRow | undefined;
       return row ? toEntry(row) : undefined;
+    },
+
+    /** Records how the latest change of `resourceId` ended; false when there is none or it was recorded already. */
+    settle(resourceId: string, settlement: Settlement): boolean {
+      return (
+        settleChange.run({
+          resourceId,
+          status: settlement.status,
+          phase: settlement.phase,
+          failureReason: settlement.failureReason ?? null,
+          at: settlement.at,
+        }).changes === 1
+      );
     },
 
     execution<R>(key: ExecutionKey): ExecutionRecord<R> | undefined {

@@ -113,6 +113,19 @@ export function createActionService(deps: ActionServiceDeps) {
     },
 
     async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {
+      /** The audit entry of the change learns how it ended; an audit store that cannot write does not fail a poll. */
+      const recordSettlement = (resourceId: string, answer: StatusResponse): void => {
+        try {
+          deps.store.settle(resourceId, {
+            status: answer.status,
+            phase: answer.phase,
+            failureReason: answer.failureReason,
+            at: answer.checkedAt,
+          });
+        } catch {
+          // The change itself is audited already; its ending is a courtesy.
+        }
+      };
       if (!id.startsWith(ID_PREFIX[kind]))
         throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
       const readers = createReaders(deps.registry.clients(source, region), runner());
@@ -125,6 +138,7 @@ export function createActionService(deps: ActionServiceDeps) {
       }
       // A change that settled makes a cached picture that still shows it in flight out of date.
       if (answer.done) {
+        recordSettlement(id, answer);
         const cached = deps.topology.peek(source.id, region)?.byId.get(id);
         const settledDifferently =
           answer.phase === "deleted" || answer.phase === "not-found"

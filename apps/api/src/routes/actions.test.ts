@@ -83,6 +83,12 @@ describe("associate and remove: created at once as pending, polled to ACTIVE, re
     });
     const gone = await pollUntilDone(t, "vpcAssociation", created.resource.id);
     expect(phases(gone)).toEqual(["deleting:DELETE_IN_PROGRESS", "deleted:DELETED"]);
+    // The audit log says how each change ended, as the polls saw it.
+    const entries = (await t.request({ method: "GET", url: "/api/audit?limit=2" })).json<AuditResponse>().entries;
+    expect(entries.map((e) => [e.action, e.status, e.finalStatus])).toEqual([
+      ["remove-vpc-association", "DELETE_IN_PROGRESS", "DELETED"],
+      ["associate-vpc", "CREATE_IN_PROGRESS", "ACTIVE"],
+    ]);
   });
 
   it("service network ↔ resource configuration (ARN): the writer and reader names of its child associations once ACTIVE", async () => {
@@ -460,6 +466,14 @@ describe("the status of a change that does not go to plan", () => {
       failureCode: "SecurityGroupNotFound",
       failureReason: "The security group could not be attached to the association.",
       recovery: { action: { type: "remove-vpc-association", associationId: created.resource.id } },
+    });
+    expect(
+      (await t.request({ method: "GET", url: "/api/audit?limit=1" })).json<AuditResponse>().entries[0],
+    ).toMatchObject({
+      resourceId: created.resource.id,
+      finalStatus: "CREATE_FAILED",
+      finalPhase: "failed",
+      failureReason: "The security group could not be attached to the association.",
     });
     // The failed association is in the refreshed topology, and the plan for the same pair says so.
     const replan = await plan(t, {

@@ -58,9 +58,20 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry }) {
           <>
             <code>{entry.resourceId}</code>
             {entry.status ? <span className="muted"> · {entry.status}</span> : null}
+            {entry.finalStatus && entry.finalStatus !== entry.status ? (
+              <span
+                className={entry.finalPhase === "failed" ? "audit-entry__final status-failed" : "audit-entry__final"}
+                data-testid="audit-final"
+                title={entry.settledAt ? `Seen settled at ${entry.settledAt}` : undefined}
+              >
+                {" "}
+                → {entry.finalStatus}
+              </span>
+            ) : null}
           </>
         ) : null}
       </div>
+      {entry.failureReason ? <div className="audit-entry__reason">{entry.failureReason}</div> : null}
       {entry.requestId ? (
         <div className="audit-entry__request muted">
           request id <code>{entry.requestId}</code>{" "}
