@@ -345,7 +345,7 @@ function Console() {
         <header className="topbar">
           <div className="brand">
             <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__name">Lattice Atlas</span>
+            <h1 className="brand__name">Lattice Atlas</h1>
           </div>
           {sources.data ? (
             <SourcePicker
@@ -392,7 +392,7 @@ function Console() {
           >
             Audit log
           </button>
-          <CopyButton value={shareUrl} label="Copy a link to this view" testId="copy-link" className="button">
+          <CopyButton value={shareUrl} label="Copy link to this view" testId="copy-link" className="button">
             Copy link
           </CopyButton>
         </header>

@@ -81,22 +81,24 @@ export function SidePanel(props: SidePanelProps) {
       }
       data-testid={`${panel}-side-panel`}
     >
-      <div className="panel__tabs" role="tablist" aria-label="Panel">
-        {panelTabs(view, panel, fromLabel).map((tab) => (
-          <button
-            key={tab.id}
-            type="button"
-            role="tab"
-            aria-selected={panel === tab.id}
-            aria-controls={BODY_ID}
-            className="panel__tab"
-            data-testid={tab.testId}
-            title={tab.title}
-            onClick={() => onView({ panel: tab.id })}
-          >
-            {tab.label}
-          </button>
-        ))}
+      <div className="panel__tabs">
+        <div className="panel__tablist" role="tablist" aria-label="Panel">
+          {panelTabs(view, panel, fromLabel).map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              aria-selected={panel === tab.id}
+              aria-controls={BODY_ID}
+              className="panel__tab"
+              data-testid={tab.testId}
+              title={tab.title}
+              onClick={() => onView({ panel: tab.id })}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           className="panel__close"

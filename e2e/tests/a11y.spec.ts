@@ -1,0 +1,65 @@
+/**
+ * The console's states pass axe-core's WCAG 2.1 A/AA rules (names, roles, landmarks, headings, contrast), the
+ * diagram included. Nodes faded to let a path stand out are left out of the contrast rule: they are
+ * de-emphasised on purpose, and regain full contrast under the pointer and the keyboard focus (checked here).
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { freshFieldReport, node, openConsole, vpcByName } from "../support/stack";
+
+const WRITER_CONFIG = "rcfg-01158845410b9f395";
+
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .exclude(".react-flow__node.is-dimmed")
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
+
+test.beforeEach(async ({ request }) => {
+  await freshFieldReport(request);
+});
+
+/** Each state of the console, with what shows it is ready; `from` is filled with the pattern-3 VPC's id. */
+const STATES: Array<{ name: string; query: string; ready: string }> = [
+  { name: "the diagram alone", query: "", ready: ".react-flow__node" },
+  { name: "Connect from", query: "?panel=connect&from={vpc}", ready: '[data-testid="connect-answer"]' },
+  { name: "details", query: "?sel=snra-0258ae5ca1fffbb4a&panel=details", ready: '[data-testid="details-panel"]' },
+  {
+    name: "connectivity check",
+    query: `?panel=explain&from={vpc}&to=${WRITER_CONFIG}`,
+    ready: '[data-testid="verdict"]',
+  },
+  { name: "saved views", query: "?panel=views", ready: '[data-testid="views-panel"]' },
+  { name: "snapshots", query: "?panel=snapshots", ready: '[data-testid="snapshots-panel"]' },
+  { name: "audit log", query: "?panel=audit", ready: '[data-testid="audit-panel"]' },
+];
+
+for (const state of STATES) {
+  test(`${state.name} passes axe-core (WCAG 2.1 AA)`, async ({ page, request }) => {
+    const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+    await openConsole(page, state.query.replace("{vpc}", vpc.id));
+    await page.locator(state.ready).first().waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test("a faded node is readable again under the pointer and the keyboard focus", async ({ page, request }) => {
+  const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+  await openConsole(page, `?panel=connect&from=${vpc.id}`);
+  await page.getByTestId("connect-answer").waitFor();
+  const faded = page.locator(".react-flow__node.is-dimmed:not(.parent)").first();
+  await expect(faded).toHaveCSS("opacity", "0.28");
+  await faded.hover();
+  await expect(faded).toHaveCSS("opacity", "1");
+  await page.mouse.move(0, 0);
+  await expect(faded).toHaveCSS("opacity", "0.28");
+  const id = (await faded.getAttribute("data-id"))!;
+  await node(page, id).focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Tab");
+  await expect(node(page, id)).toHaveCSS("opacity", "1");
+});
