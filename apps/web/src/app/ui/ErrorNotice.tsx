@@ -2,7 +2,16 @@
 import type { ReactNode } from "react";
 import { errorTitle, toApiError } from "../api-error";
 
-export function ErrorNotice({ error, action }: { error: unknown; action?: ReactNode }) {
+interface ErrorNoticeProps {
+  error: unknown;
+  /** Something to do about it (shown under the message). */
+  action?: ReactNode;
+  /** Offers "Try again" (a small button with `compact`). */
+  onRetry?: (() => void) | undefined;
+  compact?: boolean;
+}
+
+export function ErrorNotice({ error, action, onRetry, compact = false }: ErrorNoticeProps) {
   const e = toApiError(error);
   return (
     <div className="error-notice" role="alert" data-testid="error-notice" data-error-code={e.code}>
@@ -37,6 +46,11 @@ export function ErrorNotice({ error, action }: { error: unknown; action?: ReactN
         </p>
       ) : null}
       {action}
+      {onRetry ? (
+        <button type="button" className={compact ? "button button--small" : "button"} onClick={onRetry}>
+          Try again
+        </button>
+      ) : null}
     </div>
   );
 }

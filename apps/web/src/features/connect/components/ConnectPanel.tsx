@@ -35,14 +35,7 @@ export function ConnectPanel({ target, from, pathTarget, onPathTarget, onShowNod
   if (answer.isError) {
     return (
       <div className="panel__body">
-        <ErrorNotice
-          error={answer.error}
-          action={
-            <button type="button" className="button" onClick={() => void answer.refetch()}>
-              Try again
-            </button>
-          }
-        />
+        <ErrorNotice error={answer.error} onRetry={() => void answer.refetch()} />
       </div>
     );
   }

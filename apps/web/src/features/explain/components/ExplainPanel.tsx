@@ -85,14 +85,7 @@ function ExplainCheck({ target, topology, params, access, onStartChange, onShowN
       {answer.isPending ? (
         <p className="muted">Checking the path hop by hop…</p>
       ) : answer.isError ? (
-        <ErrorNotice
-          error={answer.error}
-          action={
-            <button type="button" className="button" onClick={() => void answer.refetch()}>
-              Try again
-            </button>
-          }
-        />
+        <ErrorNotice error={answer.error} onRetry={() => void answer.refetch()} />
       ) : (
         <Answer
           answer={answer.data}

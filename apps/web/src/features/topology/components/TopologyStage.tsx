@@ -27,14 +27,7 @@ export function TopologyStage({
   if (topology.isError) {
     return (
       <div className="stage__message">
-        <ErrorNotice
-          error={topology.error}
-          action={
-            <button type="button" className="button" onClick={onRetry}>
-              Try again
-            </button>
-          }
-        />
+        <ErrorNotice error={topology.error} onRetry={onRetry} />
       </div>
     );
   }

@@ -44,16 +44,7 @@ function ViewsList() {
         </p>
       </header>
       {views.isPending ? <p className="muted">Reading saved views…</p> : null}
-      {views.isError ? (
-        <ErrorNotice
-          error={views.error}
-          action={
-            <button type="button" className="button button--small" onClick={() => void views.refetch()}>
-              Try again
-            </button>
-          }
-        />
-      ) : null}
+      {views.isError ? <ErrorNotice error={views.error} onRetry={() => void views.refetch()} compact /> : null}
       {views.data && views.data.views.length === 0 ? <p className="library__empty">No saved views yet.</p> : null}
       {views.data && views.data.views.length > 0 ? (
         <ul className="library__list">
@@ -157,14 +148,7 @@ function SnapshotsList() {
       </header>
       {snapshots.isPending ? <p className="muted">Reading snapshots…</p> : null}
       {snapshots.isError ? (
-        <ErrorNotice
-          error={snapshots.error}
-          action={
-            <button type="button" className="button button--small" onClick={() => void snapshots.refetch()}>
-              Try again
-            </button>
-          }
-        />
+        <ErrorNotice error={snapshots.error} onRetry={() => void snapshots.refetch()} compact />
       ) : null}
       {snapshots.data && snapshots.data.snapshots.length === 0 ? (
         <p className="library__empty">
