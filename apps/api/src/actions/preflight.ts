@@ -218,6 +218,32 @@ class Findings {
   }
 }
 
+/** The pair is associated already: nothing to do, or (when it failed) its removal, one click away. */
+function duplicateAssociation(
+  f: Findings,
+  existing: { id: string; data: { status: string } },
+  message: string,
+  removal: "remove-vpc-association" | "remove-resource-association" | "remove-service-association",
+): void {
+  const failed = FAILED(existing.data.status);
+  f.blocking(
+    "DUPLICATE_ASSOCIATION",
+    message,
+    failed ? "Delete the failed association, then create it again." : "Nothing to do: the association exists.",
+    {
+      subject: existing.id,
+      ...(failed
+        ? {
+            alternative: {
+              label: `Delete the failed association ${existing.id}`,
+              action: { type: removal, associationId: existing.id },
+            },
+          }
+        : {}),
+    },
+  );
+}
+
 function notFound(f: Findings, what: string, id: string): void {
   f.blocking(
     "NOT_FOUND",
@@ -636,25 +662,13 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
             { subject: existing.id },
           );
         } else if (sn && existing.data.serviceNetworkId === sn.id) {
-          f.blocking(
-            "DUPLICATE_ASSOCIATION",
+          duplicateAssociation(
+            f,
+            existing,
             FAILED(existing.data.status)
               ? `${action.vpcId} already has a failed association ${existing.id} with this service network (${existing.data.status}${existing.data.failureMessage ? `: ${existing.data.failureMessage}` : ""}).`
               : `${action.vpcId} is already associated with this service network (${existing.id}, ${existing.data.status}).`,
-            FAILED(existing.data.status)
-              ? "Delete the failed association, then create it again."
-              : "Nothing to do: the association exists.",
-            {
-              subject: existing.id,
-              ...(FAILED(existing.data.status)
-                ? {
-                    alternative: {
-                      label: `Delete the failed association ${existing.id}`,
-                      action: { type: "remove-vpc-association", associationId: existing.id },
-                    },
-                  }
-                : {}),
-            },
+            "remove-vpc-association",
           );
         } else {
           const subnetIds = vpc ? oneSubnetPerZone(vpc) : [];
@@ -749,23 +763,11 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
                 { subject: existing.id },
               );
             } else {
-              f.blocking(
-                "DUPLICATE_ASSOCIATION",
+              duplicateAssociation(
+                f,
+                existing,
                 `${named(rc.label, rc.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-                FAILED(existing.data.status)
-                  ? "Delete the failed association, then create it again."
-                  : "Nothing to do: the association exists.",
-                {
-                  subject: existing.id,
-                  ...(FAILED(existing.data.status)
-                    ? {
-                        alternative: {
-                          label: `Delete the failed association ${existing.id}`,
-                          action: { type: "remove-resource-association", associationId: existing.id },
-                        },
-                      }
-                    : {}),
-                },
+                "remove-resource-association",
               );
             }
           }
@@ -796,23 +798,11 @@ export function preflight(index: GraphIndex, action: Action, ctx: PreflightConte
               { subject: existing.id },
             );
           } else {
-            f.blocking(
-              "DUPLICATE_ASSOCIATION",
+            duplicateAssociation(
+              f,
+              existing,
               `${named(service.label, service.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-              FAILED(existing.data.status)
-                ? "Delete the failed association, then create it again."
-                : "Nothing to do: the association exists.",
-              {
-                subject: existing.id,
-                ...(FAILED(existing.data.status)
-                  ? {
-                      alternative: {
-                        label: `Delete the failed association ${existing.id}`,
-                        action: { type: "remove-service-association", associationId: existing.id },
-                      },
-                    }
-                  : {}),
-              },
+              "remove-service-association",
             );
           }
         }
