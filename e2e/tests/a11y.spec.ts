@@ -5,7 +5,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { freshFieldReport, node, openConsole, vpcByName } from "../support/stack";
+import { freshFieldReport, node, openConsole, planReady, startFromMenu, vpcByName } from "../support/stack";
 
 const WRITER_CONFIG = "rcfg-01158845410b9f395";
 
@@ -62,4 +62,26 @@ test("a faded node is readable again under the pointer and the keyboard focus", 
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
   await expect(node(page, id)).toHaveCSS("opacity", "1");
+});
+
+test("the change sheet (a modal dialog with its plan) passes axe-core (WCAG 2.1 AA)", async ({ page, request }) => {
+  const vpc = await vpcByName(request, "consumer-resource-endpoint-vpc");
+  await openConsole(page);
+  await startFromMenu(page, vpc.id, "Add a ServiceNetwork endpoint…");
+  await planReady(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test("a snapshot, read-only with its banner, passes axe-core (WCAG 2.1 AA)", async ({ page, request }) => {
+  const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+  await openConsole(page, `?panel=connect&from=${vpc.id}`);
+  await page.getByTestId("connect-answer").waitFor();
+  await page.getByTestId("take-snapshot-button").click();
+  await page.getByTestId("snapshot-name").fill("Accessibility");
+  await page.getByTestId("take-snapshot-submit").click();
+  const id = await page.getByTestId("snapshot-taken").getAttribute("data-snapshot-id");
+  await page.goto(`/s/${id}?panel=connect&from=${vpc.id}`);
+  await page.getByTestId("snapshot-banner").waitFor();
+  await page.getByTestId("connect-answer").waitFor();
+  expect(await violations(page)).toEqual([]);
 });

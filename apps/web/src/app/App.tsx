@@ -398,9 +398,9 @@ function Console() {
         </header>
 
         {refresh.isError ? (
-          <div className="banner banner--error">
+          <section className="banner banner--error" aria-label="Refresh">
             <ErrorNotice error={refresh.error} />
-          </div>
+          </section>
         ) : null}
         <ShareBanner route={shared} onView={setView} />
         {data ? <WarningsBanner warnings={data.warnings} /> : null}

@@ -277,7 +277,7 @@ export default function ActionSheet({ target, topology, request, access, onClose
         data-state={executed ? "following" : "planning"}
         onKeyDown={onKeyDown}
       >
-        <header className="sheet__head">
+        <div className="sheet__head">
           <div>
             <div className="eyebrow">
               Change · {target.source} · {target.region}
@@ -289,7 +289,7 @@ export default function ActionSheet({ target, topology, request, access, onClose
           <button type="button" className="panel__close" aria-label="Close" onClick={onClose}>
             ×
           </button>
-        </header>
+        </div>
 
         <div className="sheet__body">
           {history.length > 0 ? (
@@ -378,7 +378,7 @@ export default function ActionSheet({ target, topology, request, access, onClose
           )}
         </div>
 
-        <footer className="sheet__foot">
+        <div className="sheet__foot">
           {executed ? (
             <>
               {shownChange && !removalSettled ? (
@@ -419,7 +419,7 @@ export default function ActionSheet({ target, topology, request, access, onClose
               ) : null}
             </>
           )}
-        </footer>
+        </div>
       </div>
     </div>
   );
@@ -755,7 +755,10 @@ function Codified({ plan, collapsed = false }: { plan: PlanResponse; collapsed?:
           </span>
           <CopyButton value={calls} label="Copy the AWS API calls" testId="copy-calls" />
         </div>
-        <pre className="code-block">{calls}</pre>
+        {/* Focusable: a long line scrolls sideways, by keyboard too. */}
+        <pre className="code-block" tabIndex={0} aria-label="The AWS API calls">
+          {calls}
+        </pre>
       </div>
       {CODE_BLOCKS.map(({ key, title }) => (
         <div key={key} className="codified__block" data-testid={`codified-${key}`}>
@@ -763,7 +766,9 @@ function Codified({ plan, collapsed = false }: { plan: PlanResponse; collapsed?:
             <span>{title}</span>
             <CopyButton value={plan[key]} label={`Copy the ${title}`} testId={`copy-${key}`} />
           </div>
-          <pre className="code-block">{plan[key]}</pre>
+          <pre className="code-block" tabIndex={0} aria-label={title}>
+            {plan[key]}
+          </pre>
         </div>
       ))}
       <p className="hint">{plan.idempotency}</p>

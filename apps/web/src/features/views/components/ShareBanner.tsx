@@ -27,7 +27,12 @@ export function ShareBanner({ route, onView }: { route: SharedRoute; onView(upda
       </div>
     );
   return (
-    <div className="banner banner--share-error" data-testid="link-notice" data-kind={notice.kind}>
+    <section
+      className="banner banner--share-error"
+      aria-label="Short link"
+      data-testid="link-notice"
+      data-kind={notice.kind}
+    >
       {notice.kind === "view-not-found" ? (
         <p role="alert" className="share-notice__text">
           <strong>There is no saved view {notice.id} on this server</strong> — it may have been deleted, or the link
@@ -51,7 +56,7 @@ export function ShareBanner({ route, onView }: { route: SharedRoute; onView(upda
           Dismiss
         </button>
       </div>
-    </div>
+    </section>
   );
 }
 
@@ -70,7 +75,12 @@ function SnapshotBanner({ meta }: { meta: SnapshotMeta }) {
     },
   });
   return (
-    <div className="banner banner--snapshot" data-testid="snapshot-banner" data-snapshot-id={meta.id}>
+    <section
+      className="banner banner--snapshot"
+      aria-label="Snapshot"
+      data-testid="snapshot-banner"
+      data-snapshot-id={meta.id}
+    >
       <div className="snapshot-banner__row">
         <span className="snapshot-banner__badge">Snapshot · frozen</span>
         <p className="snapshot-banner__text">
@@ -118,7 +128,7 @@ function SnapshotBanner({ meta }: { meta: SnapshotMeta }) {
         </div>
       </div>
       {emulate.isError ? <ErrorNotice error={emulate.error} /> : null}
-    </div>
+    </section>
   );
 }
 
