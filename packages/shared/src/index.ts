@@ -8,3 +8,4 @@ export * from "./schema.js";
 export * from "./api.js";
 export * from "./analyze.js";
 export * from "./views.js";
+export * from "./fingerprint.js";

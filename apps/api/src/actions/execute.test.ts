@@ -2,13 +2,13 @@
  * The executor's token rules on their own: a real (in-memory) store, and a
  * writer that records what it was asked to send instead of an AWS client.
  */
-import type { Action, ExecuteResponse, Finding } from "@lattice-atlas/shared";
+import { actionFingerprint, type Action, type ExecuteResponse, type Finding } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
 import { AwsFailure, type PlannedCall, type WriteResult } from "../aws/index.js";
 import { AppError } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { openAuditStore } from "./audit-store.js";
-import { actionFingerprint, createExecutor, type Prepared } from "./execute.js";
+import { createExecutor, type Prepared } from "./execute.js";
 
 const SOURCE: SourceDefinition = {
   id: "emulator",

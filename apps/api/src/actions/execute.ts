@@ -10,29 +10,19 @@
  *    crash between AWS's answer and ours leaves one resource.
  * Every attempt, refused ones included, lands in the audit log.
  */
-import type { Action, ExecuteRequest, ExecuteResponse, Finding, ResourceKind } from "@lattice-atlas/shared";
+import {
+  actionFingerprint,
+  type Action,
+  type ExecuteRequest,
+  type ExecuteResponse,
+  type Finding,
+  type ResourceKind,
+} from "@lattice-atlas/shared";
 import type { PlannedCall, Writer } from "../aws/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { AuditRecord, AuditStore, ExecutionKey } from "./audit-store.js";
-
-/** Key order and absent members do not change what an action means. */
-export function actionFingerprint(action: Action): string {
-  const canonical = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>)
-          .filter(([, v]) => v !== undefined)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, v]) => [k, canonical(v)]),
-      );
-    }
-    return value;
-  };
-  return JSON.stringify(canonical(action));
-}
 
 export function resourceKindOf(action: Action): ResourceKind {
   switch (action.type) {

@@ -1,6 +1,6 @@
-import type { Action } from "@lattice-atlas/shared";
+import { actionFingerprint, type Action } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { actionFingerprint, createClientTokenLifecycle, mintClientToken } from "./client-token";
+import { createClientTokenLifecycle, mintClientToken } from "./client-token";
 
 const associate: Action = {
   type: "associate-vpc",

@@ -6,24 +6,7 @@
  * for one change, editing the form to another change mints a new one (the
  * server would refuse the old token as IDEMPOTENCY_MISMATCH).
  */
-import type { Action } from "@lattice-atlas/shared";
-
-/** Key order and absent members do not change what an action means (same rule as the server). */
-export function actionFingerprint(action: Action): string {
-  const canonical = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(canonical);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>)
-          .filter(([, v]) => v !== undefined)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([k, v]) => [k, canonical(v)]),
-      );
-    }
-    return value;
-  };
-  return JSON.stringify(canonical(action));
-}
+import { actionFingerprint, type Action } from "@lattice-atlas/shared";
 
 export const mintClientToken = (): string => crypto.randomUUID();
 

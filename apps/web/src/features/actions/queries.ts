@@ -2,13 +2,12 @@
  * Query keys and options for plans and the audit log, and the one place that
  * says what a change makes out of date. Components never spell a key.
  */
-import type { Action, AuditResponse } from "@lattice-atlas/shared";
+import { actionFingerprint, type Action, type AuditResponse } from "@lattice-atlas/shared";
 import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
 import { connectKeys } from "../connect/queries";
 import { topologyKeys } from "../topology/queries";
 import type { SourceTarget } from "../topology/target";
 import { fetchAudit, planAction } from "./api";
-import { actionFingerprint } from "./client-token";
 
 export const actionKeys = {
   all: ["actions"] as const,

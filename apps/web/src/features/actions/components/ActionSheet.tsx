@@ -10,7 +10,14 @@
  * A modal dialog: focus stays inside, Escape closes, the opener gets the
  * focus back (see App).
  */
-import type { Action, ExecuteResponse, Finding, PlanResponse, Topology } from "@lattice-atlas/shared";
+import {
+  actionFingerprint,
+  type Action,
+  type ExecuteResponse,
+  type Finding,
+  type PlanResponse,
+  type Topology,
+} from "@lattice-atlas/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { CopyButton } from "../../../app/ui/CopyButton";
@@ -41,7 +48,7 @@ import {
   type CreateType,
   type PrivateDnsPreference,
 } from "../change-forms";
-import { actionFingerprint, createClientTokenLifecycle } from "../client-token";
+import { createClientTokenLifecycle } from "../client-token";
 import { isRemoval } from "../pending-changes";
 import { invalidateAudit, planQuery } from "../queries";
 import type { SheetRequest } from "../sheet-request";
