@@ -10,105 +10,61 @@ import {
   DeleteServiceNetworkResourceAssociationCommand,
   DeleteServiceNetworkServiceAssociationCommand,
   DeleteServiceNetworkVpcAssociationCommand,
-  type CreateServiceNetworkResourceAssociationCommandInput,
-  type CreateServiceNetworkServiceAssociationCommandInput,
-  type CreateServiceNetworkVpcAssociationCommandInput,
-  type DeleteServiceNetworkResourceAssociationCommandInput,
-  type DeleteServiceNetworkServiceAssociationCommandInput,
-  type DeleteServiceNetworkVpcAssociationCommandInput,
   type VPCLatticeClient,
 } from "@aws-sdk/client-vpc-lattice";
 import type { WriteResult } from "./results.js";
 import type { CallRunner } from "./runner.js";
 
 type Input = Record<string, unknown>;
+/** What every one of these operations answers. */
+type Answer = { id?: string; arn?: string; status?: string; $metadata: { requestId?: string } };
+type Send = (input: Input, abortSignal: AbortSignal) => Promise<Answer>;
 
-export function createLatticeWriter(lattice: VPCLatticeClient, runner: CallRunner) {
-  const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
-    runner.call("vpc-lattice", operation, fn);
-  const answer = (
-    out: { id?: string; arn?: string; status?: string; $metadata: { requestId?: string } },
-    fallbackStatus: string,
-  ): WriteResult => ({
-    id: out.id ?? "",
-    arn: out.arn,
-    status: out.status ?? fallbackStatus,
-    requestId: out.$metadata.requestId,
-  });
-  return {
-    CreateServiceNetworkVpcAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("CreateServiceNetworkVpcAssociation", (abortSignal) =>
-          lattice.send(
-            new CreateServiceNetworkVpcAssociationCommand(
-              input as unknown as CreateServiceNetworkVpcAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "CREATE_IN_PROGRESS",
-      ),
-    CreateServiceNetworkResourceAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("CreateServiceNetworkResourceAssociation", (abortSignal) =>
-          lattice.send(
-            new CreateServiceNetworkResourceAssociationCommand(
-              input as unknown as CreateServiceNetworkResourceAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "CREATE_IN_PROGRESS",
-      ),
-    CreateServiceNetworkServiceAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("CreateServiceNetworkServiceAssociation", (abortSignal) =>
-          lattice.send(
-            new CreateServiceNetworkServiceAssociationCommand(
-              input as unknown as CreateServiceNetworkServiceAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "CREATE_IN_PROGRESS",
-      ),
-    DeleteServiceNetworkVpcAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("DeleteServiceNetworkVpcAssociation", (abortSignal) =>
-          lattice.send(
-            new DeleteServiceNetworkVpcAssociationCommand(
-              input as unknown as DeleteServiceNetworkVpcAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "DELETE_IN_PROGRESS",
-      ),
-    DeleteServiceNetworkResourceAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("DeleteServiceNetworkResourceAssociation", (abortSignal) =>
-          lattice.send(
-            new DeleteServiceNetworkResourceAssociationCommand(
-              input as unknown as DeleteServiceNetworkResourceAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "DELETE_IN_PROGRESS",
-      ),
-    DeleteServiceNetworkServiceAssociation: async (input: Input): Promise<WriteResult> =>
-      answer(
-        await call("DeleteServiceNetworkServiceAssociation", (abortSignal) =>
-          lattice.send(
-            new DeleteServiceNetworkServiceAssociationCommand(
-              input as unknown as DeleteServiceNetworkServiceAssociationCommandInput,
-            ),
-            { abortSignal },
-          ),
-        ),
-        "DELETE_IN_PROGRESS",
-      ),
-  };
+/** Each operation: how to send it, and the status to report when AWS's answer carries none. */
+const OPERATIONS = (lattice: VPCLatticeClient): Record<string, { send: Send; status: string }> => ({
+  CreateServiceNetworkVpcAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new CreateServiceNetworkVpcAssociationCommand(input as never), { abortSignal }),
+    status: "CREATE_IN_PROGRESS",
+  },
+  CreateServiceNetworkResourceAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new CreateServiceNetworkResourceAssociationCommand(input as never), { abortSignal }),
+    status: "CREATE_IN_PROGRESS",
+  },
+  CreateServiceNetworkServiceAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new CreateServiceNetworkServiceAssociationCommand(input as never), { abortSignal }),
+    status: "CREATE_IN_PROGRESS",
+  },
+  DeleteServiceNetworkVpcAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new DeleteServiceNetworkVpcAssociationCommand(input as never), { abortSignal }),
+    status: "DELETE_IN_PROGRESS",
+  },
+  DeleteServiceNetworkResourceAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new DeleteServiceNetworkResourceAssociationCommand(input as never), { abortSignal }),
+    status: "DELETE_IN_PROGRESS",
+  },
+  DeleteServiceNetworkServiceAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new DeleteServiceNetworkServiceAssociationCommand(input as never), { abortSignal }),
+    status: "DELETE_IN_PROGRESS",
+  },
+});
+
+export function createLatticeWriter(
+  lattice: VPCLatticeClient,
+  runner: CallRunner,
+): Record<string, (input: Input) => Promise<WriteResult>> {
+  return Object.fromEntries(
+    Object.entries(OPERATIONS(lattice)).map(([operation, { send, status }]) => [
+      operation,
+      async (input: Input): Promise<WriteResult> => {
+        const out = await runner.call("vpc-lattice", operation, (abortSignal) => send(input, abortSignal));
+        return { id: out.id ?? "", arn: out.arn, status: out.status ?? status, requestId: out.$metadata.requestId };
+      },
+    ]),
+  );
 }
-
-export type LatticeWriter = ReturnType<typeof createLatticeWriter>;
