@@ -166,3 +166,18 @@ test("with a side panel open, Fit view fits the diagram into the part the panel 
   const stageLeft = (await page.locator(".react-flow").boundingBox())!.x;
   expect(Math.min(...lefts) - stageLeft).toBeLessThan((panelLeft - stageLeft) / 4);
 });
+
+test("the Lattice service's details show its DNS name to copy, as its network association does", async ({ page }) => {
+  const serviceDns = "zenn-vpc-lattice-service-dev-0a836c24f4bc2c8ea.7d67968.vpc-lattice-svcs.ap-northeast-1.on.aws";
+  await openConsole(page, "?sel=svc-0a836c24f4bc2c8ea&panel=details");
+  const details = page.getByTestId("details-panel");
+  await expect(details).toHaveAttribute("data-node-id", "svc-0a836c24f4bc2c8ea");
+  await expect(details.getByRole("definition").filter({ hasText: serviceDns })).toBeVisible();
+  const association = (await page.request.get("/api/topology").then((r) => r.json())) as {
+    nodes: Array<{ id: string; kind: string }>;
+  };
+  const snsa = association.nodes.find((n) => n.kind === "serviceAssociation")!.id;
+  await openConsole(page, `?sel=${snsa}&panel=details`);
+  await expect(details).toHaveAttribute("data-node-id", snsa);
+  await expect(details.getByRole("definition").filter({ hasText: serviceDns })).toBeVisible();
+});

@@ -333,14 +333,7 @@ function KindSpecific({
     case "serviceAssociation":
       return (
         <Section title="DNS entries">
-          <dl className="kv">
-            {node.data.dnsName ? (
-              <Row name="DNS name">{<Copyable value={node.data.dnsName} label="DNS name" />}</Row>
-            ) : null}
-            {node.data.customDomainName ? (
-              <Row name="Custom domain">{<Copyable value={node.data.customDomainName} label="custom domain" />}</Row>
-            ) : null}
-          </dl>
+          <ServiceNames dnsName={node.data.dnsName} customDomainName={node.data.customDomainName} />
         </Section>
       );
     case "resourceGateway":
@@ -384,14 +377,7 @@ function KindSpecific({
       return (
         <>
           <Section title="DNS">
-            <dl className="kv">
-              {node.data.dnsName ? (
-                <Row name="DNS name">{<Copyable value={node.data.dnsName} label="DNS name" />}</Row>
-              ) : null}
-              {node.data.customDomainName ? (
-                <Row name="Custom domain">{<Copyable value={node.data.customDomainName} label="custom domain" />}</Row>
-              ) : null}
-            </dl>
+            <ServiceNames dnsName={node.data.dnsName} customDomainName={node.data.customDomainName} />
           </Section>
           <Section title={`Listeners (${node.data.listeners.length})`}>
             <table className="table">
@@ -606,3 +592,27 @@ export const DetailsPanel = memo(function DetailsPanel({
     </div>
   );
 });
+
+/** A Lattice service's names, as the service and each of its network associations carry them. */
+function ServiceNames({
+  dnsName,
+  customDomainName,
+}: {
+  dnsName?: string | undefined;
+  customDomainName?: string | undefined;
+}) {
+  return (
+    <dl className="kv">
+      {dnsName ? (
+        <Row name="DNS name">
+          <Copyable value={dnsName} label="DNS name" />
+        </Row>
+      ) : null}
+      {customDomainName ? (
+        <Row name="Custom domain">
+          <Copyable value={customDomainName} label="custom domain" />
+        </Row>
+      ) : null}
+    </dl>
+  );
+}
