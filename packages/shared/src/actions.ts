@@ -7,6 +7,7 @@
 import Type, { type Static, type TSchema } from "typebox";
 import { PATTERNS } from "./ids.js";
 import { StringEnum } from "./schema.js";
+import { STATUS_PHASES } from "./status.js";
 
 const SourceParam = Type.String({ pattern: PATTERNS.sourceId, description: "emulator, default or profile:<name>" });
 const RegionParam = Type.String({ pattern: PATTERNS.region, description: "AWS region, e.g. ap-northeast-1" });
@@ -339,8 +340,6 @@ export const StatusQuery = Type.Object(
 );
 export type StatusQuery = Static<typeof StatusQuery>;
 
-export const STATUS_PHASES = ["pending", "ready", "failed", "deleting", "deleted", "not-found"] as const;
-export type StatusPhase = (typeof STATUS_PHASES)[number];
 
 export const StatusDnsEntry = Type.Object({
   name: Type.String(),

@@ -9,3 +9,4 @@ export * from "./api.js";
 export * from "./analyze.js";
 export * from "./views.js";
 export * from "./fingerprint.js";
+export * from "./status.js";

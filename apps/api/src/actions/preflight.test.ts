@@ -498,7 +498,11 @@ describe("preflight: endpoints", () => {
   });
 
   it("without groups, checks the VPC's default group that AWS attaches", () => {
-    const result = run(fieldReport(), resourceEndpoint({ securityGroupIds: undefined }));
+    const { securityGroupIds: _groups, ...withoutGroups } = resourceEndpoint() as Extract<
+      Action,
+      { type: "create-resource-endpoint" }
+    >;
+    const result = run(fieldReport(), withoutGroups);
     expect(only(result.findings, "DEFAULT_SECURITY_GROUP").subject).toBe(ID.defaultSg);
     // The default group admits only its own members, on every port: no port finding.
     expect(result.findings.map((f) => f.code)).not.toContain("ENTRY_INGRESS_MISSING");

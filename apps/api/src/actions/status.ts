@@ -5,7 +5,15 @@
  * soon as AWS issues them. A NotFound right after a create is "not yet
  * visible" (eventual consistency), after a delete it is "deleted".
  */
-import type { Action, AuditEntry, PollableKind, StatusPhase, StatusResponse } from "@lattice-atlas/shared";
+import {
+  PHASE_IS_FINAL,
+  statusPhase,
+  type Action,
+  type AuditEntry,
+  type PollableKind,
+  type StatusPhase,
+  type StatusResponse,
+} from "@lattice-atlas/shared";
 import type { Readers, ResourceStatus } from "../aws/index.js";
 
 /** How long a NotFound after a create still counts as "not yet visible". */
@@ -26,13 +34,9 @@ export function readStatus(readers: Readers, kind: PollableKind, id: string): Pr
 
 /** Lattice statuses (SCREAMING_CASE) and EC2 endpoint states (any case) → one phase; `done` stops the polling. */
 export function phaseOf(status: string): { phase: StatusPhase; done: boolean } {
-  const s = status.toUpperCase();
-  if (s === "ACTIVE" || s === "AVAILABLE") return { phase: "ready", done: true };
-  if (s.endsWith("_FAILED") || s === "PARTIAL" || s === "FAILED" || s === "REJECTED" || s === "EXPIRED")
-    return { phase: "failed", done: true };
-  if (s === "DELETE_IN_PROGRESS" || s === "DELETING") return { phase: "deleting", done: false };
-  if (s === "DELETED") return { phase: "deleted", done: true };
-  return { phase: "pending", done: false };
+  // A word that says nothing about a lifecycle keeps the poll going.
+  const phase = statusPhase(status) ?? "pending";
+  return { phase, done: PHASE_IS_FINAL[phase] };
 }
 
 /** The removal to run before creating a failed resource again ("delete and recreate"). */

@@ -753,7 +753,7 @@ function wayInAction(
   index: GraphIndex,
   vpc: GraphNodeOf<"vpc">,
   target: Target,
-): { action?: NonNullable<Hop["fix"]>["action"] } {
+): { action: NonNullable<NonNullable<Hop["fix"]>["action"]> } | Record<string, never> {
   const subnets = oneSubnetPerZone(vpc);
   const networks =
     target.kind === "resourceConfiguration"

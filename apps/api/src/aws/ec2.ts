@@ -202,7 +202,7 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
       const failure = {
         ...(endpoint.LastError?.Code ? { failureCode: endpoint.LastError.Code } : {}),
         ...(endpoint.FailureReason || endpoint.LastError?.Message
-          ? { failureReason: endpoint.FailureReason ?? endpoint.LastError?.Message }
+          ? { failureReason: (endpoint.FailureReason ?? endpoint.LastError?.Message)! }
           : {}),
       };
       const dns: StatusDnsEntry[] = [];

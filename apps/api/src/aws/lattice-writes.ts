@@ -17,7 +17,12 @@ import type { CallRunner } from "./runner.js";
 
 type Input = Record<string, unknown>;
 /** What every one of these operations answers. */
-type Answer = { id?: string; arn?: string; status?: string; $metadata: { requestId?: string } };
+type Answer = {
+  id?: string | undefined;
+  arn?: string | undefined;
+  status?: string | undefined;
+  $metadata: { requestId?: string | undefined };
+};
 type Send = (input: Input, abortSignal: AbortSignal) => Promise<Answer>;
 
 /** Each operation: how to send it, and the status to report when AWS's answer carries none. */

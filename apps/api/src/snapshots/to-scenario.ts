@@ -307,7 +307,7 @@ export function topologyToScenario(topology: Topology, name: string): EmulatorSc
       subnets: e.data.subnetIds,
       securityGroups: refs(e.data.securityGroupIds),
       ...(e.data.resourceConfigurationArn
-        ? { resourceConfiguration: configurationNames.get(e.data.resourceConfigurationArn.split("/").pop()!) }
+        ? { resourceConfiguration: configurationNames.get(e.data.resourceConfigurationArn.split("/").pop()!)! }
         : {}),
       ...(e.data.serviceNetworkArn ? { serviceNetwork: networkRef(e.data.serviceNetworkArn.split("/").pop()!) } : {}),
       privateDnsEnabled: e.data.privateDnsEnabled,

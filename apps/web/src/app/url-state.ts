@@ -4,15 +4,11 @@
  * malformed values are dropped, lists are de-duplicated, and the parameter
  * order is fixed so that the same view always gives the same URL.
  */
-import type { NodeKind } from "@lattice-atlas/shared";
+import { STATUS_CLASSES, type NodeKind, type StatusClass } from "@lattice-atlas/shared";
 import { NODE_KIND_LIST } from "../features/topology/kinds";
 
 export const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
 export type PanelId = (typeof PANELS)[number];
-
-/** Status classes the status filter works with (see statusClass()). */
-export const STATUS_CLASSES = ["ok", "pending", "failed", "other"] as const;
-export type StatusClass = (typeof STATUS_CLASSES)[number];
 
 export interface ViewFilters {
   /** Node kinds taken off the diagram. */

@@ -1,5 +1,5 @@
 /**
- * The topology of shared/reference/field-report.md (ap-northeast-1, September
+ * The topology of docs/field-report.md (ap-northeast-1, September
  * 2025): an Aurora PostgreSQL cluster in a provider VPC reached through VPC
  * Lattice in all three ways, one consumer VPC per pattern, plus a Lattice
  * service with a Lambda target on the same service network. Identifiers and
@@ -42,7 +42,7 @@ function consumerVpc(
 export const fieldReportScenario: ScenarioDocument = {
   name: "field-report",
   description:
-    "Aurora PostgreSQL in a provider VPC reached through a Resource endpoint, a ServiceNetwork endpoint and a service-network VPC association, plus a Lattice service with a Lambda target (shared/reference/field-report.md).",
+    "Aurora PostgreSQL in a provider VPC reached through a Resource endpoint, a ServiceNetwork endpoint and a service-network VPC association, plus a Lattice service with a Lambda target (docs/field-report.md).",
   region: "ap-northeast-1",
   accountId: "111122223333",
   rdsEndpointHash: "cne2k6gawkmf",

@@ -5,7 +5,6 @@
  * until it is placed.
  */
 import type { EdgeKind, NodeKind } from "@lattice-atlas/shared";
-import type { StatusClass } from "../../app/url-state";
 
 export const NODE_KIND_LABEL = {
   vpc: "VPC",
@@ -63,36 +62,4 @@ export const EDGE_KIND_LABEL = {
   "security-group": "Uses security group",
 } as const satisfies Record<EdgeKind, string>;
 
-/**
- * The class of an AWS status word: ACTIVE/available/HEALTHY are fine,
- * *_IN_PROGRESS/pending are on their way, *FAILED/unhealthy/rejected are broken.
- */
-export function statusClass(status: string | undefined): StatusClass | undefined {
-  if (!status) return undefined;
-  const s = status.toUpperCase();
-  if (
-    s.includes("FAIL") ||
-    s === "UNHEALTHY" ||
-    s === "REJECTED" ||
-    s === "DELETED" ||
-    s === "EXPIRED" ||
-    s === "PARTIAL" ||
-    s === "UNAVAILABLE"
-  )
-    return "failed";
-  if (
-    s.includes("PROGRESS") ||
-    s === "PENDING" ||
-    s === "PENDINGACCEPTANCE" ||
-    s === "CREATING" ||
-    s === "DELETING" ||
-    s === "UPDATING" ||
-    s === "MODIFYING" ||
-    s === "INITIAL" ||
-    s === "DRAINING" ||
-    s === "BACKING-UP"
-  )
-    return "pending";
-  if (s === "ACTIVE" || s === "AVAILABLE" || s === "HEALTHY") return "ok";
-  return "other";
-}
+export { statusClass } from "@lattice-atlas/shared";

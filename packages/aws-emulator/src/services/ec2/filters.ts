@@ -3,8 +3,8 @@ import { invalidParameterValue } from "./errors.js";
 import type { Tag } from "./state.js";
 
 export interface Filter {
-  Name?: string;
-  Values?: string[];
+  Name?: string | undefined;
+  Values?: string[] | undefined;
 }
 
 type Accessor<T> = (item: T) => string | string[] | boolean | number | undefined;

@@ -100,7 +100,7 @@ export interface ResourceConfigurationRecord extends Timestamps {
   resourceConfigurationGroupId?: string;
   portRanges: string[];
   protocol: string;
-  resourceConfigurationDefinition?: ResourceConfigurationDefinitionRecord;
+  resourceConfigurationDefinition?: ResourceConfigurationDefinitionRecord | undefined;
   allowAssociationToShareableServiceNetwork: boolean;
   amazonManaged: boolean;
   customDomainName?: string;
@@ -118,7 +118,7 @@ export interface ServiceNetworkVpcAssociationRecord extends Timestamps {
   vpcId: string;
   securityGroupIds: string[];
   privateDnsEnabled: boolean;
-  dnsOptions?: { privateDnsPreference?: string; privateDnsSpecifiedDomains?: string[] };
+  dnsOptions?: { privateDnsPreference?: string; privateDnsSpecifiedDomains?: string[] } | undefined;
   createdBy: string;
   failureCode?: string;
   failureMessage?: string;

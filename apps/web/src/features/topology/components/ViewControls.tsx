@@ -1,13 +1,7 @@
 /** Filters (kind, VPC, service network, status) and folding, all written to the URL. */
-import type { NodeKind, Topology } from "@lattice-atlas/shared";
+import { STATUS_CLASSES, type NodeKind, type StatusClass, type Topology } from "@lattice-atlas/shared";
 import { memo, useMemo } from "react";
-import {
-  hasActiveFilters,
-  STATUS_CLASSES,
-  type StatusClass,
-  type ViewFilters,
-  type ViewState,
-} from "../../../app/url-state";
+import { hasActiveFilters, type ViewFilters, type ViewState } from "../../../app/url-state";
 import { NODE_KIND_LABEL, NODE_KIND_LIST } from "../kinds";
 import { indexTopology } from "../topology-index";
 import type { Visibility } from "../visibility";

@@ -104,7 +104,7 @@ interface CardProps {
   /** Extra line under the id. */
   detail?: ReactNode;
   selected: boolean;
-  tone?: string;
+  tone?: string | undefined;
   /** Changes allowed here: the grip on its left (towards the service networks) and the "+" menu. */
   changes?: boolean;
 }

@@ -7,7 +7,7 @@ import type { SecurityGroupRecord, SubnetRecord, Tag, VpcRecord } from "../state
 export function ec2Page<T>(
   ctx: HandlerContext,
   items: readonly T[],
-  input: { MaxResults?: number; NextToken?: string },
+  input: { MaxResults?: number | undefined; NextToken?: string | undefined },
   scope: string,
   bounds: { min: number; max: number } = { min: 5, max: 1000 },
 ): Page<T> {
@@ -25,7 +25,12 @@ export function ec2Page<T>(
 }
 
 export function tagsFor(
-  specs: Array<{ ResourceType?: string; Tags?: Array<{ Key?: string; Value?: string }> }> | undefined,
+  specs:
+    | Array<{
+        ResourceType?: string | undefined;
+        Tags?: Array<{ Key?: string | undefined; Value?: string | undefined }> | undefined;
+      }>
+    | undefined,
   resourceType: string,
 ): Tag[] {
   return (specs ?? [])

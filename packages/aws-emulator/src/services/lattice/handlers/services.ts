@@ -416,7 +416,7 @@ const deleteTargetGroup: Handler = (input: DeleteTargetGroupRequest, ctx) => {
 function checkTargets(
   ctx: HandlerContext,
   tg: TargetGroupRecord,
-  targets: Array<{ id?: string; port?: number }>,
+  targets: Array<{ id?: string | undefined; port?: number | undefined }>,
 ): void {
   targets.forEach((target, index) => {
     const id = target.id ?? "";
@@ -451,8 +451,13 @@ const registerTargets: Handler = (input: RegisterTargetsRequest, ctx) => {
 const deregisterTargets: Handler = (input: DeregisterTargetsRequest, ctx) => {
   const tg = findTargetGroup(ctx, input.targetGroupIdentifier!);
   const targets = input.targets ?? [];
-  const successful: Array<{ id?: string; port?: number }> = [];
-  const unsuccessful: Array<{ id?: string; port?: number; failureCode: string; failureMessage: string }> = [];
+  const successful: Array<{ id?: string | undefined; port?: number | undefined }> = [];
+  const unsuccessful: Array<{
+    id?: string | undefined;
+    port?: number | undefined;
+    failureCode: string;
+    failureMessage: string;
+  }> = [];
   for (const target of targets) {
     const before = tg.targets.length;
     tg.targets = tg.targets.filter(
