@@ -340,7 +340,6 @@ export const StatusQuery = Type.Object(
 );
 export type StatusQuery = Static<typeof StatusQuery>;
 
-
 export const StatusDnsEntry = Type.Object({
   name: Type.String(),
   hostedZoneId: Type.Optional(Type.String()),

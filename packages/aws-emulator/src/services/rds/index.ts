@@ -28,7 +28,12 @@ const DEFAULT_PORTS: Record<string, number> = {
   mysql: 3306,
 };
 
-function page<T>(ctx: HandlerContext, items: T[], input: { MaxRecords?: number | undefined; Marker?: string | undefined }, scope: string) {
+function page<T>(
+  ctx: HandlerContext,
+  items: T[],
+  input: { MaxRecords?: number | undefined; Marker?: string | undefined },
+  scope: string,
+) {
   if (input.MaxRecords !== undefined && (input.MaxRecords < 20 || input.MaxRecords > 100)) {
     throw rdsError(
       "InvalidParameterValue",
