@@ -267,11 +267,31 @@ export const PlanRequest = Type.Object(
 );
 export type PlanRequest = Static<typeof PlanRequest>;
 
+/** What one VPC gains or loses by a change: the targets and the names that start or stop working from it. */
+export const ChangeImpact = Type.Object({
+  vpc: Type.Object({ id: Type.String(), name: Type.String() }),
+  loses: Type.Array(
+    Type.Object({
+      target: Type.Object({ id: Type.String(), name: Type.String() }),
+      hostnames: Type.Array(Type.String()),
+    }),
+  ),
+  gains: Type.Array(
+    Type.Object({
+      target: Type.Object({ id: Type.String(), name: Type.String() }),
+      hostnames: Type.Array(Type.String()),
+    }),
+  ),
+});
+export type ChangeImpact = Static<typeof ChangeImpact>;
+
 export const PlanResponse = Type.Object({
   action: Action,
   /** One line: what the change does. */
   summary: Type.String(),
   findings: Type.Array(Finding),
+  /** Per consumer VPC, the names that would stop (or start) working: the Connect answer after minus before. */
+  impact: Type.Array(ChangeImpact),
   /** true when a finding is blocking: executing would be refused. */
   blocking: Type.Boolean(),
   calls: Type.Array(AwsCall),

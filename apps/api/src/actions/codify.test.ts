@@ -1,14 +1,14 @@
 import type { Action } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
+import { codify } from "./codify.js";
 import {
   API_MEMBERS,
   CLI_GLOBAL_OPTIONS,
   CLI_OPTIONS,
   CLOUDFORMATION_PROPERTIES,
   TERRAFORM_ARGUMENTS,
-  codify,
   type Documented,
-} from "./codify.js";
+} from "./documented-arguments.js";
 import type { ResolvedAction } from "./preflight.js";
 
 const REGION = "ap-northeast-1";

@@ -19,29 +19,14 @@ import {
   type ResourceKind,
 } from "@lattice-atlas/shared";
 import type { PlannedCall, Writer } from "../aws/index.js";
+import { kindOf } from "./kinds/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { AuditRecord, AuditStore, ExecutionKey } from "./audit-store.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
-  switch (action.type) {
-    case "associate-vpc":
-    case "remove-vpc-association":
-      return "vpcAssociation";
-    case "associate-resource":
-    case "remove-resource-association":
-      return "resourceAssociation";
-    case "associate-service":
-    case "remove-service-association":
-      return "serviceAssociation";
-    case "create-resource-endpoint":
-    case "create-service-network-endpoint":
-    case "remove-endpoint":
-      return "vpcEndpoint";
-    case "add-ingress-rule":
-      return "securityGroupRule";
-  }
+  return kindOf(action).resourceKind;
 }
 
 /** Checks the schema cannot express; a 400 naming the field, before anything else. */

@@ -28,6 +28,7 @@ import type { TopologyService } from "../topology/service.js";
 import type { AuditStore } from "./audit-store.js";
 import { codify } from "./codify.js";
 import { createExecutor, validateAction } from "./execute.js";
+import { impactOf } from "../lattice/impact.js";
 import { preflight } from "./preflight.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
@@ -71,7 +72,12 @@ export function createActionService(deps: ActionServiceDeps) {
         fix: "Fix the topology's warnings (usually an IAM permission), refresh, and plan again.",
       });
     }
-    return { accountId: snapshot.accountId, ...checked, codified: codify(checked.resolved, clientToken) };
+    return {
+      accountId: snapshot.accountId,
+      index: snapshot.index,
+      ...checked,
+      codified: codify(checked.resolved, clientToken),
+    };
   }
 
   const executor = createExecutor({
@@ -99,6 +105,7 @@ export function createActionService(deps: ActionServiceDeps) {
           action: request.action,
           summary: prepared.resolved.summary,
           findings: prepared.findings,
+          impact: impactOf(prepared.index, request.action),
           blocking: prepared.blocking,
           ...prepared.codified,
         };

@@ -1,5 +1,6 @@
 /** Small builders for discovery inputs, so pure tests read like the topology they describe. */
-import { GraphIndex } from "../connect/graph-index.js";
+import type { Warning } from "@lattice-atlas/shared";
+import { GraphIndex } from "../lattice/graph-index.js";
 import { buildGraph } from "../topology/build.js";
 import { emptyInputs, type DiscoveryInputs } from "../topology/inputs.js";
 
@@ -13,13 +14,17 @@ export const FIXTURE_REGION = REGION;
 export class InputsBuilder {
   readonly inputs: DiscoveryInputs = emptyInputs(ACCOUNT, REGION);
 
-  /** The index the app would build from these inputs (every security group included, as discovery reads them). */
-  index(): GraphIndex {
+  /**
+   * The index the app would build from these inputs (every security group included, as discovery reads them),
+   * with the warnings of the reads that failed.
+   */
+  index(warnings: Warning[] = []): GraphIndex {
     const graph = buildGraph(this.inputs);
     return new GraphIndex(
       graph.nodes,
       graph.edges,
       this.inputs.securityGroups.map(({ name: _name, ...group }) => group),
+      warnings,
     );
   }
 
@@ -275,4 +280,17 @@ export class InputsBuilder {
     }
     return this;
   }
+}
+
+/** The warning discovery leaves when `operation` is denied. */
+export function denied(service: string, operation: string): Warning {
+  return {
+    code: "AccessDenied",
+    service,
+    operation,
+    awsCode: "AccessDeniedException",
+    iamAction: `${service}:${operation}`,
+    message: `${operation} failed with AccessDeniedException — grant ${service}:${operation}.`,
+    impact: "Part of the picture is missing.",
+  };
 }

@@ -7,7 +7,7 @@
 import { EventEmitter } from "node:events";
 import type { DiscoveryProgress, Topology } from "@lattice-atlas/shared";
 import { AwsFailure, CallRunner, createReaders, type RunnerOptions } from "../aws/index.js";
-import { GraphIndex } from "../connect/graph-index.js";
+import { GraphIndex } from "../lattice/graph-index.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import { buildGraph } from "./build.js";

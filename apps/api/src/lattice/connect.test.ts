@@ -3,7 +3,8 @@ import { AppError } from "../errors.js";
 import { InputsBuilder } from "../testing/fixtures.js";
 import { buildGraph } from "../topology/build.js";
 import { GraphIndex } from "./graph-index.js";
-import { answerConnect, preferenceAdmits } from "./hostnames.js";
+import { answerConnect } from "./connect.js";
+import { preferenceAdmits } from "./dns.js";
 
 const index = (b: InputsBuilder): GraphIndex => {
   const graph = buildGraph(b.inputs);

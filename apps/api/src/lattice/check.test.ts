@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputsBuilder } from "../testing/fixtures.js";
-import { analyzeConnectivity, type AnalyzeInput } from "./check.js";
+import { analyzeConnectivity, type CheckRequest as AnalyzeInput } from "./check.js";
 
 const CLIENT_VPC = "vpc-0000000000000000a";
 const PROVIDER_VPC = "vpc-0000000000000000e";
@@ -228,7 +228,10 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
       .vpcAssociation("snva-0000000000000000a", "sn-0000000000000001a", CLIENT_VPC, { privateDnsEnabled: false });
   }
 
-  it("reaches both children; what guards a DNS or IP resource cannot be seen, so the verdict says unknown", () => {
+  // Changed on purpose with the domain core: what guards a DNS or IP resource is outside what AWS's APIs show, so
+  // hop 6 is not checked ("skip", saying what the resource must accept) instead of "unknown", which now means
+  // "could be known, but was not read or not given" — and a Connect row says "cannot tell" only for that.
+  it("reaches both children; what guards a DNS or IP resource is outside AWS's view, so hop 6 is not checked", () => {
     const b = general();
     for (const [to, port] of [
       ["rcfg-00000000000000c1", 443],
@@ -239,8 +242,9 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
         to,
       });
       expect(answer.port).toBe(port);
-      expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "unknown", "pass"]);
-      expect(answer.verdict).toBe("unknown");
+      expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "skip", "pass"]);
+      expect(answer.hops[5]!.detail).toMatch(/must accept TCP \d+ from the resource gateway/);
+      expect(answer.verdict).toBe("reachable");
     }
   });
 

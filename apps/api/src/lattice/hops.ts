@@ -1,0 +1,689 @@
+/**
+ * The hops of the connectivity check, one function each, in the order the
+ * traffic meets them. A hop reads the path context and says pass, fail (with
+ * the fix, and the one-click action when there is one), unknown (what could
+ * not be read or is not given) or skip (not on this path, or outside what AWS
+ * shows). The step number is the hop's place in its list.
+ */
+import {
+  isUsable,
+  oneSubnetPerZone,
+  type Action,
+  type GraphNodeOf,
+  type Hop,
+  type Hostname,
+} from "@lattice-atlas/shared";
+import type { PathNames } from "./dns.js";
+import type { GraphIndex, SecurityGroupFacts, SubnetFacts } from "./graph-index.js";
+import { describeRule, findEgress, findIngress, ruleDescription, type Peer } from "./security-groups.js";
+import type { Target, TargetFacts } from "./targets.js";
+import { named } from "./text.js";
+import { networksHolding, pathBlockers, vpcAssociationOf, type Path } from "./ways-in.js";
+
+/** Lattice answers an associated VPC from these ranges (resources, services). */
+export const LATTICE_RESOURCE_RANGE = "129.224.0.0/17";
+export const LATTICE_SERVICE_RANGE = "169.254.171.0/24";
+
+export interface CheckSubject {
+  index: GraphIndex;
+  vpc: GraphNodeOf<"vpc">;
+  target: Target;
+  facts: TargetFacts;
+  port: number;
+  hostname?: string | undefined;
+  clientSubnet?: SubnetFacts | undefined;
+  /** The client's security group as the user named it. */
+  clientGroupId?: string | undefined;
+}
+
+export interface Client {
+  /** The client's group: named by the user, or inferred from the way in's rules. */
+  groupId?: string | undefined;
+  inferred: boolean;
+  label: string;
+  peer: Peer;
+}
+
+export interface PathContext extends CheckSubject {
+  path: Path | undefined;
+  client: Client;
+  entryGroups: SecurityGroupFacts[];
+  names: PathNames;
+  /** Names that look right for the target but fail from this VPC (its own name, other networks' names), with why. */
+  otherFailingNames: Hostname[];
+  /** Graph node ids along the path, for the diagram; hops add to it. */
+  highlight: string[];
+}
+
+export type HopResult = Omit<Hop, "step">;
+export type HopRule = (ctx: PathContext) => HopResult;
+
+const subjectOf = (node: { id: string; kind: string; label: string }) => ({
+  id: node.id,
+  kind: node.kind,
+  label: node.label,
+});
+const groupSubject = (g: SecurityGroupFacts) => ({ id: g.groupId, kind: "securityGroup", label: g.groupName });
+
+function unknown(title: string, detail: string, unread: string[], extra: Partial<HopResult> = {}): HopResult {
+  return { title, status: "unknown", detail, ...(unread.length > 0 ? { unread } : {}), ...extra };
+}
+
+/* ------------------------------- 1. client egress ------------------------------ */
+
+function destinationOf(ctx: PathContext): { peer: Peer; label: string } {
+  const { path, index, vpc, target } = ctx;
+  if (path?.entry.kind === "vpcEndpoint") {
+    const cidrs = path.entry.data.subnetIds.map((id) => index.subnet(id)?.cidr).filter((c): c is string => Boolean(c));
+    return {
+      peer: { groupIds: ctx.entryGroups.map((g) => g.groupId), cidrs: cidrs.length ? cidrs : [vpc.data.cidr] },
+      label: `the endpoint ${path.entry.id}`,
+    };
+  }
+  const range = target.kind === "service" ? LATTICE_SERVICE_RANGE : LATTICE_RESOURCE_RANGE;
+  return { peer: { groupIds: [], cidrs: [range] }, label: range };
+}
+
+export const clientEgress: HopRule = (ctx) => {
+  const title = "Client egress";
+  const { path, index, port, client } = ctx;
+  if (!path) return { title, status: "skip", detail: "No way into VPC Lattice to check egress towards." };
+  if (index.gaps.has("securityGroups"))
+    return unknown(
+      title,
+      "The security groups of this account could not be read.",
+      index.gaps.unread("securityGroups"),
+    );
+  const destination = destinationOf(ctx);
+  if (client.groupId) {
+    const group = index.securityGroup(client.groupId);
+    if (!group)
+      return unknown(title, `The client's group ${client.groupId} was not read.`, [], {
+        subject: { id: client.groupId, kind: "securityGroup", label: client.groupId },
+      });
+    const found = findEgress([group], port, destination.peer);
+    return found
+      ? {
+          title,
+          status: "pass",
+          subject: groupSubject(group),
+          detail: `${client.label}${client.inferred ? " (the group the way in admits)" : ""} may send TCP ${port} to ${destination.label}.`,
+          rule: describeRule(found, "to"),
+        }
+      : {
+          title,
+          status: "fail",
+          subject: groupSubject(group),
+          detail: `No egress rule of ${client.label} lets TCP ${port} out to ${destination.label}.`,
+          fix: {
+            text: `Add an outbound rule to ${named(group.groupName, group.groupId)} for TCP ${port} to ${destination.peer.cidrs[0]}${destination.peer.groupIds[0] ? ` or to ${destination.peer.groupIds[0]}` : ""}.`,
+          },
+        };
+  }
+  // No client group: the answer holds for every client only if every group of the VPC agrees.
+  const groups = index.securityGroupsOf(ctx.vpc.id);
+  const allowing = groups.filter((g) => findEgress([g], port, destination.peer));
+  if (groups.length > 0 && allowing.length === groups.length)
+    return {
+      title,
+      status: "pass",
+      detail: `Every security group of ${ctx.vpc.label} may send TCP ${port} to ${destination.label}.`,
+      rule: describeRule(findEgress([allowing[0]!], port, destination.peer)!, "to"),
+    };
+  return unknown(
+    title,
+    groups.length === 0
+      ? `Which security group does the client use? Name it (from.securityGroup) to check that it lets TCP ${port} out to ${destination.label}.`
+      : `It depends on the client's security group: ${allowing.length} of ${groups.length} groups of ${ctx.vpc.label} let TCP ${port} out to ${destination.label}. Name the client's group to check.`,
+    [],
+  );
+};
+
+/* ---------------------------------- 2. way in ---------------------------------- */
+
+/** The change that would give the VPC a way in to the target, when one is obvious. */
+export function wayInAction(index: GraphIndex, vpc: GraphNodeOf<"vpc">, target: Target): Action | undefined {
+  const subnetIds = oneSubnetPerZone(vpc.data.subnets);
+  const network = networksHolding(index, target)[0];
+  const associated = vpcAssociationOf(index, vpc.id) !== undefined;
+  if (network && !associated) return { type: "associate-vpc", serviceNetworkId: network, vpcId: vpc.id };
+  if (network && subnetIds.length)
+    return { type: "create-service-network-endpoint", vpcId: vpc.id, serviceNetworkId: network, subnetIds };
+  if (target.kind === "resourceConfiguration" && subnetIds.length)
+    return {
+      type: "create-resource-endpoint",
+      vpcId: vpc.id,
+      resourceConfigurationId: target.parent?.id ?? target.node.id,
+      subnetIds,
+    };
+  return undefined;
+}
+
+/** Why a VPC has no way in to a target, and what would give it one. */
+export function noWayIn(index: GraphIndex, vpc: GraphNodeOf<"vpc">, target: Target): { reason: string; fix: string } {
+  const name = target.node.data.name;
+  const networks = networksHolding(index, target);
+  const association = vpcAssociationOf(index, vpc.id);
+  const top = target.kind === "resourceConfiguration" ? (target.parent?.id ?? target.node.id) : target.node.id;
+  if (networks.length === 0)
+    return target.kind === "resourceConfiguration"
+      ? {
+          reason: `${name} is in no service network, and ${vpc.label} has no Resource endpoint for it.`,
+          fix: `Create a Resource-type VPC endpoint for ${top} in ${vpc.label}, or associate it with a service network that ${vpc.label} reaches.`,
+        }
+      : {
+          reason: `${name} is in no service network.`,
+          fix: `Associate ${name} with a service network that ${vpc.label} reaches.`,
+        };
+  const names = networks.map((id) => index.label(id)).join(", ");
+  if (association)
+    return {
+      reason: `${name} is in ${names}; ${vpc.label} is associated with ${index.label(association.data.serviceNetworkId)} and a VPC can be associated with only one service network.`,
+      fix: `Add a ServiceNetwork-type VPC endpoint for ${names} in ${vpc.label} (it is already associated with ${index.label(association.data.serviceNetworkId)})${target.kind === "resourceConfiguration" ? `, or a Resource-type endpoint for ${top}` : ""}.`,
+    };
+  return {
+    reason: `${name} is in ${names}, which ${vpc.label} neither joins nor reaches through an endpoint.`,
+    fix: `Associate ${vpc.label} with ${names}, or add a ServiceNetwork-type VPC endpoint for it.`,
+  };
+}
+
+export const wayIn: HopRule = (ctx) => {
+  const title = "Way into VPC Lattice";
+  const { path, index, vpc, target } = ctx;
+  if (!path) {
+    const unread = index.gaps.unread(
+      "endpoints",
+      "networks",
+      "vpcAssociations",
+      target.kind === "resourceConfiguration" ? "resourceAssociations" : "serviceAssociations",
+    );
+    if (unread.length > 0)
+      return unknown(
+        title,
+        `${vpc.label} shows no way in to ${target.node.label}, but part of what would show one was not read.`,
+        unread,
+        { subject: subjectOf(vpc) },
+      );
+    const why = noWayIn(index, vpc, target);
+    const action = wayInAction(index, vpc, target);
+    return {
+      title,
+      status: "fail",
+      subject: subjectOf(vpc),
+      detail: why.reason,
+      fix: { text: why.fix, ...(action ? { action } : {}) },
+    };
+  }
+  ctx.highlight.push(path.entry.id);
+  if (path.networkId) ctx.highlight.push(path.networkId);
+  if (path.association) ctx.highlight.push(path.association.id);
+  const what =
+    path.pattern === "resource-endpoint"
+      ? `Resource endpoint ${path.entry.id}`
+      : path.pattern === "service-network-endpoint"
+        ? `ServiceNetwork endpoint ${path.entry.id} to ${index.label(path.networkId ?? "?")}`
+        : `the service-network association ${path.entry.id} to ${index.label(path.networkId ?? "?")}`;
+  const entryStatus = path.entry.kind === "vpcEndpoint" ? path.entry.data.state : path.entry.data.status;
+  const blockers = pathBlockers(index, path);
+  if (blockers.length === 0)
+    return {
+      title,
+      status: "pass",
+      subject: subjectOf(path.entry),
+      detail: `${vpc.label} reaches ${target.node.label} through ${what}${path.association ? `, which holds it (${path.association.id}, ${path.association.data.status})` : ""}.`,
+      rule: `${what} (${entryStatus})`,
+    };
+  return {
+    title,
+    status: "fail",
+    subject: subjectOf(path.entry),
+    detail: `A path exists but is not usable yet: ${blockers.join("; ")}.`,
+    rule: `${what} (${entryStatus})`,
+    fix: {
+      text: /FAIL/i.test(`${entryStatus} ${path.association?.data.status ?? ""}`)
+        ? "Delete the failed piece and recreate it."
+        : "Wait until it is ACTIVE / Available.",
+    },
+  };
+};
+
+/* ------------------------- 3. security groups of the way in ------------------------ */
+
+export const entrySecurityGroups: HopRule = (ctx) => {
+  const title = "Security groups of the way in";
+  const { path, index, port, client, entryGroups, vpc } = ctx;
+  if (!path) return { title, status: "skip", detail: "No way in." };
+  const entry = path.entry;
+  const declared = entry.kind === "vpcEndpoint" ? entry.data.securityGroupIds : entry.data.securityGroupIds;
+  if (declared === null)
+    return unknown(
+      title,
+      "The security groups of this association could not be read (see the warnings).",
+      index.gaps.unread("vpcAssociationGroups"),
+      { subject: subjectOf(entry) },
+    );
+  if (entry.kind === "vpcAssociation" && declared.length === 0)
+    return {
+      title,
+      status: "pass",
+      subject: subjectOf(entry),
+      detail: "The VPC association has no security groups: AWS applies no security-group filtering to it.",
+      rule: "no security groups on the association",
+    };
+  if (entryGroups.length < declared.length)
+    return unknown(
+      title,
+      `The rules of ${declared.filter((id) => !index.securityGroup(id)).join(", ")} were not read.`,
+      index.gaps.unread("securityGroups"),
+      { subject: subjectOf(entry) },
+    );
+  const found = findIngress(entryGroups, port, client.peer);
+  if (found) {
+    ctx.highlight.push(found.group.groupId);
+    return {
+      title,
+      status: "pass",
+      subject: groupSubject(found.group),
+      detail: `${found.group.groupName} lets TCP ${port} in from ${client.label}.`,
+      rule: describeRule(found, "from"),
+    };
+  }
+  const first = entryGroups[0];
+  if (first) ctx.highlight.push(first.groupId);
+  // Without a known client group, only a rule that admits the VPC's addresses decides it.
+  const status = client.groupId ? "fail" : "unknown";
+  return {
+    title,
+    status,
+    subject: first ? groupSubject(first) : subjectOf(entry),
+    detail: `No rule of ${entryGroups.map((g) => named(g.groupName, g.groupId)).join(", ")} lets TCP ${port} in from ${client.label}.`,
+    ...(first
+      ? {
+          fix: {
+            text: `Allow TCP ${port} into ${named(first.groupName, first.groupId)} from ${client.label}.`,
+            action: {
+              type: "add-ingress-rule" as const,
+              groupId: first.groupId,
+              protocol: "tcp" as const,
+              port,
+              ...(client.groupId ? { sourceGroupId: client.groupId } : { cidr: vpc.data.cidr }),
+              description: ruleDescription(`TCP ${port} from the clients of ${vpc.label}`),
+            },
+          },
+        }
+      : {}),
+  };
+};
+
+/* ------------------------- 4–6 for a resource configuration ------------------------ */
+
+function inRanges(ranges: readonly string[], port: number): boolean {
+  if (ranges.length === 0) return true;
+  return ranges.some((r) => {
+    const [lo, hi = lo] = r.split("-").map(Number);
+    return lo !== undefined && hi !== undefined && lo <= port && port <= hi;
+  });
+}
+
+export const configurationHop: HopRule = (ctx) => {
+  const title = "Resource configuration";
+  if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
+  const { node: c, parent } = ctx.target;
+  const { port, facts, index } = ctx;
+  ctx.highlight.push(c.id);
+  if (parent) ctx.highlight.push(parent.id);
+  if (!c.data.definition && c.data.portRanges.length === 0 && index.gaps.has("configurationDetails"))
+    return unknown(
+      title,
+      `The ports and target of ${c.data.name} were not read.`,
+      index.gaps.unread("configurationDetails"),
+      {
+        subject: subjectOf(c),
+      },
+    );
+  const problems: string[] = [];
+  if (!isUsable(c.data.status)) problems.push(`it is ${c.data.status}`);
+  if (!inRanges(c.data.portRanges, port))
+    problems.push(`TCP ${port} is outside its port ranges (${c.data.portRanges.join(", ")})`);
+  if (c.data.protocol && c.data.protocol !== "TCP" && c.data.protocol !== "TCP_UDP")
+    problems.push(`its protocol is ${c.data.protocol}`);
+  const role = facts.dbEndpoint
+    ? ` (the ${facts.dbEndpoint.data.role} of ${facts.cluster?.label ?? "the cluster"})`
+    : "";
+  return {
+    title,
+    status: problems.length ? "fail" : "pass",
+    subject: subjectOf(c),
+    detail: problems.length
+      ? `${c.data.name}: ${problems.join("; ")}.`
+      : `${c.data.name}${role}${parent ? `, child of ${parent.data.type} configuration ${parent.data.name}` : ""}, is ACTIVE and accepts TCP ${port}.`,
+    rule: `port ranges ${c.data.portRanges.join(", ") || "all"}, ${c.data.protocol ?? "TCP"}`,
+    ...(problems.length
+      ? {
+          fix: {
+            text: !isUsable(c.data.status)
+              ? "Wait for the configuration to be ACTIVE, or recreate it."
+              : `Use a port in ${c.data.portRanges.join(", ")}, or widen the configuration's port ranges.`,
+          },
+        }
+      : {}),
+  };
+};
+
+/** Where the gateway sends the traffic: the cluster's groups, or the configured addresses. */
+function resourcePeer(ctx: PathContext): Peer {
+  const { facts, index } = ctx;
+  if (ctx.target.kind !== "resourceConfiguration") return { groupIds: [], cidrs: [] };
+  const definition = ctx.target.node.data.definition;
+  const gatewayVpc = facts.gateway ? index.get(facts.gateway.data.vpcId, "vpc") : undefined;
+  return {
+    groupIds: facts.cluster?.data.securityGroupIds ?? [],
+    cidrs:
+      definition?.kind === "ip" || definition?.kind === "cidr"
+        ? definition.values
+        : [gatewayVpc?.data.cidr ?? "0.0.0.0/0"],
+  };
+}
+
+export const gatewayHop: HopRule = (ctx) => {
+  const title = "Resource gateway";
+  if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
+  const { facts, index, port, path } = ctx;
+  const gateway = facts.gateway;
+  const gatewayId = ctx.target.node.data.gatewayId ?? ctx.target.parent?.data.gatewayId;
+  if (!gateway)
+    return unknown(
+      title,
+      `The resource gateway ${gatewayId ?? "(none named)"} could not be read.`,
+      index.gaps.unread("gateways", "configurationDetails"),
+    );
+  ctx.highlight.push(gateway.id);
+  const gatewayGroups = index.securityGroups(gateway.data.securityGroupIds);
+  const groupsUnread = gatewayGroups.length < gateway.data.securityGroupIds.length;
+  const egress = findEgress(gatewayGroups, port, resourcePeer(ctx));
+  const gatewayZones = new Set(
+    gateway.data.subnetIds.map((id) => index.subnet(id)?.availabilityZone).filter((z): z is string => Boolean(z)),
+  );
+  const entryZones =
+    path?.entry.kind === "vpcEndpoint"
+      ? path.entry.data.subnetIds.map((id) => index.subnet(id)?.availabilityZone).filter((z): z is string => Boolean(z))
+      : [];
+  const noCommonZone =
+    path?.pattern === "resource-endpoint" &&
+    entryZones.length > 0 &&
+    gatewayZones.size > 0 &&
+    !entryZones.some((z) => gatewayZones.has(z));
+  const zones = [...gatewayZones].join(", ");
+  if (isUsable(gateway.data.status) && !noCommonZone && groupsUnread)
+    return unknown(
+      title,
+      `The rules of ${gateway.label}'s security groups were not read.`,
+      index.gaps.unread("securityGroups"),
+      {
+        subject: subjectOf(gateway),
+      },
+    );
+  const fails = !isUsable(gateway.data.status) || noCommonZone || (gatewayGroups.length > 0 && !egress);
+  return {
+    title,
+    status: fails ? "fail" : "pass",
+    subject: subjectOf(gateway),
+    detail: !isUsable(gateway.data.status)
+      ? `${gateway.label} is ${gateway.data.status}.`
+      : noCommonZone
+        ? `The endpoint's subnets (${entryZones.join(", ")}) share no Availability Zone with ${gateway.label} (${zones}).`
+        : gatewayGroups.length > 0 && !egress
+          ? `No egress rule of ${gatewayGroups.map((g) => g.groupName).join(", ")} lets TCP ${port} out to the resource.`
+          : `${gateway.label} is ACTIVE in ${zones} and may send TCP ${port} to the resource.`,
+    ...(egress ? { rule: describeRule(egress, "to") } : {}),
+    ...(fails
+      ? {
+          fix: {
+            text: noCommonZone
+              ? `Give the endpoint a subnet in ${[...gatewayZones].join(" or ")}.`
+              : !isUsable(gateway.data.status)
+                ? "Wait for the gateway, or recreate it."
+                : `Allow TCP ${port} out of ${gatewayGroups[0]?.groupName ?? "the gateway's group"} to the resource.`,
+          },
+        }
+      : {}),
+  };
+};
+
+export const resourceHop: HopRule = (ctx) => {
+  const title = "Resource";
+  if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
+  const { facts, index, port } = ctx;
+  const c = ctx.target.node;
+  const gateway = facts.gateway;
+  const cluster = facts.cluster;
+  const value = c.data.definition?.values.join(", ") ?? c.data.name;
+  if (!cluster) {
+    const looksLikeRds =
+      c.data.definition?.kind === "arn" || /\.rds\.amazonaws\.com$/i.test(c.data.definition?.values[0] ?? "");
+    if (looksLikeRds && index.gaps.has("databases"))
+      return unknown(
+        title,
+        `The Aurora cluster behind ${value} was not read, so whether its security groups admit the resource gateway is unknown.`,
+        index.gaps.unread("databases"),
+      );
+    return {
+      title,
+      status: "skip",
+      detail: `What guards ${value} is outside what AWS's APIs show Atlas: it must accept TCP ${port} from the resource gateway's group ${gateway?.data.securityGroupIds.join(", ") || "(none)"} or its subnets.`,
+    };
+  }
+  if (facts.dbEndpoint) ctx.highlight.push(cluster.id, facts.dbEndpoint.id);
+  else ctx.highlight.push(cluster.id);
+  if (!gateway)
+    return unknown(title, `Without the resource gateway, the rules of ${cluster.label} cannot be checked.`, []);
+  const clusterGroups = index.securityGroups(cluster.data.securityGroupIds);
+  if (clusterGroups.length < cluster.data.securityGroupIds.length)
+    return unknown(
+      title,
+      `The security groups of ${cluster.label} were not read.`,
+      index.gaps.unread("securityGroups"),
+      {
+        subject: subjectOf(cluster),
+      },
+    );
+  const gatewayPeer: Peer = {
+    groupIds: gateway.data.securityGroupIds,
+    cidrs: gateway.data.subnetIds.map((id) => index.subnet(id)?.cidr).filter((x): x is string => Boolean(x)),
+  };
+  const ingress = findIngress(clusterGroups, port, gatewayPeer);
+  const first = clusterGroups[0];
+  if (ingress) {
+    ctx.highlight.push(ingress.group.groupId);
+    const available = isUsable(cluster.data.status);
+    return {
+      title,
+      status: available ? "pass" : "fail",
+      subject: subjectOf(cluster),
+      detail: available
+        ? `${cluster.label} (${cluster.data.engine}) lets TCP ${port} in from the resource gateway.`
+        : `${cluster.label} is ${cluster.data.status}.`,
+      rule: describeRule(ingress, "from"),
+      ...(available ? {} : { fix: { text: `Wait until ${cluster.label} is available.` } }),
+    };
+  }
+  if (first) ctx.highlight.push(first.groupId);
+  const source = gateway.data.securityGroupIds[0];
+  return {
+    title,
+    status: "fail",
+    subject: first ? groupSubject(first) : subjectOf(cluster),
+    detail: `No rule of ${clusterGroups.map((g) => named(g.groupName, g.groupId)).join(", ") || "the cluster's security groups"} lets TCP ${port} in from the resource gateway's group ${gateway.data.securityGroupIds.join(", ")}: connections time out.`,
+    ...(first && source
+      ? {
+          fix: {
+            text: `Allow TCP ${port} into ${named(first.groupName, first.groupId)} from the resource gateway's group ${source}.`,
+            action: {
+              type: "add-ingress-rule" as const,
+              groupId: first.groupId,
+              protocol: "tcp" as const,
+              port,
+              sourceGroupId: source,
+              description: "From the VPC Lattice resource gateway",
+            },
+          },
+        }
+      : {}),
+  };
+};
+
+/* ------------------------------ 4–6 for a Lattice service ----------------------------- */
+
+export const listenerHop: HopRule = (ctx) => {
+  const title = "Lattice service";
+  if (ctx.target.kind !== "service") return { title, status: "skip", detail: "Not a service." };
+  const s = ctx.target.node;
+  const { port, index } = ctx;
+  ctx.highlight.push(s.id);
+  if (s.data.listeners.length === 0 && index.gaps.has("listeners"))
+    return unknown(title, `The listeners of ${s.data.name} were not read.`, index.gaps.unread("listeners"), {
+      subject: subjectOf(s),
+    });
+  const listener = s.data.listeners.find((l) => l.port === port);
+  const live = isUsable(s.data.status);
+  return {
+    title,
+    status: live && listener ? "pass" : "fail",
+    subject: subjectOf(s),
+    detail: !live
+      ? `${s.data.name} is ${s.data.status}.`
+      : listener
+        ? `${s.data.name} listens on ${listener.protocol} ${listener.port}.`
+        : `${s.data.name} listens on ${s.data.listeners.map((l) => `${l.protocol} ${l.port}`).join(", ") || "nothing"}, not on ${port}.`,
+    ...(listener
+      ? { rule: `listener ${listener.name}: ${listener.protocol} ${listener.port}` }
+      : { fix: { text: `Use port ${s.data.listeners[0]?.port ?? 443}, or add a listener on ${port}.` } }),
+  };
+};
+
+export const targetGroupHop: HopRule = (ctx) => {
+  const title = "Target group";
+  if (ctx.target.kind !== "service") return { title, status: "skip", detail: "Not a service." };
+  const s = ctx.target.node;
+  const groups = ctx.index.targetGroupsOf(s.data.arn);
+  ctx.highlight.push(...groups.map((g) => g.id));
+  if (groups.length === 0 && ctx.index.gaps.has("targetGroups"))
+    return unknown(title, `The target groups of ${s.data.name} were not read.`, ctx.index.gaps.unread("targetGroups"));
+  return {
+    title,
+    status: groups.length === 0 ? "fail" : groups.every((g) => isUsable(g.data.status)) ? "pass" : "fail",
+    ...(groups[0] ? { subject: subjectOf(groups[0]) } : {}),
+    detail:
+      groups.length === 0
+        ? `No listener of ${s.data.name} forwards to a target group.`
+        : `${groups.map((g) => `${g.label} (${g.data.type}, ${g.data.status})`).join(", ")}.`,
+    ...(groups.length === 0 ? { fix: { text: "Forward the listener to a target group." } } : {}),
+  };
+};
+
+export const targetsAndAuthHop: HopRule = (ctx) => {
+  const title = "Targets and auth";
+  if (ctx.target.kind !== "service") return { title, status: "skip", detail: "Not a service." };
+  const s = ctx.target.node;
+  const { index, path } = ctx;
+  const groups = index.targetGroupsOf(s.data.arn);
+  const targets = groups.flatMap((g) => index.targetsOf(g.id));
+  ctx.highlight.push(...targets.map((t) => t.id));
+  const healthy = targets.filter((t) => isUsable(t.data.status));
+  const network = path?.networkId ? index.get(path.networkId, "serviceNetwork") : undefined;
+  const iam = s.data.authType === "AWS_IAM" || network?.data.authType === "AWS_IAM";
+  const policyMissing =
+    (s.data.authType === "AWS_IAM" && s.data.authPolicy === "absent") ||
+    (network?.data.authType === "AWS_IAM" && network.data.authPolicy === "absent");
+  if (targets.length === 0 && index.gaps.has("targets"))
+    return unknown(title, `The targets of ${s.data.name} were not read.`, index.gaps.unread("targets"));
+  if (
+    healthy.length > 0 &&
+    !policyMissing &&
+    (s.data.authPolicy === "unknown" || network?.data.authPolicy === "unknown") &&
+    index.gaps.has("auth")
+  )
+    return unknown(title, `Whether IAM auth is on for ${s.data.name} could not be read.`, index.gaps.unread("auth"));
+  return {
+    title,
+    status: healthy.length === 0 || policyMissing ? "fail" : "pass",
+    ...(targets[0] ? { subject: subjectOf(targets[0]) } : {}),
+    detail:
+      healthy.length === 0
+        ? `No healthy target (${targets.map((t) => `${t.label}: ${t.data.status ?? "unknown"}`).join(", ") || "none registered"}).`
+        : policyMissing
+          ? "IAM auth is on but no auth policy is set, so every request is denied."
+          : `${healthy.length} healthy target${healthy.length === 1 ? "" : "s"}${iam ? "; IAM auth is on: requests must be SigV4-signed and allowed by the auth policy" : "; no IAM auth"}.`,
+    rule: iam ? "auth type AWS_IAM with a policy" : "auth type NONE",
+    ...(healthy.length === 0
+      ? { fix: { text: "Register healthy targets in the target group." } }
+      : policyMissing
+        ? { fix: { text: "Put an auth policy on the service (or network) that allows the caller." } }
+        : {}),
+  };
+};
+
+/* ------------------------------------ 7. DNS ------------------------------------ */
+
+export const dnsHop: HopRule = (ctx) => {
+  const title = "DNS";
+  const { path, names, hostname, vpc, index } = ctx;
+  if (!path) return { title, status: "skip", detail: "No way in." };
+  const working = names.working;
+  if (working.length === 0) {
+    const unread = index.gaps.unread(path.entry.kind === "vpcEndpoint" ? "endpointNames" : "resourceAssociations");
+    return unknown(title, "No name is published for this path yet.", unread);
+  }
+  if (hostname) {
+    const wanted = hostname.toLowerCase();
+    const match = working.find((h) => h.hostname.toLowerCase() === wanted);
+    if (match)
+      return {
+        title,
+        status: "pass",
+        detail: `${hostname} resolves through this path (${match.privateDns ? "private DNS" : "the generated name"}).`,
+        rule: `${match.source.api} ${match.source.field}`,
+      };
+    const fails = [...names.failing, ...ctx.otherFailingNames].find((h) => h.hostname.toLowerCase() === wanted);
+    return {
+      title,
+      status: "fail",
+      subject: path.association ? subjectOf(path.association) : subjectOf(path.entry),
+      detail: fails?.reason ?? `${hostname} is not a name that ${path.entry.id} publishes in ${vpc.label}.`,
+      fix: { text: `Use ${working[0]!.hostname}.` },
+    };
+  }
+  return {
+    title,
+    status: "pass",
+    detail: `Use ${working[0]!.hostname}${
+      working.length > 1
+        ? ` (or ${working
+            .slice(1)
+            .map((h) => h.hostname)
+            .join(", ")})`
+        : ""
+    }.`,
+    rule: `${working[0]!.source.api} ${working[0]!.source.field}`,
+  };
+};
+
+export const RESOURCE_HOPS: readonly HopRule[] = [
+  clientEgress,
+  wayIn,
+  entrySecurityGroups,
+  configurationHop,
+  gatewayHop,
+  resourceHop,
+  dnsHop,
+];
+
+export const SERVICE_HOPS: readonly HopRule[] = [
+  clientEgress,
+  wayIn,
+  entrySecurityGroups,
+  listenerHop,
+  targetGroupHop,
+  targetsAndAuthHop,
+  dnsHop,
+];
