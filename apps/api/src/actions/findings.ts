@@ -133,14 +133,43 @@ export function duplicateAssociation(
   );
 }
 
-/** An association of the same pair that is being removed: AWS refuses a new one until it is gone. */
-export function pairBeingRemoved(f: Findings, existing: { id: string }): void {
-  f.blocking(
-    "BUSY",
-    `The association ${existing.id} of this pair is being removed; wait until it is gone.`,
-    "Plan again in a minute.",
-    { subject: existing.id },
-  );
+/**
+ * Associations of the pair a change would create: one being removed blocks
+ * until it is gone (AWS refuses a new one), one that exists is a duplicate.
+ */
+export function checkExistingPair(
+  f: Findings,
+  existing: ReadonlyArray<{ id: string; data: { status: string } }>,
+  describe: (association: { id: string; data: { status: string } }) => string,
+  removal: "remove-resource-association" | "remove-service-association",
+): void {
+  for (const association of existing) {
+    if (isGoing(association.data.status))
+      f.blocking(
+        "BUSY",
+        `The association ${association.id} of this pair is being removed; wait until it is gone.`,
+        "Plan again in a minute.",
+        { subject: association.id },
+      );
+    else duplicateAssociation(f, association, describe(association), removal);
+  }
+}
+
+/** A live endpoint of the same kind and target in the VPC: a second one adds cost and no reach. */
+export function checkDuplicateEndpoints(
+  f: Findings,
+  existing: readonly Endpoint[],
+  describe: (e: Endpoint) => string,
+): void {
+  for (const endpoint of existing.filter(endpointLive))
+    f.warning(
+      "DUPLICATE_ENDPOINT",
+      describe(endpoint),
+      `Use the names of ${endpoint.id}; a second endpoint adds cost and no reach.`,
+      {
+        subject: endpoint.id,
+      },
+    );
 }
 
 export function notFound(f: Findings, what: string, id: string): void {

@@ -79,32 +79,79 @@ export function withCommand(facts: TargetFacts, h: Base): Hostname {
 }
 
 function endpointNames(facts: TargetFacts, path: Path, endpoint: Endpoint): PathNames {
-  const working: Hostname[] = [];
   const row = endpoint.data.associations.find((r) => r.associatedResourceArn === facts.target.arn);
   const via = { id: endpoint.id, kind: "vpcEndpoint" };
-  if (row?.dnsName)
-    working.push(
-      withCommand(facts, {
-        hostname: row.dnsName,
-        works: true,
-        pattern: path.pattern,
-        via,
-        privateDns: false,
-        source: NAME_SOURCES.endpointRow,
-      }),
-    );
-  if (row?.privateDnsName)
-    working.push(
-      withCommand(facts, {
-        hostname: row.privateDnsName,
-        works: true,
-        pattern: path.pattern,
-        via,
-        privateDns: true,
-        source: NAME_SOURCES.endpointPrivate,
-      }),
+  const names: Array<[string | undefined, boolean, Hostname["source"]]> = [
+    [row?.dnsName, false, NAME_SOURCES.endpointRow],
+    [row?.privateDnsName, true, NAME_SOURCES.endpointPrivate],
+  ];
+  const working = names
+    .filter((entry): entry is [string, boolean, Hostname["source"]] => Boolean(entry[0]))
+    .map(([hostname, privateDns, source]) =>
+      withCommand(facts, { hostname, works: true, pattern: path.pattern, via, privateDns, source }),
     );
   return { working, failing: [] };
+}
+
+/** The names a service-network association publishes: its generated name, and the private name when DNS allows. */
+interface AssociationDns {
+  generated?: string | undefined;
+  generatedSource: Hostname["source"];
+  private?: { name: string; source: Hostname["source"]; works: boolean; reason: string } | undefined;
+}
+
+function resourceAssociationDns(
+  vpcName: string,
+  vpcAssociation: VpcAssociation,
+  association: GraphNodeOf<"resourceAssociation">,
+  facts: TargetFacts,
+): AssociationDns {
+  const snva = vpcAssociation.data;
+  const generated = association.data.dnsName;
+  const privateName = association.data.privateDnsName;
+  if (!privateName) return { generated, generatedSource: NAME_SOURCES.snraName };
+  const { admits, preference } = preferenceAdmits(snva.dnsOptions, privateName, facts.awsOwned);
+  const use = generated ?? "the association's name";
+  return {
+    generated,
+    generatedSource: NAME_SOURCES.snraName,
+    private: {
+      name: privateName,
+      source: NAME_SOURCES.snraPrivate,
+      works: snva.privateDnsEnabled && association.data.privateDnsEnabled && admits,
+      reason: !snva.privateDnsEnabled
+        ? `The VPC association ${vpcAssociation.id} has private DNS off, so no private hosted zone answers for ${privateName} in ${vpcName}; the name resolves to the resource's own address, which this VPC has no route to (the connection times out). Use ${use}.`
+        : !association.data.privateDnsEnabled
+          ? `The resource association ${association.id} was created with private DNS off (it cannot be changed). Use ${use}.`
+          : `The VPC association's DNS preference ${preference} does not cover ${privateName}. Use ${use}.`,
+    },
+  };
+}
+
+function serviceAssociationDns(
+  index: GraphIndex,
+  vpcName: string,
+  vpcAssociation: VpcAssociation,
+  association: GraphNodeOf<"serviceAssociation">,
+): AssociationDns {
+  const snva = vpcAssociation.data;
+  const service = index.get(association.data.serviceId, "service");
+  const generated = association.data.dnsName ?? service?.data.dnsName;
+  const custom = service?.data.customDomainName;
+  if (!custom) return { generated, generatedSource: NAME_SOURCES.snsaName };
+  const { admits, preference } = preferenceAdmits(snva.dnsOptions, custom, false);
+  return {
+    generated,
+    generatedSource: NAME_SOURCES.snsaName,
+    private: {
+      name: custom,
+      source: NAME_SOURCES.serviceCustom,
+      works: snva.privateDnsEnabled && admits,
+      reason: snva.privateDnsEnabled
+        ? `The VPC association's DNS preference ${preference} does not cover ${custom}. Use ${generated}.`
+        : `Private DNS is off on ${vpcAssociation.id}, so ${custom} has no private hosted zone in ${vpcName}. Use ${generated}.`,
+    },
+  };
 }
 
 function associationNames(
@@ -114,77 +161,27 @@ function associationNames(
   vpcAssociation: VpcAssociation,
   association: NonNullable<Path["association"]>,
 ): PathNames {
+  const dns =
+    association.kind === "resourceAssociation"
+      ? resourceAssociationDns(vpcName, vpcAssociation, association, facts)
+      : serviceAssociationDns(index, vpcName, vpcAssociation, association);
+  const base = { pattern: "service-network-association" as const, via: { id: association.id, kind: association.kind } };
   const working: Hostname[] = [];
   const failing: Hostname[] = [];
-  const via = { id: association.id, kind: association.kind };
-  const base = { pattern: "service-network-association" as const, via };
-  const snva = vpcAssociation.data;
-  if (association.kind === "resourceAssociation") {
-    const generated = association.data.dnsName;
-    if (generated)
-      working.push(
-        withCommand(facts, {
-          ...base,
-          hostname: generated,
-          works: true,
-          privateDns: false,
-          source: NAME_SOURCES.snraName,
-        }),
-      );
-    const privateName = association.data.privateDnsName;
-    if (privateName) {
-      const { admits, preference } = preferenceAdmits(snva.dnsOptions, privateName, facts.awsOwned);
-      const works = snva.privateDnsEnabled && association.data.privateDnsEnabled && admits;
-      const use = generated ?? "the association's name";
-      const reason = !snva.privateDnsEnabled
-        ? `The VPC association ${vpcAssociation.id} has private DNS off, so no private hosted zone answers for ${privateName} in ${vpcName}; the name resolves to the resource's own address, which this VPC has no route to (the connection times out). Use ${use}.`
-        : !association.data.privateDnsEnabled
-          ? `The resource association ${association.id} was created with private DNS off (it cannot be changed). Use ${use}.`
-          : `The VPC association's DNS preference ${preference} does not cover ${privateName}. Use ${use}.`;
-      (works ? working : failing).push(
-        withCommand(facts, {
-          ...base,
-          hostname: privateName,
-          works,
-          privateDns: true,
-          source: NAME_SOURCES.snraPrivate,
-          ...(works ? {} : { reason }),
-        }),
-      );
-    }
-    return { working, failing };
-  }
-  const service = index.get(association.data.serviceId, "service");
-  const generated = association.data.dnsName ?? service?.data.dnsName;
-  if (generated)
+  if (dns.generated)
     working.push(
       withCommand(facts, {
         ...base,
-        hostname: generated,
+        hostname: dns.generated,
         works: true,
         privateDns: false,
-        source: NAME_SOURCES.snsaName,
+        source: dns.generatedSource,
       }),
     );
-  const custom = service?.data.customDomainName;
-  if (custom) {
-    const { admits, preference } = preferenceAdmits(snva.dnsOptions, custom, false);
-    const works = snva.privateDnsEnabled && admits;
+  if (dns.private) {
+    const { name, source, works, reason } = dns.private;
     (works ? working : failing).push(
-      withCommand(facts, {
-        ...base,
-        hostname: custom,
-        works,
-        privateDns: true,
-        source: NAME_SOURCES.serviceCustom,
-        ...(works
-          ? {}
-          : {
-              reason: snva.privateDnsEnabled
-                ? `The VPC association's DNS preference ${preference} does not cover ${custom}. Use ${generated}.`
-                : `Private DNS is off on ${vpcAssociation.id}, so ${custom} has no private hosted zone in ${vpcName}. Use ${generated}.`,
-            }),
-      }),
+      withCommand(facts, { ...base, hostname: name, works, privateDns: true, source, ...(works ? {} : { reason }) }),
     );
   }
   return { working, failing };

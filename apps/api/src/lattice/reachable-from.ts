@@ -10,12 +10,12 @@ import type { GraphIndex } from "./graph-index.js";
 import { targetsOf } from "./targets.js";
 import { pathsTo } from "./ways-in.js";
 
-/** VPCs with any way into Lattice (endpoints or a service-network association). */
+/** VPCs with any way into Lattice (endpoints or a service-network association), by name. */
 function consumerVpcIds(index: GraphIndex): string[] {
   const ids = new Set<string>();
   for (const e of index.of("vpcEndpoint")) ids.add(e.data.vpcId);
   for (const a of index.of("vpcAssociation")) ids.add(a.data.vpcId);
-  return [...ids].sort();
+  return [...ids].sort((a, b) => index.label(a).localeCompare(index.label(b)) || a.localeCompare(b));
 }
 
 export function answerReachableFrom(index: GraphIndex, to: string): ReachableFromAnswer {

@@ -81,7 +81,11 @@ export function createTopologyService(options: TopologyServiceOptions) {
         },
       };
       const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
-      const entry = { topology, index: new GraphIndex(graph.nodes, graph.edges, groups), memo: result.memo };
+      const entry = {
+        topology,
+        index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings),
+        memo: result.memo,
+      };
       cache.set(key, entry);
       if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
       events.emit(key, { type: "done" } satisfies ProgressEvent);

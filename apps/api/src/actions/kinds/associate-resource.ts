@@ -1,14 +1,12 @@
 /** Service network ↔ resource configuration association: CreateServiceNetworkResourceAssociation. */
-import { isGoing } from "@lattice-atlas/shared";
 import { named } from "../../lattice/text.js";
 import { idOf } from "../arns.js";
 import { cfnResource, cli, compact, hclResource, logicalId, tfName } from "../codify-writers.js";
 import {
   checkConsumersOfNetwork,
   checkNotDeleting,
+  checkExistingPair,
   checkTargetIngress,
-  duplicateAssociation,
-  pairBeingRemoved,
   portsOfConfiguration,
 } from "../findings.js";
 import { inputOf, type KindOf } from "./kind.js";
@@ -54,17 +52,13 @@ export const associateResource: KindOf<"associate-resource"> = {
       );
     }
     if (sn) {
-      for (const existing of index.resourceAssociationsOf(rc.id)) {
-        if (existing.data.serviceNetworkId !== sn.id || existing.data.isManaged) continue;
-        if (isGoing(existing.data.status)) pairBeingRemoved(f, existing);
-        else
-          duplicateAssociation(
-            f,
-            existing,
-            `${named(rc.label, rc.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-            "remove-resource-association",
-          );
-      }
+      checkExistingPair(
+        f,
+        index.resourceAssociationsOf(rc.id).filter((a) => a.data.serviceNetworkId === sn.id && !a.data.isManaged),
+        (a) =>
+          `${named(rc.label, rc.id)} is already associated with ${named(sn.label, sn.id)} (${a.id}, ${a.data.status}).`,
+        "remove-resource-association",
+      );
       checkConsumersOfNetwork(f, index, sn, portsOfConfiguration(index, rc));
     }
     checkTargetIngress(f, index, rc);

@@ -1,15 +1,8 @@
 /** Service network ↔ Lattice service association: CreateServiceNetworkServiceAssociation. */
-import { isGoing } from "@lattice-atlas/shared";
 import { named } from "../../lattice/text.js";
 import { idOf } from "../arns.js";
 import { cfnResource, cli, compact, hclResource, logicalId, tfName } from "../codify-writers.js";
-import {
-  checkConsumersOfNetwork,
-  checkNotDeleting,
-  duplicateAssociation,
-  pairBeingRemoved,
-  portsOfService,
-} from "../findings.js";
+import { checkConsumersOfNetwork, checkExistingPair, checkNotDeleting, portsOfService } from "../findings.js";
 import { inputOf, type KindOf } from "./kind.js";
 
 export const associateService: KindOf<"associate-service"> = {
@@ -22,17 +15,13 @@ export const associateService: KindOf<"associate-service"> = {
     resolved.summary = `Associate Lattice service ${service ? named(service.label, service.id) : action.serviceId} with service network ${sn ? named(sn.label, sn.id) : action.serviceNetworkId}.`;
     checkNotDeleting(f, service, "Service");
     if (!sn || !service) return;
-    for (const existing of index.serviceAssociationsOf(service.id)) {
-      if (existing.data.serviceNetworkId !== sn.id) continue;
-      if (isGoing(existing.data.status)) pairBeingRemoved(f, existing);
-      else
-        duplicateAssociation(
-          f,
-          existing,
-          `${named(service.label, service.id)} is already associated with ${named(sn.label, sn.id)} (${existing.id}, ${existing.data.status}).`,
-          "remove-service-association",
-        );
-    }
+    checkExistingPair(
+      f,
+      index.serviceAssociationsOf(service.id).filter((a) => a.data.serviceNetworkId === sn.id),
+      (a) =>
+        `${named(service.label, service.id)} is already associated with ${named(sn.label, sn.id)} (${a.id}, ${a.data.status}).`,
+      "remove-service-association",
+    );
     checkConsumersOfNetwork(f, index, sn, portsOfService(service));
   },
 

@@ -10,8 +10,8 @@ import {
   checkPrivateDnsClash,
   checkSubnets,
   checkTargetIngress,
+  checkDuplicateEndpoints,
   endpointGroups,
-  endpointLive,
   portsOfConfiguration,
   reachedByResourceEndpoint,
 } from "../findings.js";
@@ -57,15 +57,11 @@ export const createResourceEndpoint: KindOf<"create-resource-endpoint"> = {
       }
       const top = topOf(index, rc);
       gateway = top.data.gatewayId ? index.get(top.data.gatewayId, "resourceGateway") : undefined;
-      for (const existing of index.endpointsIn(action.vpcId)) {
-        if (existing.data.resourceConfigurationArn !== rc.data.arn || !endpointLive(existing)) continue;
-        f.warning(
-          "DUPLICATE_ENDPOINT",
-          `${action.vpcId} already has Resource endpoint ${existing.id} for ${named(rc.label, rc.id)} (${existing.data.state}).`,
-          `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`,
-          { subject: existing.id },
-        );
-      }
+      checkDuplicateEndpoints(
+        f,
+        index.endpointsIn(action.vpcId).filter((e) => e.data.resourceConfigurationArn === rc.data.arn),
+        (e) => `${action.vpcId} already has Resource endpoint ${e.id} for ${named(rc.label, rc.id)} (${e.data.state}).`,
+      );
       if (action.privateDnsEnabled === true)
         checkPrivateDnsClash(f, index, action.vpcId, "Resource", reachedByResourceEndpoint(index, rc));
       const groups = endpointGroups(f, index, vpc, chosen, requested);

@@ -7,8 +7,8 @@ import {
   checkGroups,
   checkPrivateDnsClash,
   checkSubnets,
+  checkDuplicateEndpoints,
   endpointGroups,
-  endpointLive,
   portsOfNetwork,
   reachedByNetwork,
 } from "../findings.js";
@@ -28,15 +28,12 @@ export const createServiceNetworkEndpoint: KindOf<"create-service-network-endpoi
     checkDnsOptions(f, action.privateDnsEnabled, action.dnsOptions);
     checkSubnets(f, index, vpc, action.subnetIds, undefined);
     if (!sn) return;
-    for (const existing of index.endpointsIn(action.vpcId)) {
-      if (existing.data.serviceNetworkArn !== sn.data.arn || !endpointLive(existing)) continue;
-      f.warning(
-        "DUPLICATE_ENDPOINT",
-        `${action.vpcId} already has ServiceNetwork endpoint ${existing.id} for ${named(sn.label, sn.id)} (${existing.data.state}).`,
-        `Use the names of ${existing.id}; a second endpoint adds cost and no reach.`,
-        { subject: existing.id },
-      );
-    }
+    checkDuplicateEndpoints(
+      f,
+      index.endpointsIn(action.vpcId).filter((e) => e.data.serviceNetworkArn === sn.data.arn),
+      (e) =>
+        `${action.vpcId} already has ServiceNetwork endpoint ${e.id} for ${named(sn.label, sn.id)} (${e.data.state}).`,
+    );
     const association = index
       .vpcAssociationsOf(action.vpcId)
       .find((a) => a.data.serviceNetworkId === sn.id && !isGoing(a.data.status));
