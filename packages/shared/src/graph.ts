@@ -25,6 +25,12 @@ export const NODE_KINDS = [
   "service",
   "targetGroup",
   "target",
+  /** An AWS account of an estate (a container, with whether it could be read). */
+  "account",
+  /** A RAM resource share: who shares what with whom. */
+  "resourceShare",
+  /** Something a read account refers to in an account that was not read: named, not drawn in full. */
+  "stub",
 ] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
@@ -49,6 +55,10 @@ export const EDGE_KINDS = [
   "target",
   /** endpoint, association, gateway or database → a security group it uses */
   "security-group",
+  /** RAM share → a resource it shares */
+  "share",
+  /** RAM share → an account (or organization) it shares with */
+  "shared-with",
 ] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
@@ -246,6 +256,35 @@ export const NodeData = {
     vpcId: OptStr,
     serviceArns: StrList,
   }),
+  account: Type.Object({
+    accountId: Str,
+    name: OptStr,
+    /** readable: every call answered; partial: some were denied or failed; unreadable: no access at all. */
+    status: StringEnum(["readable", "partial", "unreadable", "skipped"] as const),
+    /** Why it is partial or unreadable, in words ("assume-role denied: …"). */
+    reason: OptStr,
+    /** What would settle it (the IAM action or trust to add). */
+    fix: OptStr,
+    regions: StrList,
+  }),
+  resourceShare: Type.Object({
+    arn: Str,
+    name: Str,
+    ownerAccountId: Str,
+    status: Str,
+    allowExternalPrincipals: Type.Boolean(),
+    principals: Type.Array(Type.Object({ id: Str, status: Str })),
+    resourceArns: StrList,
+  }),
+  stub: Type.Object({
+    /** What kind of thing it would be. */
+    refKind: Str,
+    arn: OptStr,
+    accountId: Str,
+    region: OptStr,
+    /** Why it is not drawn in full. */
+    reason: Str,
+  }),
   target: Type.Object({
     targetId: Str,
     targetType: Str,
@@ -267,6 +306,11 @@ function nodeSchema<K extends NodeKind>(kind: K) {
     /** The VPC that contains it, for VPC-bound things. */
     parent: OptStr,
     status: OptStr,
+    /** The account that owns it (from its ARN, or the account it was read in). */
+    accountId: OptStr,
+    region: OptStr,
+    /** Accounts it was read in, when more than its owner's (an association seen from both sides). */
+    observedIn: Type.Optional(StrList),
     data: NodeData[kind],
   });
 }
@@ -287,6 +331,9 @@ export type GraphEdge = Static<typeof GraphEdge>;
 
 export const Warning = Type.Object({
   code: StringEnum(["AccessDenied", "Throttled", "Timeout", "Failed"] as const),
+  /** In an estate: the account and region of the read. */
+  accountId: OptStr,
+  region: OptStr,
   service: Str,
   operation: Str,
   awsCode: OptStr,
@@ -309,10 +356,41 @@ export const DiscoveryStats = Type.Object({
 });
 export type DiscoveryStats = Static<typeof DiscoveryStats>;
 
+/** One account of an estate at a glance: its status and what was read per region. */
+export const EstateAccount = Type.Object({
+  accountId: Str,
+  name: OptStr,
+  status: StringEnum(["readable", "partial", "unreadable", "skipped"] as const),
+  reason: OptStr,
+  fix: OptStr,
+  regions: Type.Array(
+    Type.Object({
+      region: Str,
+      status: StringEnum(["readable", "partial", "unreadable", "skipped"] as const),
+      /** Nodes per kind read there. */
+      counts: Type.Record(Type.String(), Type.Integer()),
+      warnings: Type.Integer(),
+    }),
+  ),
+});
+export type EstateAccount = Static<typeof EstateAccount>;
+
+export const EstateSummary = Type.Object({
+  hubAccountId: Str,
+  roleName: Str,
+  regions: StrList,
+  accounts: Type.Array(EstateAccount),
+});
+export type EstateSummary = Static<typeof EstateSummary>;
+
 export const Topology = Type.Object({
   source: Type.Object({ id: Str, kind: Str, label: Str }),
+  /** The account read (for an estate: the hub's). */
   accountId: Str,
+  /** The region read (for an estate: the first of its regions). */
   region: Str,
+  /** For an estate source: every account and region and how each read went. */
+  estate: Type.Optional(EstateSummary),
   nodes: Type.Array(GraphNode),
   edges: Type.Array(GraphEdge),
   warnings: Type.Array(Warning),
@@ -322,6 +400,11 @@ export type Topology = Static<typeof Topology>;
 
 export const DiscoveryProgress = Type.Object({
   phase: Str,
+  /** In an estate: the account and region this progress is about, and the accounts done so far. */
+  accountId: OptStr,
+  region: OptStr,
+  accountsDone: Type.Optional(Type.Integer()),
+  accountsTotal: Type.Optional(Type.Integer()),
   done: Type.Integer(),
   total: Type.Integer(),
   operation: OptStr,

@@ -7,12 +7,27 @@
 import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@lattice-atlas/shared";
 import type { DiscoveryInputs, ResourceConfigurationInput } from "./inputs.js";
 
+/** What the graph refers to but did not read itself: a network shared from elsewhere, another account's VPC. */
+export interface Reference {
+  kind: NodeKind;
+  accountId?: string | undefined;
+  arn?: string | undefined;
+}
+
 export interface BuiltGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Edges to or from something not in `nodes`, kept so that an estate can join them, or draw a stub. */
+  dangling: GraphEdge[];
+  /** What is known of every id the graph refers to (its kind, owner and ARN where a listing said). */
+  references: Map<string, Reference>;
 }
 
 const idFromArn = (arn: string): string => arn.split("/").pop() ?? arn;
+const accountOfArn = (arn: string | undefined): string | undefined => {
+  const account = arn?.split(":")[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+};
 
 /** The node id of a provider-side name or address. */
 export const resourceTargetId = (kind: string, value: string): string =>
@@ -34,6 +49,20 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     if (!edges.has(id)) edges.set(id, { id, kind, source, target, ...extra });
   };
 
+  const references = new Map<string, Reference>();
+  const refer = (
+    id: string,
+    kind: NodeKind,
+    from: { arn?: string | undefined; accountId?: string | undefined } = {},
+  ): void => {
+    const known = references.get(id);
+    const accountId = from.accountId ?? accountOfArn(from.arn);
+    references.set(id, {
+      kind,
+      ...((known?.accountId ?? accountId) ? { accountId: known?.accountId ?? accountId } : {}),
+      ...((known?.arn ?? from.arn) ? { arn: known?.arn ?? from.arn } : {}),
+    });
+  };
   const vpcIds = new Set(inputs.vpcs.map((v) => v.vpcId));
   const inVpc = (vpcId: string | undefined): { parent?: string } =>
     vpcId && vpcIds.has(vpcId) ? { parent: vpcId } : {};
@@ -83,6 +112,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
       },
     });
     useGroups(e.endpointId, e.securityGroupIds);
+    if (e.serviceNetworkArn)
+      refer(networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), "serviceNetwork", {
+        arn: e.serviceNetworkArn,
+      });
+    if (e.resourceConfigurationArn)
+      refer(
+        configurationsByArn.get(e.resourceConfigurationArn)?.id ?? idFromArn(e.resourceConfigurationArn),
+        "resourceConfiguration",
+        { arn: e.resourceConfigurationArn },
+      );
     if (e.serviceNetworkArn)
       link("endpoint", e.endpointId, networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), {
         status: e.state,
@@ -135,6 +174,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.lastUpdatedAt ? { lastUpdatedAt: a.lastUpdatedAt } : {}),
       },
     });
+    refer(a.vpcId, "vpc", { accountId: a.createdBy });
+    refer(a.serviceNetworkId, "serviceNetwork");
     link("vpc-association", a.vpcId, a.id, { status: a.status });
     link("vpc-association", a.id, a.serviceNetworkId, { status: a.status });
     useGroups(a.id, a.securityGroupIds);
@@ -170,6 +211,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.failureCode ? { failureCode: a.failureCode } : {}),
       },
     });
+    refer(a.resourceConfigurationId, "resourceConfiguration", { arn: a.resourceConfigurationArn });
+    refer(a.serviceNetworkId, "serviceNetwork");
     if (parentId) link("child", parentId, a.id, { status: a.status });
     else link("resource-association", a.serviceNetworkId, a.id, { status: a.status });
     link("resource-association", a.id, a.resourceConfigurationId, { status: a.status });
@@ -190,8 +233,15 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.customDomainName ? { customDomainName: a.customDomainName } : {}),
       },
     });
+    refer(a.serviceId, "service", { arn: a.serviceArn });
+    refer(a.serviceNetworkId, "serviceNetwork");
     link("service-association", a.serviceNetworkId, a.id, { status: a.status });
     link("service-association", a.id, a.serviceId, { status: a.status });
+  }
+  // ServiceNetwork endpoints on this account's networks, other accounts' included (the owner sees them as ids).
+  for (const e of inputs.networkEndpoints) {
+    refer(e.vpcEndpointId, "vpcEndpoint", { accountId: e.ownerId });
+    link("endpoint", e.vpcEndpointId, e.serviceNetworkId, e.state ? { status: e.state } : {});
   }
 
   // Provider side: gateways, configurations and what they point at.
@@ -463,9 +513,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     },
   }));
 
-  const allNodes = [...vpcNodes, ...nodes.values()];
+  // Every node carries the account that owns it (its ARN's, else the account read) and the region.
+  const allNodes = [...vpcNodes, ...nodes.values()].map((node) => ({
+    ...node,
+    accountId: accountOfArn((node.data as { arn?: string }).arn) ?? inputs.accountId,
+    region: inputs.region,
+  })) as GraphNode[];
   const known = new Set(allNodes.map((n) => n.id));
-  // Drop edges to things this account cannot see (e.g. a network shared from elsewhere that failed to list).
-  const allEdges = [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target));
-  return { nodes: allNodes, edges: allEdges };
+  const allEdges: GraphEdge[] = [];
+  const dangling: GraphEdge[] = [];
+  for (const edge of edges.values())
+    (known.has(edge.source) && known.has(edge.target) ? allEdges : dangling).push(edge);
+  return { nodes: allNodes, edges: allEdges, dangling, references };
 }

@@ -72,6 +72,8 @@ export interface VpcAssociationInput {
   failureCode?: string;
   failureMessage?: string;
   lastUpdatedAt?: string;
+  /** The account that created it (the consumer, for a network shared through RAM). */
+  createdBy?: string;
 }
 
 export interface ResourceAssociationInput {
@@ -80,6 +82,7 @@ export interface ResourceAssociationInput {
   status: string;
   serviceNetworkId: string;
   resourceConfigurationId: string;
+  resourceConfigurationArn?: string;
   isManaged: boolean;
   privateDnsEnabled: boolean;
   dnsName?: string;
@@ -94,6 +97,7 @@ export interface ServiceAssociationInput {
   status: string;
   serviceNetworkId: string;
   serviceId: string;
+  serviceArn?: string;
   dnsName?: string;
   customDomainName?: string;
 }
