@@ -18,7 +18,7 @@ import type { GraphIndex, SecurityGroupFacts, SubnetFacts } from "./graph-index.
 import { describeRule, findEgress, findIngress, ruleDescription, type Peer } from "./security-groups.js";
 import type { Target, TargetFacts } from "./targets.js";
 import { named } from "./text.js";
-import { networksHolding, pathBlockers, vpcAssociationOf, type Path } from "./ways-in.js";
+import { networksHolding, pathBlockers, vpcAssociationOf, waysInOf, type Path } from "./ways-in.js";
 
 /** Lattice answers an associated VPC from these ranges (resources, services). */
 export const LATTICE_RESOURCE_RANGE = "129.224.0.0/17";
@@ -65,6 +65,18 @@ const subjectOf = (node: { id: string; kind: string; label: string }) => ({
 });
 const groupSubject = (g: SecurityGroupFacts) => ({ id: g.groupId, kind: "securityGroup", label: g.groupName });
 
+/** The gaps that matter on the client's side (its VPC's account). */
+const clientGaps = (ctx: CheckSubject) => ctx.index.gaps.in([ctx.vpc.accountId]);
+/** … on the target's side (its owner's and its gateway's accounts). */
+const targetGaps = (ctx: CheckSubject) => ctx.index.gaps.in([ctx.target.node.accountId, ctx.facts.gateway?.accountId]);
+/** … anywhere between: the VPC's account, the networks it reaches (stubs included) and the target's owner. */
+function pathGaps(ctx: CheckSubject) {
+  const networks = waysInOf(ctx.index, ctx.vpc.id).map((w) =>
+    w.networkId ? ctx.index.byId.get(w.networkId)?.accountId : undefined,
+  );
+  return ctx.index.gaps.in([ctx.vpc.accountId, ctx.target.node.accountId, ...networks]);
+}
+
 function unknown(title: string, detail: string, unread: string[], extra: Partial<HopResult> = {}): HopResult {
   return { title, status: "unknown", detail, ...(unread.length > 0 ? { unread } : {}), ...extra };
 }
@@ -88,11 +100,11 @@ export const clientEgress: HopRule = (ctx) => {
   const title = "Client egress";
   const { path, index, port, client } = ctx;
   if (!path) return { title, status: "skip", detail: "No way into VPC Lattice to check egress towards." };
-  if (index.gaps.has("securityGroups"))
+  if (clientGaps(ctx).has("securityGroups"))
     return unknown(
       title,
-      "The security groups of this account could not be read.",
-      index.gaps.unread("securityGroups"),
+      `The security groups of ${ctx.vpc.label}'s account could not be read.`,
+      clientGaps(ctx).unread("securityGroups"),
     );
   const destination = destinationOf(ctx);
   if (client.groupId) {
@@ -191,7 +203,7 @@ export const wayIn: HopRule = (ctx) => {
   const title = "Way into VPC Lattice";
   const { path, index, vpc, target } = ctx;
   if (!path) {
-    const unread = index.gaps.unread(
+    const unread = pathGaps(ctx).unread(
       "endpoints",
       "networks",
       "vpcAssociations",
@@ -259,7 +271,7 @@ export const entrySecurityGroups: HopRule = (ctx) => {
     return unknown(
       title,
       "The security groups of this association could not be read (see the warnings).",
-      index.gaps.unread("vpcAssociationGroups"),
+      clientGaps(ctx).unread("vpcAssociationGroups"),
       { subject: subjectOf(entry) },
     );
   if (entry.kind === "vpcAssociation" && declared.length === 0)
@@ -274,7 +286,7 @@ export const entrySecurityGroups: HopRule = (ctx) => {
     return unknown(
       title,
       `The rules of ${declared.filter((id) => !index.securityGroup(id)).join(", ")} were not read.`,
-      index.gaps.unread("securityGroups"),
+      clientGaps(ctx).unread("securityGroups"),
       { subject: subjectOf(entry) },
     );
   const found = findIngress(entryGroups, port, client.peer);
@@ -332,11 +344,11 @@ export const configurationHop: HopRule = (ctx) => {
   const { port, facts, index } = ctx;
   ctx.highlight.push(c.id);
   if (parent) ctx.highlight.push(parent.id);
-  if (!c.data.definition && c.data.portRanges.length === 0 && index.gaps.has("configurationDetails"))
+  if (!c.data.definition && c.data.portRanges.length === 0 && targetGaps(ctx).has("configurationDetails"))
     return unknown(
       title,
       `The ports and target of ${c.data.name} were not read.`,
-      index.gaps.unread("configurationDetails"),
+      targetGaps(ctx).unread("configurationDetails"),
       {
         subject: subjectOf(c),
       },
@@ -395,7 +407,7 @@ export const gatewayHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The resource gateway ${gatewayId ?? "(none named)"} could not be read.`,
-      index.gaps.unread("gateways", "configurationDetails"),
+      targetGaps(ctx).unread("gateways", "configurationDetails"),
     );
   ctx.highlight.push(gateway.id);
   const gatewayGroups = index.securityGroups(gateway.data.securityGroupIds);
@@ -418,7 +430,7 @@ export const gatewayHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The rules of ${gateway.label}'s security groups were not read.`,
-      index.gaps.unread("securityGroups"),
+      targetGaps(ctx).unread("securityGroups"),
       {
         subject: subjectOf(gateway),
       },
@@ -461,11 +473,11 @@ export const resourceHop: HopRule = (ctx) => {
   if (!cluster) {
     const looksLikeRds =
       c.data.definition?.kind === "arn" || /\.rds\.amazonaws\.com$/i.test(c.data.definition?.values[0] ?? "");
-    if (looksLikeRds && index.gaps.has("databases"))
+    if (looksLikeRds && targetGaps(ctx).has("databases"))
       return unknown(
         title,
         `The Aurora cluster behind ${value} was not read, so whether its security groups admit the resource gateway is unknown.`,
-        index.gaps.unread("databases"),
+        targetGaps(ctx).unread("databases"),
       );
     return {
       title,
@@ -482,7 +494,7 @@ export const resourceHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The security groups of ${cluster.label} were not read.`,
-      index.gaps.unread("securityGroups"),
+      targetGaps(ctx).unread("securityGroups"),
       {
         subject: subjectOf(cluster),
       },
@@ -540,8 +552,8 @@ export const listenerHop: HopRule = (ctx) => {
   const s = ctx.target.node;
   const { port, index } = ctx;
   ctx.highlight.push(s.id);
-  if (s.data.listeners.length === 0 && index.gaps.has("listeners"))
-    return unknown(title, `The listeners of ${s.data.name} were not read.`, index.gaps.unread("listeners"), {
+  if (s.data.listeners.length === 0 && targetGaps(ctx).has("listeners"))
+    return unknown(title, `The listeners of ${s.data.name} were not read.`, targetGaps(ctx).unread("listeners"), {
       subject: subjectOf(s),
     });
   const listener = s.data.listeners.find((l) => l.port === port);
@@ -567,8 +579,8 @@ export const targetGroupHop: HopRule = (ctx) => {
   const s = ctx.target.node;
   const groups = ctx.index.targetGroupsOf(s.data.arn);
   ctx.highlight.push(...groups.map((g) => g.id));
-  if (groups.length === 0 && ctx.index.gaps.has("targetGroups"))
-    return unknown(title, `The target groups of ${s.data.name} were not read.`, ctx.index.gaps.unread("targetGroups"));
+  if (groups.length === 0 && targetGaps(ctx).has("targetGroups"))
+    return unknown(title, `The target groups of ${s.data.name} were not read.`, targetGaps(ctx).unread("targetGroups"));
   return {
     title,
     status: groups.length === 0 ? "fail" : groups.every((g) => isUsable(g.data.status)) ? "pass" : "fail",
@@ -595,15 +607,19 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
   const policyMissing =
     (s.data.authType === "AWS_IAM" && s.data.authPolicy === "absent") ||
     (network?.data.authType === "AWS_IAM" && network.data.authPolicy === "absent");
-  if (targets.length === 0 && index.gaps.has("targets"))
-    return unknown(title, `The targets of ${s.data.name} were not read.`, index.gaps.unread("targets"));
+  if (targets.length === 0 && targetGaps(ctx).has("targets"))
+    return unknown(title, `The targets of ${s.data.name} were not read.`, targetGaps(ctx).unread("targets"));
   if (
     healthy.length > 0 &&
     !policyMissing &&
     (s.data.authPolicy === "unknown" || network?.data.authPolicy === "unknown") &&
-    index.gaps.has("auth")
+    targetGaps(ctx).has("auth")
   )
-    return unknown(title, `Whether IAM auth is on for ${s.data.name} could not be read.`, index.gaps.unread("auth"));
+    return unknown(
+      title,
+      `Whether IAM auth is on for ${s.data.name} could not be read.`,
+      targetGaps(ctx).unread("auth"),
+    );
   return {
     title,
     status: healthy.length === 0 || policyMissing ? "fail" : "pass",
@@ -631,7 +647,7 @@ export const dnsHop: HopRule = (ctx) => {
   if (!path) return { title, status: "skip", detail: "No way in." };
   const working = names.working;
   if (working.length === 0) {
-    const unread = index.gaps.unread(path.entry.kind === "vpcEndpoint" ? "endpointNames" : "resourceAssociations");
+    const unread = pathGaps(ctx).unread(path.entry.kind === "vpcEndpoint" ? "endpointNames" : "resourceAssociations");
     return unknown(title, "No name is published for this path yet.", unread);
   }
   if (hostname) {

@@ -37,6 +37,8 @@ export interface EstateDefinition {
   hub: SourceConnection;
   /** The read-only role in each member account. */
   roleName: string;
+  /** The role changes are made with in a member account (default: roleName, which then needs write access). */
+  changeRoleName?: string | undefined;
   externalId?: string | undefined;
   /** Shown in each member's CloudTrail: who is reading. */
   sessionName: string;
@@ -79,11 +81,16 @@ export interface EstateResult {
 
 export const roleArnOf = (accountId: string, roleName: string): string => `arn:aws:iam::${accountId}:role/${roleName}`;
 
-function assumedConnection(estate: EstateDefinition, accountId: string): SourceConnection {
+/** The connection that makes a change in a member account (its change role). */
+export function changeConnection(estate: EstateDefinition, accountId: string): SourceConnection {
+  return assumedConnection(estate, accountId, estate.changeRoleName ?? estate.roleName);
+}
+
+function assumedConnection(estate: EstateDefinition, accountId: string, roleName = estate.roleName): SourceConnection {
   return {
     kind: "assumed",
     base: estate.hub,
-    roleArn: roleArnOf(accountId, estate.roleName),
+    roleArn: roleArnOf(accountId, roleName),
     ...(estate.externalId ? { externalId: estate.externalId } : {}),
     sessionName: estate.sessionName,
   };
