@@ -91,6 +91,56 @@ export type EndpointAssociationRow = Static<typeof EndpointAssociationRow>;
 
 const DnsOptions = Type.Object({ privateDnsPreference: OptStr, privateDnsSpecifiedDomains: Type.Optional(StrList) });
 
+/** A network ACL entry: numbered, first match wins, stateless (both directions are checked). */
+export const NetworkAclEntry = Type.Object({
+  ruleNumber: Type.Integer(),
+  egress: Type.Boolean(),
+  /** "-1" (all), "6" (TCP), "17" (UDP) … */
+  protocol: Str,
+  action: StringEnum(["allow", "deny"] as const),
+  cidr: OptStr,
+  ipv6Cidr: OptStr,
+  fromPort: Type.Optional(Type.Integer()),
+  toPort: Type.Optional(Type.Integer()),
+});
+export type NetworkAclEntry = Static<typeof NetworkAclEntry>;
+
+export const NetworkAcl = Type.Object({
+  id: Str,
+  isDefault: Type.Boolean(),
+  subnetIds: StrList,
+  entries: Type.Array(NetworkAclEntry),
+});
+export type NetworkAcl = Static<typeof NetworkAcl>;
+
+export const RouteTable = Type.Object({
+  id: Str,
+  main: Type.Boolean(),
+  subnetIds: StrList,
+  routes: Type.Array(Type.Object({ destination: Str, target: Str, state: OptStr })),
+});
+export type RouteTable = Static<typeof RouteTable>;
+
+/** Where a network, service or configuration sends its access logs. */
+export const AccessLogSubscription = Type.Object({
+  id: Str,
+  destinationArn: Str,
+  /** SERVICE or RESOURCE, for a service network. */
+  logType: OptStr,
+});
+export type AccessLogSubscription = Static<typeof AccessLogSubscription>;
+
+/** A custom domain's verification (TXT method): PENDING with the record to create, VERIFIED, or failed. */
+export const DomainVerification = Type.Object({
+  id: Str,
+  domainName: Str,
+  status: Str,
+  txtName: OptStr,
+  txtValue: OptStr,
+  lastVerifiedAt: OptStr,
+});
+export type DomainVerification = Static<typeof DomainVerification>;
+
 export const NodeData = {
   vpc: Type.Object({
     vpcId: Str,
@@ -102,6 +152,9 @@ export const NodeData = {
       Type.Object({ id: Str, cidr: Str, availabilityZone: Str, availabilityZoneId: OptStr, name: OptStr }),
     ),
     tags: Type.Record(Type.String(), Type.String()),
+    /** Network ACLs and route tables, when read (each subnet is in exactly one ACL and one route table). */
+    networkAcls: Type.Optional(Type.Array(NetworkAcl)),
+    routeTables: Type.Optional(Type.Array(RouteTable)),
   }),
   securityGroup: Type.Object({
     groupId: Str,
@@ -132,6 +185,11 @@ export const NodeData = {
     name: Str,
     authType: OptStr,
     authPolicy: Type.Union([Type.Literal("present"), Type.Literal("absent"), Type.Literal("unknown")]),
+    /** The auth policy's text, when there is one and it was read. */
+    authPolicyText: OptStr,
+    accessLogs: Type.Optional(Type.Array(AccessLogSubscription)),
+    /** Whether the network may be shared through RAM. */
+    sharingEnabled: Type.Optional(Type.Boolean()),
     associatedVpcs: Type.Integer(),
     associatedServices: Type.Integer(),
     associatedResourceConfigurations: Type.Integer(),
@@ -163,6 +221,8 @@ export const NodeData = {
     privateDnsName: OptStr,
     hostedZoneId: OptStr,
     failureCode: OptStr,
+    /** An association AWS manages for a service of its own (read-only here). */
+    serviceManaged: Type.Optional(Type.Boolean()),
   }),
   serviceAssociation: Type.Object({
     id: Str,
@@ -182,7 +242,12 @@ export const NodeData = {
     subnetIds: StrList,
     securityGroupIds: StrList,
     ipAddressType: OptStr,
+    /** resourceConfigDnsResolution: IN_VPC (names resolved in the provider VPC) or PUBLIC. */
     dnsResolution: OptStr,
+    ipv4AddressesPerEni: Type.Optional(Type.Integer()),
+    /** Created and managed by an AWS service (not changeable here). */
+    serviceManaged: Type.Optional(Type.Boolean()),
+    managedBy: OptStr,
   }),
   resourceConfiguration: Type.Object({
     id: Str,
@@ -202,7 +267,12 @@ export const NodeData = {
     ),
     customDomainName: OptStr,
     groupDomain: OptStr,
+    /** The verification of the custom domain (or its group's domain). */
+    domainVerification: Type.Optional(DomainVerification),
+    allowAssociationToShareableServiceNetwork: Type.Optional(Type.Boolean()),
     amazonManaged: Type.Boolean(),
+    accessLogs: Type.Optional(Type.Array(AccessLogSubscription)),
+    failureReason: OptStr,
     lastUpdatedAt: OptStr,
   }),
   dbCluster: Type.Object({
@@ -243,7 +313,20 @@ export const NodeData = {
     customDomainName: OptStr,
     authType: OptStr,
     authPolicy: Type.Union([Type.Literal("present"), Type.Literal("absent"), Type.Literal("unknown")]),
-    listeners: Type.Array(Type.Object({ id: Str, name: Str, protocol: Str, port: Type.Integer() })),
+    authPolicyText: OptStr,
+    accessLogs: Type.Optional(Type.Array(AccessLogSubscription)),
+    listeners: Type.Array(
+      Type.Object({
+        id: Str,
+        name: Str,
+        protocol: Str,
+        port: Type.Integer(),
+        /** The listener's rules, by priority; the default rule last. */
+        rules: Type.Optional(
+          Type.Array(Type.Object({ name: Str, priority: Type.Optional(Type.Integer()), isDefault: Type.Boolean() })),
+        ),
+      }),
+    ),
   }),
   targetGroup: Type.Object({
     id: Str,
@@ -383,6 +466,10 @@ export const EstateSummary = Type.Object({
 });
 export type EstateSummary = Static<typeof EstateSummary>;
 
+/** A managed prefix list (the VPC Lattice ones among them), for security-group rules that name one. */
+export const PrefixList = Type.Object({ id: Str, name: Str, cidrs: StrList });
+export type PrefixList = Static<typeof PrefixList>;
+
 export const Topology = Type.Object({
   source: Type.Object({ id: Str, kind: Str, label: Str }),
   /** The account read (for an estate: the hub's). */
@@ -393,6 +480,10 @@ export const Topology = Type.Object({
   estate: Type.Optional(EstateSummary),
   nodes: Type.Array(GraphNode),
   edges: Type.Array(GraphEdge),
+  /** Managed prefix lists named by security-group rules (the VPC Lattice ones always). */
+  prefixLists: Type.Optional(Type.Array(PrefixList)),
+  /** Domain verifications of the account (custom domain names of configurations and services). */
+  domainVerifications: Type.Optional(Type.Array(DomainVerification)),
   warnings: Type.Array(Warning),
   stats: DiscoveryStats,
 });

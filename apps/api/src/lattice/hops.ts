@@ -15,6 +15,9 @@ import {
 } from "@lattice-atlas/shared";
 import type { PathNames } from "./dns.js";
 import type { GraphIndex, SecurityGroupFacts, SubnetFacts } from "./graph-index.js";
+import { policyDeniesEveryone } from "./auth-policy.js";
+import { cidrContains } from "./cidr.js";
+import { aclAllowsConnection, aclOfSubnet, describeAclEntry } from "./network-acls.js";
 import { describeRule, findEgress, findIngress, ruleDescription, type Peer } from "./security-groups.js";
 import type { Target, TargetFacts } from "./targets.js";
 import { named } from "./text.js";
@@ -93,7 +96,8 @@ function destinationOf(ctx: PathContext): { peer: Peer; label: string } {
     };
   }
   const range = target.kind === "service" ? LATTICE_SERVICE_RANGE : LATTICE_RESOURCE_RANGE;
-  return { peer: { groupIds: [], cidrs: [range] }, label: range };
+  // A rule may name the VPC Lattice managed prefix list instead of the range.
+  return { peer: { groupIds: [], cidrs: [range], prefixListIds: index.prefixListsCovering(range) }, label: range };
 }
 
 export const clientEgress: HopRule = (ctx) => {
@@ -397,6 +401,58 @@ function resourcePeer(ctx: PathContext): Peer {
   };
 }
 
+/** Names only a private hosted zone answers (never resolvable publicly). */
+const PRIVATE_NAME = /\.(internal|local|lan|corp|intranet|private|home\.arpa)\.?$/i;
+
+/**
+ * What the gateway must do beyond its own status and groups: resolve a DNS
+ * target where it lives (IN_VPC) or publicly (PUBLIC, fixed at creation), and
+ * route to an address outside its VPC. A failing result, or undefined.
+ */
+function gatewayReach(ctx: PathContext, gateway: GraphNodeOf<"resourceGateway">): HopResult | undefined {
+  const title = "Resource gateway";
+  if (ctx.target.kind !== "resourceConfiguration") return undefined;
+  const definition = ctx.target.node.data.definition;
+  if (!definition) return undefined;
+  const subject = subjectOf(gateway);
+  if (definition.kind === "dns" && gateway.data.dnsResolution === "PUBLIC") {
+    const name = definition.values[0] ?? "";
+    if (PRIVATE_NAME.test(name))
+      return {
+        title,
+        status: "fail",
+        subject,
+        detail: `${gateway.label} resolves configuration names publicly (resourceConfigDnsResolution PUBLIC), and ${name} is a name only a private hosted zone answers: the gateway cannot resolve it.`,
+        rule: "resourceConfigDnsResolution PUBLIC",
+        fix: {
+          text: `Create the gateway again with resourceConfigDnsResolution IN_VPC (it is fixed at creation) and move the configuration to it, or publish ${name} in public DNS.`,
+        },
+      };
+  }
+  if (definition.kind !== "ip" && definition.kind !== "cidr") return undefined;
+  const vpc = ctx.index.get(gateway.data.vpcId, "vpc");
+  const tables = vpc?.data.routeTables;
+  if (!vpc || !tables) return undefined;
+  for (const value of definition.values) {
+    if (cidrContains(vpc.data.cidr, value)) continue;
+    for (const subnetId of gateway.data.subnetIds) {
+      const table = tables.find((t) => t.subnetIds.includes(subnetId)) ?? tables.find((t) => t.main);
+      const route = table?.routes.find((r) => r.state !== "blackhole" && cidrContains(r.destination, value));
+      if (route) continue;
+      return {
+        title,
+        status: "fail",
+        subject,
+        detail: `${value} is outside ${vpc.label} (${vpc.data.cidr}), and the route table ${table?.id ?? "(none)"} of ${subnetId}, where ${gateway.label} has an interface, has no route to it.`,
+        fix: {
+          text: `Add a route to ${value} (through a peering connection, transit gateway or VPN) in ${table?.id ?? "the subnet's route table"}.`,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
 export const gatewayHop: HopRule = (ctx) => {
   const title = "Resource gateway";
   if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
@@ -435,6 +491,8 @@ export const gatewayHop: HopRule = (ctx) => {
         subject: subjectOf(gateway),
       },
     );
+  const beyond = gatewayReach(ctx, gateway);
+  if (beyond && isUsable(gateway.data.status) && !noCommonZone) return beyond;
   const fails = !isUsable(gateway.data.status) || noCommonZone || (gatewayGroups.length > 0 && !egress);
   return {
     title,
@@ -607,11 +665,21 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
   const policyMissing =
     (s.data.authType === "AWS_IAM" && s.data.authPolicy === "absent") ||
     (network?.data.authType === "AWS_IAM" && network.data.authPolicy === "absent");
+  // A policy that denies every caller, whoever signs the request.
+  const denying = [
+    ...(s.data.authType === "AWS_IAM" && s.data.authPolicyText
+      ? [{ where: `the service ${s.data.name}`, why: policyDeniesEveryone(s.data.authPolicyText) }]
+      : []),
+    ...(network?.data.authType === "AWS_IAM" && network.data.authPolicyText
+      ? [{ where: `the service network ${network.data.name}`, why: policyDeniesEveryone(network.data.authPolicyText) }]
+      : []),
+  ].find((p) => p.why !== undefined);
   if (targets.length === 0 && targetGaps(ctx).has("targets"))
     return unknown(title, `The targets of ${s.data.name} were not read.`, targetGaps(ctx).unread("targets"));
   if (
     healthy.length > 0 &&
     !policyMissing &&
+    !denying &&
     (s.data.authPolicy === "unknown" || network?.data.authPolicy === "unknown") &&
     targetGaps(ctx).has("auth")
   )
@@ -620,22 +688,31 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
       `Whether IAM auth is on for ${s.data.name} could not be read.`,
       targetGaps(ctx).unread("auth"),
     );
+  const fails = healthy.length === 0 || policyMissing || Boolean(denying);
   return {
     title,
-    status: healthy.length === 0 || policyMissing ? "fail" : "pass",
+    status: fails ? "fail" : "pass",
     ...(targets[0] ? { subject: subjectOf(targets[0]) } : {}),
     detail:
       healthy.length === 0
         ? `No healthy target (${targets.map((t) => `${t.label}: ${t.data.status ?? "unknown"}`).join(", ") || "none registered"}).`
         : policyMissing
           ? "IAM auth is on but no auth policy is set, so every request is denied."
-          : `${healthy.length} healthy target${healthy.length === 1 ? "" : "s"}${iam ? "; IAM auth is on: requests must be SigV4-signed and allowed by the auth policy" : "; no IAM auth"}.`,
+          : denying
+            ? `The auth policy of ${denying.where} denies every caller: ${denying.why}. Requests get 403 Forbidden.`
+            : `${healthy.length} healthy target${healthy.length === 1 ? "" : "s"}${iam ? "; IAM auth is on: requests must be SigV4-signed and allowed by the auth policy" : "; no IAM auth"}.`,
     rule: iam ? "auth type AWS_IAM with a policy" : "auth type NONE",
     ...(healthy.length === 0
       ? { fix: { text: "Register healthy targets in the target group." } }
       : policyMissing
         ? { fix: { text: "Put an auth policy on the service (or network) that allows the caller." } }
-        : {}),
+        : denying
+          ? {
+              fix: {
+                text: `Change the auth policy of ${denying.where} so that it allows the callers (vpc-lattice-svcs:Invoke).`,
+              },
+            }
+          : {}),
   };
 };
 
@@ -684,6 +761,124 @@ export const dnsHop: HopRule = (ctx) => {
   };
 };
 
+/* ------------------------------- 8. network ACLs ------------------------------- */
+
+interface AclLeg {
+  /** Which subnets' ACLs: the client's, the endpoint's, the gateway's. */
+  label: string;
+  vpc: GraphNodeOf<"vpc"> | undefined;
+  subnetIds: string[];
+  outgoing: boolean;
+  peer: string;
+}
+
+/** The legs of the path whose subnets have network ACLs in the way. */
+function aclLegs(ctx: PathContext): AclLeg[] {
+  const { index, path, vpc, clientSubnet, port: _port } = ctx;
+  if (!path) return [];
+  const legs: AclLeg[] = [];
+  const destination = destinationOf(ctx);
+  const clientSubnets = clientSubnet ? [clientSubnet.id] : vpc.data.subnets.map((s) => s.id);
+  const clientCidr = clientSubnet?.cidr ?? vpc.data.cidr;
+  for (const peer of destination.peer.cidrs)
+    legs.push({
+      label: `the client's subnet${clientSubnet ? "" : "s"}`,
+      vpc,
+      subnetIds: clientSubnets,
+      outgoing: true,
+      peer,
+    });
+  if (path.entry.kind === "vpcEndpoint")
+    legs.push({
+      label: `the subnets of ${path.entry.id}`,
+      vpc,
+      subnetIds: path.entry.data.subnetIds,
+      outgoing: false,
+      peer: clientCidr,
+    });
+  const gateway = ctx.facts.gateway;
+  if (gateway && ctx.target.kind === "resourceConfiguration") {
+    const gatewayVpc = index.get(gateway.data.vpcId, "vpc");
+    const definition = ctx.target.node.data.definition;
+    const peers =
+      definition?.kind === "ip" || definition?.kind === "cidr"
+        ? definition.values
+        : ctx.facts.cluster
+          ? [gatewayVpc?.data.cidr ?? "0.0.0.0/0"]
+          : [];
+    for (const peer of peers)
+      legs.push({
+        label: `the subnets of ${gateway.label}`,
+        vpc: gatewayVpc,
+        subnetIds: gateway.data.subnetIds,
+        outgoing: true,
+        peer,
+      });
+  }
+  return legs;
+}
+
+export const networkAclsHop: HopRule = (ctx) => {
+  const title = "Network ACLs";
+  if (!ctx.path) return { title, status: "skip", detail: "No way in." };
+  const legs = aclLegs(ctx);
+  const allowedBy: string[] = [];
+  const unreadVpcs: string[] = [];
+  for (const leg of legs) {
+    const acls = leg.vpc?.data.networkAcls;
+    if (!acls) {
+      if (leg.vpc) unreadVpcs.push(leg.vpc.id);
+      continue;
+    }
+    for (const subnetId of leg.subnetIds) {
+      const acl = aclOfSubnet(acls, subnetId);
+      if (!acl) continue;
+      const verdict = aclAllowsConnection(acl, leg.outgoing, ctx.port, leg.peer);
+      if (verdict.allowed) {
+        allowedBy.push(...verdict.allowedBy.map((e) => describeAclEntry(acl, e)));
+        continue;
+      }
+      const denied = verdict.denied!;
+      const what =
+        denied.port === ctx.port
+          ? `TCP ${ctx.port}`
+          : `the answers on port ${denied.port} (the client's ephemeral ports)`;
+      const firstDeny = denied.entry?.ruleNumber;
+      return {
+        title,
+        status: "fail",
+        subject: { id: acl.id, kind: "networkAcl", label: acl.id },
+        detail: `The network ACL ${acl.id} of ${subnetId} (${leg.label}) drops ${what} ${denied.direction === "outbound" ? "out to" : "in from"} ${denied.peer}: ${describeAclEntry(acl, denied.entry)}. Network ACLs are stateless: the request and its answer must both be allowed.`,
+        fix: {
+          text: `Add to ${acl.id} an ${denied.direction} ALLOW for ${denied.port === ctx.port ? `TCP ${ctx.port}` : "TCP 1024-65535"} ${denied.direction === "outbound" ? "to" : "from"} ${denied.peer}${firstDeny !== undefined ? ` numbered below ${firstDeny}` : ""}${denied.port === ctx.port ? `, and the answers on TCP 1024-65535 the other way` : ""}.`,
+        },
+      };
+    }
+  }
+  const gaps = pathGaps(ctx);
+  if (unreadVpcs.length > 0 && gaps.has("networkAcls"))
+    return unknown(
+      title,
+      `The network ACLs of ${[...new Set(unreadVpcs)].join(", ")} were not read.`,
+      gaps.unread("networkAcls"),
+    );
+  if (allowedBy.length === 0)
+    return {
+      title,
+      status: "skip",
+      detail:
+        legs.length > 0 && unreadVpcs.length === legs.length
+          ? "The network ACLs of these subnets are not part of this topology."
+          : "No network ACL filters this path (VPC Lattice answers on link-local addresses).",
+    };
+  return {
+    title,
+    status: "pass",
+    detail: `The network ACLs on the path let TCP ${ctx.port} through both ways (request and answer).`,
+    rule: [...new Set(allowedBy)].slice(0, 4).join("; "),
+  };
+};
+
 export const RESOURCE_HOPS: readonly HopRule[] = [
   clientEgress,
   wayIn,
@@ -692,6 +887,7 @@ export const RESOURCE_HOPS: readonly HopRule[] = [
   gatewayHop,
   resourceHop,
   dnsHop,
+  networkAclsHop,
 ];
 
 export const SERVICE_HOPS: readonly HopRule[] = [
@@ -702,4 +898,5 @@ export const SERVICE_HOPS: readonly HopRule[] = [
   targetGroupHop,
   targetsAndAuthHop,
   dnsHop,
+  networkAclsHop,
 ];

@@ -28,6 +28,12 @@ export const ASPECTS = [
   "databases",
   "dbInstances",
   "functions",
+  "networkAcls",
+  "routeTables",
+  "prefixLists",
+  "domainVerifications",
+  "accessLogs",
+  "rules",
 ] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
@@ -54,6 +60,13 @@ export const ASPECT_OF_OPERATION: Readonly<Record<string, Aspect>> = {
   DescribeDBClusters: "databases",
   DescribeDBInstances: "dbInstances",
   ListFunctions: "functions",
+  DescribeNetworkAcls: "networkAcls",
+  DescribeRouteTables: "routeTables",
+  DescribeManagedPrefixLists: "prefixLists",
+  GetManagedPrefixListEntries: "prefixLists",
+  ListDomainVerifications: "domainVerifications",
+  ListAccessLogSubscriptions: "accessLogs",
+  ListRules: "rules",
 };
 
 /** Aspects that cannot be known when another is missing (no networks listed → no associations either). */

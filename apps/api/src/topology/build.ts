@@ -4,7 +4,15 @@
  * DNS name for provider-side names) so that a URL naming a node survives a
  * refresh. VPC-bound things carry their VPC as `parent`.
  */
-import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@lattice-atlas/shared";
+import type {
+  AccessLogSubscription,
+  DomainVerification,
+  EdgeKind,
+  GraphEdge,
+  GraphNode,
+  NodeKind,
+  PrefixList,
+} from "@lattice-atlas/shared";
 import type { DiscoveryInputs, ResourceConfigurationInput } from "./inputs.js";
 
 /** What the graph refers to but did not read itself: a network shared from elsewhere, another account's VPC. */
@@ -21,6 +29,8 @@ export interface BuiltGraph {
   dangling: GraphEdge[];
   /** What is known of every id the graph refers to (its kind, owner and ARN where a listing said). */
   references: Map<string, Reference>;
+  prefixLists: PrefixList[];
+  domainVerifications: DomainVerification[];
 }
 
 const idFromArn = (arn: string): string => arn.split("/").pop() ?? arn;
@@ -64,6 +74,11 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     });
   };
   const vpcIds = new Set(inputs.vpcs.map((v) => v.vpcId));
+  const logsOf = (resourceId: string): { accessLogs?: AccessLogSubscription[] } => {
+    const logs = inputs.accessLogs.filter((l) => l.resourceId === resourceId).map(({ resourceId: _r, ...log }) => log);
+    return logs.length > 0 ? { accessLogs: logs } : {};
+  };
+  const verifications = new Map(inputs.domainVerifications.map((v) => [v.id, v]));
   const inVpc = (vpcId: string | undefined): { parent?: string } =>
     vpcId && vpcIds.has(vpcId) ? { parent: vpcId } : {};
   const consumers = new Set<string>();
@@ -147,6 +162,9 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         name: n.name,
         ...(n.authType ? { authType: n.authType } : {}),
         authPolicy: n.authPolicy,
+        ...(n.authPolicyText ? { authPolicyText: n.authPolicyText } : {}),
+        ...logsOf(n.id),
+        ...(n.sharingEnabled !== undefined ? { sharingEnabled: n.sharingEnabled } : {}),
         associatedVpcs: n.associatedVpcs,
         associatedServices: n.associatedServices,
         associatedResourceConfigurations: n.associatedResourceConfigurations,
@@ -263,6 +281,9 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         securityGroupIds: g.securityGroupIds,
         ...(g.ipAddressType ? { ipAddressType: g.ipAddressType } : {}),
         ...(g.dnsResolution ? { dnsResolution: g.dnsResolution } : {}),
+        ...(g.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: g.ipv4AddressesPerEni } : {}),
+        ...(g.serviceManaged ? { serviceManaged: g.serviceManaged } : {}),
+        ...(g.managedBy ? { managedBy: g.managedBy } : {}),
       },
     });
     useGroups(g.id, g.securityGroupIds);
@@ -360,6 +381,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     }
   };
 
+  /** The verification of a configuration's custom domain: the account's record, else what its Get said. */
+  function domainVerificationOf(c: ResourceConfigurationInput): { domainVerification?: DomainVerification } {
+    const known = c.domainVerificationId ? verifications.get(c.domainVerificationId) : undefined;
+    if (known) return { domainVerification: known };
+    const status = c.details?.domainVerificationStatus;
+    const domainName = c.customDomainName ?? c.groupDomain;
+    if (!c.domainVerificationId || !status || !domainName) return {};
+    return { domainVerification: { id: c.domainVerificationId, domainName, status } };
+  }
+
   for (const c of inputs.resourceConfigurations) {
     add<"resourceConfiguration">({
       id: c.id,
@@ -379,6 +410,12 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(c.details?.definition ? { definition: c.details.definition } : {}),
         ...(c.customDomainName ? { customDomainName: c.customDomainName } : {}),
         ...(c.groupDomain ? { groupDomain: c.groupDomain } : {}),
+        ...domainVerificationOf(c),
+        ...(c.details?.allowAssociationToShareableServiceNetwork !== undefined
+          ? { allowAssociationToShareableServiceNetwork: c.details.allowAssociationToShareableServiceNetwork }
+          : {}),
+        ...(c.details?.failureReason ? { failureReason: c.details.failureReason } : {}),
+        ...logsOf(c.id),
         amazonManaged: c.amazonManaged,
         ...(c.lastUpdatedAt ? { lastUpdatedAt: c.lastUpdatedAt } : {}),
       },
@@ -405,6 +442,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(s.customDomainName ? { customDomainName: s.customDomainName } : {}),
         ...(s.authType ? { authType: s.authType } : {}),
         authPolicy: s.authPolicy,
+        ...(s.authPolicyText ? { authPolicyText: s.authPolicyText } : {}),
+        ...logsOf(s.id),
         listeners: s.listeners,
       },
     });
@@ -510,6 +549,12 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(s.name ? { name: s.name } : {}),
       })),
       tags: v.tags,
+      ...(inputs.networkAcls.length > 0
+        ? { networkAcls: inputs.networkAcls.filter((a) => a.vpcId === v.vpcId).map(({ vpcId: _v, ...acl }) => acl) }
+        : {}),
+      ...(inputs.routeTables.length > 0
+        ? { routeTables: inputs.routeTables.filter((t) => t.vpcId === v.vpcId).map(({ vpcId: _v, ...table }) => table) }
+        : {}),
     },
   }));
 
@@ -524,5 +569,12 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
   const dangling: GraphEdge[] = [];
   for (const edge of edges.values())
     (known.has(edge.source) && known.has(edge.target) ? allEdges : dangling).push(edge);
-  return { nodes: allNodes, edges: allEdges, dangling, references };
+  return {
+    nodes: allNodes,
+    edges: allEdges,
+    dangling,
+    references,
+    prefixLists: inputs.prefixLists,
+    domainVerifications: inputs.domainVerifications,
+  };
 }

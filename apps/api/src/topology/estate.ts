@@ -15,6 +15,7 @@ import type {
   EstateSummary,
   GraphEdge,
   GraphNode,
+  PrefixList,
   Warning,
 } from "@lattice-atlas/shared";
 import {
@@ -70,6 +71,7 @@ export interface EstateResult {
   hubAccountId: string;
   nodes: GraphNode[];
   edges: GraphEdge[];
+  prefixLists: PrefixList[];
   warnings: Warning[];
   summary: EstateSummary;
   memos: Map<string, DiscoveryMemo>;
@@ -390,6 +392,7 @@ export async function discoverEstate(estate: EstateDefinition, deps: EstateDeps)
   return {
     hubAccountId: hub.accountId,
     nodes: [...accountNodes, ...merged.nodes, ...shareGraph.nodes],
+    prefixLists: [...new Map(parts.flatMap((p) => p.prefixLists).map((p) => [p.id, p])).values()],
     edges: [...merged.edges, ...shareEdges.filter((e) => known.has(e.source) && known.has(e.target))],
     warnings,
     summary: { hubAccountId: hub.accountId, roleName: estate.roleName, regions: estate.regions, accounts },

@@ -75,6 +75,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
         estate: result.summary,
         nodes: result.nodes,
         edges: result.edges,
+        ...(result.prefixLists.length > 0 ? { prefixLists: result.prefixLists } : {}),
         warnings: result.warnings,
         stats: {
           calls: Object.fromEntries([...result.calls].sort(([a], [b]) => a.localeCompare(b))),
@@ -88,7 +89,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
       const groups = result.nodes.flatMap((n) => (n.kind === "securityGroup" ? [n.data] : []));
       const entry: Entry = {
         topology,
-        index: new GraphIndex(result.nodes, result.edges, groups, result.warnings),
+        index: new GraphIndex(result.nodes, result.edges, groups, result.warnings, result.prefixLists),
         memo: { configurations: new Map(), vpcAssociations: new Map() },
         memos: result.memos,
       };
@@ -141,6 +142,8 @@ export function createTopologyService(options: TopologyServiceOptions) {
         region,
         nodes: graph.nodes,
         edges: graph.edges,
+        ...(built.prefixLists.length > 0 ? { prefixLists: built.prefixLists } : {}),
+        ...(built.domainVerifications.length > 0 ? { domainVerifications: built.domainVerifications } : {}),
         warnings: result.warnings,
         stats: {
           calls: Object.fromEntries([...runner.calls].sort(([a], [b]) => a.localeCompare(b))),
@@ -154,7 +157,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
       const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
       const entry = {
         topology,
-        index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings),
+        index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings, built.prefixLists),
         memo: result.memo,
       };
       cache.set(key, entry);
