@@ -345,7 +345,7 @@ export const configurationHop: HopRule = (ctx) => {
   const title = "Resource configuration";
   if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
   const { node: c, parent } = ctx.target;
-  const { port, facts, index } = ctx;
+  const { port, facts } = ctx;
   ctx.highlight.push(c.id);
   if (parent) ctx.highlight.push(parent.id);
   if (!c.data.definition && c.data.portRanges.length === 0 && targetGaps(ctx).has("configurationDetails"))
@@ -608,7 +608,7 @@ export const listenerHop: HopRule = (ctx) => {
   const title = "Lattice service";
   if (ctx.target.kind !== "service") return { title, status: "skip", detail: "Not a service." };
   const s = ctx.target.node;
-  const { port, index } = ctx;
+  const { port } = ctx;
   ctx.highlight.push(s.id);
   if (s.data.listeners.length === 0 && targetGaps(ctx).has("listeners"))
     return unknown(title, `The listeners of ${s.data.name} were not read.`, targetGaps(ctx).unread("listeners"), {
@@ -720,7 +720,7 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
 
 export const dnsHop: HopRule = (ctx) => {
   const title = "DNS";
-  const { path, names, hostname, vpc, index } = ctx;
+  const { path, names, hostname, vpc } = ctx;
   if (!path) return { title, status: "skip", detail: "No way in." };
   const working = names.working;
   if (working.length === 0) {
