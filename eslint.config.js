@@ -2,6 +2,8 @@
 // shared ← api, shared ← web; the emulator stands alone; only apps/api/src/aws talks to the AWS SDK;
 // only the API's process glue (server.ts) and tests embed the emulator.
 import js from "@eslint/js";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
@@ -83,5 +85,16 @@ export default tseslint.config(
         message: "The web app imports only @lattice-atlas/shared.",
       },
     ]),
+  },
+  {
+    // No import cycles in the console, type-only imports included (a cycle of types still ties the modules
+    // together: neither can be read, moved or tested alone). Scoped to apps/web for now.
+    files: ["apps/web/src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "apps/web/tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
   },
 );
