@@ -7,6 +7,15 @@ import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
 const restrict = (patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
+// The web app's direction: src/app (the shell) → src/features → src/lib → @lattice-atlas/shared. A file matched by
+// several blocks below gets the last block's list only (flat config replaces a rule's options), so each repeats these.
+const webPatterns = [
+  { group: ["@aws-sdk/*", "@smithy/*"], message: "No AWS SDK code in the browser: the API proxies AWS." },
+  {
+    group: ["@lattice-atlas/api", "@lattice-atlas/aws-emulator", "**/apps/api/**", "**/aws-emulator/**"],
+    message: "The web app imports only @lattice-atlas/shared.",
+  },
+];
 
 export default tseslint.config(
   {
@@ -78,11 +87,22 @@ export default tseslint.config(
   },
   {
     files: ["apps/web/src/**/*.{ts,tsx}"],
+    rules: restrict(webPatterns),
+  },
+  {
+    files: ["apps/web/src/features/**/*.{ts,tsx}"],
     rules: restrict([
-      { group: ["@aws-sdk/*", "@smithy/*"], message: "No AWS SDK code in the browser: the API proxies AWS." },
+      ...webPatterns,
+      { group: ["**/app/*", "**/app/**"], message: "Features never import the shell (src/app): it composes them." },
+    ]),
+  },
+  {
+    files: ["apps/web/src/lib/**/*.{ts,tsx}"],
+    rules: restrict([
+      ...webPatterns,
       {
-        group: ["@lattice-atlas/api", "@lattice-atlas/aws-emulator", "**/apps/api/**", "**/aws-emulator/**"],
-        message: "The web app imports only @lattice-atlas/shared.",
+        group: ["**/app/*", "**/app/**", "**/features/*", "**/features/**"],
+        message: "src/lib knows no feature and no shell: it is what they all use.",
       },
     ]),
   },

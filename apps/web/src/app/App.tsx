@@ -56,12 +56,12 @@ import { useDiscoveryProgress, useRefreshTopology } from "../features/topology/u
 import { ShareBanner, SnapshotStage } from "../features/views/components/ShareBanner";
 import { ShareToolbar } from "../features/views/components/ShareToolbar";
 import { useSharedRoute } from "../features/views/use-shared-route";
-import { ErrorNotice } from "./ui/ErrorNotice";
-import { CopyButton } from "./ui/CopyButton";
-import { toggleCollapsed, serializeViewState, type ViewState } from "./url-state";
+import { ErrorNotice } from "../lib/ui/ErrorNotice";
+import { CopyButton } from "../lib/ui/CopyButton";
+import { toggleCollapsed, serializeViewState, type ViewState } from "../lib/url-state";
 import { SidePanel } from "./SidePanel";
-import { useAfterNextPaint } from "./use-after-paint";
-import { useViewState } from "./use-view-state";
+import { useAfterNextPaint } from "../lib/use-after-paint";
+import { useViewState } from "../lib/use-view-state";
 
 const NO_TARGET: SourceTarget = { source: "", region: "" };
 /** The sheet is a few dozen kB of forms and code blocks: loaded when a change starts. */

@@ -7,8 +7,8 @@ import { ConnectPanel } from "../features/connect/components/ConnectPanel";
 import { DetailsPanel } from "../features/details/components/DetailsPanel";
 import type { SourceTarget } from "../features/topology/target";
 import { indexTopology } from "../features/topology/topology-index";
-import type { PanelId, ViewState } from "./url-state";
-import type { ViewUpdate } from "./use-view-state";
+import type { PanelId, ViewState } from "../lib/url-state";
+import type { ViewUpdate } from "../lib/use-view-state";
 
 interface SidePanelProps {
   panel: PanelId;

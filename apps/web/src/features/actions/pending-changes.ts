@@ -22,8 +22,8 @@ import type {
   StatusResponse,
   Topology,
 } from "@lattice-atlas/shared";
-import type { ApiError } from "../../app/api-error";
-import { toApiError } from "../../app/api-error";
+import type { ApiError } from "../../lib/api-error";
+import { toApiError } from "../../lib/api-error";
 import type { SourceTarget } from "../topology/target";
 import { indexTopology } from "../topology/topology-index";
 import {

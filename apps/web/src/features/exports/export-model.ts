@@ -7,7 +7,7 @@
  * data out; the Mermaid, draw.io and JSON writers work from this alone.
  */
 import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
-import { NODE_KIND_LABEL } from "../topology/kinds";
+import { NODE_KIND_LABEL } from "../../lib/node-kinds";
 import type { EdgeVariant, FlowGraph } from "../topology/to-flow-graph";
 
 export interface ExportRect {

@@ -7,7 +7,7 @@
  */
 import type { EdgeKind, GraphEdge, GraphNode, GraphNodeOf, NodeKind, Topology } from "@lattice-atlas/shared";
 import { MarkerType, type Edge, type EdgeMarker, type Node } from "@xyflow/react";
-import type { ViewFilters } from "../../app/url-state";
+import type { ViewFilters } from "../../lib/url-state";
 import {
   layoutColumnsSteps,
   type LayoutContainerInput,

@@ -12,7 +12,7 @@
  *   into consumers → networks → providers.
  */
 import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
-import type { ViewFilters } from "../../app/url-state";
+import type { ViewFilters } from "../../lib/url-state";
 import { ASSOCIATION_KINDS, statusClass } from "./kinds";
 import { networkOfAssociation, type TopologyIndex } from "./topology-index";
 

@@ -7,7 +7,7 @@
  */
 import type { SnapshotMeta } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
-import { ApiError } from "../../app/api-error";
+import { ApiError } from "../../lib/api-error";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { snapshotTarget, type SourceTarget } from "../topology/target";
 import { navigateTo, useLocationPath } from "./location";

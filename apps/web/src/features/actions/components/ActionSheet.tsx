@@ -20,10 +20,10 @@ import {
 } from "@lattice-atlas/shared";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import { consoleLink } from "../../details/console-links";
-import { NODE_KIND_LABEL } from "../../topology/kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import type { SourceTarget } from "../../topology/target";
 import { rulesLabel } from "../../topology/to-flow-graph";
 import { indexTopology, type TopologyIndex } from "../../topology/topology-index";

@@ -5,8 +5,8 @@
  * in progress and where to look. Used by the sheet and the details panel.
  */
 import type { Action } from "@lattice-atlas/shared";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { errorTitle } from "../../../app/api-error";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { errorTitle } from "../../../lib/api-error";
 import { StatusBadge } from "../../topology/nodes/node-parts";
 import { ACTION_LABEL } from "../change-forms";
 import { isRemoval, type PendingChange } from "../pending-changes";

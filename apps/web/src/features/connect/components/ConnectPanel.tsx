@@ -6,8 +6,8 @@
  */
 import type { ConnectAnswer, Hostname, ReachableTarget, UnreachableTarget } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
 import type { SourceTarget } from "../../topology/target";

@@ -3,7 +3,7 @@ import type { NodeKind } from "@lattice-atlas/shared";
 import type { NodeProps } from "@xyflow/react";
 import { memo, type MouseEvent } from "react";
 import { useTopologyActions } from "../actions-context";
-import { NODE_KIND_LABEL } from "../kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import type { AtlasNodeOf } from "../to-flow-graph";
 import { KindIcon } from "./icons";
 import { ChangeMenuButton, ConnectGrip, ConnectTarget, NodeHandles } from "./node-parts";
