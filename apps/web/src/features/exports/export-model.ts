@@ -8,7 +8,8 @@
  */
 import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
 import { NODE_KIND_LABEL } from "../../lib/node-kinds";
-import type { EdgeVariant, FlowGraph } from "../topology/to-flow-graph";
+import type { EdgeVariant } from "../topology/edge-styles";
+import type { FlowGraph } from "../topology/to-flow-graph";
 
 export interface ExportRect {
   x: number;

@@ -5,7 +5,7 @@
  * restyles. Pass the previous result to keep the identity of every node and
  * edge whose rendering did not change (React Flow then skips them).
  */
-import type { EdgeKind, GraphEdge, GraphNode, GraphNodeOf, NodeKind, Topology } from "@lattice-atlas/shared";
+import type { GraphEdge, GraphNode, GraphNodeOf, NodeKind, Topology } from "@lattice-atlas/shared";
 import { MarkerType, type Edge, type EdgeMarker, type Node } from "@xyflow/react";
 import type { ViewFilters } from "../../lib/url-state";
 import {
@@ -24,10 +24,14 @@ import {
   PROVIDER_ZONE,
   type Placement,
 } from "./layout/topology-columns";
+import { EDGE_COLOR, type EdgeVariant } from "./edge-styles";
 import { CHANGE_MARK_CLASS, changeMarksOf, type ChangeMark } from "./change-marks";
 import { HANDLE, NODE_SIZE, connectRoleOf, handlesFor, type ConnectRole } from "./node-geometry";
 import { indexTopology, type TopologyIndex } from "./topology-index";
 import { computeVisibility, type CollapseState, type Visibility } from "./visibility";
+
+// exports/mermaid.ts reads the line colours from here.
+export { EDGE_COLOR, type EdgeVariant };
 
 /** How a VPC is drawn: around its children, or as one chip (collapsed, or nothing inside is shown). */
 export type VpcMode = "container" | "chip";
@@ -47,8 +51,6 @@ export type AtlasNodeData<K extends NodeKind = NodeKind> = {
 export type AtlasNodeOf<K extends NodeKind> = Node<AtlasNodeData<K>, K>;
 export type AtlasNode = { [K in NodeKind]: AtlasNodeOf<K> }[NodeKind];
 
-/** Edge styles: the contract's edge kinds, endpoints split by type (patterns 1 and 2), and security-group rules. */
-export type EdgeVariant = Exclude<EdgeKind, "endpoint"> | "endpoint-resource" | "endpoint-network" | "sg-rule";
 export type AtlasEdgeData = { variant: EdgeVariant; merged: number };
 export type AtlasEdge = Edge<AtlasEdgeData>;
 
@@ -76,21 +78,6 @@ export interface FlowGraph {
   /** Size of the whole drawing. */
   bounds: { width: number; height: number };
 }
-
-export const EDGE_COLOR: Record<EdgeVariant, string> = {
-  "endpoint-resource": "#0f7b6c",
-  "endpoint-network": "#7c3aed",
-  "vpc-association": "#c2410c",
-  "resource-association": "#2563eb",
-  "service-association": "#db2777",
-  child: "#94a3b8",
-  gateway: "#475569",
-  resource: "#475569",
-  listener: "#9d174d",
-  target: "#9d174d",
-  "security-group": "#a8a29e",
-  "sg-rule": "#b45309",
-};
 
 const MARKERS = Object.fromEntries(
   (Object.keys(EDGE_COLOR) as EdgeVariant[]).map((variant) => [

@@ -61,7 +61,7 @@ export const VpcNode = memo(function VpcNode({ data, selected, isConnectable }: 
   }
   const summary = countsLine(hiddenCounts);
   const chip = (
-    <div className={`atlas-card vpc-chip${selected ? " is-selected" : ""}`}>
+    <div className={`atlas-card kind-vpc vpc-chip${selected ? " is-selected" : ""}`}>
       <NodeHandles />
       <div className="atlas-card__icon">
         <KindIcon kind="vpc" />
