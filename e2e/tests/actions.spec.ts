@@ -110,6 +110,14 @@ test("a VPC dragged onto the service network: the sheet plans it, codifies it, a
 
   // Pending at once, as AWS says (never ACTIVE before the status does), on the diagram too.
   await expect(progress(page)).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");
+  // What was sent stays one click away, folded under a heading that says so and shows it opens (never a bare
+  // heading over nothing).
+  const sent = sheet(page).getByTestId("codified-summary");
+  await expect(sent).toHaveText("What was sent, and the same change as code");
+  await expect(sent).toHaveCSS("display", "list-item");
+  await expect(sheet(page).getByTestId("aws-calls")).toBeHidden();
+  await sent.click();
+  await expect(sheet(page).getByTestId("aws-calls")).toContainText("CreateServiceNetworkVpcAssociation");
   // "Show on map": the sheet gives way to the node, selected, with the change's progress in its details.
   await sheet(page).getByRole("button", { name: "Show on map" }).click();
   await expect(sheet(page)).toHaveCount(0);

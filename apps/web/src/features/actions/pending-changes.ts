@@ -33,7 +33,7 @@ import {
   sleep as realSleep,
   type BackoffOptions,
 } from "./polling";
-import type { ChangeStorage } from "./saved-changes";
+import { isRemoval } from "./kinds";
 
 /** What AWS said last, plus "timeout": the poll gave up before a final state. */
 export type ChangePhase = StatusPhase | "timeout";
@@ -60,6 +60,12 @@ export interface PendingChange {
   pollError?: ApiError | undefined;
   startedAt: number;
   checkedAt?: string | undefined;
+}
+
+/** Where changes in flight are kept across reloads (localStorage: saved-changes.ts). */
+export interface ChangeStorage {
+  load(): readonly PendingChange[];
+  save(changes: readonly PendingChange[]): void;
 }
 
 export interface PendingChangesDeps {
@@ -109,8 +115,6 @@ const POLLABLE: Record<ResourceKind, boolean> = {
 export function isPollable(kind: ResourceKind): kind is PollableKind {
   return POLLABLE[kind];
 }
-
-export const isRemoval = (action: Action): boolean => action.type.startsWith("remove-");
 
 /** Whether the topology shows the change as it ended, so that the entry is no longer needed. */
 export function reflectedIn(change: PendingChange, topology: Topology): boolean {

@@ -25,7 +25,7 @@ import {
   type Placement,
 } from "./layout/topology-columns";
 import { EDGE_COLOR, type EdgeVariant } from "./edge-styles";
-import { CHANGE_MARK_CLASS, changeMarksOf, type ChangeMark } from "./change-marks";
+import { CHANGE_MARK_CLASS, NO_CHANGE_MARKS, type ChangeMark, type ChangeMarks } from "./change-marks";
 import { HANDLE, NODE_SIZE, connectRoleOf, handlesFor, type ConnectRole } from "./node-geometry";
 import { indexTopology, type TopologyIndex } from "./topology-index";
 import { computeVisibility, type CollapseState, type Visibility } from "./visibility";
@@ -63,6 +63,8 @@ export interface ProjectionView extends ViewFilters, CollapseState {
    * highlighted node, or — when none leads in (a security group is drawn towards its user) — a path edge touching it.
    */
   failing?: ReadonlySet<string> | undefined;
+  /** What changes in flight touch (dashed, failed, stalled): see actions/merge-pending.ts. */
+  changeMarks?: ChangeMarks | undefined;
 }
 
 export interface FlowGraph {
@@ -137,6 +139,8 @@ function structureKey(view: ProjectionView): string {
     view.statuses,
     view.collapsed,
     view.expanded,
+    // A handful of entries at most: the changes this browser has in flight.
+    view.changeMarks && view.changeMarks.size > 0 ? [...view.changeMarks] : [],
   ]);
 }
 
@@ -170,7 +174,7 @@ export function* projectionSteps(topology: Topology, view: ProjectionView): Step
 
 function* buildStructure(topology: Topology, view: ProjectionView): Steps<Structure> {
   const index = indexTopology(topology);
-  const marks = changeMarksOf(topology);
+  const marks = view.changeMarks ?? NO_CHANGE_MARKS;
   yield;
   const visibility = computeVisibility(index, view, view);
   yield;

@@ -5,7 +5,7 @@ import { memo } from "react";
 import { formatTime } from "../../../lib/format";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
-import { ACTION_LABEL, actionSubject } from "../change-forms";
+import { actionLabel, actionSubject } from "../kinds";
 import { auditQuery } from "../queries";
 
 const OUTCOME_CLASS: Record<AuditEntry["outcome"], string> = {
@@ -16,7 +16,7 @@ const OUTCOME_CLASS: Record<AuditEntry["outcome"], string> = {
 };
 
 const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry }) {
-  const label = (ACTION_LABEL as Record<string, string>)[entry.action] ?? entry.action;
+  const label = actionLabel(entry.action);
   const subject = actionSubject({ type: entry.action, ...entry.input });
   return (
     <li

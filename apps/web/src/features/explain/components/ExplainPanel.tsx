@@ -15,7 +15,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } fr
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
-import { ACTION_LABEL, isCreateType } from "../../actions/change-forms";
+import { actionKind, isCreateType } from "../../actions/kinds";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { PatternBadge } from "../../connect/components/PatternBadge";
 import { connectQuery } from "../../connect/queries";
@@ -50,9 +50,8 @@ const VERDICT: Record<AnalyzeAnswer["verdict"], { title: string; tone: string }>
 const HOSTNAME = /^[A-Za-z0-9.-]{3,255}$/;
 
 function fixLabel(action: Action): string {
-  return isCreateType(action.type)
-    ? `Fix: create the ${ACTION_LABEL[action.type]}…`
-    : `Fix: ${ACTION_LABEL[action.type]}…`;
+  const { label } = actionKind(action.type);
+  return isCreateType(action.type) ? `Fix: create the ${label}…` : `Fix: ${label}…`;
 }
 
 /** One check per set of params: a new one starts with a clean "Check again". */

@@ -35,7 +35,7 @@ const CANVAS_OVERVIEW_ABOVE = 800;
 
 const miniMapColor = (node: AtlasNode): string => minimapColor(node.type);
 
-interface TopologyCanvasProps {
+export interface TopologyCanvasProps {
   /** The projection (see toFlowGraph): computed by the shell, which also needs it for the view controls. */
   graph: FlowGraph;
   /** The account view the graph shows (source, region): another one resets the camera; a refresh does not. */
