@@ -35,7 +35,7 @@ import { ConsoleStage } from "./parts/ConsoleStage";
 import { LeftRail } from "./parts/LeftRail";
 import { StatusBar } from "./parts/StatusBar";
 import { shareUrl } from "./share-url";
-import { SidePanel } from "./SidePanel";
+import { preloadPanels, SidePanel } from "./SidePanel";
 
 /** The side panel's width; it lies over the right of the diagram (see app.css). */
 const PANEL_WIDTH = 460;
@@ -78,6 +78,8 @@ function Console() {
   useEscapeClosesPanel(view.panel, setView);
   const { selectAndReveal } = canvas;
   const onPick = useCallback((hit: SearchHit) => selectAndReveal(hit.nodeId), [selectAndReveal]);
+  const drawn = graph !== undefined;
+  useEffect(() => (drawn ? preloadPanels() : undefined), [drawn]);
 
   return (
     <TopologyActionsContext.Provider value={canvas.actions}>

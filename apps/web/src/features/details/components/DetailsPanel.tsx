@@ -501,7 +501,7 @@ function Connections({ node, index, onSelect }: { node: GraphNode; index: Topolo
   );
 }
 
-export const DetailsPanel = memo(function DetailsPanel({
+const DetailsPanel = memo(function DetailsPanel({
   topology,
   target,
   nodeId,
@@ -617,3 +617,5 @@ function ServiceNames({
     </dl>
   );
 }
+
+export default DetailsPanel;

@@ -5,7 +5,6 @@
  * options. Which of these show is the kind's (kinds/<kind>.ts `fields`).
  */
 import type { ReactNode } from "react";
-import { NODE_KIND_LABEL } from "../../../../lib/node-kinds";
 import { rulesLabel } from "../../../topology/to-flow-graph";
 import type { TopologyIndex } from "../../../topology/topology-index";
 import {
@@ -232,7 +231,7 @@ export function ChangeFormFields({
               Private DNS
               <span className="hint">
                 {" "}
-                — {NODE_KIND_LABEL.resourceConfiguration.toLowerCase()}s and services also answer by their own names
+                — resource configurations and services also answer by their own names
                 (e.g. the Aurora writer hostname) in this VPC
               </span>
             </span>
