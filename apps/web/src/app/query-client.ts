@@ -2,7 +2,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { ApiError } from "../lib/api-error";
 
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 1;
 }

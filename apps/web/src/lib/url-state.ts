@@ -7,7 +7,7 @@
 import { STATUS_CLASSES, type NodeKind, type StatusClass } from "@lattice-atlas/shared";
 import { NODE_KIND_LIST } from "./node-kinds";
 
-export const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
+const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface ViewFilters {

@@ -33,7 +33,7 @@ export const MAX_SECURITY_GROUPS = 5;
 export const fieldsOf = (type: CreateType): FormFields => createSpec(type).fields;
 
 /** One subnet in every zone of the VPC: an endpoint then answers in each zone. */
-export function defaultSubnets(vpc: GraphNodeOf<"vpc"> | undefined): Record<string, string> {
+function defaultSubnets(vpc: GraphNodeOf<"vpc"> | undefined): Record<string, string> {
   return Object.fromEntries(subnetsByZone(vpc).map(({ zone, subnets }) => [zone, subnets[0]?.id ?? ""]));
 }
 
@@ -152,7 +152,7 @@ export function toggleGroup(form: ChangeForm, groupId: string): ChangeForm {
   return { ...form, securityGroupIds: [...form.securityGroupIds, groupId] };
 }
 
-export function parseDomains(text: string): string[] {
+function parseDomains(text: string): string[] {
   return [
     ...new Set(
       text

@@ -36,7 +36,7 @@ import {
 import { isRemoval } from "./kinds";
 
 /** What AWS said last, plus "timeout": the poll gave up before a final state. */
-export type ChangePhase = StatusPhase | "timeout";
+type ChangePhase = StatusPhase | "timeout";
 
 export interface PendingChange {
   /** `${source}|${region}|${id}` */
@@ -112,7 +112,7 @@ const POLLABLE: Record<ResourceKind, boolean> = {
   securityGroupRule: false,
 };
 
-export function isPollable(kind: ResourceKind): kind is PollableKind {
+function isPollable(kind: ResourceKind): kind is PollableKind {
   return POLLABLE[kind];
 }
 

@@ -9,7 +9,7 @@
 import { isActionType } from "./kinds";
 import type { ChangeStorage, PendingChange } from "./pending-changes";
 
-export const SAVED_CHANGES_KEY = "lattice-atlas.changes-in-flight.v1";
+const SAVED_CHANGES_KEY = "lattice-atlas.changes-in-flight.v1";
 /** A change older than this is not picked up again: a refresh of the topology says how it ended. */
 export const SAVED_CHANGE_MAX_AGE_MS = 60 * 60_000;
 const MAX_SAVED = 50;

@@ -40,7 +40,7 @@ function vertexStyle(node: ExportNode): string {
 }
 
 /** The HTML of a label: the title in bold, then each line. */
-export function drawioLabel(node: ExportNode): string {
+function drawioLabel(node: ExportNode): string {
   return [`<b>${escapeHtml(node.title)}</b>`, ...node.lines.map(escapeHtml)].join("<br>");
 }
 

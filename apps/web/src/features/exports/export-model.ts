@@ -11,7 +11,7 @@ import { NODE_KIND_LABEL } from "../../lib/node-kinds";
 import type { EdgeVariant } from "../topology/edge-styles";
 import type { FlowGraph } from "../topology/to-flow-graph";
 
-export interface ExportRect {
+interface ExportRect {
   x: number;
   y: number;
   width: number;
@@ -36,7 +36,7 @@ export interface ExportNode {
   status?: string | undefined;
 }
 
-export interface ExportEdge {
+interface ExportEdge {
   id: string;
   source: string;
   target: string;
@@ -75,7 +75,7 @@ const FOLDED_LABEL: Partial<Record<NodeKind, string>> = {
 };
 
 /** The DNS names a node carries, in the order the details panel lists them. */
-export function dnsNamesOf(node: GraphNode): string[] {
+function dnsNamesOf(node: GraphNode): string[] {
   const names: Array<string | undefined> = [];
   switch (node.kind) {
     case "vpcEndpoint":

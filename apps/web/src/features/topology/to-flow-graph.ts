@@ -34,9 +34,9 @@ import { computeVisibility, type CollapseState, type Visibility } from "./visibi
 export { EDGE_COLOR, type EdgeVariant };
 
 /** How a VPC is drawn: around its children, or as one chip (collapsed, or nothing inside is shown). */
-export type VpcMode = "container" | "chip";
+type VpcMode = "container" | "chip";
 
-export type AtlasNodeData<K extends NodeKind = NodeKind> = {
+type AtlasNodeData<K extends NodeKind = NodeKind> = {
   node: GraphNodeOf<K>;
   /** VPCs and service networks: folded into one node. */
   collapsed: boolean;
@@ -51,7 +51,7 @@ export type AtlasNodeData<K extends NodeKind = NodeKind> = {
 export type AtlasNodeOf<K extends NodeKind> = Node<AtlasNodeData<K>, K>;
 export type AtlasNode = { [K in NodeKind]: AtlasNodeOf<K> }[NodeKind];
 
-export type AtlasEdgeData = { variant: EdgeVariant; merged: number };
+type AtlasEdgeData = { variant: EdgeVariant; merged: number };
 export type AtlasEdge = Edge<AtlasEdgeData>;
 
 export interface ProjectionView extends ViewFilters, CollapseState {

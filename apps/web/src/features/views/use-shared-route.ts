@@ -14,7 +14,7 @@ import { navigateTo, useLocationPath } from "./location";
 import { snapshotQuery, viewQuery } from "./queries";
 import { liveUrlForState, parseSharePath, snapshotPath, snapshotSearch } from "./share-paths";
 
-export type LinkNotice =
+type LinkNotice =
   | { kind: "opening-view"; id: string }
   | { kind: "view-not-found"; id: string }
   | { kind: "view-failed"; id: string; error: unknown };

@@ -27,7 +27,7 @@ export interface ChangeIntent {
 }
 
 /** The ends an intent can fix. */
-export type IntentEnd = "vpcId" | "serviceNetworkId" | "resourceConfigurationId" | "serviceId";
+type IntentEnd = "vpcId" | "serviceNetworkId" | "resourceConfigurationId" | "serviceId";
 
 /** The sheet's form: one shape for every creation, so that another kind of change keeps the ends chosen. */
 export interface ChangeForm {
@@ -59,7 +59,7 @@ export interface FormFields {
 }
 
 /** The parts of a complete form every creation maps the same way. */
-export interface FormParts {
+interface FormParts {
   /** Subnets in zone order, none left empty. */
   subnetIds: string[];
   /** `securityGroupIds` when any is chosen (absent for none). */

@@ -231,8 +231,8 @@ export function ChangeFormFields({
               Private DNS
               <span className="hint">
                 {" "}
-                — resource configurations and services also answer by their own names
-                (e.g. the Aurora writer hostname) in this VPC
+                — resource configurations and services also answer by their own names (e.g. the Aurora writer hostname)
+                in this VPC
               </span>
             </span>
           </label>
