@@ -9,8 +9,15 @@
  */
 import type { Action, DnsOptionsInput, GraphNodeOf } from "@lattice-atlas/shared";
 import type { TopologyIndex } from "../topology/topology-index";
-import { actionKind, createSpec, isCreateType, type ChangeForm, type ChangeIntent, type CreateType } from "./kinds";
-import type { PrivateDnsPreference } from "./kinds";
+import {
+  actionKind,
+  createSpec,
+  isCreateType,
+  type ChangeForm,
+  type ChangeIntent,
+  type CreateType,
+  type PrivateDnsPreference,
+} from "./kinds";
 import { idOf, subnetsByZone } from "./kinds/parts";
 import type { FormFields } from "./kinds/types";
 
