@@ -8,6 +8,7 @@
 import type { ConnectAnswer } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
 import { connectQuery } from "../queries";
 import { PatternBadge } from "./PatternBadge";
@@ -77,11 +78,7 @@ function ConnectAnswerView({
                   {e.label}
                 </button>
                 <code>{e.id}</code>
-                <span
-                  className={`status-badge status-${e.status === "ACTIVE" || e.status.toLowerCase() === "available" ? "ok" : "other"}`}
-                >
-                  {e.status}
-                </span>
+                <span className={`status-badge status-${statusClass(e.status) ?? "other"}`}>{e.status}</span>
               </li>
             ))}
           </ul>
