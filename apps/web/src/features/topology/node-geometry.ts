@@ -50,8 +50,8 @@ export const HANDLE = {
 } as const;
 
 /** The grip's size; a VPC container carries it on its header row. */
-export const GRIP_SIZE = 16;
-export const CONTAINER_GRIP_Y = 18;
+const GRIP_SIZE = 16;
+const CONTAINER_GRIP_Y = 18;
 
 /**
  * What a node can do in the connect gesture: a VPC, a resource configuration
