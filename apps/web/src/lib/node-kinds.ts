@@ -26,6 +26,9 @@ export const NODE_KIND_LABEL = {
   service: "Lattice service",
   targetGroup: "Target group",
   target: "Target",
+  account: "Account",
+  resourceShare: "RAM share",
+  stub: "Not read",
 } as const satisfies Record<NodeKind, string>;
 
 /** Every node kind, in traffic order (used to validate URLs and to list filters). */
@@ -45,6 +48,9 @@ export const NODE_KIND_LIST = [
   "target",
   "resourceTarget",
   "dbEndpoint",
+  "account",
+  "resourceShare",
+  "stub",
 ] as const satisfies readonly NodeKind[];
 
 export interface KindColor {
@@ -82,6 +88,9 @@ export const NODE_KIND_COLOR = {
   dbEndpoint: INDIGO,
   resourceTarget: SLATE,
   target: CRIMSON,
+  account: { ink: "#334155", fill: "#f8fafc" },
+  resourceShare: { ink: "#0e7490", fill: "#cffafe" },
+  stub: { ink: "#64748b", fill: "#f1f5f9" },
 } as const satisfies Record<NodeKind, KindColor>;
 
 /** A kind's colour on the minimap: its ink, light enough that the camera frame stays readable over it. */

@@ -22,4 +22,6 @@ export const EDGE_COLOR = {
   target: NODE_KIND_COLOR.target.ink,
   "security-group": "#a8a29e",
   "sg-rule": "#b45309",
+  share: NODE_KIND_COLOR.resourceShare.ink,
+  "shared-with": NODE_KIND_COLOR.resourceShare.ink,
 } as const satisfies Record<EdgeVariant, string>;

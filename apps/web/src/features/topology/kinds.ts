@@ -23,6 +23,8 @@ export const EDGE_KIND_LABEL = {
   listener: "Service → target group",
   target: "Target group → target",
   "security-group": "Uses security group",
+  share: "RAM share → what it shares",
+  "shared-with": "RAM share → account",
 } as const satisfies Record<EdgeKind, string>;
 
 export { statusClass } from "@lattice-atlas/shared";

@@ -35,6 +35,9 @@ export const NODE_SIZE = {
   service: CARD,
   targetGroup: CARD,
   target: CARD,
+  account: CARD,
+  resourceShare: CARD,
+  stub: CARD,
 } as const satisfies Record<NodeKind, Size>;
 
 /** Handle ids: traffic enters on the left and leaves on the right; "side" handles join a group to children drawn in its own column. */
