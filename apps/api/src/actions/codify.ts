@@ -16,6 +16,7 @@ export const TOKEN_MEMBER: Readonly<Record<string, string>> = {
   CreateServiceNetworkResourceAssociation: "clientToken",
   CreateServiceNetworkServiceAssociation: "clientToken",
   CreateVpcEndpoint: "ClientToken",
+  StartDomainVerification: "clientToken",
 };
 
 export function awsCalls(resolved: ResolvedAction, clientToken?: string): AwsCall[] {

@@ -142,7 +142,13 @@ export function createExecutor(deps: ExecutorDeps) {
     try {
       const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
       const response: ExecuteResponse = {
-        resource: { kind, id: result.id, ...(result.arn ? { arn: result.arn } : {}), status: result.status },
+        resource: {
+          kind,
+          id: result.id,
+          ...(result.arn ? { arn: result.arn } : {}),
+          status: result.status,
+          ...(result.txtRecord ? { txtRecord: result.txtRecord } : {}),
+        },
         ...(result.requestId ? { requestId: result.requestId } : {}),
         replayed: false,
         clientToken: request.clientToken,

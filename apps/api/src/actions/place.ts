@@ -35,6 +35,16 @@ export function placeOfChange(index: GraphIndex, action: Action): Place | undefi
       return placeOfNode(index, action.associationId);
     case "remove-endpoint":
       return placeOfNode(index, action.endpointId);
+    case "update-vpc-association-dns":
+      return placeOfNode(index, action.associationId);
+    case "start-domain-verification":
+      // The account whose configurations use the domain.
+      return placeOfNode(
+        index,
+        index
+          .of("resourceConfiguration")
+          .find((c) => c.data.customDomainName === action.domainName || c.data.groupDomain === action.domainName)?.id,
+      );
     case "add-ingress-rule": {
       const group = index.securityGroup(action.groupId);
       return placeOfNode(index, action.groupId) ?? placeOfNode(index, group?.vpcId);

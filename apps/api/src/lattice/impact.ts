@@ -140,6 +140,23 @@ export function applyChange(index: GraphIndex, action: Action): GraphIndex | und
       nodes = [...nodes, planned];
       break;
     }
+    case "update-vpc-association-dns":
+      nodes = nodes.map((n) =>
+        n.kind === "vpcAssociation" && n.id === action.associationId
+          ? {
+              ...n,
+              data: {
+                ...n.data,
+                privateDnsEnabled: action.privateDnsEnabled,
+                ...(action.dnsOptions ? { dnsOptions: action.dnsOptions } : {}),
+              },
+            }
+          : n,
+      );
+      break;
+    case "start-domain-verification":
+      // A verification changes nothing until its TXT record exists: no impact to show yet.
+      return undefined;
     case "add-ingress-rule":
       groups = groups.map((g) =>
         g.groupId === action.groupId
@@ -195,6 +212,12 @@ function scopeOf(index: GraphIndex, action: Action): { vpcIds: string[]; targets
       const e = index.get(action.endpointId, "vpcEndpoint");
       return { vpcIds: e ? [e.data.vpcId] : [], targets: all };
     }
+    case "update-vpc-association-dns": {
+      const a = index.get(action.associationId, "vpcAssociation");
+      return { vpcIds: a ? [a.data.vpcId] : [], targets: all };
+    }
+    case "start-domain-verification":
+      return { vpcIds: [], targets: [] };
     case "associate-resource":
     case "associate-service": {
       const node = index.find(action.type === "associate-resource" ? action.resourceConfigurationId : action.serviceId);

@@ -14,6 +14,8 @@ import { removeEndpoint } from "./remove-endpoint.js";
 import { removeResourceAssociation } from "./remove-resource-association.js";
 import { removeServiceAssociation } from "./remove-service-association.js";
 import { removeVpcAssociation } from "./remove-vpc-association.js";
+import { startDomainVerification } from "./start-domain-verification.js";
+import { updateVpcAssociationDns } from "./update-vpc-association-dns.js";
 
 export const ACTION_KINDS = {
   "associate-vpc": associateVpc,
@@ -26,6 +28,8 @@ export const ACTION_KINDS = {
   "remove-service-association": removeServiceAssociation,
   "remove-endpoint": removeEndpoint,
   "add-ingress-rule": addIngressRule,
+  "update-vpc-association-dns": updateVpcAssociationDns,
+  "start-domain-verification": startDomainVerification,
 } satisfies { [T in ActionType]: KindOf<T> };
 
 /** The kind of an action, typed for that action. */

@@ -110,6 +110,8 @@ const POLLABLE: Record<ResourceKind, boolean> = {
   serviceAssociation: true,
   vpcEndpoint: true,
   securityGroupRule: false,
+  // Pending until its TXT record resolves, which can take days: the sheet shows the record, nothing polls.
+  domainVerification: false,
 };
 
 function isPollable(kind: ResourceKind): kind is PollableKind {

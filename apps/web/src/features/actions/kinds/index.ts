@@ -18,6 +18,8 @@ import { removeEndpoint } from "./remove-endpoint";
 import { removeResourceAssociation } from "./remove-resource-association";
 import { removeServiceAssociation } from "./remove-service-association";
 import { removeVpcAssociation } from "./remove-vpc-association";
+import { startDomainVerification } from "./start-domain-verification";
+import { updateVpcAssociationDns } from "./update-vpc-association-dns";
 import type { ActionKind, ActionType, ChangeIntent, CreateSpec, CreateType } from "./types";
 
 export const ACTION_KINDS = {
@@ -31,6 +33,8 @@ export const ACTION_KINDS = {
   "remove-service-association": removeServiceAssociation,
   "remove-endpoint": removeEndpoint,
   "add-ingress-rule": addIngressRule,
+  "update-vpc-association-dns": updateVpcAssociationDns,
+  "start-domain-verification": startDomainVerification,
 } satisfies { [T in ActionType]: ActionKind<T> };
 
 // CreateType (types.ts) names exactly the kinds of the table that have a form: a creation added to one and not the
