@@ -29,6 +29,17 @@ export const API_MEMBERS = {
     required: ["resourceConfigurationIdentifier", "serviceNetworkIdentifier"],
     optional: ["clientToken", "privateDnsEnabled", "tags"],
   },
+  UpdateServiceNetworkVpcAssociation: {
+    url: "https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_UpdateServiceNetworkVpcAssociation.html",
+    required: ["serviceNetworkVpcAssociationIdentifier"],
+    optional: ["dnsOptions", "privateDnsEnabled", "securityGroupIds"],
+    nested: { dnsOptions: ["privateDnsPreference", "privateDnsSpecifiedDomains"] },
+  },
+  StartDomainVerification: {
+    url: "https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_StartDomainVerification.html",
+    required: ["domainName"],
+    optional: ["clientToken", "tags"],
+  },
   CreateServiceNetworkServiceAssociation: {
     url: "https://docs.aws.amazon.com/vpc-lattice/latest/APIReference/API_CreateServiceNetworkServiceAssociation.html",
     required: ["serviceIdentifier", "serviceNetworkIdentifier"],
@@ -153,6 +164,16 @@ export const CLI_OPTIONS = {
     required: ["--resource-configuration-identifier", "--service-network-identifier"],
     optional: ["--client-token", "--tags", "--private-dns-enabled", "--no-private-dns-enabled"],
   },
+  "vpc-lattice update-service-network-vpc-association": {
+    url: "https://docs.aws.amazon.com/cli/latest/reference/vpc-lattice/update-service-network-vpc-association.html",
+    required: ["--service-network-vpc-association-identifier"],
+    optional: ["--security-group-ids", "--private-dns-enabled", "--no-private-dns-enabled", "--dns-options"],
+  },
+  "vpc-lattice start-domain-verification": {
+    url: "https://docs.aws.amazon.com/cli/latest/reference/vpc-lattice/start-domain-verification.html",
+    required: ["--domain-name"],
+    optional: ["--client-token", "--tags"],
+  },
   "vpc-lattice create-service-network-service-association": {
     url: "https://docs.aws.amazon.com/cli/latest/reference/vpc-lattice/create-service-network-service-association.html",
     required: ["--service-identifier", "--service-network-identifier"],
@@ -247,6 +268,11 @@ export const TERRAFORM_ARGUMENTS = {
     required: ["resource_configuration_identifier", "service_network_identifier"],
     optional: ["region", "tags", "private_dns_enabled"],
   },
+  aws_vpclattice_domain_verification: {
+    url: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpclattice_domain_verification",
+    required: ["domain_name"],
+    optional: ["region", "tags"],
+  },
   aws_vpclattice_service_network_service_association: {
     url: "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpclattice_service_network_service_association",
     required: ["service_identifier", "service_network_identifier"],
@@ -321,6 +347,11 @@ export const CLOUDFORMATION_PROPERTIES = {
     url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-servicenetworkresourceassociation.html",
     required: [],
     optional: ["PrivateDnsEnabled", "ResourceConfigurationId", "ServiceNetworkId", "Tags"],
+  },
+  "AWS::VpcLattice::DomainVerification": {
+    url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-domainverification.html",
+    required: ["DomainName"],
+    optional: ["Tags"],
   },
   "AWS::VpcLattice::ServiceNetworkServiceAssociation": {
     url: "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-vpclattice-servicenetworkserviceassociation.html",

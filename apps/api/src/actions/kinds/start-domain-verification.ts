@@ -62,7 +62,7 @@ export const startDomainVerification: KindOf<"start-domain-verification"> = {
       tfName(a.domainName),
       [["domain_name", a.domainName]],
       [],
-      "Then create the TXT record it answers (e.g. aws_route53_record with its txt_method_config).",
+      "Then create the TXT record it answers (aws_route53_record with its txt_record_name and txt_record_value).",
     ),
 
   cloudformation: (a) =>
