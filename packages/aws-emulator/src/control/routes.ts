@@ -6,6 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { estateControl } from "./estate-routes.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -198,5 +199,7 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       ? ok(answer)
       : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
   }
+  const estate = estateControl(emulator, method, route, body);
+  if (estate) return estate;
   return ok({ message: `no control route ${method} ${path}` }, 404);
 };
