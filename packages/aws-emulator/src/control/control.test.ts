@@ -19,7 +19,7 @@ const REGION = "ap-northeast-1";
 const ACCOUNT = "111122223333";
 const WRITER = "zenn-aurora-serverless-dev.cluster-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
 const READER = "zenn-aurora-serverless-dev.cluster-ro-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
-const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda", "organizations"];
+const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda", "organizations", "ram"];
 
 let h: Harness;
 beforeAll(async () => {

@@ -5,6 +5,7 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { RAMClient } from "@aws-sdk/client-ram";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
@@ -18,6 +19,7 @@ export interface Clients {
   sts: STSClient;
   lambda: LambdaClient;
   organizations: OrganizationsClient;
+  ram: RAMClient;
 }
 
 /** Access key credentials, temporary ones (from STS AssumeRole) with their session token. */
@@ -61,6 +63,7 @@ export async function startHarness(options: StartOptions & { region?: string } =
       sts: new STSClient(config(credentials, r)),
       lambda: new LambdaClient(config(credentials, r)),
       organizations: new OrganizationsClient(config(credentials, r)),
+      ram: new RAMClient(config(credentials, r)),
     };
     created.push(...Object.values(set));
     return set;

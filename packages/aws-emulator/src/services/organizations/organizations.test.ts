@@ -48,7 +48,7 @@ describe("Organizations (awsJson1_1) through the real client", () => {
   });
 
   it("describes the organization to any member", async () => {
-    for (const account of [MANAGEMENT, MEMBERS[0]]) {
+    for (const account of [MANAGEMENT, MEMBERS[0]!]) {
       const { Organization: o } = await h.clientsFor(account).organizations.send(new DescribeOrganizationCommand({}));
       expect(o?.Id).toMatch(/^o-[a-z0-9]{10}$/);
       expect(o?.MasterAccountId).toBe(MANAGEMENT);
