@@ -194,7 +194,16 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (!name) throw new Error("give ?name=<hostname>");
     const account = query.get("accountId") ?? emulator.defaultAccountId;
     const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
-    const answer = resolveName(emulator.region(account, region), name);
+    // Without an account, any account's name (an estate's names live in the accounts that own them).
+    const answer =
+      resolveName(emulator.region(account, region), name) ??
+      (query.get("accountId")
+        ? undefined
+        : emulator
+            .states()
+            .filter((state) => state.region === region)
+            .map((state) => resolveName(state, name))
+            .find(Boolean));
     return answer
       ? ok(answer)
       : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);

@@ -1,6 +1,8 @@
 /** The scenario catalogue. */
 import type { Emulator } from "../core/emulator.js";
 import type { ScenarioDocument } from "./document.js";
+import { estateScenario } from "./estate.js";
+import { loadEstate } from "./estate-loader.js";
 import { fieldReportScenario } from "./field-report.js";
 import { largeScenario, parseLargeParams } from "./large.js";
 import { loadScenario, type LoadResult } from "./loader.js";
@@ -25,6 +27,7 @@ export const SCENARIOS: ScenarioInfo[] = [
       region: "default us-east-1",
     },
   },
+  { name: "estate", description: estateScenario.description },
 ];
 
 export function scenarioDocument(name: string, params: Record<string, unknown> = {}): ScenarioDocument | undefined {
@@ -44,6 +47,7 @@ export function applyScenario(
   }
   const doc = scenarioDocument(name, params);
   emulator.reset();
+  if (name === "estate") return loadEstate(emulator, estateScenario);
   return doc ? loadScenario(emulator, doc) : undefined;
 }
 

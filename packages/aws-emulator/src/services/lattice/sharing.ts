@@ -28,7 +28,12 @@ import type { World } from "../../core/world.js";
 import { sharedWith } from "../ram/shared-with.js";
 import type { EndpointLinkRecord } from "../ram/state.js";
 import type { VpcEndpointRecord } from "../ec2/state.js";
-import { resourceAssociationTable, serviceAssociationTable, vpcAssociationTable } from "./indexes.js";
+import {
+  resourceAssociationTable,
+  resourceConfigurationsByGroup,
+  serviceAssociationTable,
+  vpcAssociationTable,
+} from "./indexes.js";
 import type { LatticeState, ResourceConfigurationRecord, ServiceNetworkRecord, ServiceRecord } from "./state.js";
 
 export type ShareableKind = "servicenetwork" | "service" | "resourceconfiguration";
@@ -164,16 +169,17 @@ export function sharedRecords<K extends ShareableKind>(ctx: HandlerContext, kind
   const shared = sharedWith(ctx.world, ctx.accountId, ctx.region);
   if (shared.size === 0) return [];
   const out: Array<KindRecord[K]> = [];
+  const seen = new Set<string>();
   for (const { arn, ownerAccountId } of shared.values()) {
     const parsed = parseLatticeArn(arn);
     if (parsed?.type !== kind) continue;
     const state = ctx.world.peek(ownerAccountId, ctx.region);
     const record = state?.lattice[COLLECTION[kind]][parsed.id] as KindRecord[K] | undefined;
-    if (!record || out.includes(record)) continue;
+    if (!record || seen.has(record.arn)) continue;
+    seen.add(record.arn);
     out.push(record);
     if (kind === "resourceconfiguration") {
-      for (const child of Object.values(state!.lattice.resourceConfigurations))
-        if (child.resourceConfigurationGroupId === record.id) out.push(child as KindRecord[K]);
+      for (const child of resourceConfigurationsByGroup.get(state!, record.id)) out.push(child as KindRecord[K]);
     }
   }
   return out;
