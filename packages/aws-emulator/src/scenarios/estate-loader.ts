@@ -141,9 +141,9 @@ export function loadEstate(emulator: Emulator, doc: EstateDocument): EstateLoadR
   const shares: Record<string, string> = {};
   for (const step of doc.steps) {
     if ("part" in step) {
+      // A second part for the same account and Region sees the names of the first.
       const key = `${step.part.accountId}/${step.part.region}`;
-      if (parts.has(key)) throw new Error(`estate ${doc.name}: two parts for ${key}`);
-      parts.set(key, loadScenario(emulator, resolveReferences(step.part, parts)));
+      parts.set(key, loadScenario(emulator, resolveReferences(step.part, parts), parts.get(key)?.ids));
     } else {
       shares[step.share.name] = createShare(emulator, step.share, parts);
     }

@@ -13,10 +13,15 @@ export interface LoadResult {
   ids: Record<string, string>;
 }
 
-export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadResult {
+/** `known`: names → ids an earlier document created in the same account and Region (estates load some accounts in two parts). */
+export function loadScenario(
+  emulator: Emulator,
+  doc: ScenarioDocument,
+  known: Record<string, string> = {},
+): LoadResult {
   const accountId = doc.accountId ?? emulator.defaultAccountId;
   const ctx = emulator.context(accountId, doc.region, "LoadScenario");
-  const ids = new Map<string, string>();
+  const ids = new Map<string, string>(Object.entries(known));
   const ref = (name: string, kind: string): string => {
     // Another account's resource, shared with this one (estate documents resolve `@account/name` to its ARN).
     if (name.startsWith("arn:")) return name;

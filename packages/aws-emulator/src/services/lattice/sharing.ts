@@ -280,7 +280,14 @@ export function spanAccounts<T extends SpanningRecord>(
   const copy = { ...structuredClone(record), arn: withAccount(record.arn, peer) };
   mark(copy, peer);
   table.put(peerState, record.id, copy);
-  copyPending(ctx.state, peerState, kind, record.id);
+  // The creation was just scheduled: its transition is at the end of the caller's queue (no need to scan it all).
+  for (let i = ctx.state.pending.length - 1; i >= 0; i--) {
+    const p = ctx.state.pending[i]!;
+    if (p.kind === kind && p.id === record.id) {
+      peerState.pending.push({ ...p });
+      break;
+    }
+  }
 }
 
 /** Brings the other account's copy in step after a change (status, groups, DNS options, pending transitions). */
