@@ -35,6 +35,7 @@ import {
   ListServicesCommand,
   ListTagsForResourceCommand,
   UpdateServiceNetworkCommand,
+  UpdateServiceNetworkVpcAssociationCommand,
 } from "@aws-sdk/client-vpc-lattice";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sdkError, startHarness, type Clients, type Harness } from "../../testing/harness.js";
@@ -283,6 +284,26 @@ describe("a consumer's VPC association with a shared network", () => {
       networking.lattice.send(new DeleteServiceNetworkCommand({ serviceNetworkIdentifier: w.snId })),
     );
     expect(busy.name).toBe("ConflictException");
+    // Only the VPC's owner changes the association's security groups (they are in its VPC).
+    const update = await sdkError(() =>
+      networking.lattice.send(
+        new UpdateServiceNetworkVpcAssociationCommand({
+          serviceNetworkVpcAssociationIdentifier: created.id,
+          securityGroupIds: ["sg-0123456789abcdef0"],
+        }),
+      ),
+    );
+    expect(update.name).toBe("AccessDeniedException");
+    await app.lattice.send(
+      new UpdateServiceNetworkVpcAssociationCommand({
+        serviceNetworkVpcAssociationIdentifier: created.id,
+        securityGroupIds: [w.appVpc.groupIds[1]!],
+      }),
+    );
+    const synced = await networking.lattice.send(
+      new GetServiceNetworkVpcAssociationCommand({ serviceNetworkVpcAssociationIdentifier: created.id }),
+    );
+    expect(synced.securityGroupIds).toEqual([w.appVpc.groupIds[1]]);
 
     // The owner removes the consumer's association: both copies go.
     await networking.lattice.send(

@@ -1,10 +1,9 @@
 /**
  * AWS Organizations (awsJson1_1, API 2016-11-28): DescribeOrganization for any
- * member, ListAccounts / DescribeAccount for the management account, and
- * EnableSharingWithAwsOrganization (the RAM switch, a RAM operation in AWS,
- * kept here with the organization it changes). Accounts outside the
- * organization get AWSOrganizationsNotInUseException, members that are not
- * the management account AccessDeniedException, as AWS answers.
+ * member, ListAccounts / DescribeAccount for the management account. Accounts
+ * outside the organization get AWSOrganizationsNotInUseException, members that
+ * are not the management account AccessDeniedException, as AWS answers. (RAM's
+ * EnableSharingWithAwsOrganization sets the organization's sharing switch.)
  */
 import * as OrganizationsModel from "@aws-sdk/client-organizations";
 import type { DescribeAccountRequest, ListAccountsRequest } from "@aws-sdk/client-organizations";

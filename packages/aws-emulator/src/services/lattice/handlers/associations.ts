@@ -63,6 +63,7 @@ import {
   checkAssociationOwner,
   inCallerAccount,
   linkedEndpoints,
+  notAuthorized,
   ownerContext,
   parseLatticeArn,
   peerRecord,
@@ -214,6 +215,8 @@ const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRe
 
 const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociationRequest, ctx) => {
   const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
+  // The network owner's copy of another account's association: its groups live in that account's VPC.
+  if (a.vpcOwner) throw notAuthorized(ctx, "UpdateServiceNetworkVpcAssociation", a.arn);
   if (a.status !== "ACTIVE") {
     throw conflict(
       "SERVICE_NETWORK_VPC_ASSOCIATION",
