@@ -95,7 +95,7 @@ function reachableConfigurations(ctx: EndpointContext, endpoint: VpcEndpointReco
     const state = latticeStateOf(ctx, endpoint.ServiceNetworkArn);
     const sn = serviceNetworkOf(state, endpoint.ServiceNetworkArn);
     if (!sn || !state) return [];
-    const owner = { ...ctx, state, accountId: state.accountId };
+    const owner = state === ctx.state ? ctx : { ...ctx, state, accountId: state.accountId };
     return resourceAssociationsByNetwork
       .get(state, sn.id)
       .filter((a) => a.dnsEntry && LIVE(a.status))
@@ -150,7 +150,7 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
   // The network or configuration may be another account's (shared through RAM): read it there.
   const state = latticeStateOf(ctx, target);
   if (!state) return [];
-  const owner = { ...ctx, state, accountId: state.accountId };
+  const owner = state === ctx.state ? ctx : { ...ctx, state, accountId: state.accountId };
   const shared = state === ctx.state || isSharedWithCaller(ctx, target);
   const l = state.lattice;
   const vpce = endpoint.VpcEndpointId;
