@@ -1,4 +1,5 @@
 import { ListAccountsCommand } from "@aws-sdk/client-organizations";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import {
   ListResourceConfigurationsCommand,
   ListServiceNetworkResourceAssociationsCommand,
@@ -8,6 +9,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulator, loadNamedScenario } from "../index.js";
 import { startHarness, type Harness } from "../testing/harness.js";
+import { ESTATE_EXTERNAL_ID, ESTATE_ROLE } from "./estate.js";
 import { largeMemberAccount, LARGE_NETWORKING_ACCOUNT } from "./large-accounts.js";
 
 const PARAMS = { serviceNetworks: 4, vpcs: 20, resourceConfigurations: 30, services: 6, region: "us-east-1" };
@@ -35,6 +37,15 @@ describe("large with accounts: the same estate spread over a networking account 
       largeMemberAccount(1),
       largeMemberAccount(2),
     ]);
+    // Each member has the estate's read-only role, trusting the networking (management) account.
+    const assumed = await h.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${largeMemberAccount(2)}:role/${ESTATE_ROLE}`,
+        RoleSessionName: "atlas",
+        ExternalId: ESTATE_EXTERNAL_ID,
+      }),
+    );
+    expect(assumed.AssumedRoleUser?.Arn).toContain(`:${largeMemberAccount(2)}:assumed-role/`);
   });
 
   it("the networking account owns the networks; its resource associations hold the members' configurations", async () => {

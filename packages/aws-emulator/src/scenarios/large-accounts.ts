@@ -7,7 +7,9 @@
  * configurations, services and their targets) and what its consumer VPCs
  * made (VPC associations, endpoints). Account 0 shares its networks with the
  * organization, each member shares its configurations and services with it;
- * organization sharing is on, so no invitations.
+ * organization sharing is on, so no invitations. Every member has the estate's
+ * read-only role (the same name and external id as the `estate` scenario), so
+ * a hub client reads them the same way.
  */
 import type {
   EndpointDocument,
@@ -17,6 +19,7 @@ import type {
   VpcDocument,
 } from "./document.js";
 import type { EstateDocument, EstateStep } from "./estate-loader.js";
+import { ESTATE_EXTERNAL_ID, ESTATE_ROLE } from "./estate.js";
 
 export const LARGE_NETWORKING_ACCOUNT = "111122223333";
 
@@ -151,6 +154,12 @@ export function largeEstate(doc: ScenarioDocument, accounts: number): EstateDocu
         ...Array.from({ length: members }, (_, i) => ({ id: largeMemberAccount(i + 1), name: `member-${i + 1}` })),
       ],
     },
+    roles: Array.from({ length: members }, (_, i) => ({
+      accountId: largeMemberAccount(i + 1),
+      roleName: ESTATE_ROLE,
+      trustedPrincipals: [`arn:aws:iam::${LARGE_NETWORKING_ACCOUNT}:root`],
+      externalId: ESTATE_EXTERNAL_ID,
+    })),
     steps,
   };
 }
