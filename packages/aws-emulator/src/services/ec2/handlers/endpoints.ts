@@ -192,12 +192,14 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
     if (!sn) return rows;
     for (const association of resourceAssociationsByNetwork.get(state, sn.id)) {
       if (!association.dnsEntry || !LIVE(association.status)) continue;
+      // The configuration may be a third account's (shared with the network's owner).
       const configOwner = association.resourceConfigurationOwner;
-      const config = peerRecord(owner, "resourceconfiguration", association.resourceConfigurationId, configOwner);
+      const configs = configOwner
+        ? ctx.world.peek(configOwner, region)?.lattice.resourceConfigurations
+        : l.resourceConfigurations;
+      const config = configs?.[association.resourceConfigurationId];
       if (!config) continue;
-      const group = config.resourceConfigurationGroupId
-        ? peerRecord(owner, "resourceconfiguration", config.resourceConfigurationGroupId, configOwner)
-        : undefined;
+      const group = config.resourceConfigurationGroupId ? configs[config.resourceConfigurationGroupId] : undefined;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
       const privateEntry =
         endpoint.PrivateDnsEnabled && association.privateDnsEnabled
@@ -222,7 +224,9 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
     }
     for (const association of serviceAssociationsByNetwork.get(state, sn.id)) {
       if (!LIVE(association.status)) continue;
-      const service = peerRecord(owner, "service", association.serviceId, association.serviceOwner);
+      const service = association.serviceOwner
+        ? peerRecord(owner, "service", association.serviceId, association.serviceOwner)
+        : l.services[association.serviceId];
       if (!service) continue;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
       const privateEntry = endpoint.PrivateDnsEnabled ? privateName(service.customDomainName) : undefined;
