@@ -3,7 +3,13 @@ import { GetResourceShareInvitationsCommand } from "@aws-sdk/client-ram";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { ListServiceNetworkResourceAssociationsCommand, ListServiceNetworksCommand } from "@aws-sdk/client-vpc-lattice";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ESTATE_ACCOUNTS as A, ESTATE_EXTERNAL_ID, ESTATE_IDS as I, ESTATE_ROLE } from "../scenarios/estate.js";
+import {
+  ESTATE_ACCOUNTS as A,
+  ESTATE_EXTERNAL_ID,
+  ESTATE_IDS as I,
+  ESTATE_ROLE,
+  estateScenario,
+} from "../scenarios/estate.js";
 import { sdkError, startHarness, type Harness } from "../testing/harness.js";
 
 let h: Harness;
@@ -134,5 +140,33 @@ describe("the state export carries the estate: roles, organization, shares, cros
       const listed = await copy.clientsFor(account).lattice.send(new ListServiceNetworksCommand({}));
       expect(listed.items?.map((n) => n.arn)).toEqual([platformNet]);
     }
+  });
+});
+
+describe("an estate given as data", () => {
+  it("loads through /_emulator/scenario-document, and a broken one leaves the state untouched", async () => {
+    const broken = structuredClone(estateScenario);
+    broken.steps.push({
+      part: {
+        name: "bad",
+        description: "",
+        accountId: A.data,
+        region: "ap-northeast-1",
+        vpcs: [],
+        endpoints: [{ name: "x", type: "Resource", vpc: "nope", subnets: [], securityGroups: [] }],
+      },
+    });
+    const before = (await copy.control("GET", "/_emulator/state")).body;
+    const refused = await copy.control("POST", "/_emulator/scenario-document", broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain('unknown VPC "nope"');
+    expect((await copy.control("GET", "/_emulator/state")).body).toEqual(before);
+
+    const loaded = await copy.control("POST", "/_emulator/scenario-document", estateScenario);
+    expect(loaded.status).toBe(200);
+    expect(loaded.body.scenario).toBe("estate");
+    expect(Object.keys(loaded.body.shares)).toContain("platform-networks");
+    const networks = await copy.clientsFor(A.appVpcAssociation).lattice.send(new ListServiceNetworksCommand({}));
+    expect(networks.items?.map((n) => n.arn)).toEqual([platformNet]);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
 import { estateControl } from "./estate-routes.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
@@ -61,6 +62,19 @@ export function loadNamedScenario(emulator: Emulator, name: string, params: Reco
   return result;
 }
 
+/** An estate given as data (src/scenarios/estate-loader.ts): tried in a blank emulator first, like a document. */
+function loadEstateDocument(emulator: Emulator, estate: EstateDocument) {
+  if (typeof estate.name !== "string" || !estate.steps.every((step) => step && ("part" in step || "share" in step)))
+    throw new Error(
+      "an estate document needs a name and steps of {part} or {share} (see packages/aws-emulator/src/scenarios/estate-loader.ts)",
+    );
+  loadEstate(emulator.blank(), estate);
+  emulator.reset();
+  const result = loadEstate(emulator, estate);
+  setScenario(emulator, estate.name);
+  return { scenario: estate.name, ...result };
+}
+
 export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
   const route = path.replace(/\/+$/, "");
   if (route === "/_emulator/health" || route === "/_localstack/health") {
@@ -92,7 +106,9 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
     // A scenario given as data (the shape of src/scenarios/document.ts), e.g. built from a Lattice Atlas snapshot.
-    const doc = asObject(parseJson(body), "scenario document") as unknown as ScenarioDocument;
+    const raw = asObject(parseJson(body), "scenario document");
+    if (Array.isArray(raw.steps)) return ok(loadEstateDocument(emulator, raw as unknown as EstateDocument));
+    const doc = raw as unknown as ScenarioDocument;
     if (typeof doc.name !== "string" || typeof doc.region !== "string" || !Array.isArray(doc.vpcs)) {
       throw new Error(
         "a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)",
