@@ -19,7 +19,7 @@ const REGION = "ap-northeast-1";
 const ACCOUNT = "111122223333";
 const WRITER = "zenn-aurora-serverless-dev.cluster-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
 const READER = "zenn-aurora-serverless-dev.cluster-ro-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
-const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda"];
+const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda", "organizations", "ram"];
 
 let h: Harness;
 beforeAll(async () => {
@@ -77,7 +77,7 @@ describe("health, scenarios and DNS (field-report loaded at start)", () => {
   it("lists the scenarios and the current one", async () => {
     const { status, body } = await h.control("GET", "/_emulator/scenarios");
     expect(status).toBe(200);
-    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(["field-report", "empty", "large"]);
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(["field-report", "empty", "large", "estate"]);
     expect(body.scenarios.find((s: { name: string }) => s.name === "large").parameters).toHaveProperty(
       "serviceNetworks",
     );

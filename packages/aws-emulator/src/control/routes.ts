@@ -6,6 +6,8 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
+import { estateControl } from "./estate-routes.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -60,6 +62,19 @@ export function loadNamedScenario(emulator: Emulator, name: string, params: Reco
   return result;
 }
 
+/** An estate given as data (src/scenarios/estate-loader.ts): tried in a blank emulator first, like a document. */
+function loadEstateDocument(emulator: Emulator, estate: EstateDocument) {
+  if (typeof estate.name !== "string" || !estate.steps.every((step) => step && ("part" in step || "share" in step)))
+    throw new Error(
+      "an estate document needs a name and steps of {part} or {share} (see packages/aws-emulator/src/scenarios/estate-loader.ts)",
+    );
+  loadEstate(emulator.blank(), estate);
+  emulator.reset();
+  const result = loadEstate(emulator, estate);
+  setScenario(emulator, estate.name);
+  return { scenario: estate.name, ...result };
+}
+
 export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
   const route = path.replace(/\/+$/, "");
   if (route === "/_emulator/health" || route === "/_localstack/health") {
@@ -91,7 +106,9 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
     // A scenario given as data (the shape of src/scenarios/document.ts), e.g. built from a Lattice Atlas snapshot.
-    const doc = asObject(parseJson(body), "scenario document") as unknown as ScenarioDocument;
+    const raw = asObject(parseJson(body), "scenario document");
+    if (Array.isArray(raw.steps)) return ok(loadEstateDocument(emulator, raw as unknown as EstateDocument));
+    const doc = raw as unknown as ScenarioDocument;
     if (typeof doc.name !== "string" || typeof doc.region !== "string" || !Array.isArray(doc.vpcs)) {
       throw new Error(
         "a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)",
@@ -193,10 +210,21 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (!name) throw new Error("give ?name=<hostname>");
     const account = query.get("accountId") ?? emulator.defaultAccountId;
     const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
-    const answer = resolveName(emulator.region(account, region), name);
+    // Without an account, any account's name (an estate's names live in the accounts that own them).
+    const answer =
+      resolveName(emulator.region(account, region), name) ??
+      (query.get("accountId")
+        ? undefined
+        : emulator
+            .states()
+            .filter((state) => state.region === region)
+            .map((state) => resolveName(state, name))
+            .find(Boolean));
     return answer
       ? ok(answer)
       : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
   }
+  const estate = estateControl(emulator, method, route, body);
+  if (estate) return estate;
   return ok({ message: `no control route ${method} ${path}` }, 404);
 };

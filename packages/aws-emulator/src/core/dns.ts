@@ -69,7 +69,7 @@ export function resolveName(state: RegionState, rawName: string): Resolution | u
   if (name.includes(".vpc-lattice-rsc.")) {
     const snra = /^(snra-[0-9a-f]{17})\./.exec(name)?.[1];
     if (snra && state.lattice.resourceAssociations[snra])
-      return { name, addresses: [hashedAddress([129, 224], name, 32768 * 256)], kind: "lattice-resource" };
+      return { name, addresses: [hashedAddress([129, 224], name, 32768)], kind: "lattice-resource" };
   }
   if (name.includes(".vpc-lattice-svcs.")) {
     const service = Object.values(state.lattice.services).find((s) => s.dnsEntry.domainName === name);

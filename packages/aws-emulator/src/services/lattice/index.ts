@@ -11,11 +11,13 @@ import { policyHandlers } from "./handlers/policies.js";
 import { onResourceConfigurationRemoved, onResourceGatewayRemoved, resourceHandlers } from "./handlers/resources.js";
 import { serviceNetworkHandlers } from "./handlers/service-networks.js";
 import { cascadeServiceRemoval, serviceHandlers } from "./handlers/services.js";
+import { guardCrossAccount } from "./sharing.js";
 import { validateLatticeInput } from "./validate.js";
 
 function validated(operation: string, handler: Handler): Handler {
   return (input, ctx) => {
     validateLatticeInput(operation, input as Record<string, unknown>);
+    guardCrossAccount(operation, input as Record<string, unknown>, ctx);
     return handler(input, ctx);
   };
 }
