@@ -162,7 +162,8 @@ export const UpdateVpcAssociationDnsAction = Type.Object(
   },
   {
     ...strict,
-    description: "Private DNS (and its preference) of a service-network VPC association (UpdateServiceNetworkVpcAssociation)",
+    description:
+      "Private DNS (and its preference) of a service-network VPC association (UpdateServiceNetworkVpcAssociation)",
   },
 );
 

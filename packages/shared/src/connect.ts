@@ -18,8 +18,8 @@ export const Hostname = Type.Object({
   hostname: Type.String(),
   works: Type.Boolean(),
   pattern: StringEnum(PATTERNS_OF_ACCESS),
-  /** The endpoint or association that carries the name. */
-  via: Type.Object({ id: Type.String(), kind: Type.String() }),
+  /** The endpoint or association that carries the name (and, in an estate, the account that owns it). */
+  via: Type.Object({ id: Type.String(), kind: Type.String(), accountId: OptStr }),
   /** true for a private-DNS name (the resource's own or custom name), false for the generated one. */
   privateDns: Type.Boolean(),
   port: Type.Optional(Type.Integer()),
@@ -46,6 +46,8 @@ export const ConnectTarget = Type.Object({
   parentId: OptStr,
   ports: Type.Array(Type.String()),
   protocol: OptStr,
+  /** The account that owns it (in an estate, often not the VPC's). */
+  accountId: OptStr,
 });
 export type ConnectTarget = Static<typeof ConnectTarget>;
 
@@ -69,7 +71,7 @@ export const UnreachableTarget = Type.Object({
 export type UnreachableTarget = Static<typeof UnreachableTarget>;
 
 export const ConnectAnswer = Type.Object({
-  from: Type.Object({ vpcId: Type.String(), name: Type.String(), cidr: Type.String() }),
+  from: Type.Object({ vpcId: Type.String(), name: Type.String(), cidr: Type.String(), accountId: OptStr }),
   entryPoints: Type.Array(
     Type.Object({
       id: Type.String(),
@@ -100,7 +102,7 @@ export type ReachableFromQuery = Static<typeof ReachableFromQuery>;
 
 /** One VPC that has a way in to the target: by which pattern, with the name to use and the check's verdict. */
 export const ReachingVpc = Type.Object({
-  vpc: Type.Object({ id: Type.String(), name: Type.String() }),
+  vpc: Type.Object({ id: Type.String(), name: Type.String(), accountId: OptStr }),
   /** The (child) configuration or service this row is about, for a GROUP or an Aurora cluster with several. */
   target: Type.Object({ id: Type.String(), name: Type.String() }),
   pattern: StringEnum(PATTERNS_OF_ACCESS),

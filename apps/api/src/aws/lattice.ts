@@ -60,6 +60,10 @@ function definitionOf(definition: ResourceConfigurationDefinition | undefined): 
   return undefined;
 }
 
+/** The id in a Lattice identifier: lists may be asked by ARN (a network shared from another account). */
+const idOfReference = (reference: string): string =>
+  reference.startsWith("arn:") ? (reference.split("/").pop() ?? reference) : reference;
+
 export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunner) {
   const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) =>
     runner.call("vpc-lattice", operation, fn);
@@ -100,7 +104,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             id: a.id!,
             arn: a.arn!,
             status: a.status ?? "UNKNOWN",
-            serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
+            serviceNetworkId: idOfReference(a.serviceNetworkId ?? serviceNetworkId),
             vpcId: a.vpcId!,
             ...(a.createdBy ? { createdBy: a.createdBy } : {}),
             securityGroupIds: null,
@@ -157,7 +161,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             id: a.id!,
             arn: a.arn!,
             status: a.status ?? "UNKNOWN",
-            serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
+            serviceNetworkId: idOfReference(a.serviceNetworkId ?? serviceNetworkId),
             resourceConfigurationId: a.resourceConfigurationId!,
             ...(a.resourceConfigurationArn ? { resourceConfigurationArn: a.resourceConfigurationArn } : {}),
             isManaged: Boolean(a.isManagedAssociation),
@@ -188,7 +192,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             id: a.id!,
             arn: a.arn!,
             status: a.status ?? "UNKNOWN",
-            serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
+            serviceNetworkId: idOfReference(a.serviceNetworkId ?? serviceNetworkId),
             serviceId: a.serviceId!,
             ...(a.serviceArn ? { serviceArn: a.serviceArn } : {}),
             ...(a.dnsEntry?.domainName ? { dnsName: a.dnsEntry.domainName } : {}),
@@ -212,7 +216,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
         );
         return {
           items: (out.items ?? []).map((e) => ({
-            serviceNetworkId,
+            serviceNetworkId: idOfReference(serviceNetworkId),
             vpcEndpointId: e.vpcEndpointId!,
             ...(e.vpcId ? { vpcId: e.vpcId } : {}),
             ...(e.vpcEndpointOwnerId ? { ownerId: e.vpcEndpointOwnerId } : {}),

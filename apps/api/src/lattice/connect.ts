@@ -146,5 +146,16 @@ export function answerFor(index: GraphIndex, vpc: GraphNodeOf<"vpc">, targets: r
     notes.push(
       "Discovery could not read everything (see the warnings): a target marked “cannot tell” names the read it misses.",
     );
-  return { from: { vpcId: vpc.id, name: vpc.label, cidr: vpc.data.cidr }, entryPoints, reachable, unreachable, notes };
+  return {
+    from: {
+      vpcId: vpc.id,
+      name: vpc.label,
+      cidr: vpc.data.cidr,
+      ...(vpc.accountId ? { accountId: vpc.accountId } : {}),
+    },
+    entryPoints,
+    reachable,
+    unreachable,
+    notes,
+  };
 }

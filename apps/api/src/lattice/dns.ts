@@ -80,7 +80,11 @@ export function withCommand(facts: TargetFacts, h: Base): Hostname {
 
 function endpointNames(facts: TargetFacts, path: Path, endpoint: Endpoint): PathNames {
   const row = endpoint.data.associations.find((r) => r.associatedResourceArn === facts.target.arn);
-  const via = { id: endpoint.id, kind: "vpcEndpoint" };
+  const via = {
+    id: endpoint.id,
+    kind: "vpcEndpoint",
+    ...(endpoint.accountId ? { accountId: endpoint.accountId } : {}),
+  };
   const names: Array<[string | undefined, boolean, Hostname["source"]]> = [
     [row?.dnsName, false, NAME_SOURCES.endpointRow],
     [row?.privateDnsName, true, NAME_SOURCES.endpointPrivate],
@@ -178,7 +182,14 @@ function associationNames(
     association.kind === "resourceAssociation"
       ? resourceAssociationDns(vpcName, vpcAssociation, association, facts)
       : serviceAssociationDns(index, vpcName, vpcAssociation, association);
-  const base = { pattern: "service-network-association" as const, via: { id: association.id, kind: association.kind } };
+  const base = {
+    pattern: "service-network-association" as const,
+    via: {
+      id: association.id,
+      kind: association.kind,
+      ...(association.accountId ? { accountId: association.accountId } : {}),
+    },
+  };
   const working: Hostname[] = [];
   const failing: Hostname[] = [];
   if (dns.generated)

@@ -36,7 +36,10 @@ export function answerReachableFrom(index: GraphIndex, to: string): ReachableFro
       const paths = pathsTo(index, vpc.id, target);
       const first = paths[0];
       if (!first) continue;
-      const row = { vpc: { id: vpc.id, name: vpc.label }, target: { id: target.node.id, name: target.node.label } };
+      const row = {
+        vpc: { id: vpc.id, name: vpc.label, ...(vpc.accountId ? { accountId: vpc.accountId } : {}) },
+        target: { id: target.node.id, name: target.node.label },
+      };
       const subject = subjectFor(index, vpc, target);
       if (!subject) {
         vpcs.push({

@@ -558,10 +558,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     },
   }));
 
-  // Every node carries the account that owns it (its ARN's, else the account read) and the region.
+  // Every node carries the account that owns it (its ARN's, else the account read) and the region. An
+  // association's ARN names the account that reads it, not its owner: it belongs to its network's account.
+  const networkAccount = new Map(inputs.serviceNetworks.map((n) => [n.id, accountOfArn(n.arn)]));
+  const ownerOf = (node: GraphNode): string | undefined =>
+    node.kind === "vpcAssociation" || node.kind === "resourceAssociation" || node.kind === "serviceAssociation"
+      ? networkAccount.get(node.data.serviceNetworkId)
+      : accountOfArn((node.data as { arn?: string }).arn);
   const allNodes = [...vpcNodes, ...nodes.values()].map((node) => ({
     ...node,
-    accountId: accountOfArn((node.data as { arn?: string }).arn) ?? inputs.accountId,
+    accountId: ownerOf(node) ?? inputs.accountId,
     region: inputs.region,
   })) as GraphNode[];
   const known = new Set(allNodes.map((n) => n.id));

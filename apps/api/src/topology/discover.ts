@@ -119,6 +119,8 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   };
 
   const { ec2, lattice, rds, lambda } = readers;
+  /** Whether this account owns what an ARN names (else it is shared with it, through RAM). */
+  const own = (arn: string): boolean => arn.split(":")[4] === options.accountId;
 
   const ec2Work = Promise.all([
     attempt("DescribeVpcs", [], ec2.describeVpcs).then((v) => (inputs.vpcs = v)),
@@ -140,11 +142,15 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     Promise.all(
       networks.map(async (network) => {
         const [auth, vpcAssociations, resourceAssociations, serviceAssociations, endpoints] = await Promise.all([
-          attempt("GetAuthPolicy", undefined, () => lattice.getAuthPolicy(network.id)),
-          attempt("ListServiceNetworkVpcAssociations", [], () => lattice.listVpcAssociations(network.id)),
-          attempt("ListServiceNetworkResourceAssociations", [], () => lattice.listResourceAssociations(network.id)),
-          attempt("ListServiceNetworkServiceAssociations", [], () => lattice.listServiceAssociations(network.id)),
-          attempt("ListServiceNetworkVpcEndpointAssociations", [], () => lattice.listNetworkEndpoints(network.id)),
+          // A network shared with this account is named by its ARN (its bare id is "not found" here), and its
+          // auth policy is its owner's to read.
+          own(network.arn)
+            ? attempt("GetAuthPolicy", undefined, () => lattice.getAuthPolicy(network.arn))
+            : Promise.resolve(undefined),
+          attempt("ListServiceNetworkVpcAssociations", [], () => lattice.listVpcAssociations(network.arn)),
+          attempt("ListServiceNetworkResourceAssociations", [], () => lattice.listResourceAssociations(network.arn)),
+          attempt("ListServiceNetworkServiceAssociations", [], () => lattice.listServiceAssociations(network.arn)),
+          attempt("ListServiceNetworkVpcEndpointAssociations", [], () => lattice.listNetworkEndpoints(network.arn)),
         ]);
         inputs.serviceNetworks.push({
           ...network,
@@ -192,14 +198,14 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           continue;
         }
         detailFetches.push(
-          attempt("GetResourceConfiguration", undefined, () => lattice.getResourceConfiguration(configuration.id)).then(
-            (details) => {
-              if (!details) return;
-              configuration.details = details;
-              if (configuration.lastUpdatedAt)
-                memo.configurations.set(configuration.id, { lastUpdatedAt: configuration.lastUpdatedAt, details });
-            },
-          ),
+          attempt("GetResourceConfiguration", undefined, () =>
+            lattice.getResourceConfiguration(configuration.arn),
+          ).then((details) => {
+            if (!details) return;
+            configuration.details = details;
+            if (configuration.lastUpdatedAt)
+              memo.configurations.set(configuration.id, { lastUpdatedAt: configuration.lastUpdatedAt, details });
+          }),
         );
       }
     }),
@@ -212,8 +218,13 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     Promise.all(
       services.map(async (service) => {
         const [auth, listeners] = await Promise.all([
-          attempt("GetAuthPolicy", undefined, () => lattice.getAuthPolicy(service.id)),
-          attempt("ListListeners", [], () => lattice.listListeners(service.id)),
+          // A service shared with this account: its listeners and auth policy are its owner's to read.
+          own(service.arn)
+            ? attempt("GetAuthPolicy", undefined, () => lattice.getAuthPolicy(service.arn))
+            : Promise.resolve(undefined),
+          own(service.arn)
+            ? attempt("ListListeners", [], () => lattice.listListeners(service.arn))
+            : Promise.resolve([]),
         ]);
         inputs.services.push({
           ...service,

@@ -244,7 +244,11 @@ export async function discoverEstate(estate: EstateDefinition, deps: EstateDeps)
         perRegion.set(key, { region, status: "unreadable", counts: {}, warnings: 0 });
         return;
       }
-      const clients = deps.clients(assumedConnection(estate, accountId), region);
+      // The hub's own account is read with its own credentials; every other one through the member role.
+      const clients = deps.clients(
+        accountId === hub.accountId ? estate.hub : assumedConnection(estate, accountId),
+        region,
+      );
       const readers = createReaders(clients, runner);
       try {
         await readers.sts.callerIdentity();

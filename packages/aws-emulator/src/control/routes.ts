@@ -4,6 +4,7 @@
  * jitter), transition delays and failures, and a DNS resolver for the names
  * the emulator issues. /_localstack/health answers too.
  */
+import { describeEstate } from "./estate.js";
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
 import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
@@ -102,6 +103,7 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     }
     return ok({ reset: true });
   }
+  if (route === "/_emulator/estate" && method === "GET") return ok(describeEstate(emulator));
   if (route === "/_emulator/scenarios" && method === "GET")
     return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
