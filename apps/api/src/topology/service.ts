@@ -12,11 +12,16 @@ import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import { buildGraph } from "./build.js";
 import { discover, type DiscoveryMemo } from "./discover.js";
+import { EncodedBody } from "./encoded.js";
 
 interface Entry {
   topology: Topology;
   index: GraphIndex;
   memo: DiscoveryMemo;
+  /** This version of the entry, for If-None-Match. */
+  etag: string;
+  /** The bytes that answer for it, made on first use: as the run's own answer, and as the cached one. */
+  encoded: { fresh?: EncodedBody; cached?: EncodedBody };
 }
 
 export interface TopologyServiceOptions {
@@ -81,10 +86,12 @@ export function createTopologyService(options: TopologyServiceOptions) {
         },
       };
       const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
-      const entry = {
+      const entry: Entry = {
         topology,
         index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings),
         memo: result.memo,
+        etag: `"${key}|${topology.stats.discoveredAt}"`,
+        encoded: {},
       };
       cache.set(key, entry);
       if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
@@ -100,11 +107,11 @@ export function createTopologyService(options: TopologyServiceOptions) {
     }
   }
 
-  async function entry(sourceId: string, region: string, refresh = false): Promise<Entry & { fresh: boolean }> {
+  async function entry(sourceId: string, region: string, refresh = false): Promise<{ entry: Entry; fresh: boolean }> {
     const source = await options.registry.get(sourceId);
     const key = `${source.id}|${region}`;
     const cached = cache.get(key);
-    if (cached && !refresh && !stale.has(key)) return { ...cached, fresh: false };
+    if (cached && !refresh && !stale.has(key)) return { entry: cached, fresh: false };
     const current = inflight.get(key);
     // A run that began before the latest change cannot answer for after it: queue a new one behind it.
     if (current && current.changes !== (changes.get(key) ?? 0)) await current.promise.catch(() => undefined);
@@ -114,24 +121,37 @@ export function createTopologyService(options: TopologyServiceOptions) {
       pending = { promise, changes: changes.get(key) ?? 0 };
       inflight.set(key, pending);
     }
-    return { ...(await pending.promise), fresh: true };
+    return { entry: await pending.promise, fresh: true };
   }
+
+  const asCached = (topology: Topology): Topology => ({ ...topology, stats: { ...topology.stats, cached: true } });
 
   return {
     async topology(sourceId: string, region: string, refresh = false): Promise<Topology> {
-      const result = await entry(sourceId, region, refresh);
-      return result.fresh ? result.topology : { ...result.topology, stats: { ...result.topology.stats, cached: true } };
+      const { entry: found, fresh } = await entry(sourceId, region, refresh);
+      return fresh ? found.topology : asCached(found.topology);
+    },
+    /**
+     * The topology as the bytes that answer for it and their ETag: serialised and compressed once per
+     * version (the run's own answer, and the cached one), shared by every request.
+     */
+    async encoded(sourceId: string, region: string, refresh = false): Promise<EncodedBody> {
+      const { entry: found, fresh } = await entry(sourceId, region, refresh);
+      if (fresh) return (found.encoded.fresh ??= new EncodedBody(found.topology, found.etag));
+      // The cached form outlives the run's own answer: free that one.
+      delete found.encoded.fresh;
+      return (found.encoded.cached ??= new EncodedBody(asCached(found.topology), found.etag));
     },
     async index(sourceId: string, region: string): Promise<GraphIndex> {
-      return (await entry(sourceId, region)).index;
+      return (await entry(sourceId, region)).entry.index;
     },
     /** The index with the account it describes and what discovery could not read (cached unless stale). */
     async snapshot(
       sourceId: string,
       region: string,
     ): Promise<{ index: GraphIndex; accountId: string; warnings: Topology["warnings"] }> {
-      const result = await entry(sourceId, region);
-      return { index: result.index, accountId: result.topology.accountId, warnings: result.topology.warnings };
+      const { entry: found } = await entry(sourceId, region);
+      return { index: found.index, accountId: found.topology.accountId, warnings: found.topology.warnings };
     },
     /** The cached index, if any, without discovering. */
     peek(sourceId: string, region: string): GraphIndex | undefined {
