@@ -19,7 +19,9 @@ try {
     const response = await t.request({
       method: (init.method ?? "GET") as "GET",
       url,
-      ...(init.body ? { payload: init.body as object, headers: { "x-atlas-csrf": "1", origin: "http://127.0.0.1:8080" } } : {}),
+      ...(init.body
+        ? { payload: init.body as object, headers: { "x-atlas-csrf": "1", origin: "http://127.0.0.1:8080" } }
+        : {}),
     });
     const ms = performance.now() - started;
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 300)}`);
@@ -46,7 +48,9 @@ try {
       method: "POST",
       body: { region: "us-east-1", action: { type: "remove-resource-association", associationId: association.id } },
     });
-    console.log(`plan with impact: ${body.impact!.length} VPCs affected, ${ms.toFixed(0)} ms (bound ${BOUND_MS.plan} ms)`);
+    console.log(
+      `plan with impact: ${body.impact!.length} VPCs affected, ${ms.toFixed(0)} ms (bound ${BOUND_MS.plan} ms)`,
+    );
   }
 } finally {
   await t.close();

@@ -98,7 +98,8 @@ function wireBytes(url: string): Promise<number> {
   });
 }
 
-const line = (label: string, value: string, bound = "") => console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${bound}`);
+const line = (label: string, value: string, bound = "") =>
+  console.log(`  ${label.padEnd(44)} ${value.padStart(12)}  ${bound}`);
 const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
 
 async function drive(url: string, headers: Record<string, string>, pid: number) {
@@ -141,7 +142,11 @@ for (const scenario of scenarios) {
       : "",
   );
   line("latency p50", `${r.latency.p50} ms`);
-  line("latency p99", `${r.latency.p99} ms`, `target ≤ ${TARGETS.p99Ms} ms → ${verdict(r.latency.p99 <= TARGETS.p99Ms)}`);
+  line(
+    "latency p99",
+    `${r.latency.p99} ms`,
+    `target ≤ ${TARGETS.p99Ms} ms → ${verdict(r.latency.p99 <= TARGETS.p99Ms)}`,
+  );
   line("non-2xx / errors / timeouts", `${r.non2xx} / ${r.errors} / ${r.timeouts}`, "target 0");
   line("bytes on the wire per answer (gzip)", `${(wire / 1e3).toFixed(0)} kB`);
   line("server RSS before (cache warm)", `${rssBefore.toFixed(0)} MB`);
@@ -155,7 +160,12 @@ for (const scenario of scenarios) {
   console.log(`the same with If-None-Match (a client that has this version):`);
   line("requests/s (304)", c.requests.average.toFixed(0));
   line("latency p50 / p99", `${c.latency.p50} / ${c.latency.p99} ms`);
-  line("statuses", Object.entries(c.statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count}`).join(" ") || "-");
+  line(
+    "statuses",
+    Object.entries(c.statusCodeStats ?? {})
+      .map(([code, s]) => `${code}×${s.count}`)
+      .join(" ") || "-",
+  );
   line("server RSS peak / after", `${conditional.peak.toFixed(0)} / ${rssAfter.toFixed(0)} MB`);
 }
 process.exit(0);

@@ -44,6 +44,8 @@ export interface AppOptions {
   webRoot?: string | undefined;
   logger?: boolean;
   runner?: TopologyServiceOptions["runner"];
+  /** One discovery's deadline (default 30 s). */
+  discoveryDeadlineMs?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
 }
 
@@ -63,7 +65,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readOnly: options.readOnly ?? false,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
-  const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
+  const topology = createTopologyService({
+    registry,
+    ...(options.runner ? { runner: options.runner } : {}),
+    deadlineMs: options.discoveryDeadlineMs,
+  });
   const store = openAuditStoreOrExplain(options.dataDir);
   const ctx: RouteContext = {
     version: options.version,

@@ -15,6 +15,8 @@
  *   --read-only                                ATLAS_READ_ONLY=1 (refuse every change, the emulator's too)
  *   --data-dir <dir>                           ATLAS_DATA_DIR (audit log and executed client tokens;
  *                                              default ${XDG_DATA_HOME:-~/.local/share}/lattice-atlas)
+ *   --discovery-deadline <seconds> (30)        ATLAS_DISCOVERY_DEADLINE (one discovery's time; then what was
+ *                                              read is the answer, with warnings naming what is missing)
  */
 import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
@@ -35,6 +37,7 @@ export interface ServerConfig {
   allowMutations: boolean;
   readOnly: boolean;
   dataDir: string;
+  discoveryDeadlineMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +61,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       "allow-mutations": { type: "boolean" },
       "read-only": { type: "boolean" },
       "data-dir": { type: "string" },
+      "discovery-deadline": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -76,6 +80,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const emulatorPort = Number(values["emulator-port"] ?? env.ATLAS_EMULATOR_PORT ?? 4566);
   if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535)
     throw new ConfigError("--emulator-port must be 0–65535");
+  const deadlineText = values["discovery-deadline"] ?? env.ATLAS_DISCOVERY_DEADLINE ?? "30";
+  const deadlineSeconds = Number(deadlineText);
+  if (deadlineText.trim() === "" || !Number.isFinite(deadlineSeconds) || deadlineSeconds < 1 || deadlineSeconds > 3600)
+    throw new ConfigError(`--discovery-deadline must be a number of seconds from 1 to 3600, not "${deadlineText}"`);
   let token = values.token ?? env.ATLAS_TOKEN;
   let tokenGenerated = false;
   if (!token && !isLoopback(host)) {
@@ -111,6 +119,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
+    discoveryDeadlineMs: Math.round(deadlineSeconds * 1000),
   };
 }
 

@@ -58,6 +58,28 @@ describe("collectPages", () => {
     );
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).awsCode).toBe("TooManyPages");
+    expect((error as AwsFailure).partial).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("keeps the pages it read when its guard stops it or a later page fails", async () => {
+    const repeated = await collectPages("s", "Op", async () => ({ items: [1], next: "same" })).catch(
+      (e: unknown) => e as AwsFailure,
+    );
+    expect(repeated.partial).toEqual([1, 1]);
+    let page = 0;
+    const failed = await collectPages("s", "Op", async () => {
+      page += 1;
+      if (page === 3) throw Object.assign(new Error("aborted"), { name: "AbortError" });
+      return { items: [page], next: String(page) };
+    }).catch((e: unknown) => e as AwsFailure);
+    expect(failed).toBeInstanceOf(AwsFailure);
+    expect(failed.partial).toEqual([1, 2]);
+    // A first page that fails has nothing to keep.
+    const none = await collectPages("s", "Op", async () => {
+      throw Object.assign(new Error("denied"), { name: "AccessDeniedException" });
+    }).catch((e: unknown) => e as AwsFailure);
+    expect(none.kind).toBe("access-denied");
+    expect(none.partial).toBeUndefined();
   });
 });
 
@@ -93,5 +115,24 @@ describe("CallRunner", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).kind).toBe("timeout");
+  });
+
+  it("has one deadline for all its calls: in flight ones are cut, later ones are not made", async () => {
+    const runner = new CallRunner({ deadlineMs: 30, concurrency: { ec2: 1 } });
+    const hang = (signal: AbortSignal) =>
+      new Promise((_, reject) =>
+        signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
+      );
+    const [first, queued] = await Promise.all([
+      runner.call("ec2", "DescribeVpcs", hang).catch((e: unknown) => e as AwsFailure),
+      runner.call("ec2", "DescribeSubnets", hang).catch((e: unknown) => e as AwsFailure),
+    ]);
+    expect(first.kind).toBe("deadline");
+    expect(first.message).toMatch(/DescribeVpcs was cut off/);
+    expect(queued.kind).toBe("deadline");
+    expect(queued.message).toMatch(/DescribeSubnets was not made/);
+    expect(runner.calls.get("ec2:DescribeSubnets")).toBeUndefined();
+    const later = await runner.call("ec2", "DescribeVpcs", async () => 1).catch((e: unknown) => e as AwsFailure);
+    expect(later.kind).toBe("deadline");
   });
 });

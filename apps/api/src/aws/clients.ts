@@ -10,6 +10,8 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { isThrottling } from "./failures.js";
+import { callTrace } from "./runner.js";
 
 export type SourceConnection =
   { kind: "emulator"; endpoint: string } | { kind: "default" } | { kind: "profile"; profile: string };
@@ -30,6 +32,14 @@ export interface ClientOptions {
 }
 
 const USER_AGENT = "lattice-atlas/0.1.0";
+
+/** The part of an SDK client's middleware stack used here (one shape for the five clients). */
+interface MiddlewareStackLike {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+    options: { step: "deserialize"; priority: "high"; name: string },
+  ): void;
+}
 
 export function createAwsClients(
   connection: SourceConnection,
@@ -55,6 +65,23 @@ export function createAwsClients(
     sts: new STSClient(base),
     lambda: new LambdaClient(base),
   };
+  // Inside the SDK's retries: note each throttled attempt on the call's trace, so that a call that
+  // runs out of time while being throttled is reported as throttled, not as a timeout.
+  for (const client of Object.values(clients)) {
+    (client.middlewareStack as unknown as MiddlewareStackLike).add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+          const trace = callTrace.getStore();
+          if (trace && isThrottling(e.name, e.$metadata?.httpStatusCode)) trace.throttled = e.name ?? "Throttling";
+          throw error;
+        }
+      },
+      { step: "deserialize", priority: "high", name: "atlasThrottleTrace" },
+    );
+  }
   const resolveHostname =
     connection.kind === "emulator"
       ? async (hostname: string): Promise<string[]> => {

@@ -15,6 +15,8 @@ export type FailureKind =
   | "quota"
   | "unavailable"
   | "pagination"
+  /** The discovery's overall deadline passed before this call could finish (or start). */
+  | "deadline"
   | "other";
 
 const ACCESS = new Set([
@@ -58,6 +60,9 @@ const CONFLICT = new Set([
 ]);
 
 export class AwsFailure extends Error {
+  /** What a listing had read before it failed (its first pages): kept, not thrown away. */
+  partial?: unknown[];
+
   constructor(
     readonly service: string,
     readonly operation: string,
@@ -90,6 +95,11 @@ interface SdkLikeError {
   resourceType?: string;
   reason?: string;
   fieldList?: Array<{ name?: string; message?: string }>;
+}
+
+/** Whether an AWS error code (or HTTP status) means "slow down". */
+export function isThrottling(code: string | undefined, status?: number): boolean {
+  return (code !== undefined && THROTTLE.has(code)) || status === 429;
 }
 
 export function toAwsFailure(error: unknown, service: string, operation: string, timedOut = false): AwsFailure {

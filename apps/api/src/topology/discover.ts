@@ -30,6 +30,9 @@ export interface DiscoveryResult {
   warnings: Warning[];
   memo: DiscoveryMemo;
   reused: number;
+  /** Operations attempted and how many of them failed: all of them failing is an error, not an empty account. */
+  attempted: number;
+  failed: number;
 }
 
 export interface DiscoveryOptions {
@@ -65,21 +68,30 @@ const IMPACT: Record<string, string> = {
   ListFunctions: "Lambda functions behind target groups are missing.",
 };
 
+const CODE_OF_KIND: Partial<Record<AwsFailure["kind"], Warning["code"]>> = {
+  "access-denied": "AccessDenied",
+  throttled: "Throttled",
+  timeout: "Timeout",
+  deadline: "Deadline",
+};
+
 function warningFrom(failure: AwsFailure): Warning {
-  const code: Warning["code"] =
-    failure.kind === "access-denied"
-      ? "AccessDenied"
-      : failure.kind === "throttled"
-        ? "Throttled"
-        : failure.kind === "timeout"
-          ? "Timeout"
-          : "Failed";
+  const code: Warning["code"] = CODE_OF_KIND[failure.kind] ?? "Failed";
   const verb =
     code === "AccessDenied"
       ? `grant ${failure.iamAction}`
       : code === "Throttled"
         ? "retry later (AWS throttled the call)"
-        : "retry";
+        : code === "Deadline"
+          ? "refresh to read it, or give discovery more time (--discovery-deadline)"
+          : "retry";
+  const kept = failure.partial?.length
+    ? ` The ${failure.partial.length} items its first pages listed are shown; the rest are missing.`
+    : "";
+  const what =
+    code === "Deadline"
+      ? `${failure.message} — ${verb}.`
+      : `${failure.operation} failed with ${failure.awsCode}: ${failure.message.slice(0, 300)} — ${verb}.`;
   return {
     code,
     service: failure.service,
@@ -87,7 +99,7 @@ function warningFrom(failure: AwsFailure): Warning {
     awsCode: failure.awsCode,
     ...(failure.requestId ? { requestId: failure.requestId } : {}),
     iamAction: failure.iamAction,
-    message: `${failure.operation} failed with ${failure.awsCode}: ${failure.message.slice(0, 300)} — ${verb}.`,
+    message: `${what}${kept}`,
     impact: IMPACT[failure.operation] ?? "Part of the picture is missing.",
   };
 }
@@ -97,11 +109,15 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   const warnings = new Map<string, Warning>();
   const memo: DiscoveryMemo = { configurations: new Map(), vpcAssociations: new Map() };
   let reused = 0;
+  let failed = 0;
   const progress = { done: 0, total: 0 };
   const report = (phase: string, operation?: string): void =>
     options.onProgress?.({ phase, done: progress.done, total: progress.total, ...(operation ? { operation } : {}) });
 
-  /** Runs one logical operation; a failure becomes a warning (one per operation) and `fallback`. */
+  /**
+   * Runs one logical operation; a failure becomes a warning (one per operation and code) and `fallback`,
+   * or what a listing had read before it stopped.
+   */
   const attempt = async <T>(operation: string, fallback: T, fn: () => Promise<T>): Promise<T> => {
     progress.total += 1;
     try {
@@ -109,8 +125,10 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     } catch (error) {
       if (!(error instanceof AwsFailure)) throw error;
       if (error.kind === "credentials") throw error;
+      failed += 1;
       const key = `${error.service}:${error.operation}:${error.awsCode}`;
       if (!warnings.has(key)) warnings.set(key, warningFrom(error));
+      if (error.partial && Array.isArray(fallback)) return error.partial as T;
       return fallback;
     } finally {
       progress.done += 1;
@@ -258,5 +276,5 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     list.sort((a, b) => a.serviceNetworkId.localeCompare(b.serviceNetworkId));
   }
   report("done");
-  return { inputs, warnings: [...warnings.values()], memo, reused };
+  return { inputs, warnings: [...warnings.values()], memo, reused, attempted: progress.total, failed };
 }

@@ -5,7 +5,8 @@
  * for the UI, and typed errors for credentials (never cached as empty).
  */
 import { EventEmitter } from "node:events";
-import type { DiscoveryProgress, Topology } from "@lattice-atlas/shared";
+import type { DiscoveryProgress, Topology, Warning } from "@lattice-atlas/shared";
+import { AppError } from "../errors.js";
 import { AwsFailure, CallRunner, createReaders, type RunnerOptions } from "../aws/index.js";
 import { GraphIndex } from "../lattice/graph-index.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
@@ -16,6 +17,12 @@ import { EncodedBody } from "./encoded.js";
 
 interface Entry {
   topology: Topology;
+  /** Read without a single failure: a later read with failures never replaces it. */
+  complete: boolean;
+  /** The warnings of the read that produced this data (none when complete). */
+  readWarnings: Warning[];
+  /** How many times a failed refresh has kept this entry (part of its ETag). */
+  kept: number;
   index: GraphIndex;
   memo: DiscoveryMemo;
   /** This version of the entry, for If-None-Match. */
@@ -26,7 +33,48 @@ interface Entry {
 
 export interface TopologyServiceOptions {
   registry: SourceRegistry;
-  runner?: Omit<RunnerOptions, "onCall" | "signal">;
+  runner?: Omit<RunnerOptions, "onCall" | "signal" | "deadlineMs">;
+  /** One deadline per discovery: what was read by then is the answer, with warnings naming the rest. */
+  deadlineMs?: number | undefined;
+}
+
+export const DEFAULT_DISCOVERY_DEADLINE_MS = 30_000;
+
+/** Every call of a discovery failed: the typed error of the failures' kind, never an empty account. */
+function nothingRead(warnings: readonly Warning[], source: SourceDefinition, region: string): AppError {
+  const codes = new Set(warnings.map((w) => w.code));
+  const only = codes.size === 1 ? [...codes][0] : undefined;
+  const code =
+    only === "AccessDenied"
+      ? "ACCESS_DENIED"
+      : only === "Throttled"
+        ? "THROTTLED"
+        : only === "Timeout" || only === "Deadline"
+          ? "AWS_TIMEOUT"
+          : "AWS_UNAVAILABLE";
+  const named = [...new Set(warnings.map((w) => `${w.operation} (${w.awsCode ?? w.code})`))];
+  const list = named.slice(0, 6).join(", ") + (named.length > 6 ? ` and ${named.length - 6} more` : "");
+  return new AppError(
+    code,
+    `Discovery of ${source.label} in ${region} read nothing: every call failed (${list}). Nothing was cached.`,
+    {
+      hint:
+        code === "ACCESS_DENIED"
+          ? "Grant the read permissions the warnings name (vpc-lattice:List*, ec2:Describe*, rds:Describe*), then refresh."
+          : code === "THROTTLED"
+            ? "AWS is throttling this account; wait a minute and refresh."
+            : "Check the network path to AWS (or the emulator) and refresh.",
+      ...(warnings[0]?.awsCode ? { awsCode: warnings[0].awsCode } : {}),
+    },
+  );
+}
+
+/** A refresh that could not read everything, shown on the last complete picture it did not replace. */
+function onKeptPicture(warnings: readonly Warning[], kept: Topology): Warning[] {
+  return warnings.map((w) => ({
+    ...w,
+    impact: `A refresh could not read this, so the picture is the last complete one (read at ${kept.stats.discoveredAt}), which may be out of date. ${w.impact}`,
+  }));
 }
 
 export interface ProgressEvent {
@@ -50,7 +98,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
     const started = performance.now();
     const changesAtStart = changes.get(key) ?? 0;
     const identity = await options.registry.identity(source, region);
-    const runner = new CallRunner(options.runner ?? {});
+    const runner = new CallRunner({
+      ...(options.runner ?? {}),
+      deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS,
+    });
     const readers = createReaders(options.registry.clients(source, region), runner);
     let lastEmit = 0;
     const previous = cache.get(key);
@@ -68,6 +119,26 @@ export function createTopologyService(options: TopologyServiceOptions) {
           }
         },
       });
+      // A result with failures never replaces a complete picture, and one that read nothing replaces none.
+      const allFailed = result.attempted > 0 && result.failed === result.attempted;
+      if (previous && (allFailed || (result.warnings.length > 0 && previous.complete))) {
+        const kept: Entry = {
+          ...previous,
+          topology: {
+            ...previous.topology,
+            warnings: [...previous.readWarnings, ...onKeptPicture(result.warnings, previous.topology)],
+            stats: { ...previous.topology.stats, cached: true },
+          },
+          kept: previous.kept + 1,
+          etag: `"${key}|${previous.topology.stats.discoveredAt}|kept-${previous.kept + 1}"`,
+          encoded: {},
+        };
+        cache.set(key, kept);
+        if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
+        events.emit(key, { type: "done" } satisfies ProgressEvent);
+        return kept;
+      }
+      if (allFailed) throw nothingRead(result.warnings, source, region);
       const graph = buildGraph(result.inputs);
       const topology: Topology = {
         source: { id: source.id, kind: source.kind, label: source.label },
@@ -88,6 +159,9 @@ export function createTopologyService(options: TopologyServiceOptions) {
       const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
       const entry: Entry = {
         topology,
+        complete: result.warnings.length === 0,
+        readWarnings: result.warnings,
+        kept: 0,
         index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings),
         memo: result.memo,
         etag: `"${key}|${topology.stats.discoveredAt}"`,
