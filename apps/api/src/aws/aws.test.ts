@@ -3,6 +3,15 @@ import { AwsFailure, toAwsFailure } from "./failures.js";
 import { collectPages } from "./pagination.js";
 import { CallRunner } from "./runner.js";
 
+/** The failure a promise rejects with (a test that cannot fail if it resolves). */
+const failureOf = (promise: Promise<unknown>): Promise<AwsFailure> =>
+  promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as AwsFailure,
+  );
+
 const sdkError = (name: string, status: number, message = "boom") =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, requestId: "req-1" } });
 
@@ -62,22 +71,24 @@ describe("collectPages", () => {
   });
 
   it("keeps the pages it read when its guard stops it or a later page fails", async () => {
-    const repeated = await collectPages("s", "Op", async () => ({ items: [1], next: "same" })).catch(
-      (e: unknown) => e as AwsFailure,
-    );
+    const repeated = await failureOf(collectPages("s", "Op", async () => ({ items: [1], next: "same" })));
     expect(repeated.partial).toEqual([1, 1]);
     let page = 0;
-    const failed = await collectPages("s", "Op", async () => {
-      page += 1;
-      if (page === 3) throw Object.assign(new Error("aborted"), { name: "AbortError" });
-      return { items: [page], next: String(page) };
-    }).catch((e: unknown) => e as AwsFailure);
+    const failed = await failureOf(
+      collectPages("s", "Op", async () => {
+        page += 1;
+        if (page === 3) throw Object.assign(new Error("aborted"), { name: "AbortError" });
+        return { items: [page], next: String(page) };
+      }),
+    );
     expect(failed).toBeInstanceOf(AwsFailure);
     expect(failed.partial).toEqual([1, 2]);
     // A first page that fails has nothing to keep.
-    const none = await collectPages("s", "Op", async () => {
-      throw Object.assign(new Error("denied"), { name: "AccessDeniedException" });
-    }).catch((e: unknown) => e as AwsFailure);
+    const none = await failureOf(
+      collectPages("s", "Op", async () => {
+        throw Object.assign(new Error("denied"), { name: "AccessDeniedException" });
+      }),
+    );
     expect(none.kind).toBe("access-denied");
     expect(none.partial).toBeUndefined();
   });
@@ -124,15 +135,15 @@ describe("CallRunner", () => {
         signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
       );
     const [first, queued] = await Promise.all([
-      runner.call("ec2", "DescribeVpcs", hang).catch((e: unknown) => e as AwsFailure),
-      runner.call("ec2", "DescribeSubnets", hang).catch((e: unknown) => e as AwsFailure),
+      failureOf(runner.call("ec2", "DescribeVpcs", hang)),
+      failureOf(runner.call("ec2", "DescribeSubnets", hang)),
     ]);
     expect(first.kind).toBe("deadline");
     expect(first.message).toMatch(/DescribeVpcs was cut off/);
     expect(queued.kind).toBe("deadline");
     expect(queued.message).toMatch(/DescribeSubnets was not made/);
     expect(runner.calls.get("ec2:DescribeSubnets")).toBeUndefined();
-    const later = await runner.call("ec2", "DescribeVpcs", async () => 1).catch((e: unknown) => e as AwsFailure);
+    const later = await failureOf(runner.call("ec2", "DescribeVpcs", async () => 1));
     expect(later.kind).toBe("deadline");
   });
 });

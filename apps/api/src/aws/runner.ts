@@ -5,6 +5,7 @@
  * mode, configured in clients.ts.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import { AwsFailure, toAwsFailure } from "./failures.js";
 
 /** What the SDK met during one call's attempts, filled in by the clients' middleware (clients.ts). */
@@ -59,6 +60,8 @@ export class CallRunner {
   constructor(private readonly options: RunnerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.deadline = options.deadlineMs !== undefined ? AbortSignal.timeout(options.deadlineMs) : undefined;
+    // Every call in flight listens to it (hundreds at once on a large account).
+    if (this.deadline) setMaxListeners(0, this.deadline);
   }
 
   /** Whether the deadline has passed. */

@@ -128,7 +128,7 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
       failed += 1;
       const key = `${error.service}:${error.operation}:${error.awsCode}`;
       if (!warnings.has(key)) warnings.set(key, warningFrom(error));
-      if (error.partial && Array.isArray(fallback)) return error.partial as T;
+      if (error.partial) return error.partial as T;
       return fallback;
     } finally {
       progress.done += 1;
@@ -138,21 +138,38 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
 
   const { ec2, lattice, rds, lambda } = readers;
 
-  const ec2Work = Promise.all([
-    attempt("DescribeVpcs", [], ec2.describeVpcs).then((v) => (inputs.vpcs = v)),
-    attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
-    attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
-    attempt("DescribeVpcEndpoints", [], ec2.describeLatticeEndpoints).then((v) => (inputs.vpcEndpoints = v)),
-    attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then(
-      (v) => (inputs.endpointAssociations = v),
-    ),
-  ]);
+  /**
+   * Where a List came back empty, what hangs off it is not asked for (an empty account costs 7 calls, not
+   * 13): no VPC, no subnets, groups or endpoints; no endpoint, no endpoint rows; no cluster, no instances;
+   * no LAMBDA target group, no functions. A List that failed (undefined) does not stop anything.
+   */
+  const unlessEmpty = <T>(list: readonly T[] | undefined, work: () => Promise<unknown>): Promise<unknown> =>
+    list !== undefined && list.length === 0 ? Promise.resolve() : work();
 
-  const rdsWork = Promise.all([
-    attempt("DescribeDBClusters", [], rds.describeClusters).then((v) => (inputs.dbClusters = v)),
-    attempt("DescribeDBInstances", [], rds.describeInstances).then((v) => (inputs.dbInstances = v)),
-  ]);
-  const lambdaWork = attempt("ListFunctions", [], lambda.listFunctions).then((v) => (inputs.lambdaFunctions = v));
+  const ec2Work = attempt("DescribeVpcs", undefined, ec2.describeVpcs).then((vpcs) => {
+    inputs.vpcs = vpcs ?? [];
+    return unlessEmpty(vpcs, () =>
+      Promise.all([
+        attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
+        attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
+        attempt("DescribeVpcEndpoints", undefined, ec2.describeLatticeEndpoints).then((endpoints) => {
+          inputs.vpcEndpoints = endpoints ?? [];
+          return unlessEmpty(endpoints, () =>
+            attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then(
+              (v) => (inputs.endpointAssociations = v),
+            ),
+          );
+        }),
+      ]),
+    );
+  });
+
+  const rdsWork = attempt("DescribeDBClusters", undefined, rds.describeClusters).then((clusters) => {
+    inputs.dbClusters = clusters ?? [];
+    return unlessEmpty(clusters, () =>
+      attempt("DescribeDBInstances", [], rds.describeInstances).then((v) => (inputs.dbInstances = v)),
+    );
+  });
 
   const networkWork = attempt("ListServiceNetworks", [], lattice.listServiceNetworks).then((networks) =>
     Promise.all(
@@ -243,20 +260,24 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     ),
   );
 
-  const targetWork = attempt("ListTargetGroups", [], lattice.listTargetGroups).then((groups) =>
-    Promise.all(
-      groups.map(async (group) => {
+  const targetWork = attempt("ListTargetGroups", undefined, lattice.listTargetGroups).then((groups) =>
+    Promise.all([
+      ...(groups ?? []).map(async (group) => {
         const targets = await attempt("ListTargets", [], () => lattice.listTargets(group.id));
         inputs.targetGroups.push({ ...group, targets });
       }),
-    ),
+      // Functions matter only as the targets of LAMBDA target groups.
+      unlessEmpty(
+        groups?.filter((g) => g.type === "LAMBDA"),
+        () => attempt("ListFunctions", [], lambda.listFunctions).then((v) => (inputs.lambdaFunctions = v)),
+      ),
+    ]),
   );
 
   report("starting");
   await Promise.all([
     ec2Work,
     rdsWork,
-    lambdaWork,
     networkWork,
     gatewayWork,
     configurationWork,

@@ -94,6 +94,17 @@ export function createTopologyService(options: TopologyServiceOptions) {
   events.setMaxListeners(100);
   const lastProgress = new Map<string, DiscoveryProgress>();
 
+  const asCached = (topology: Topology): Topology => ({ ...topology, stats: { ...topology.stats, cached: true } });
+  const cachedBody = (entry: Entry): EncodedBody =>
+    (entry.encoded.cached ??= new EncodedBody(asCached(entry.topology), entry.etag));
+  /** Caches an entry and, once the run's own answer is out, makes the bytes every later request shares. */
+  const store = (key: string, entry: Entry): void => {
+    cache.set(key, entry);
+    setImmediate(() => {
+      if (cache.get(key) === entry) cachedBody(entry);
+    });
+  };
+
   async function run(source: SourceDefinition, region: string, key: string): Promise<Entry> {
     const started = performance.now();
     const changesAtStart = changes.get(key) ?? 0;
@@ -133,7 +144,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
           etag: `"${key}|${previous.topology.stats.discoveredAt}|kept-${previous.kept + 1}"`,
           encoded: {},
         };
-        cache.set(key, kept);
+        store(key, kept);
         if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
         events.emit(key, { type: "done" } satisfies ProgressEvent);
         return kept;
@@ -167,7 +178,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
         etag: `"${key}|${topology.stats.discoveredAt}"`,
         encoded: {},
       };
-      cache.set(key, entry);
+      store(key, entry);
       if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
       events.emit(key, { type: "done" } satisfies ProgressEvent);
       return entry;
@@ -198,7 +209,6 @@ export function createTopologyService(options: TopologyServiceOptions) {
     return { entry: await pending.promise, fresh: true };
   }
 
-  const asCached = (topology: Topology): Topology => ({ ...topology, stats: { ...topology.stats, cached: true } });
 
   return {
     async topology(sourceId: string, region: string, refresh = false): Promise<Topology> {
@@ -214,7 +224,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
       if (fresh) return (found.encoded.fresh ??= new EncodedBody(found.topology, found.etag));
       // The cached form outlives the run's own answer: free that one.
       delete found.encoded.fresh;
-      return (found.encoded.cached ??= new EncodedBody(asCached(found.topology), found.etag));
+      return cachedBody(found);
     },
     async index(sourceId: string, region: string): Promise<GraphIndex> {
       return (await entry(sourceId, region)).entry.index;
