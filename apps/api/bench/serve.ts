@@ -66,6 +66,9 @@ async function startServer(scenario: string): Promise<{ url: string; child: Chil
       scenario,
       "--data-dir",
       dataDir,
+      // Serving is measured here, not discovery: let a loaded machine finish reading `large`.
+      "--discovery-deadline",
+      "600",
       ...(REGION[scenario] ? ["--region", REGION[scenario]] : []),
     ],
     { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ATLAS_WEB_ROOT: dataDir } },

@@ -275,15 +275,7 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   );
 
   report("starting");
-  await Promise.all([
-    ec2Work,
-    rdsWork,
-    networkWork,
-    gatewayWork,
-    configurationWork,
-    serviceWork,
-    targetWork,
-  ]);
+  await Promise.all([ec2Work, rdsWork, networkWork, gatewayWork, configurationWork, serviceWork, targetWork]);
   // Parallel pushes arrive in completion order; sort for stable output.
   for (const list of [inputs.serviceNetworks, inputs.services, inputs.targetGroups] as Array<Array<{ id: string }>>)
     list.sort((a, b) => a.id.localeCompare(b.id));

@@ -209,7 +209,6 @@ export function createTopologyService(options: TopologyServiceOptions) {
     return { entry: await pending.promise, fresh: true };
   }
 
-
   return {
     async topology(sourceId: string, region: string, refresh = false): Promise<Topology> {
       const { entry: found, fresh } = await entry(sourceId, region, refresh);
