@@ -6,6 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { controlRefusal } from "./guard.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -60,7 +61,9 @@ export function loadNamedScenario(emulator: Emulator, name: string, params: Reco
   return result;
 }
 
-export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
+export const controlRoutes: ControlHandler = (emulator, method, path, query, body, request) => {
+  const refusal = controlRefusal(method, body, request);
+  if (refusal) return refusal;
   const route = path.replace(/\/+$/, "");
   if (route === "/_emulator/health" || route === "/_localstack/health") {
     return ok({

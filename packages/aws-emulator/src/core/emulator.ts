@@ -44,6 +44,8 @@ export type ControlHandler = (
   path: string,
   query: URLSearchParams,
   body: string,
+  /** The HTTP request (headers, the local address it came in on), for the control API's Host/Origin rules. */
+  request?: IncomingMessage,
 ) => Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 
 export interface StateExport {
@@ -223,7 +225,7 @@ export class Emulator {
     }
 
     if (rawPath.startsWith("/_emulator") || rawPath.startsWith("/_localstack")) {
-      await this.handleControl(req.method ?? "GET", rawPath, url.searchParams, body, res, requestId);
+      await this.handleControl(req.method ?? "GET", rawPath, url.searchParams, body, res, requestId, req);
       return;
     }
 
@@ -397,6 +399,7 @@ export class Emulator {
     body: string,
     res: ServerResponse,
     requestId: string,
+    req?: IncomingMessage,
   ): Promise<void> {
     if (!this.control) {
       send(
@@ -407,7 +410,7 @@ export class Emulator {
       return;
     }
     try {
-      const result = await this.control(this, method, path, query, body);
+      const result = await this.control(this, method, path, query, body, req);
       send(
         res,
         { status: result.status, headers: { "content-type": "application/json" }, body: JSON.stringify(result.body) },
