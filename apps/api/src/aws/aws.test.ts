@@ -37,6 +37,14 @@ describe("toAwsFailure", () => {
     expect(failure.iamAction).toBe("vpc-lattice:ListServices");
   });
 
+  it("keeps the code as a code and passes the message bounded and cleaned", () => {
+    const hostile = `\u001b[31mgone\u0007\r\nnext line\u202e ${"A".repeat(5000)}`;
+    const failure = toAwsFailure(sdkError("ValidationException\n<b>", 400, hostile), "vpc-lattice", "ListServices");
+    expect(failure.awsCode).toBe("ValidationExceptionb");
+    expect(failure.message.length).toBeLessThanOrEqual(300);
+    expect(failure.message).toMatch(/^\[31mgone next line A+…$/);
+  });
+
   it("treats an aborted call as a timeout", () => {
     expect(
       toAwsFailure(Object.assign(new Error("aborted"), { name: "AbortError" }), "ec2", "DescribeVpcs", true).kind,

@@ -136,6 +136,28 @@ describe("a read where everything failed is an error, not an empty account", () 
   });
 });
 
+describe("an AWS error message is passed on bounded and cleaned", () => {
+  it("keeps the code; strips control characters and caps the length", async () => {
+    const message = `\u001b[2J\u001b[31mpwned\u0007\r\n%%{init: {"theme":"dark"}}%% <img src=x onerror=alert(1)> ${"x".repeat(6000)}`;
+    await t.control("POST", "/_emulator/faults", [
+      {
+        service: "vpc-lattice",
+        operation: "ListTargetGroups",
+        error: { code: "InternalServerException", statusCode: 500, message },
+      },
+    ]);
+    await withFreshApp(async (app) => {
+      const body = (await app.request({ method: "GET", url: "/api/topology" })).json<Topology>();
+      const warning = body.warnings.find((w) => w.operation === "ListTargetGroups")!;
+      expect(warning.awsCode).toBe("InternalServerException");
+      // eslint-disable-next-line no-control-regex -- asserting there are none
+      expect(warning.message).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(warning.message.length).toBeLessThan(500);
+      expect(warning.message).toContain("pwned");
+    });
+  });
+});
+
 describe("throttling is named as throttling", () => {
   it("a call throttled until its time runs out is a Throttled warning, not a Timeout", async () => {
     // Each attempt is throttled with Retry-After 5 s: the SDK waits past the call's 3 s limit.
