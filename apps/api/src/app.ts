@@ -53,6 +53,8 @@ export interface AppOptions {
   /** Log requests (ATLAS_LOG=1); tests pass a stream to read what was logged. */
   logger?: boolean | { stream: NodeJS.WritableStream };
   runner?: TopologyServiceOptions["runner"];
+  /** Test hooks (never set by the server). */
+  testHooks?: { afterAwsCall?: () => Promise<void> } | undefined;
   /** One discovery's deadline (default 30 s). */
   discoveryDeadlineMs?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
@@ -109,8 +111,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registry,
     topology,
     connect: createConnectService({ topology, registry }),
-    actions: createActionService({ registry, topology, store, runner: options.runner }),
+    actions: createActionService({
+      registry,
+      topology,
+      store,
+      runner: options.runner,
+      afterCall: options.testHooks?.afterAwsCall,
+    }),
   };
+  // Changes a previous process stopped in the middle of: settled in the background once the app is up.
+  app.addHook("onReady", async () => {
+    let pending: number;
+    try {
+      pending = store.pendingExecutions().length;
+    } catch {
+      return; // the audit store is unavailable: changes are refused anyway
+    }
+    if (pending === 0) return;
+    void ctx.actions
+      .reconcile((message) => app.log.warn(message))
+      .then((result) => app.log.info(result, "reconciled interrupted changes"))
+      .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"));
+  });
 
   registerErrorHandling(app);
   // Bodies are JSON: text/plain (what a cross-site form or a no-cors fetch can send) is refused with 415.

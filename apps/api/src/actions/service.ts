@@ -30,6 +30,7 @@ import { codify } from "./codify.js";
 import { createExecutor, validateAction } from "./execute.js";
 import { impactOf } from "../lattice/impact.js";
 import { preflight } from "./preflight.js";
+import { reconcilePending } from "./reconcile.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
 const ID_PREFIX: Record<PollableKind, string> = {
@@ -45,6 +46,8 @@ export interface ActionServiceDeps {
   store: AuditStore;
   runner?: Omit<RunnerOptions, "onCall" | "signal"> | undefined;
   now?: () => Date;
+  /** Test hook: after AWS answered a change, before it is recorded (see execute.ts). */
+  afterCall?: (() => Promise<void>) | undefined;
 }
 
 export function createActionService(deps: ActionServiceDeps) {
@@ -94,6 +97,7 @@ export function createActionService(deps: ActionServiceDeps) {
     },
     writer: (source, region) => createWriter(deps.registry.clients(source, region), runner()),
     invalidate: (source, region) => deps.topology.invalidate(source.id, region),
+    afterCall: deps.afterCall,
   });
 
   return {
@@ -154,6 +158,17 @@ export function createActionService(deps: ActionServiceDeps) {
         if (settledDifferently) deps.topology.invalidate(source.id, region);
       }
       return answer;
+    },
+
+    /** Settles the changes a previous process stopped in the middle of (run once at start-up). */
+    reconcile(log?: (message: string) => void): Promise<{ settled: number; left: number }> {
+      return reconcilePending({
+        store: deps.store,
+        registry: deps.registry,
+        topology: deps.topology,
+        now,
+        ...(log ? { log } : {}),
+      });
     },
 
     audit(query: AuditQuery): AuditResponse {
