@@ -58,6 +58,8 @@ export interface AppOptions {
   /** One discovery's deadline (default 30 s). */
   discoveryDeadlineMs?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
+  /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
+  estate?: RegistryOptions["estate"];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -98,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowAwsMutations: options.allowAwsMutations ?? false,
     readOnly: options.readOnly ?? false,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    ...(options.estate ? { estate: options.estate } : {}),
   });
   const topology = createTopologyService({
     registry,

@@ -50,6 +50,7 @@ const app = await buildApp({
   readOnly: config.readOnly,
   dataDir: config.dataDir,
   discoveryDeadlineMs: config.discoveryDeadlineMs,
+  ...(config.estate ? { estate: config.estate } : {}),
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });

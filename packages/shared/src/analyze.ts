@@ -46,7 +46,7 @@ export const AnalyzeRequest = Type.Object(
 export type AnalyzeRequest = Static<typeof AnalyzeRequest>;
 
 export const Hop = Type.Object({
-  step: Type.Integer({ minimum: 1, maximum: 7 }),
+  step: Type.Integer({ minimum: 1, maximum: 12 }),
   title: Type.String(),
   status: StringEnum(HOP_STATUSES),
   subject: Type.Optional(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.String() })),

@@ -376,3 +376,23 @@ describe("codify: what each form says", () => {
     );
   });
 });
+
+describe("codify in an estate: the forms say which account they run in", () => {
+  it("the CLI uses that account's profile, Terraform a provider alias that assumes the change role", () => {
+    const forms = codify({
+      ...resolved({ type: "associate-vpc", vpcId: "vpc-023cb195488e7d121", serviceNetworkId: SN }),
+      accountId: "444455556666",
+      estateRole: "LatticeAtlasChange",
+      serviceNetworkIdentifier: latticeArn(`servicenetwork/${SN}`),
+    });
+    expect(forms.cli).toContain("# In account 444455556666");
+    expect(forms.cli).toMatch(/--profile atlas-444455556666 \\\n {2}--region ap-northeast-1$/);
+    expect(forms.cli).toContain(`--service-network-identifier ${latticeArn(`servicenetwork/${SN}`)}`);
+    expect(forms.terraform).toContain('alias  = "account_444455556666"');
+    expect(forms.terraform).toContain('role_arn = "arn:aws:iam::444455556666:role/LatticeAtlasChange"');
+    expect(forms.terraform).toMatch(
+      /resource "aws_vpclattice_service_network_vpc_association" "[^"]+" \{\n {2}provider = aws\.account_444455556666/,
+    );
+    expect(forms.cloudformation).toMatch(/^# Deploy in account 444455556666, region ap-northeast-1/);
+  });
+});

@@ -30,15 +30,56 @@ export function idempotencyNote(action: Action): string {
     : `${call?.operation ?? "This call"} takes no client token at AWS: Atlas records each executed token with its result and answers a repeat from that record, without calling AWS again.`;
 }
 
+/** The named profile a person would use for a member account (a suggestion the CLI form spells out). */
+export const profileFor = (accountId: string): string => `atlas-${accountId}`;
+
+/**
+ * In an estate, the same forms made in the account that owns the change: the
+ * CLI with that account's profile, Terraform through a provider alias that
+ * assumes the change role, CloudFormation with where to deploy it.
+ */
+function inAccount(forms: { cli: string; terraform: string; cloudformation: string }, resolved: ResolvedAction) {
+  const role = resolved.estateRole;
+  if (!role) return forms;
+  const { accountId, region } = resolved;
+  const roleArn = `arn:aws:iam::${accountId}:role/${role}`;
+  const alias = `account_${accountId}`;
+  const cli = [
+    `# In account ${accountId}: a profile (here ${profileFor(accountId)}) that assumes ${roleArn}`,
+    forms.cli.replace(/ \\\n {2}--region (\S+)$/, ` \\\n  --profile ${profileFor(accountId)} \\\n  --region $1`),
+  ].join("\n");
+  const terraform = forms.terraform.includes("resource ")
+    ? [
+        `provider "aws" {`,
+        `  alias  = "${alias}"`,
+        `  region = "${region}"`,
+        "",
+        "  assume_role {",
+        `    role_arn = "${roleArn}"`,
+        "  }",
+        "}",
+        "",
+        forms.terraform.replace(/^(resource "[^"]+" "[^"]+" \{)$/m, `$1\n  provider = aws.${alias}`),
+      ].join("\n")
+    : `# In account ${accountId} (${region}).\n${forms.terraform}`;
+  const cloudformation = `# Deploy in account ${accountId}, region ${region} (a stack there, or a StackSet instance for it).\n${forms.cloudformation}`;
+  return { cli, terraform, cloudformation };
+}
+
 /** Everything a plan shows about how the change is made. */
 export function codify(resolved: ResolvedAction, clientToken?: string) {
   const kind = kindOf(resolved.action);
   const action = resolved.action;
   return {
     calls: kind.calls(action, resolved, clientToken),
-    cli: kind.cli(action, resolved, clientToken),
-    terraform: kind.terraform(action, resolved),
-    cloudformation: kind.cloudformation(action, resolved),
+    ...inAccount(
+      {
+        cli: kind.cli(action, resolved, clientToken),
+        terraform: kind.terraform(action, resolved),
+        cloudformation: kind.cloudformation(action, resolved),
+      },
+      resolved,
+    ),
     idempotency: idempotencyNote(action),
   };
 }

@@ -40,7 +40,9 @@ export function validateAction(action: Action): void {
 }
 
 export interface Prepared {
+  /** The account the change is made in (an estate's: the one that owns it), and its region. */
   accountId: string;
+  region?: string | undefined;
   findings: Finding[];
   blocking: boolean;
   calls: PlannedCall[];
@@ -50,7 +52,7 @@ export interface ExecutorDeps {
   store: AuditStore;
   /** Identity, topology, preflight and the planned calls of an action. */
   prepare: (source: SourceDefinition, region: string, action: Action, clientToken: string) => Promise<Prepared>;
-  writer: (source: SourceDefinition, region: string) => Writer;
+  writer: (source: SourceDefinition, region: string, accountId: string) => Writer;
   /** The topology entry a change made out of date. */
   invalidate: (source: SourceDefinition, region: string) => void;
   now?: () => Date;
@@ -157,7 +159,7 @@ export function createExecutor(deps: ExecutorDeps) {
       if (intentId === undefined || !deps.store.complete(intentId, completion)) audit(withAccount, outcome, extra);
     };
     try {
-      const result = await deps.writer(source, region).perform(call!);
+      const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
       await deps.afterCall?.();
       const response: ExecuteResponse = {
         resource: { kind, id: result.id, ...(result.arn ? { arn: result.arn } : {}), status: result.status },

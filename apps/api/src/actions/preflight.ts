@@ -24,7 +24,13 @@ export interface PreflightResult {
 
 export function preflight(index: GraphIndex, action: Action, ctx: PreflightContext): PreflightResult {
   const f = new Findings();
-  const resolved: ResolvedAction = { action, accountId: ctx.accountId, region: ctx.region, summary: "" };
+  const resolved: ResolvedAction = {
+    action,
+    accountId: ctx.accountId,
+    region: ctx.region,
+    summary: "",
+    ...(ctx.estate ? { estateRole: ctx.estate.roleName } : {}),
+  };
   if (!ctx.mutationsAllowed) {
     f.blocking(
       "READ_ONLY",

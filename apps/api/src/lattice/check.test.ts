@@ -57,7 +57,7 @@ describe("analyzeConnectivity: every hop passes on a correct path", () => {
   it("reaches the Aurora writer through the VPC association, naming each rule", () => {
     const answer = analyzeConnectivity(reportLike().index(), input());
     expect(answer.verdict).toBe("reachable");
-    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass"]);
+    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "pass", "skip"]);
     expect(answer.path).toEqual({
       pattern: "service-network-association",
       entryId: "snva-0000000000000000a",
@@ -84,7 +84,7 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
   it("1 — the client's group lets nothing out", () => {
     const b = reportLike();
     b.inputs.securityGroups.find((g) => g.groupId === "sg-0000000000000client")!.egress = [];
-    expect(statuses(b)).toEqual(["fail", "pass", "pass", "pass", "pass", "pass", "pass"]);
+    expect(statuses(b)).toEqual(["fail", "pass", "pass", "pass", "pass", "pass", "pass", "skip"]);
   });
 
   it("2 — the VPC association is not ACTIVE", () => {
@@ -109,7 +109,7 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
     const b = reportLike();
     b.inputs.securityGroups.find((g) => g.groupId === "sg-00000000000000entry")!.ingress = [];
     const answer = analyzeConnectivity(b.index(), input());
-    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "fail", "pass", "pass", "pass", "pass"]);
+    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "fail", "pass", "pass", "pass", "pass", "skip"]);
     expect(answer.hops[2]!.fix!.action).toEqual({
       type: "add-ingress-rule",
       groupId: "sg-00000000000000entry",
@@ -171,7 +171,7 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
     const b = reportLike();
     b.inputs.securityGroups.find((g) => g.groupId === "sg-0000000000000aurora")!.ingress = [];
     const answer = analyzeConnectivity(b.index(), input());
-    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "fail", "pass"]);
+    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "fail", "pass", "skip"]);
     expect(answer.hops[5]!.fix!.action).toEqual({
       type: "add-ingress-rule",
       groupId: "sg-0000000000000aurora",
@@ -185,7 +185,7 @@ describe("analyzeConnectivity: each hop failing on its own", () => {
 
   it("7 — the native writer name from an associated VPC with private DNS off names the snra-… entry", () => {
     const answer = analyzeConnectivity(reportLike().index(), input({ hostname: WRITER_HOST }));
-    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "fail"]);
+    expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "pass", "fail", "skip"]);
     expect(answer.hops[6]!.detail).toMatch(/private DNS off/);
     expect(answer.hops[6]!.fix!.text).toBe(`Use ${SNRA}.${WRITER}.4232ccc.vpc-lattice-rsc.us-east-1.on.aws.`);
   });
@@ -242,7 +242,16 @@ describe("analyzeConnectivity: a general case beyond the field report", () => {
         to,
       });
       expect(answer.port).toBe(port);
-      expect(answer.hops.map((h) => h.status)).toEqual(["pass", "pass", "pass", "pass", "pass", "skip", "pass"]);
+      expect(answer.hops.map((h) => h.status)).toEqual([
+        "pass",
+        "pass",
+        "pass",
+        "pass",
+        "pass",
+        "skip",
+        "pass",
+        "skip",
+      ]);
       expect(answer.hops[5]!.detail).toMatch(/must accept TCP \d+ from the resource gateway/);
       expect(answer.verdict).toBe("reachable");
     }

@@ -110,7 +110,7 @@ function resourceAssociationDns(
   const generated = association.data.dnsName;
   const privateName = association.data.privateDnsName;
   if (!privateName) return { generated, generatedSource: NAME_SOURCES.snraName };
-  const { admits, preference } = preferenceAdmits(snva.dnsOptions, privateName, facts.awsOwned);
+  const { admits, preference } = preferenceAdmits(snva.dnsOptions, privateName, facts.domainVerified);
   const use = generated ?? "the association's name";
   return {
     generated,
@@ -123,9 +123,22 @@ function resourceAssociationDns(
         ? `The VPC association ${vpcAssociation.id} has private DNS off, so no private hosted zone answers for ${privateName} in ${vpcName}; the name resolves to the resource's own address, which this VPC has no route to (the connection times out). Use ${use}.`
         : !association.data.privateDnsEnabled
           ? `The resource association ${association.id} was created with private DNS off (it cannot be changed). Use ${use}.`
-          : `The VPC association's DNS preference ${preference} does not cover ${privateName}. Use ${use}.`,
+          : `${preferenceRefusal(preference, privateName, facts)} Use ${use}.`,
     },
   };
+}
+
+/** Why a DNS preference keeps a private zone from being made for a domain, with what would change it. */
+export function preferenceRefusal(preference: string, domain: string, facts: TargetFacts): string {
+  const verification = facts.verification;
+  const state = !verification
+    ? `${domain} has no domain verification`
+    : verification.status === "PENDING"
+      ? `${domain} is not verified yet (PENDING${verification.txtName ? `: create the TXT record ${verification.txtName} with the value ${verification.txtValue ?? "shown in its details"}` : ""})`
+      : `${domain}'s verification is ${verification.status}`;
+  if (preference === "VERIFIED_DOMAINS_ONLY" || preference === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS")
+    return `The DNS preference ${preference} admits only verified${preference === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" ? " or listed" : ""} domains, and ${state}.`;
+  return `The DNS preference ${preference} does not list ${domain}.`;
 }
 
 function serviceAssociationDns(

@@ -5,7 +5,16 @@
  * a service), each built once on first use. It also knows what discovery could
  * not read (its warnings), so that a rule can tell "absent" from "not read".
  */
-import type { GraphEdge, GraphNode, GraphNodeOf, NodeDataOf, NodeKind, Warning } from "@lattice-atlas/shared";
+import type {
+  GraphEdge,
+  GraphNode,
+  GraphNodeOf,
+  NodeDataOf,
+  NodeKind,
+  PrefixList,
+  Warning,
+} from "@lattice-atlas/shared";
+import { cidrContains } from "./cidr.js";
 import { ReadGaps } from "./read-gaps.js";
 
 export type SecurityGroupFacts = NodeDataOf<"securityGroup">;
@@ -50,6 +59,8 @@ export class GraphIndex {
     readonly edges: GraphEdge[],
     securityGroups: SecurityGroupFacts[] = [],
     readonly warnings: Warning[] = [],
+    /** Managed prefix lists (the VPC Lattice ones), for rules that name one. */
+    readonly prefixLists: PrefixList[] = [],
   ) {
     this.gaps = new ReadGaps(warnings);
     for (const group of securityGroups) this.groups.set(group.groupId, group);
@@ -212,6 +223,11 @@ export class GraphIndex {
       return out;
     })();
     return (slot.value.get(value.toLowerCase()) ?? [])[0] as GraphNodeOf<"resourceConfiguration"> | undefined;
+  }
+
+  /** The managed prefix lists that hold all of `cidr` (a rule naming one of them matches that traffic). */
+  prefixListsCovering(cidr: string): string[] {
+    return this.prefixLists.filter((p) => p.cidrs.some((c) => cidrContains(c, cidr))).map((p) => p.id);
   }
 
   /** A label for any id: the node's, else the id. */

@@ -15,10 +15,13 @@ import {
 } from "@lattice-atlas/shared";
 import type { PathNames } from "./dns.js";
 import type { GraphIndex, SecurityGroupFacts, SubnetFacts } from "./graph-index.js";
+import { policyDeniesEveryone } from "./auth-policy.js";
+import { cidrContains } from "./cidr.js";
+import { aclAllowsConnection, aclOfSubnet, describeAclEntry } from "./network-acls.js";
 import { describeRule, findEgress, findIngress, ruleDescription, type Peer } from "./security-groups.js";
 import type { Target, TargetFacts } from "./targets.js";
 import { named } from "./text.js";
-import { networksHolding, pathBlockers, vpcAssociationOf, type Path } from "./ways-in.js";
+import { networksHolding, pathBlockers, vpcAssociationOf, waysInOf, type Path } from "./ways-in.js";
 
 /** Lattice answers an associated VPC from these ranges (resources, services). */
 export const LATTICE_RESOURCE_RANGE = "129.224.0.0/17";
@@ -65,6 +68,18 @@ const subjectOf = (node: { id: string; kind: string; label: string }) => ({
 });
 const groupSubject = (g: SecurityGroupFacts) => ({ id: g.groupId, kind: "securityGroup", label: g.groupName });
 
+/** The gaps that matter on the client's side (its VPC's account). */
+const clientGaps = (ctx: CheckSubject) => ctx.index.gaps.in([ctx.vpc.accountId]);
+/** … on the target's side (its owner's and its gateway's accounts). */
+const targetGaps = (ctx: CheckSubject) => ctx.index.gaps.in([ctx.target.node.accountId, ctx.facts.gateway?.accountId]);
+/** … anywhere between: the VPC's account, the networks it reaches (stubs included) and the target's owner. */
+function pathGaps(ctx: CheckSubject) {
+  const networks = waysInOf(ctx.index, ctx.vpc.id).map((w) =>
+    w.networkId ? ctx.index.byId.get(w.networkId)?.accountId : undefined,
+  );
+  return ctx.index.gaps.in([ctx.vpc.accountId, ctx.target.node.accountId, ...networks]);
+}
+
 function unknown(title: string, detail: string, unread: string[], extra: Partial<HopResult> = {}): HopResult {
   return { title, status: "unknown", detail, ...(unread.length > 0 ? { unread } : {}), ...extra };
 }
@@ -81,18 +96,19 @@ function destinationOf(ctx: PathContext): { peer: Peer; label: string } {
     };
   }
   const range = target.kind === "service" ? LATTICE_SERVICE_RANGE : LATTICE_RESOURCE_RANGE;
-  return { peer: { groupIds: [], cidrs: [range] }, label: range };
+  // A rule may name the VPC Lattice managed prefix list instead of the range.
+  return { peer: { groupIds: [], cidrs: [range], prefixListIds: index.prefixListsCovering(range) }, label: range };
 }
 
 export const clientEgress: HopRule = (ctx) => {
   const title = "Client egress";
   const { path, index, port, client } = ctx;
   if (!path) return { title, status: "skip", detail: "No way into VPC Lattice to check egress towards." };
-  if (index.gaps.has("securityGroups"))
+  if (clientGaps(ctx).has("securityGroups"))
     return unknown(
       title,
-      "The security groups of this account could not be read.",
-      index.gaps.unread("securityGroups"),
+      `The security groups of ${ctx.vpc.label}'s account could not be read.`,
+      clientGaps(ctx).unread("securityGroups"),
     );
   const destination = destinationOf(ctx);
   if (client.groupId) {
@@ -191,7 +207,7 @@ export const wayIn: HopRule = (ctx) => {
   const title = "Way into VPC Lattice";
   const { path, index, vpc, target } = ctx;
   if (!path) {
-    const unread = index.gaps.unread(
+    const unread = pathGaps(ctx).unread(
       "endpoints",
       "networks",
       "vpcAssociations",
@@ -259,7 +275,7 @@ export const entrySecurityGroups: HopRule = (ctx) => {
     return unknown(
       title,
       "The security groups of this association could not be read (see the warnings).",
-      index.gaps.unread("vpcAssociationGroups"),
+      clientGaps(ctx).unread("vpcAssociationGroups"),
       { subject: subjectOf(entry) },
     );
   if (entry.kind === "vpcAssociation" && declared.length === 0)
@@ -274,7 +290,7 @@ export const entrySecurityGroups: HopRule = (ctx) => {
     return unknown(
       title,
       `The rules of ${declared.filter((id) => !index.securityGroup(id)).join(", ")} were not read.`,
-      index.gaps.unread("securityGroups"),
+      clientGaps(ctx).unread("securityGroups"),
       { subject: subjectOf(entry) },
     );
   const found = findIngress(entryGroups, port, client.peer);
@@ -329,14 +345,14 @@ export const configurationHop: HopRule = (ctx) => {
   const title = "Resource configuration";
   if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
   const { node: c, parent } = ctx.target;
-  const { port, facts, index } = ctx;
+  const { port, facts } = ctx;
   ctx.highlight.push(c.id);
   if (parent) ctx.highlight.push(parent.id);
-  if (!c.data.definition && c.data.portRanges.length === 0 && index.gaps.has("configurationDetails"))
+  if (!c.data.definition && c.data.portRanges.length === 0 && targetGaps(ctx).has("configurationDetails"))
     return unknown(
       title,
       `The ports and target of ${c.data.name} were not read.`,
-      index.gaps.unread("configurationDetails"),
+      targetGaps(ctx).unread("configurationDetails"),
       {
         subject: subjectOf(c),
       },
@@ -385,6 +401,58 @@ function resourcePeer(ctx: PathContext): Peer {
   };
 }
 
+/** Names only a private hosted zone answers (never resolvable publicly). */
+const PRIVATE_NAME = /\.(internal|local|lan|corp|intranet|private|home\.arpa)\.?$/i;
+
+/**
+ * What the gateway must do beyond its own status and groups: resolve a DNS
+ * target where it lives (IN_VPC) or publicly (PUBLIC, fixed at creation), and
+ * route to an address outside its VPC. A failing result, or undefined.
+ */
+function gatewayReach(ctx: PathContext, gateway: GraphNodeOf<"resourceGateway">): HopResult | undefined {
+  const title = "Resource gateway";
+  if (ctx.target.kind !== "resourceConfiguration") return undefined;
+  const definition = ctx.target.node.data.definition;
+  if (!definition) return undefined;
+  const subject = subjectOf(gateway);
+  if (definition.kind === "dns" && gateway.data.dnsResolution === "PUBLIC") {
+    const name = definition.values[0] ?? "";
+    if (PRIVATE_NAME.test(name))
+      return {
+        title,
+        status: "fail",
+        subject,
+        detail: `${gateway.label} resolves configuration names publicly (resourceConfigDnsResolution PUBLIC), and ${name} is a name only a private hosted zone answers: the gateway cannot resolve it.`,
+        rule: "resourceConfigDnsResolution PUBLIC",
+        fix: {
+          text: `Create the gateway again with resourceConfigDnsResolution IN_VPC (it is fixed at creation) and move the configuration to it, or publish ${name} in public DNS.`,
+        },
+      };
+  }
+  if (definition.kind !== "ip" && definition.kind !== "cidr") return undefined;
+  const vpc = ctx.index.get(gateway.data.vpcId, "vpc");
+  const tables = vpc?.data.routeTables;
+  if (!vpc || !tables) return undefined;
+  for (const value of definition.values) {
+    if (cidrContains(vpc.data.cidr, value)) continue;
+    for (const subnetId of gateway.data.subnetIds) {
+      const table = tables.find((t) => t.subnetIds.includes(subnetId)) ?? tables.find((t) => t.main);
+      const route = table?.routes.find((r) => r.state !== "blackhole" && cidrContains(r.destination, value));
+      if (route) continue;
+      return {
+        title,
+        status: "fail",
+        subject,
+        detail: `${value} is outside ${vpc.label} (${vpc.data.cidr}), and the route table ${table?.id ?? "(none)"} of ${subnetId}, where ${gateway.label} has an interface, has no route to it.`,
+        fix: {
+          text: `Add a route to ${value} (through a peering connection, transit gateway or VPN) in ${table?.id ?? "the subnet's route table"}.`,
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
 export const gatewayHop: HopRule = (ctx) => {
   const title = "Resource gateway";
   if (ctx.target.kind !== "resourceConfiguration") return { title, status: "skip", detail: "Not a resource." };
@@ -395,7 +463,7 @@ export const gatewayHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The resource gateway ${gatewayId ?? "(none named)"} could not be read.`,
-      index.gaps.unread("gateways", "configurationDetails"),
+      targetGaps(ctx).unread("gateways", "configurationDetails"),
     );
   ctx.highlight.push(gateway.id);
   const gatewayGroups = index.securityGroups(gateway.data.securityGroupIds);
@@ -418,11 +486,13 @@ export const gatewayHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The rules of ${gateway.label}'s security groups were not read.`,
-      index.gaps.unread("securityGroups"),
+      targetGaps(ctx).unread("securityGroups"),
       {
         subject: subjectOf(gateway),
       },
     );
+  const beyond = gatewayReach(ctx, gateway);
+  if (beyond && isUsable(gateway.data.status) && !noCommonZone) return beyond;
   const fails = !isUsable(gateway.data.status) || noCommonZone || (gatewayGroups.length > 0 && !egress);
   return {
     title,
@@ -461,11 +531,11 @@ export const resourceHop: HopRule = (ctx) => {
   if (!cluster) {
     const looksLikeRds =
       c.data.definition?.kind === "arn" || /\.rds\.amazonaws\.com$/i.test(c.data.definition?.values[0] ?? "");
-    if (looksLikeRds && index.gaps.has("databases"))
+    if (looksLikeRds && targetGaps(ctx).has("databases"))
       return unknown(
         title,
         `The Aurora cluster behind ${value} was not read, so whether its security groups admit the resource gateway is unknown.`,
-        index.gaps.unread("databases"),
+        targetGaps(ctx).unread("databases"),
       );
     return {
       title,
@@ -482,7 +552,7 @@ export const resourceHop: HopRule = (ctx) => {
     return unknown(
       title,
       `The security groups of ${cluster.label} were not read.`,
-      index.gaps.unread("securityGroups"),
+      targetGaps(ctx).unread("securityGroups"),
       {
         subject: subjectOf(cluster),
       },
@@ -538,10 +608,10 @@ export const listenerHop: HopRule = (ctx) => {
   const title = "Lattice service";
   if (ctx.target.kind !== "service") return { title, status: "skip", detail: "Not a service." };
   const s = ctx.target.node;
-  const { port, index } = ctx;
+  const { port } = ctx;
   ctx.highlight.push(s.id);
-  if (s.data.listeners.length === 0 && index.gaps.has("listeners"))
-    return unknown(title, `The listeners of ${s.data.name} were not read.`, index.gaps.unread("listeners"), {
+  if (s.data.listeners.length === 0 && targetGaps(ctx).has("listeners"))
+    return unknown(title, `The listeners of ${s.data.name} were not read.`, targetGaps(ctx).unread("listeners"), {
       subject: subjectOf(s),
     });
   const listener = s.data.listeners.find((l) => l.port === port);
@@ -567,8 +637,8 @@ export const targetGroupHop: HopRule = (ctx) => {
   const s = ctx.target.node;
   const groups = ctx.index.targetGroupsOf(s.data.arn);
   ctx.highlight.push(...groups.map((g) => g.id));
-  if (groups.length === 0 && ctx.index.gaps.has("targetGroups"))
-    return unknown(title, `The target groups of ${s.data.name} were not read.`, ctx.index.gaps.unread("targetGroups"));
+  if (groups.length === 0 && targetGaps(ctx).has("targetGroups"))
+    return unknown(title, `The target groups of ${s.data.name} were not read.`, targetGaps(ctx).unread("targetGroups"));
   return {
     title,
     status: groups.length === 0 ? "fail" : groups.every((g) => isUsable(g.data.status)) ? "pass" : "fail",
@@ -595,31 +665,54 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
   const policyMissing =
     (s.data.authType === "AWS_IAM" && s.data.authPolicy === "absent") ||
     (network?.data.authType === "AWS_IAM" && network.data.authPolicy === "absent");
-  if (targets.length === 0 && index.gaps.has("targets"))
-    return unknown(title, `The targets of ${s.data.name} were not read.`, index.gaps.unread("targets"));
+  // A policy that denies every caller, whoever signs the request.
+  const denying = [
+    ...(s.data.authType === "AWS_IAM" && s.data.authPolicyText
+      ? [{ where: `the service ${s.data.name}`, why: policyDeniesEveryone(s.data.authPolicyText) }]
+      : []),
+    ...(network?.data.authType === "AWS_IAM" && network.data.authPolicyText
+      ? [{ where: `the service network ${network.data.name}`, why: policyDeniesEveryone(network.data.authPolicyText) }]
+      : []),
+  ].find((p) => p.why !== undefined);
+  if (targets.length === 0 && targetGaps(ctx).has("targets"))
+    return unknown(title, `The targets of ${s.data.name} were not read.`, targetGaps(ctx).unread("targets"));
   if (
     healthy.length > 0 &&
     !policyMissing &&
+    !denying &&
     (s.data.authPolicy === "unknown" || network?.data.authPolicy === "unknown") &&
-    index.gaps.has("auth")
+    targetGaps(ctx).has("auth")
   )
-    return unknown(title, `Whether IAM auth is on for ${s.data.name} could not be read.`, index.gaps.unread("auth"));
+    return unknown(
+      title,
+      `Whether IAM auth is on for ${s.data.name} could not be read.`,
+      targetGaps(ctx).unread("auth"),
+    );
+  const fails = healthy.length === 0 || policyMissing || Boolean(denying);
   return {
     title,
-    status: healthy.length === 0 || policyMissing ? "fail" : "pass",
+    status: fails ? "fail" : "pass",
     ...(targets[0] ? { subject: subjectOf(targets[0]) } : {}),
     detail:
       healthy.length === 0
         ? `No healthy target (${targets.map((t) => `${t.label}: ${t.data.status ?? "unknown"}`).join(", ") || "none registered"}).`
         : policyMissing
           ? "IAM auth is on but no auth policy is set, so every request is denied."
-          : `${healthy.length} healthy target${healthy.length === 1 ? "" : "s"}${iam ? "; IAM auth is on: requests must be SigV4-signed and allowed by the auth policy" : "; no IAM auth"}.`,
+          : denying
+            ? `The auth policy of ${denying.where} denies every caller: ${denying.why}. Requests get 403 Forbidden.`
+            : `${healthy.length} healthy target${healthy.length === 1 ? "" : "s"}${iam ? "; IAM auth is on: requests must be SigV4-signed and allowed by the auth policy" : "; no IAM auth"}.`,
     rule: iam ? "auth type AWS_IAM with a policy" : "auth type NONE",
     ...(healthy.length === 0
       ? { fix: { text: "Register healthy targets in the target group." } }
       : policyMissing
         ? { fix: { text: "Put an auth policy on the service (or network) that allows the caller." } }
-        : {}),
+        : denying
+          ? {
+              fix: {
+                text: `Change the auth policy of ${denying.where} so that it allows the callers (vpc-lattice-svcs:Invoke).`,
+              },
+            }
+          : {}),
   };
 };
 
@@ -627,11 +720,11 @@ export const targetsAndAuthHop: HopRule = (ctx) => {
 
 export const dnsHop: HopRule = (ctx) => {
   const title = "DNS";
-  const { path, names, hostname, vpc, index } = ctx;
+  const { path, names, hostname, vpc } = ctx;
   if (!path) return { title, status: "skip", detail: "No way in." };
   const working = names.working;
   if (working.length === 0) {
-    const unread = index.gaps.unread(path.entry.kind === "vpcEndpoint" ? "endpointNames" : "resourceAssociations");
+    const unread = pathGaps(ctx).unread(path.entry.kind === "vpcEndpoint" ? "endpointNames" : "resourceAssociations");
     return unknown(title, "No name is published for this path yet.", unread);
   }
   if (hostname) {
@@ -668,6 +761,124 @@ export const dnsHop: HopRule = (ctx) => {
   };
 };
 
+/* ------------------------------- 8. network ACLs ------------------------------- */
+
+interface AclLeg {
+  /** Which subnets' ACLs: the client's, the endpoint's, the gateway's. */
+  label: string;
+  vpc: GraphNodeOf<"vpc"> | undefined;
+  subnetIds: string[];
+  outgoing: boolean;
+  peer: string;
+}
+
+/** The legs of the path whose subnets have network ACLs in the way. */
+function aclLegs(ctx: PathContext): AclLeg[] {
+  const { index, path, vpc, clientSubnet, port: _port } = ctx;
+  if (!path) return [];
+  const legs: AclLeg[] = [];
+  const destination = destinationOf(ctx);
+  const clientSubnets = clientSubnet ? [clientSubnet.id] : vpc.data.subnets.map((s) => s.id);
+  const clientCidr = clientSubnet?.cidr ?? vpc.data.cidr;
+  for (const peer of destination.peer.cidrs)
+    legs.push({
+      label: `the client's subnet${clientSubnet ? "" : "s"}`,
+      vpc,
+      subnetIds: clientSubnets,
+      outgoing: true,
+      peer,
+    });
+  if (path.entry.kind === "vpcEndpoint")
+    legs.push({
+      label: `the subnets of ${path.entry.id}`,
+      vpc,
+      subnetIds: path.entry.data.subnetIds,
+      outgoing: false,
+      peer: clientCidr,
+    });
+  const gateway = ctx.facts.gateway;
+  if (gateway && ctx.target.kind === "resourceConfiguration") {
+    const gatewayVpc = index.get(gateway.data.vpcId, "vpc");
+    const definition = ctx.target.node.data.definition;
+    const peers =
+      definition?.kind === "ip" || definition?.kind === "cidr"
+        ? definition.values
+        : ctx.facts.cluster
+          ? [gatewayVpc?.data.cidr ?? "0.0.0.0/0"]
+          : [];
+    for (const peer of peers)
+      legs.push({
+        label: `the subnets of ${gateway.label}`,
+        vpc: gatewayVpc,
+        subnetIds: gateway.data.subnetIds,
+        outgoing: true,
+        peer,
+      });
+  }
+  return legs;
+}
+
+export const networkAclsHop: HopRule = (ctx) => {
+  const title = "Network ACLs";
+  if (!ctx.path) return { title, status: "skip", detail: "No way in." };
+  const legs = aclLegs(ctx);
+  const allowedBy: string[] = [];
+  const unreadVpcs: string[] = [];
+  for (const leg of legs) {
+    const acls = leg.vpc?.data.networkAcls;
+    if (!acls) {
+      if (leg.vpc) unreadVpcs.push(leg.vpc.id);
+      continue;
+    }
+    for (const subnetId of leg.subnetIds) {
+      const acl = aclOfSubnet(acls, subnetId);
+      if (!acl) continue;
+      const verdict = aclAllowsConnection(acl, leg.outgoing, ctx.port, leg.peer);
+      if (verdict.allowed) {
+        allowedBy.push(...verdict.allowedBy.map((e) => describeAclEntry(acl, e)));
+        continue;
+      }
+      const denied = verdict.denied!;
+      const what =
+        denied.port === ctx.port
+          ? `TCP ${ctx.port}`
+          : `the answers on port ${denied.port} (the client's ephemeral ports)`;
+      const firstDeny = denied.entry?.ruleNumber;
+      return {
+        title,
+        status: "fail",
+        subject: { id: acl.id, kind: "networkAcl", label: acl.id },
+        detail: `The network ACL ${acl.id} of ${subnetId} (${leg.label}) drops ${what} ${denied.direction === "outbound" ? "out to" : "in from"} ${denied.peer}: ${describeAclEntry(acl, denied.entry)}. Network ACLs are stateless: the request and its answer must both be allowed.`,
+        fix: {
+          text: `Add to ${acl.id} an ${denied.direction} ALLOW for ${denied.port === ctx.port ? `TCP ${ctx.port}` : "TCP 1024-65535"} ${denied.direction === "outbound" ? "to" : "from"} ${denied.peer}${firstDeny !== undefined ? ` numbered below ${firstDeny}` : ""}${denied.port === ctx.port ? `, and the answers on TCP 1024-65535 the other way` : ""}.`,
+        },
+      };
+    }
+  }
+  const gaps = pathGaps(ctx);
+  if (unreadVpcs.length > 0 && gaps.has("networkAcls"))
+    return unknown(
+      title,
+      `The network ACLs of ${[...new Set(unreadVpcs)].join(", ")} were not read.`,
+      gaps.unread("networkAcls"),
+    );
+  if (allowedBy.length === 0)
+    return {
+      title,
+      status: "skip",
+      detail:
+        legs.length > 0 && unreadVpcs.length === legs.length
+          ? "The network ACLs of these subnets are not part of this topology."
+          : "No network ACL filters this path (VPC Lattice answers on link-local addresses).",
+    };
+  return {
+    title,
+    status: "pass",
+    detail: `The network ACLs on the path let TCP ${ctx.port} through both ways (request and answer).`,
+    rule: [...new Set(allowedBy)].slice(0, 4).join("; "),
+  };
+};
+
 export const RESOURCE_HOPS: readonly HopRule[] = [
   clientEgress,
   wayIn,
@@ -676,6 +887,7 @@ export const RESOURCE_HOPS: readonly HopRule[] = [
   gatewayHop,
   resourceHop,
   dnsHop,
+  networkAclsHop,
 ];
 
 export const SERVICE_HOPS: readonly HopRule[] = [
@@ -686,4 +898,5 @@ export const SERVICE_HOPS: readonly HopRule[] = [
   targetGroupHop,
   targetsAndAuthHop,
   dnsHop,
+  networkAclsHop,
 ];

@@ -165,7 +165,7 @@ export function applyChange(index: GraphIndex, action: Action): GraphIndex | und
       );
       break;
   }
-  return new GraphIndex(nodes, edges, groups, index.warnings);
+  return new GraphIndex(nodes, edges, groups, index.warnings, index.prefixLists);
 }
 
 /** The VPCs a change can make a difference to, and the targets worth comparing there. */

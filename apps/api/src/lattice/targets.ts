@@ -25,6 +25,10 @@ export interface TargetFacts {
   nativeNames: Array<{ name: string; source: Hostname["source"] }>;
   /** AWS owns the name (an Aurora endpoint, an AWS-managed configuration): no domain verification of yours. */
   awsOwned: boolean;
+  /** The custom domain (or its group's domain) is verified, or AWS owns the name: a VERIFIED_DOMAINS preference admits it. */
+  domainVerified: boolean;
+  /** The verification of the custom domain, when there is one. */
+  verification?: NonNullable<Configuration["data"]["domainVerification"]> | undefined;
   dbEndpoint?: GraphNodeOf<"dbEndpoint"> | undefined;
   cluster?: GraphNodeOf<"dbCluster"> | undefined;
   gateway?: GraphNodeOf<"resourceGateway"> | undefined;
@@ -170,6 +174,8 @@ export function describeTarget(index: GraphIndex, target: Target): TargetFacts {
     nativeNames.push({ name: definition.values[0]!, source: NATIVE_NAME_SOURCES.definition });
   if (c.data.customDomainName)
     nativeNames.push({ name: c.data.customDomainName, source: NATIVE_NAME_SOURCES.customDomain });
+  const verification = c.data.domainVerification ?? target.parent?.data.domainVerification;
+  const awsOwned = c.data.amazonManaged || Boolean(dbEndpoint);
   return {
     target: {
       id: c.id,
@@ -184,7 +190,9 @@ export function describeTarget(index: GraphIndex, target: Target): TargetFacts {
     port,
     command: (host) => databaseCommand(host, port, { engine: dbEndpoint?.data.engine ?? cluster?.data.engine }),
     nativeNames,
-    awsOwned: c.data.amazonManaged || Boolean(dbEndpoint),
+    awsOwned,
+    domainVerified: awsOwned || verification?.status === "VERIFIED",
+    ...(verification ? { verification } : {}),
     dbEndpoint,
     cluster,
     gateway,
@@ -210,6 +218,7 @@ function describeService(s: Service): TargetFacts {
       ? [{ name: s.data.customDomainName, source: NATIVE_NAME_SOURCES.serviceCustom }]
       : [],
     awsOwned: false,
+    domainVerified: false,
     listener,
   };
 }

@@ -177,7 +177,7 @@ describe("under a partial read, a row says 'cannot tell' and names the missing r
       expect.objectContaining({ step: 6, detail: expect.stringContaining("rds:DescribeDBClusters (AccessDenied)") }),
     ]);
     const check = analyzeConnectivity(index, { from: { vpc: P3 }, to: WRITER });
-    expect(check.hops).toHaveLength(7);
+    expect(check.hops).toHaveLength(8);
     expect(check.hops[5]).toMatchObject({
       step: 6,
       status: "unknown",

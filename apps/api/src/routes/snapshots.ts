@@ -44,7 +44,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     let index = indexes.get(id);
     if (!index) {
       const { topology } = views.getSnapshot(id);
-      index = new GraphIndex(topology.nodes, topology.edges, [], topology.warnings);
+      index = new GraphIndex(topology.nodes, topology.edges, [], topology.warnings, topology.prefixLists ?? []);
       indexes.set(id, index);
       if (indexes.size > 8) indexes.delete(indexes.keys().next().value!);
     }

@@ -25,6 +25,7 @@ export class InputsBuilder {
       graph.edges,
       this.inputs.securityGroups.map(({ name: _name, ...group }) => group),
       warnings,
+      this.inputs.prefixLists,
     );
   }
 
@@ -79,13 +80,14 @@ export class InputsBuilder {
     return this;
   }
 
-  network(id: string, name: string): this {
+  network(id: string, name: string, options: { authPolicyText?: string } = {}): this {
     this.inputs.serviceNetworks.push({
       id,
       arn: arn(`servicenetwork/${id}`),
       name,
-      authPolicy: "absent",
-      authType: "NONE",
+      authPolicy: options.authPolicyText ? "present" : "absent",
+      authType: options.authPolicyText ? "AWS_IAM" : "NONE",
+      ...(options.authPolicyText ? { authPolicyText: options.authPolicyText } : {}),
       associatedVpcs: 0,
       associatedServices: 0,
       associatedResourceConfigurations: 0,
@@ -93,7 +95,13 @@ export class InputsBuilder {
     return this;
   }
 
-  gateway(id: string, vpcId: string, groups: string[] = [], subnetIds: string[] = []): this {
+  gateway(
+    id: string,
+    vpcId: string,
+    groups: string[] = [],
+    subnetIds: string[] = [],
+    options: { dnsResolution?: "IN_VPC" | "PUBLIC" } = {},
+  ): this {
     this.inputs.resourceGateways.push({
       id,
       arn: arn(`resourcegateway/${id}`),
@@ -102,6 +110,51 @@ export class InputsBuilder {
       vpcId,
       subnetIds,
       securityGroupIds: groups,
+      ...(options.dnsResolution ? { dnsResolution: options.dnsResolution } : {}),
+    });
+    return this;
+  }
+
+  /** A network ACL of a VPC: `entries` as "100 allow out tcp 5432 10.0.0.0/16" (rule, action, direction, protocol, ports, cidr). */
+  networkAcl(id: string, vpcId: string, subnetIds: string[], entries: string[], isDefault = false): this {
+    this.inputs.networkAcls.push({
+      id,
+      vpcId,
+      isDefault,
+      subnetIds,
+      entries: [
+        ...entries.map((text) => {
+          const [rule, action, direction, protocol, ports, cidr] = text.split(" ");
+          const [from, to = from] = (ports ?? "").split("-").map(Number);
+          return {
+            ruleNumber: Number(rule),
+            action: action as "allow" | "deny",
+            egress: direction === "out",
+            protocol: protocol === "all" ? "-1" : "6",
+            ...(protocol === "all" ? {} : { fromPort: from!, toPort: to! }),
+            cidr: cidr!,
+          };
+        }),
+        { ruleNumber: 32767, action: "deny" as const, egress: true, protocol: "-1", cidr: "0.0.0.0/0" },
+        { ruleNumber: 32767, action: "deny" as const, egress: false, protocol: "-1", cidr: "0.0.0.0/0" },
+      ],
+    });
+    return this;
+  }
+
+  routeTable(
+    id: string,
+    vpcId: string,
+    subnetIds: string[],
+    routes: Array<[destination: string, target: string]>,
+    main = false,
+  ): this {
+    this.inputs.routeTables.push({
+      id,
+      vpcId,
+      main,
+      subnetIds,
+      routes: routes.map(([destination, target]) => ({ destination, target, state: "active" })),
     });
     return this;
   }
@@ -121,8 +174,14 @@ export class InputsBuilder {
       customDomainName?: string;
       amazonManaged?: boolean;
       status?: string;
+      verification?: { id: string; status: string; txtName?: string; txtValue?: string };
     } = {},
   ): this {
+    if (options.verification)
+      this.inputs.domainVerifications.push({
+        ...options.verification,
+        domainName: options.customDomainName ?? options.dns ?? name,
+      });
     const definition = options.dns
       ? { kind: "dns" as const, values: [options.dns] }
       : options.ip
@@ -142,6 +201,7 @@ export class InputsBuilder {
       ...(options.group ? { groupId: options.group } : {}),
       amazonManaged: options.amazonManaged ?? false,
       ...(options.customDomainName ? { customDomainName: options.customDomainName } : {}),
+      ...(options.verification ? { domainVerificationId: options.verification.id } : {}),
       details: { portRanges: options.ports ?? ["443"], protocol: "TCP", ...(definition ? { definition } : {}) },
     });
     return this;

@@ -14,6 +14,8 @@ export interface PreflightContext {
   region: string;
   /** false when the source refuses changes: the plan still codifies, execution is refused. */
   mutationsAllowed: boolean;
+  /** In an estate: the role changes are made with in the account (shown in the CLI, Terraform and CloudFormation). */
+  estate?: { roleName: string } | undefined;
 }
 
 /** What the AWS calls need beyond the action itself. */
@@ -22,6 +24,8 @@ export interface ResolvedAction {
   accountId: string;
   region: string;
   summary: string;
+  /** In an estate: the role the change is made with in `accountId`. */
+  estateRole?: string;
   /** Lattice `serviceNetworkIdentifier`: the id, or the ARN for a network of another account. */
   serviceNetworkIdentifier?: string;
   serviceNetworkArn?: string;

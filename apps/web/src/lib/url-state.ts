@@ -5,9 +5,9 @@
  * order is fixed so that the same view always gives the same URL.
  */
 import { STATUS_CLASSES, type NodeKind, type StatusClass } from "@lattice-atlas/shared";
-import { NODE_KIND_LIST } from "../features/topology/kinds";
+import { NODE_KIND_LIST } from "./node-kinds";
 
-export const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
+const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface ViewFilters {

@@ -5,9 +5,6 @@
  */
 import type { ApiErrorBody } from "@lattice-atlas/shared";
 
-/** Codes the browser adds to the API's ERROR_CODES. */
-export type ClientErrorCode = "NETWORK" | "BAD_RESPONSE" | "ABORTED";
-
 type ErrorDetails = Omit<ApiErrorBody["error"], "code" | "message">;
 
 export class ApiError extends Error {

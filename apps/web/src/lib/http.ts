@@ -9,7 +9,7 @@ export type QueryParams = Record<string, string | number | boolean | undefined>;
 /** The header every state-changing request must carry (see apps/api/src/plugins/security.ts). */
 export const CSRF_HEADER = "x-atlas-csrf";
 
-export function apiUrl(path: string, params: QueryParams = {}): string {
+function apiUrl(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === false) continue;
