@@ -120,7 +120,8 @@ export function createTopologyService(options: TopologyServiceOptions) {
     try {
       const result = await discoverEstate(estate, {
         clients: (connection, region) => options.registry.clientsFor(source.id, connection, region),
-        runner: options.runner,
+        // Each account's runner has the one deadline too (from when that account's read starts).
+        runner: { ...(options.runner ?? {}), deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS },
         previous: cache.get(key)?.memos,
         onProgress: (progress) => {
           lastProgress.set(key, progress);
