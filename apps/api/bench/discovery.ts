@@ -50,6 +50,16 @@ const control = async (method: string, route: string, body?: unknown) => {
   });
   return response.json() as Promise<Record<string, unknown>>;
 };
+// An empty account first (the emulator starts empty): what a discovery costs when there is nothing to find.
+const emptyClients = createAwsClients({ kind: "emulator", endpoint: emulator.url }, "us-east-1");
+const emptyRunner = new CallRunner({ concurrency, timeoutMs: 30_000 });
+const emptyResult = await discover(createReaders(emptyClients, emptyRunner), {
+  accountId: "111122223333",
+  region: "us-east-1",
+});
+const emptyCalls = emptyRunner.totalCalls();
+emptyClients.destroy();
+
 const params = Object.fromEntries((values.param ?? []).map((kv) => kv.split("=", 2)));
 const loadStarted = performance.now();
 const loaded = (await control("POST", "/_emulator/scenarios/large", params)) as { region: string; accountId: string };
@@ -234,6 +244,11 @@ line(
   `${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} % of cold`,
 );
 line("warnings", String(cold.result.warnings.length), "(target 0)");
+line(
+  "empty account: calls",
+  String(emptyCalls),
+  `target ≤ 10 → ${emptyCalls <= 10 ? "ok" : "MISSED"} (${[...emptyRunner.calls.keys()].map((k) => k.split(":")[1]).join(", ")}; ${emptyResult.warnings.length} warnings)`,
+);
 line("API process RSS after both runs", `${rssMb.toFixed(0)} MB`, "(target ≤ 300 MB)");
 clients.destroy();
 emulator.stop();

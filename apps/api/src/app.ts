@@ -4,11 +4,19 @@
  * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
  */
 import compress from "@fastify/compress";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
 import { openAuditStoreOrExplain } from "./actions/audit-store.js";
 import { createActionService } from "./actions/service.js";
 import { createConnectService } from "./connect/service.js";
-import { registerErrorHandling } from "./plugins/errors.js";
+import type { ApiErrorBody } from "@lattice-atlas/shared";
+import { frameworkErrorBody, registerErrorHandling } from "./plugins/errors.js";
+import { redactQueryToken } from "./plugins/redact.js";
+import { registerQueryValues } from "./plugins/query-values.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
 import { registerWeb } from "./plugins/web.js";
@@ -42,8 +50,13 @@ export interface AppOptions {
   dataDir?: string | undefined;
   /** Serve the built web console from this folder (when it exists). */
   webRoot?: string | undefined;
-  logger?: boolean;
+  /** Log requests (ATLAS_LOG=1); tests pass a stream to read what was logged. */
+  logger?: boolean | { stream: NodeJS.WritableStream };
   runner?: TopologyServiceOptions["runner"];
+  /** Test hooks (never set by the server). */
+  testHooks?: { afterAwsCall?: () => Promise<void> } | undefined;
+  /** One discovery's deadline (default 30 s). */
+  discoveryDeadlineMs?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
@@ -51,9 +64,32 @@ export interface AppOptions {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: "info", redact: ["req.headers.authorization", "req.headers.cookie"] } : false,
+    logger: options.logger
+      ? ({
+          level: "info",
+          redact: ["req.headers.authorization", "req.headers.cookie"],
+          // The access token may come as ?token= (the printed link): never into the log.
+          serializers: {
+            req: (request: FastifyRequest) => ({
+              method: request.method,
+              url: redactQueryToken(request.url),
+              host: request.host,
+              remoteAddress: request.ip,
+            }),
+          },
+          ...(typeof options.logger === "object" ? { stream: options.logger.stream } : {}),
+        } as NonNullable<FastifyServerOptions["logger"]>)
+      : false,
     bodyLimit: 64 * 1024,
     requestTimeout: 60_000,
+    // Refusals made before routing (an overlong id, a malformed URL) answer in the API's error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const answer = frameworkErrorBody(error) ?? {
+        status: 400,
+        body: { error: { code: "VALIDATION", message: error.message } } satisfies ApiErrorBody,
+      };
+      void (reply as unknown as FastifyReply).status(answer.status).send(answer.body);
+    },
     // discriminator: action unions are validated by their `type`, so errors name the real field.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false, discriminator: true } },
   });
@@ -66,7 +102,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.estate ? { estate: options.estate } : {}),
   });
-  const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
+  const topology = createTopologyService({
+    registry,
+    ...(options.runner ? { runner: options.runner } : {}),
+    deadlineMs: options.discoveryDeadlineMs,
+  });
   const store = openAuditStoreOrExplain(options.dataDir);
   const ctx: RouteContext = {
     version: options.version,
@@ -74,10 +114,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registry,
     topology,
     connect: createConnectService({ topology, registry }),
-    actions: createActionService({ registry, topology, store, runner: options.runner }),
+    actions: createActionService({
+      registry,
+      topology,
+      store,
+      runner: options.runner,
+      afterCall: options.testHooks?.afterAwsCall,
+    }),
   };
+  // Changes a previous process stopped in the middle of: settled in the background once the app is up.
+  app.addHook("onReady", async () => {
+    let pending: number;
+    try {
+      pending = store.pendingExecutions().length;
+    } catch {
+      return; // the audit store is unavailable: changes are refused anyway
+    }
+    if (pending === 0) return;
+    void ctx.actions
+      .reconcile((message) => app.log.warn(message))
+      .then((result) => app.log.info(result, "reconciled interrupted changes"))
+      .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"));
+  });
 
   registerErrorHandling(app);
+  // Bodies are JSON: text/plain (what a cross-site form or a no-cors fetch can send) is refused with 415.
+  app.removeContentTypeParser("text/plain");
+  registerQueryValues(app);
   await registerSecurity(app, {
     port: options.port,
     host: options.host,

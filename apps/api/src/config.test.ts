@@ -70,6 +70,19 @@ describe("parseConfig", () => {
   });
 });
 
+describe("parseConfig: the discovery deadline", () => {
+  it("is 30 s unless --discovery-deadline or ATLAS_DISCOVERY_DEADLINE says otherwise", () => {
+    expect(parseConfig([], {}).discoveryDeadlineMs).toBe(30_000);
+    expect(parseConfig(["--discovery-deadline", "12.5"], {}).discoveryDeadlineMs).toBe(12_500);
+    expect(parseConfig([], { ATLAS_DISCOVERY_DEADLINE: "90" }).discoveryDeadlineMs).toBe(90_000);
+  });
+
+  it("refuses what is not a number of seconds", () => {
+    for (const bad of ["0", "-1", "soon", "", "1e9"])
+      expect(() => parseConfig(["--discovery-deadline", bad], {})).toThrow(/--discovery-deadline/);
+  });
+});
+
 describe("parseConfig and package managers", () => {
   it("ignores a leading -- passed through by pnpm or npm", () => {
     expect(parseConfig(["--", "--port", "9001"], {}).port).toBe(9001);

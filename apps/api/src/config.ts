@@ -15,6 +15,8 @@
  *   --read-only                                ATLAS_READ_ONLY=1 (refuse every change, the emulator's too)
  *   --data-dir <dir>                           ATLAS_DATA_DIR (audit log and executed client tokens;
  *                                              default ${XDG_DATA_HOME:-~/.local/share}/lattice-atlas)
+ *   --discovery-deadline <seconds> (30)        ATLAS_DISCOVERY_DEADLINE (one discovery's time; then what was
+ *                                              read is the answer, with warnings naming what is missing)
  * An estate (many accounts, each reached by assuming a role from the hub's credentials):
  *   --estate <file.json>                       ATLAS_ESTATE (see sources/estate-config.ts)
  *   --role-name <name>                         ATLAS_ROLE_NAME (the member accounts' read-only role)
@@ -43,6 +45,7 @@ export interface ServerConfig {
   allowMutations: boolean;
   readOnly: boolean;
   dataDir: string;
+  discoveryDeadlineMs: number;
   estate?: EstateSpec | undefined;
 }
 
@@ -67,6 +70,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       "allow-mutations": { type: "boolean" },
       "read-only": { type: "boolean" },
       "data-dir": { type: "string" },
+      "discovery-deadline": { type: "string" },
       estate: { type: "string" },
       "role-name": { type: "string" },
       "external-id": { type: "string" },
@@ -107,6 +111,10 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const emulatorPort = Number(values["emulator-port"] ?? env.ATLAS_EMULATOR_PORT ?? 4566);
   if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535)
     throw new ConfigError("--emulator-port must be 0–65535");
+  const deadlineText = values["discovery-deadline"] ?? env.ATLAS_DISCOVERY_DEADLINE ?? "30";
+  const deadlineSeconds = Number(deadlineText);
+  if (deadlineText.trim() === "" || !Number.isFinite(deadlineSeconds) || deadlineSeconds < 1 || deadlineSeconds > 3600)
+    throw new ConfigError(`--discovery-deadline must be a number of seconds from 1 to 3600, not "${deadlineText}"`);
   let token = values.token ?? env.ATLAS_TOKEN;
   let tokenGenerated = false;
   if (!token && !isLoopback(host)) {
@@ -142,6 +150,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
+    discoveryDeadlineMs: Math.round(deadlineSeconds * 1000),
     ...(estate ? { estate } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { startEmulator, type RunningEmulator } from "@lattice-atlas/aws-emulator";
 import { buildApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
+import { publicUrl } from "./plugins/security.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const VERSION = "0.1.0";
@@ -48,12 +49,14 @@ const app = await buildApp({
   allowAwsMutations: config.allowMutations,
   readOnly: config.readOnly,
   dataDir: config.dataDir,
+  discoveryDeadlineMs: config.discoveryDeadlineMs,
   ...(config.estate ? { estate: config.estate } : {}),
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });
 const address = await app.listen({ port: config.port, host: config.host });
-const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${new URL(address).port}`;
+// Bound to all interfaces: print one of this machine's addresses (0.0.0.0 is not a place a browser can go).
+const url = publicUrl(config.host, Number(new URL(address).port));
 console.log(`Lattice Atlas is running at ${url}${config.token ? `/?token=${config.token}` : ""}`);
 if (emulatorUrl)
   console.log(

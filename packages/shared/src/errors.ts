@@ -13,6 +13,12 @@ export const ERROR_CODES = {
   HOST_NOT_ALLOWED: 403,
   CSRF_REJECTED: 403,
   READ_ONLY: 403,
+  /** A body larger than the route accepts (the whole body, or a field such as a snapshot file's name). */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A URL (or one of its path parameters) longer than any valid one. */
+  URI_TOO_LONG: 414,
+  /** A body of a type the route does not read (e.g. text/plain where JSON is expected). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   CONFLICT: 409,
   /** A client token reused for a different change. */
   IDEMPOTENCY_MISMATCH: 409,

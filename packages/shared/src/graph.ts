@@ -413,7 +413,8 @@ export const GraphEdge = Type.Object({
 export type GraphEdge = Static<typeof GraphEdge>;
 
 export const Warning = Type.Object({
-  code: StringEnum(["AccessDenied", "Throttled", "Timeout", "Failed"] as const),
+  /** Deadline: the discovery's overall deadline passed before this operation finished (what it read is kept). */
+  code: StringEnum(["AccessDenied", "Throttled", "Timeout", "Deadline", "Failed"] as const),
   /** In an estate: the account and region of the read. */
   accountId: OptStr,
   region: OptStr,

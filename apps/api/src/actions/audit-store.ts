@@ -50,6 +50,9 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE audit ADD COLUMN final_phase TEXT;
    ALTER TABLE audit ADD COLUMN failure_reason TEXT;
    ALTER TABLE audit ADD COLUMN settled_at TEXT;`,
+  // 3: the audit intent, written with the claim before the AWS call ('pending' until the call answers, or
+  //    until the next start-up reconciles it), linked from the execution it belongs to.
+  `ALTER TABLE executions ADD COLUMN audit_id INTEGER;`,
 ];
 
 export interface AuditRecord {
@@ -59,7 +62,8 @@ export interface AuditRecord {
   region: string;
   action: string;
   input: unknown;
-  outcome: AuditOutcome;
+  /** "pending": the intent, written before the AWS call; never listed, completed in place. */
+  outcome: AuditOutcome | "pending";
   resourceKind?: string | undefined;
   resourceId?: string | undefined;
   status?: string | undefined;
@@ -82,7 +86,15 @@ export interface ExecutionRecord<R> extends ExecutionKey {
   result?: R;
   accountId?: string;
   createdAt: string;
+  /** The audit intent of this execution. */
+  auditId?: number;
 }
+
+/** How an audit intent ended: the fields its entry gets when the call answered (or a reconcile found out). */
+export type Completion = Pick<
+  AuditRecord,
+  "at" | "accountId" | "resourceKind" | "resourceId" | "status" | "errorCode" | "awsCode" | "requestId"
+> & { outcome: AuditOutcome };
 
 const SECRET_KEY =
   /secret|password|passphrase|credential|sessiontoken|session_token|accesskey|access_key|authorization|private_?key/i;
@@ -174,8 +186,20 @@ export function openAuditStore(dataDir?: string) {
     `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token)
      VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken)`,
   );
-  const pageNewest = db.prepare(`SELECT * FROM audit ORDER BY id DESC LIMIT ?`);
-  const pageBefore = db.prepare(`SELECT * FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`);
+  // An intent still pending is not a change that happened (yet): the log lists what is known.
+  const pageNewest = db.prepare(`SELECT * FROM audit WHERE outcome != 'pending' ORDER BY id DESC LIMIT ?`);
+  const pageBefore = db.prepare(`SELECT * FROM audit WHERE id < ? AND outcome != 'pending' ORDER BY id DESC LIMIT ?`);
+  const completeIntent = db.prepare(
+    `UPDATE audit SET at = @at, outcome = @outcome, account_id = COALESCE(@accountId, account_id),
+       resource_kind = COALESCE(@resourceKind, resource_kind), resource_id = @resourceId, status = @status,
+       error_code = @errorCode, aws_code = @awsCode, request_id = @requestId
+     WHERE id = @id AND outcome = 'pending'`,
+  );
+  const linkIntent = db.prepare(
+    `UPDATE executions SET audit_id = ? WHERE source = ? AND region = ? AND client_token = ?`,
+  );
+  const pendingExecutions = db.prepare(`SELECT * FROM executions WHERE state = 'pending' ORDER BY created_at`);
+  const auditRow = db.prepare(`SELECT * FROM audit WHERE id = ?`);
   const lastChange = db.prepare(
     `SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`,
   );
@@ -251,36 +275,47 @@ export function openAuditStore(dataDir?: string) {
     },
 
     execution<R>(key: ExecutionKey): ExecutionRecord<R> | undefined {
-      const row = getExecution.get(key.source, key.region, key.clientToken) as
-        | {
-            source: string;
-            region: string;
-            client_token: string;
-            fingerprint: string;
-            action: string;
-            state: "pending" | "done";
-            result: string | null;
-            account_id: string | null;
-            created_at: string;
-          }
-        | undefined;
-      if (!row) return undefined;
-      return {
-        source: row.source,
-        region: row.region,
-        clientToken: row.client_token,
-        fingerprint: row.fingerprint,
-        action: row.action,
-        state: row.state,
-        createdAt: row.created_at,
-        ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
-        ...(row.account_id !== null ? { accountId: row.account_id } : {}),
-      };
+      const row = getExecution.get(key.source, key.region, key.clientToken) as ExecutionRow | undefined;
+      return row ? toExecution<R>(row) : undefined;
     },
 
-    /** Claims a token before its call is made; false when it was claimed already. */
-    beginExecution(key: ExecutionKey, fingerprint: string, action: string, at: string): boolean {
-      return insertExecution.run(key.source, key.region, key.clientToken, fingerprint, action, at).changes === 1;
+    /**
+     * Claims a token before its call is made, and writes the audit intent with it (one transaction);
+     * false when the token was claimed already. The intent's id is the execution's `auditId`.
+     */
+    beginExecution(key: ExecutionKey, fingerprint: string, action: string, at: string, intent?: AuditRecord): boolean {
+      return db.transaction(() => {
+        if (insertExecution.run(key.source, key.region, key.clientToken, fingerprint, action, at).changes !== 1)
+          return false;
+        if (intent) linkIntent.run(this.append(intent), key.source, key.region, key.clientToken);
+        return true;
+      })();
+    },
+
+    /** Completes an audit intent in place: how the call (or a reconcile) found the change ended. */
+    complete(auditId: number, completion: Completion): boolean {
+      return (
+        completeIntent.run({
+          id: auditId,
+          at: completion.at,
+          outcome: completion.outcome,
+          accountId: completion.accountId ?? null,
+          resourceKind: completion.resourceKind ?? null,
+          resourceId: completion.resourceId ?? null,
+          status: completion.status ?? null,
+          errorCode: completion.errorCode ?? null,
+          awsCode: completion.awsCode ?? null,
+          requestId: completion.requestId ?? null,
+        }).changes === 1
+      );
+    },
+
+    /** Executions claimed but never answered (the process stopped between the claim and the answer), with their intent. */
+    pendingExecutions(): Array<ExecutionRecord<unknown> & { intent?: AuditEntry }> {
+      return (pendingExecutions.all() as ExecutionRow[]).map((row) => {
+        const intent = row.audit_id !== null ? (auditRow.get(row.audit_id) as AuditRow | undefined) : undefined;
+        return { ...toExecution(row), ...(intent ? { intent: { ...toEntry(intent) } } : {}) };
+      });
     },
 
     finishExecution<R>(key: ExecutionKey, result: R, accountId?: string): void {
@@ -295,6 +330,34 @@ export function openAuditStore(dataDir?: string) {
     close(): void {
       if (db.open) db.close();
     },
+  };
+}
+
+interface ExecutionRow {
+  source: string;
+  region: string;
+  client_token: string;
+  fingerprint: string;
+  action: string;
+  state: "pending" | "done";
+  result: string | null;
+  account_id: string | null;
+  created_at: string;
+  audit_id: number | null;
+}
+
+function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
+  return {
+    source: row.source,
+    region: row.region,
+    clientToken: row.client_token,
+    fingerprint: row.fingerprint,
+    action: row.action,
+    state: row.state,
+    createdAt: row.created_at,
+    ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
+    ...(row.account_id !== null ? { accountId: row.account_id } : {}),
+    ...(row.audit_id !== null ? { auditId: row.audit_id } : {}),
   };
 }
 

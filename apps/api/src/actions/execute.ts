@@ -7,7 +7,10 @@
  *  - a token reused for a different action is refused (IDEMPOTENCY_MISMATCH);
  *  - the token is claimed in the store before the call and released when it
  *    fails, and creates pass it to AWS (clientToken / ClientToken), so even a
- *    crash between AWS's answer and ours leaves one resource.
+ *    crash between AWS's answer and ours leaves one resource;
+ *  - the audit intent is written with the claim, before the call, and
+ *    completed in place when AWS answers: a crash in between leaves a pending
+ *    intent that the next start-up reconciles (reconcile.ts).
  * Every attempt, refused ones included, lands in the audit log.
  */
 import {
@@ -23,7 +26,7 @@ import { kindOf } from "./kinds/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
-import type { AuditRecord, AuditStore, ExecutionKey } from "./audit-store.js";
+import type { AuditRecord, AuditStore, Completion, ExecutionKey } from "./audit-store.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
   return kindOf(action).resourceKind;
@@ -53,6 +56,8 @@ export interface ExecutorDeps {
   /** The topology entry a change made out of date. */
   invalidate: (source: SourceDefinition, region: string) => void;
   now?: () => Date;
+  /** Test hook: runs after AWS answered and before anything is recorded (a crash there is what reconcile.ts mends). */
+  afterCall?: (() => Promise<void>) | undefined;
 }
 
 export function createExecutor(deps: ExecutorDeps) {
@@ -126,7 +131,9 @@ export function createExecutor(deps: ExecutorDeps) {
           },
         );
       }
-      if (!deps.store.beginExecution(key, fingerprint, request.action.type, now().toISOString())) {
+      const at = now().toISOString();
+      const intent = { ...withAccount, at, outcome: "pending" as const, resourceKind: resourceKindOf(request.action) };
+      if (!deps.store.beginExecution(key, fingerprint, request.action.type, at, intent)) {
         const other = deps.store.execution<ExecuteResponse>(key);
         if (other?.fingerprint !== fingerprint) throw mismatch(request.clientToken);
         if (other.state === "done" && other.result)
@@ -139,8 +146,21 @@ export function createExecutor(deps: ExecutorDeps) {
 
     const kind = resourceKindOf(request.action);
     const [call] = prepared.calls;
+    // The intent written with the claim (none for a resend of a claim made before intents existed).
+    const intentId = deps.store.execution(key)?.auditId;
+    const settle = (outcome: "succeeded" | "failed", extra: Omit<Completion, "at" | "outcome">): void => {
+      const completion: Completion = {
+        accountId: prepared.accountId,
+        resourceKind: kind,
+        ...extra,
+        at: now().toISOString(),
+        outcome,
+      };
+      if (intentId === undefined || !deps.store.complete(intentId, completion)) audit(withAccount, outcome, extra);
+    };
     try {
       const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
+      await deps.afterCall?.();
       const response: ExecuteResponse = {
         resource: {
           kind,
@@ -155,7 +175,7 @@ export function createExecutor(deps: ExecutorDeps) {
         warnings: prepared.findings.filter((f) => f.severity !== "blocking"),
       };
       deps.store.finishExecution(key, response, prepared.accountId);
-      audit(withAccount, "succeeded", {
+      settle("succeeded", {
         resourceKind: kind,
         resourceId: result.id,
         status: result.status,
@@ -166,7 +186,7 @@ export function createExecutor(deps: ExecutorDeps) {
     } catch (error) {
       deps.store.dropExecution(key);
       const appError = toSourceError(error, source);
-      audit(withAccount, "failed", {
+      settle("failed", {
         resourceKind: kind,
         errorCode: appError.code,
         awsCode: appError.details.awsCode,

@@ -32,6 +32,7 @@ import { impactOf } from "../lattice/impact.js";
 import { changeConnection } from "../topology/estate.js";
 import { placeOfChange } from "./place.js";
 import { preflight } from "./preflight.js";
+import { reconcilePending } from "./reconcile.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
 const ID_PREFIX: Record<PollableKind, string> = {
@@ -47,6 +48,8 @@ export interface ActionServiceDeps {
   store: AuditStore;
   runner?: Omit<RunnerOptions, "onCall" | "signal"> | undefined;
   now?: () => Date;
+  /** Test hook: after AWS answered a change, before it is recorded (see execute.ts). */
+  afterCall?: (() => Promise<void>) | undefined;
 }
 
 export function createActionService(deps: ActionServiceDeps) {
@@ -110,6 +113,7 @@ export function createActionService(deps: ActionServiceDeps) {
         runner(),
       ),
     invalidate: (source, region) => deps.topology.invalidate(source.id, region),
+    afterCall: deps.afterCall,
   });
 
   /** Who can read the status of what a change made: in an estate, the account (and region) it was made in. */
@@ -184,6 +188,17 @@ export function createActionService(deps: ActionServiceDeps) {
         if (settledDifferently) deps.topology.invalidate(source.id, region);
       }
       return answer;
+    },
+
+    /** Settles the changes a previous process stopped in the middle of (run once at start-up). */
+    reconcile(log?: (message: string) => void): Promise<{ settled: number; left: number }> {
+      return reconcilePending({
+        store: deps.store,
+        registry: deps.registry,
+        topology: deps.topology,
+        now,
+        ...(log ? { log } : {}),
+      });
     },
 
     audit(query: AuditQuery): AuditResponse {

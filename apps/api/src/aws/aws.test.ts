@@ -3,6 +3,15 @@ import { AwsFailure, toAwsFailure } from "./failures.js";
 import { collectPages } from "./pagination.js";
 import { CallRunner } from "./runner.js";
 
+/** The failure a promise rejects with (a test that cannot fail if it resolves). */
+const failureOf = (promise: Promise<unknown>): Promise<AwsFailure> =>
+  promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (e: unknown) => e as AwsFailure,
+  );
+
 const sdkError = (name: string, status: number, message = "boom") =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, requestId: "req-1" } });
 
@@ -26,6 +35,14 @@ describe("toAwsFailure", () => {
     expect(failure.awsCode).toBe(name);
     expect(failure.requestId).toBe("req-1");
     expect(failure.iamAction).toBe("vpc-lattice:ListServices");
+  });
+
+  it("keeps the code as a code and passes the message bounded and cleaned", () => {
+    const hostile = `\u001b[31mgone\u0007\r\nnext line\u202e ${"A".repeat(5000)}`;
+    const failure = toAwsFailure(sdkError("ValidationException\n<b>", 400, hostile), "vpc-lattice", "ListServices");
+    expect(failure.awsCode).toBe("ValidationExceptionb");
+    expect(failure.message.length).toBeLessThanOrEqual(300);
+    expect(failure.message).toMatch(/^\[31mgone next line A+…$/);
   });
 
   it("treats an aborted call as a timeout", () => {
@@ -58,6 +75,30 @@ describe("collectPages", () => {
     );
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).awsCode).toBe("TooManyPages");
+    expect((error as AwsFailure).partial).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it("keeps the pages it read when its guard stops it or a later page fails", async () => {
+    const repeated = await failureOf(collectPages("s", "Op", async () => ({ items: [1], next: "same" })));
+    expect(repeated.partial).toEqual([1, 1]);
+    let page = 0;
+    const failed = await failureOf(
+      collectPages("s", "Op", async () => {
+        page += 1;
+        if (page === 3) throw Object.assign(new Error("aborted"), { name: "AbortError" });
+        return { items: [page], next: String(page) };
+      }),
+    );
+    expect(failed).toBeInstanceOf(AwsFailure);
+    expect(failed.partial).toEqual([1, 2]);
+    // A first page that fails has nothing to keep.
+    const none = await failureOf(
+      collectPages("s", "Op", async () => {
+        throw Object.assign(new Error("denied"), { name: "AccessDeniedException" });
+      }),
+    );
+    expect(none.kind).toBe("access-denied");
+    expect(none.partial).toBeUndefined();
   });
 });
 
@@ -93,5 +134,24 @@ describe("CallRunner", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AwsFailure);
     expect((error as AwsFailure).kind).toBe("timeout");
+  });
+
+  it("has one deadline for all its calls: in flight ones are cut, later ones are not made", async () => {
+    const runner = new CallRunner({ deadlineMs: 30, concurrency: { ec2: 1 } });
+    const hang = (signal: AbortSignal) =>
+      new Promise((_, reject) =>
+        signal.addEventListener("abort", () => reject(Object.assign(new Error("aborted"), { name: "AbortError" }))),
+      );
+    const [first, queued] = await Promise.all([
+      failureOf(runner.call("ec2", "DescribeVpcs", hang)),
+      failureOf(runner.call("ec2", "DescribeSubnets", hang)),
+    ]);
+    expect(first.kind).toBe("deadline");
+    expect(first.message).toMatch(/DescribeVpcs was cut off/);
+    expect(queued.kind).toBe("deadline");
+    expect(queued.message).toMatch(/DescribeSubnets was not made/);
+    expect(runner.calls.get("ec2:DescribeSubnets")).toBeUndefined();
+    const later = await failureOf(runner.call("ec2", "DescribeVpcs", async () => 1));
+    expect(later.kind).toBe("deadline");
   });
 });

@@ -15,6 +15,8 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { isThrottling } from "./failures.js";
+import { callTrace } from "./runner.js";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 
 export type SourceConnection =
@@ -89,6 +91,14 @@ export interface ClientOptions {
 
 const USER_AGENT = "lattice-atlas/0.1.0";
 
+/** The part of an SDK client's middleware stack used here (one shape for the five clients). */
+interface MiddlewareStackLike {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+    options: { step: "deserialize"; priority: "high"; name: string },
+  ): void;
+}
+
 export function createAwsClients(
   connection: SourceConnection,
   region: string,
@@ -112,6 +122,23 @@ export function createAwsClients(
     ram: new RAMClient(base),
     organizations: new OrganizationsClient(base),
   };
+  // Inside the SDK's retries: note each throttled attempt on the call's trace, so that a call that
+  // runs out of time while being throttled is reported as throttled, not as a timeout.
+  for (const client of Object.values(clients)) {
+    (client.middlewareStack as unknown as MiddlewareStackLike).add(
+      (next) => async (args) => {
+        try {
+          return await next(args);
+        } catch (error) {
+          const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+          const trace = callTrace.getStore();
+          if (trace && isThrottling(e.name, e.$metadata?.httpStatusCode)) trace.throttled = e.name ?? "Throttling";
+          throw error;
+        }
+      },
+      { step: "deserialize", priority: "high", name: "atlasThrottleTrace" },
+    );
+  }
   const resolveHostname =
     endpoint !== undefined
       ? async (hostname: string): Promise<string[]> => {

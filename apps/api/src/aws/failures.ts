@@ -15,6 +15,8 @@ export type FailureKind =
   | "quota"
   | "unavailable"
   | "pagination"
+  /** The discovery's overall deadline passed before this call could finish (or start). */
+  | "deadline"
   | "other";
 
 const ACCESS = new Set([
@@ -58,6 +60,9 @@ const CONFLICT = new Set([
 ]);
 
 export class AwsFailure extends Error {
+  /** What a listing had read before it failed (its first pages): kept, not thrown away. */
+  partial?: unknown[];
+
   constructor(
     readonly service: string,
     readonly operation: string,
@@ -92,13 +97,38 @@ interface SdkLikeError {
   fieldList?: Array<{ name?: string; message?: string }>;
 }
 
+/** The longest AWS message passed on (to warnings, errors and the audit log). */
+export const MESSAGE_LIMIT = 300;
+// eslint-disable-next-line no-control-regex -- control characters are what is removed
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+
+/**
+ * An AWS error message as it may be shown and stored: one line, no control or direction-override
+ * characters, at most MESSAGE_LIMIT characters. (AWS messages can echo what a caller put in a name.)
+ */
+export function cleanMessage(message: string): string {
+  const line = message.replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
+  return line.length > MESSAGE_LIMIT ? `${line.slice(0, MESSAGE_LIMIT - 1)}…` : line;
+}
+
+/** An AWS error code as a code: letters, digits and . _ : - only, at most 64 characters. */
+export function cleanCode(code: string): string {
+  return code.replace(/[^A-Za-z0-9._:-]+/g, "").slice(0, 64) || "Unknown";
+}
+
+/** Whether an AWS error code (or HTTP status) means "slow down". */
+export function isThrottling(code: string | undefined, status?: number): boolean {
+  return (code !== undefined && THROTTLE.has(code)) || status === 429;
+}
+
 export function toAwsFailure(error: unknown, service: string, operation: string, timedOut = false): AwsFailure {
   if (error instanceof AwsFailure) return error;
   const e = (error ?? {}) as SdkLikeError;
-  const code = e.name && e.name !== "Error" ? e.name : (e.code ?? "Unknown");
+  // Translated once, here: the code kept (as a code), the message bounded and cleaned.
+  const code = cleanCode(e.name && e.name !== "Error" ? e.name : (e.code ?? "Unknown"));
   const status = e.$metadata?.httpStatusCode;
-  const requestId = e.$metadata?.requestId;
-  const message = e.message ?? String(error);
+  const requestId = e.$metadata?.requestId ? cleanCode(e.$metadata.requestId) : undefined;
+  const message = cleanMessage(e.message ?? String(error));
   const extra: Record<string, unknown> = {};
   if (e.quotaCode) extra.quotaCode = e.quotaCode;
   if (e.serviceCode) extra.serviceCode = e.serviceCode;

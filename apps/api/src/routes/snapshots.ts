@@ -29,7 +29,11 @@ import { parseSnapshotFile } from "../storage/snapshot-file.js";
 import type { ViewsStore } from "../storage/views-store.js";
 import { resolveTarget, type RouteContext } from "./context.js";
 
-const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 503: ApiErrorBody };
+const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 503: ApiErrorBody };
+/** A snapshot file: the large account's topology is ~6 MB of JSON; five times that is plenty. */
+export const SNAPSHOT_FILE_LIMIT = 32 * 1024 * 1024;
+/** A request that names a snapshot and carries the view's state: a few kB. */
+const SMALL_BODY = 16 * 1024;
 const raw = () => (data: unknown) => JSON.stringify(data);
 
 export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsStore }> = async (app, ctx) => {
@@ -50,6 +54,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
   app.post<{ Body: CreateSnapshotRequest }>(
     "/api/snapshots",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["snapshots"],
         summary: "Freeze the topology as it is shown now, with the view",
@@ -97,6 +102,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
   app.patch<{ Params: IdParams; Body: RenameRequest }>(
     "/api/snapshots/:id",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["snapshots"],
         summary: "Rename a snapshot",
@@ -151,16 +157,19 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     },
   );
 
-  // Opening a file: the body is read as text so a bad file gets words, not a parser's stack.
+  // Opening a file: the JSON body is read as text so a bad file gets words, not a parser's stack; other
+  // content types (text/plain, forms) are refused with 415.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", { parseAs: "string", bodyLimit: 64 * 1024 * 1024 }, (_request, body, done) =>
-      done(null, body),
+    scope.addContentTypeParser(
+      "application/json",
+      { parseAs: "string", bodyLimit: SNAPSHOT_FILE_LIMIT },
+      (_request, body, done) => done(null, body),
     );
     scope.post(
       "/api/snapshots/import",
       {
-        bodyLimit: 64 * 1024 * 1024,
+        bodyLimit: SNAPSHOT_FILE_LIMIT,
         schema: {
           tags: ["snapshots"],
           summary: "Open a snapshot file (its JSON as the body)",

@@ -4,7 +4,17 @@
  */
 import { ApiErrorBody, ProgressQuery, Topology, TopologyQuery } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
+import { acceptedEncodings } from "../topology/encoded.js";
 import { resolveTarget, type RouteContext } from "./context.js";
+
+/** If-None-Match: a list of (possibly weak) tags, or "*". */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t.replace(/^W\//, "") === etag;
+  });
+}
 
 export const topologyRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) => {
   app.get<{ Querystring: TopologyQuery }>(
@@ -16,17 +26,18 @@ export const topologyRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx)
         querystring: TopologyQuery,
         response: { 200: Topology, 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 502: ApiErrorBody },
       },
-      // Thousands of union-typed nodes: plain JSON.stringify is faster than a compiled serializer here.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The answer is bytes made once per version (topology/encoded.ts), already compressed.
+      compress: false,
     },
     async (request, reply) => {
       const { source, region } = await resolveTarget(ctx, request.query);
-      const topology = await ctx.topology.topology(source.id, region, request.query.refresh === true);
-      // One discovery run, one version: a client that has it gets a 304 instead of megabytes again.
-      const etag = `"${source.id}|${region}|${topology.stats.discoveredAt}"`;
-      reply.header("etag", etag).header("cache-control", "no-cache");
-      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
-      return topology;
+      const encoded = await ctx.topology.encoded(source.id, region, request.query.refresh === true);
+      // One version, one ETag: a client that has it gets a 304 instead of megabytes again.
+      reply.header("etag", encoded.etag).header("cache-control", "no-cache").header("vary", "accept-encoding");
+      if (matchesEtag(request.headers["if-none-match"], encoded.etag)) return reply.status(304).send();
+      const { encoding, bytes } = await encoded.body(acceptedEncodings(request.headers["accept-encoding"]));
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      return reply.type("application/json; charset=utf-8").send(bytes);
     },
   );
 

@@ -6,12 +6,15 @@ import { ApiErrorBody, CreateViewRequest, IdParams, RenameRequest, SavedView, Vi
 import type { FastifyPluginAsync } from "fastify";
 import type { ViewsStore } from "../storage/views-store.js";
 
-const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 503: ApiErrorBody };
+const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 503: ApiErrorBody };
+/** A name and the console's URL state: a few kB at most. */
+const SMALL_BODY = 16 * 1024;
 
 export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app, { views }) => {
   app.post<{ Body: CreateViewRequest }>(
     "/api/views",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["views"],
         summary: "Save the current view (its URL state) under a name",
@@ -43,6 +46,7 @@ export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app,
   app.patch<{ Params: IdParams; Body: RenameRequest }>(
     "/api/views/:id",
     {
+      bodyLimit: SMALL_BODY,
       schema: {
         tags: ["views"],
         summary: "Rename a saved view",

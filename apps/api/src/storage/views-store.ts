@@ -166,14 +166,19 @@ export function openViewsStore(dataDir?: string) {
       throw storageError(error, file);
     }
   };
-  /** Runs `fn` on the open database; SQLite errors become STORAGE_UNAVAILABLE, never a 500. */
+  /**
+   * Runs `fn` on the open database; SQLite errors become STORAGE_UNAVAILABLE, never a 500. Only SQLite's:
+   * anything else is a bug or bad input and must not pass for a storage problem.
+   */
   const use = <T>(fn: (h: ReturnType<typeof open>) => T): T => {
     const h = connection();
     try {
       return fn(h);
     } catch (error) {
       if (error instanceof AppError) throw error;
-      throw storageError(error, file);
+      if (error instanceof Database.SqliteError || /^SQLITE_/.test(String((error as { code?: unknown }).code)))
+        throw storageError(error, file);
+      throw error;
     }
   };
   const notFound = (kind: string, id: string) =>
@@ -217,9 +222,9 @@ export function openViewsStore(dataDir?: string) {
     },
 
     createSnapshot(input: { name: string; takenAt: string; state: string; topology: Topology }): SnapshotMeta {
+      const json = Buffer.from(JSON.stringify(input.topology));
+      const packed = gzipSync(json);
       return use((h) => {
-        const json = Buffer.from(JSON.stringify(input.topology));
-        const packed = gzipSync(json);
         for (;;) {
           const id = newId("s");
           try {

@@ -30,6 +30,9 @@ export interface DiscoveryResult {
   warnings: Warning[];
   memo: DiscoveryMemo;
   reused: number;
+  /** Operations attempted and how many of them failed: all of them failing is an error, not an empty account. */
+  attempted: number;
+  failed: number;
 }
 
 export interface DiscoveryOptions {
@@ -65,21 +68,30 @@ const IMPACT: Record<string, string> = {
   ListFunctions: "Lambda functions behind target groups are missing.",
 };
 
+const CODE_OF_KIND: Partial<Record<AwsFailure["kind"], Warning["code"]>> = {
+  "access-denied": "AccessDenied",
+  throttled: "Throttled",
+  timeout: "Timeout",
+  deadline: "Deadline",
+};
+
 function warningFrom(failure: AwsFailure): Warning {
-  const code: Warning["code"] =
-    failure.kind === "access-denied"
-      ? "AccessDenied"
-      : failure.kind === "throttled"
-        ? "Throttled"
-        : failure.kind === "timeout"
-          ? "Timeout"
-          : "Failed";
+  const code: Warning["code"] = CODE_OF_KIND[failure.kind] ?? "Failed";
   const verb =
     code === "AccessDenied"
       ? `grant ${failure.iamAction}`
       : code === "Throttled"
         ? "retry later (AWS throttled the call)"
-        : "retry";
+        : code === "Deadline"
+          ? "refresh to read it, or give discovery more time (--discovery-deadline)"
+          : "retry";
+  const kept = failure.partial?.length
+    ? ` The ${failure.partial.length} items its first pages listed are shown; the rest are missing.`
+    : "";
+  const what =
+    code === "Deadline"
+      ? `${failure.message} — ${verb}.`
+      : `${failure.operation} failed with ${failure.awsCode}: ${failure.message.slice(0, 300)} — ${verb}.`;
   return {
     code,
     service: failure.service,
@@ -87,7 +99,7 @@ function warningFrom(failure: AwsFailure): Warning {
     awsCode: failure.awsCode,
     ...(failure.requestId ? { requestId: failure.requestId } : {}),
     iamAction: failure.iamAction,
-    message: `${failure.operation} failed with ${failure.awsCode}: ${failure.message.slice(0, 300)} — ${verb}.`,
+    message: `${what}${kept}`,
     impact: IMPACT[failure.operation] ?? "Part of the picture is missing.",
   };
 }
@@ -97,11 +109,15 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   const warnings = new Map<string, Warning>();
   const memo: DiscoveryMemo = { configurations: new Map(), vpcAssociations: new Map() };
   let reused = 0;
+  let failed = 0;
   const progress = { done: 0, total: 0 };
   const report = (phase: string, operation?: string): void =>
     options.onProgress?.({ phase, done: progress.done, total: progress.total, ...(operation ? { operation } : {}) });
 
-  /** Runs one logical operation; a failure becomes a warning (one per operation) and `fallback`. */
+  /**
+   * Runs one logical operation; a failure becomes a warning (one per operation and code) and `fallback`,
+   * or what a listing had read before it stopped.
+   */
   const attempt = async <T>(operation: string, fallback: T, fn: () => Promise<T>): Promise<T> => {
     progress.total += 1;
     try {
@@ -109,8 +125,10 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     } catch (error) {
       if (!(error instanceof AwsFailure)) throw error;
       if (error.kind === "credentials") throw error;
+      failed += 1;
       const key = `${error.service}:${error.operation}:${error.awsCode}`;
       if (!warnings.has(key)) warnings.set(key, warningFrom(error));
+      if (error.partial) return error.partial as T;
       return fallback;
     } finally {
       progress.done += 1;
@@ -122,21 +140,38 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
   /** Whether this account owns what an ARN names (else it is shared with it, through RAM). */
   const own = (arn: string): boolean => arn.split(":")[4] === options.accountId;
 
-  const ec2Work = Promise.all([
-    attempt("DescribeVpcs", [], ec2.describeVpcs).then((v) => (inputs.vpcs = v)),
-    attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
-    attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
-    attempt("DescribeVpcEndpoints", [], ec2.describeLatticeEndpoints).then((v) => (inputs.vpcEndpoints = v)),
-    attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then(
-      (v) => (inputs.endpointAssociations = v),
-    ),
-  ]);
+  /**
+   * Where a List came back empty, what hangs off it is not asked for (an empty account costs 7 calls, not
+   * 13): no VPC, no subnets, groups or endpoints; no endpoint, no endpoint rows; no cluster, no instances;
+   * no LAMBDA target group, no functions. A List that failed (undefined) does not stop anything.
+   */
+  const unlessEmpty = <T>(list: readonly T[] | undefined, work: () => Promise<unknown>): Promise<unknown> =>
+    list !== undefined && list.length === 0 ? Promise.resolve() : work();
 
-  const rdsWork = Promise.all([
-    attempt("DescribeDBClusters", [], rds.describeClusters).then((v) => (inputs.dbClusters = v)),
-    attempt("DescribeDBInstances", [], rds.describeInstances).then((v) => (inputs.dbInstances = v)),
-  ]);
-  const lambdaWork = attempt("ListFunctions", [], lambda.listFunctions).then((v) => (inputs.lambdaFunctions = v));
+  const ec2Work = attempt("DescribeVpcs", undefined, ec2.describeVpcs).then((vpcs) => {
+    inputs.vpcs = vpcs ?? [];
+    return unlessEmpty(vpcs, () =>
+      Promise.all([
+        attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
+        attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
+        attempt("DescribeVpcEndpoints", undefined, ec2.describeLatticeEndpoints).then((endpoints) => {
+          inputs.vpcEndpoints = endpoints ?? [];
+          return unlessEmpty(endpoints, () =>
+            attempt("DescribeVpcEndpointAssociations", [], ec2.describeEndpointAssociations).then(
+              (v) => (inputs.endpointAssociations = v),
+            ),
+          );
+        }),
+      ]),
+    );
+  });
+
+  const rdsWork = attempt("DescribeDBClusters", undefined, rds.describeClusters).then((clusters) => {
+    inputs.dbClusters = clusters ?? [];
+    return unlessEmpty(clusters, () =>
+      attempt("DescribeDBInstances", [], rds.describeInstances).then((v) => (inputs.dbInstances = v)),
+    );
+  });
 
   const networkWork = attempt("ListServiceNetworks", [], lattice.listServiceNetworks).then((networks) =>
     Promise.all(
@@ -236,26 +271,22 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     ),
   );
 
-  const targetWork = attempt("ListTargetGroups", [], lattice.listTargetGroups).then((groups) =>
-    Promise.all(
-      groups.map(async (group) => {
+  const targetWork = attempt("ListTargetGroups", undefined, lattice.listTargetGroups).then((groups) =>
+    Promise.all([
+      ...(groups ?? []).map(async (group) => {
         const targets = await attempt("ListTargets", [], () => lattice.listTargets(group.id));
         inputs.targetGroups.push({ ...group, targets });
       }),
-    ),
+      // Functions matter only as the targets of LAMBDA target groups.
+      unlessEmpty(
+        groups?.filter((g) => g.type === "LAMBDA"),
+        () => attempt("ListFunctions", [], lambda.listFunctions).then((v) => (inputs.lambdaFunctions = v)),
+      ),
+    ]),
   );
 
   report("starting");
-  await Promise.all([
-    ec2Work,
-    rdsWork,
-    lambdaWork,
-    networkWork,
-    gatewayWork,
-    configurationWork,
-    serviceWork,
-    targetWork,
-  ]);
+  await Promise.all([ec2Work, rdsWork, networkWork, gatewayWork, configurationWork, serviceWork, targetWork]);
   // Parallel pushes arrive in completion order; sort for stable output.
   for (const list of [inputs.serviceNetworks, inputs.services, inputs.targetGroups] as Array<Array<{ id: string }>>)
     list.sort((a, b) => a.id.localeCompare(b.id));
@@ -269,5 +300,5 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     list.sort((a, b) => a.serviceNetworkId.localeCompare(b.serviceNetworkId));
   }
   report("done");
-  return { inputs, warnings: [...warnings.values()], memo, reused };
+  return { inputs, warnings: [...warnings.values()], memo, reused, attempted: progress.total, failed };
 }

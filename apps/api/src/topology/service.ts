@@ -5,27 +5,80 @@
  * for the UI, and typed errors for credentials (never cached as empty).
  */
 import { EventEmitter } from "node:events";
-import type { DiscoveryProgress, Topology } from "@lattice-atlas/shared";
+import type { DiscoveryProgress, Topology, Warning } from "@lattice-atlas/shared";
+import { AppError } from "../errors.js";
 import { AwsFailure, CallRunner, createReaders, type RunnerOptions } from "../aws/index.js";
 import { GraphIndex } from "../lattice/graph-index.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import { buildGraph } from "./build.js";
 import { discover, type DiscoveryMemo } from "./discover.js";
+import { EncodedBody } from "./encoded.js";
 import { discoverEstate } from "./estate.js";
 import { mergeGraphs } from "./merge.js";
 
 interface Entry {
   topology: Topology;
+  /** Read without a single failure: a later read with failures never replaces it. */
+  complete: boolean;
+  /** The warnings of the read that produced this data (none when complete). */
+  readWarnings: Warning[];
+  /** How many times a failed refresh has kept this entry (part of its ETag). */
+  kept: number;
   index: GraphIndex;
   memo: DiscoveryMemo;
+  /** This version of the entry, for If-None-Match. */
+  etag: string;
+  /** The bytes that answer for it, made on first use: as the run's own answer, and as the cached one. */
+  encoded: { fresh?: EncodedBody; cached?: EncodedBody };
   /** An estate's memos, per account and region. */
   memos?: Map<string, DiscoveryMemo>;
 }
 
 export interface TopologyServiceOptions {
   registry: SourceRegistry;
-  runner?: Omit<RunnerOptions, "onCall" | "signal">;
+  runner?: Omit<RunnerOptions, "onCall" | "signal" | "deadlineMs">;
+  /** One deadline per discovery: what was read by then is the answer, with warnings naming the rest. */
+  deadlineMs?: number | undefined;
+}
+
+export const DEFAULT_DISCOVERY_DEADLINE_MS = 30_000;
+
+/** Every call of a discovery failed: the typed error of the failures' kind, never an empty account. */
+function nothingRead(warnings: readonly Warning[], source: SourceDefinition, region: string): AppError {
+  const codes = new Set(warnings.map((w) => w.code));
+  const only = codes.size === 1 ? [...codes][0] : undefined;
+  const code =
+    only === "AccessDenied"
+      ? "ACCESS_DENIED"
+      : only === "Throttled"
+        ? "THROTTLED"
+        : only === "Timeout" || only === "Deadline"
+          ? "AWS_TIMEOUT"
+          : "AWS_UNAVAILABLE";
+  const named = [...new Set(warnings.map((w) => `${w.operation} (${w.awsCode ?? w.code})`))];
+  const list = named.slice(0, 6).join(", ") + (named.length > 6 ? ` and ${named.length - 6} more` : "");
+  return new AppError(
+    code,
+    `Discovery of ${source.label} in ${region} read nothing: every call failed (${list}). Nothing was cached.`,
+    {
+      hint:
+        code === "ACCESS_DENIED"
+          ? "Grant the read permissions the warnings name (vpc-lattice:List*, ec2:Describe*, rds:Describe*), then refresh."
+          : code === "THROTTLED"
+            ? "AWS is throttling this account; wait a minute and refresh."
+            : "Check the network path to AWS (or the emulator) and refresh.",
+      ...(warnings[0]?.awsCode ? { awsCode: warnings[0].awsCode } : {}),
+    },
+  );
+}
+
+/** A refresh that could not read everything, shown on the last complete picture it did not replace. */
+function onKeptPicture(warnings: readonly Warning[], kept: Topology): Warning[] {
+  return warnings.map((w) => ({
+    ...w,
+    impact: `A refresh could not read this, so the picture is the last complete one (read at ${kept.stats.discoveredAt}), which may be out of date. ${w.impact}`,
+  }));
 }
 
 export interface ProgressEvent {
@@ -49,6 +102,16 @@ export function createTopologyService(options: TopologyServiceOptions) {
   events.setMaxListeners(100);
   const lastProgress = new Map<string, DiscoveryProgress>();
 
+  const asCached = (topology: Topology): Topology => ({ ...topology, stats: { ...topology.stats, cached: true } });
+  const cachedBody = (entry: Entry): EncodedBody =>
+    (entry.encoded.cached ??= new EncodedBody(asCached(entry.topology), entry.etag));
+  /** Caches an entry and, once the run's own answer is out, makes the bytes every later request shares. */
+  const store = (key: string, entry: Entry): void => {
+    cache.set(key, entry);
+    setImmediate(() => {
+      if (cache.get(key) === entry) cachedBody(entry);
+    });
+  };
   /** An estate: every member account and region in one graph. */
   async function runEstate(source: SourceDefinition, key: string): Promise<Entry> {
     const started = performance.now();
@@ -57,7 +120,8 @@ export function createTopologyService(options: TopologyServiceOptions) {
     try {
       const result = await discoverEstate(estate, {
         clients: (connection, region) => options.registry.clientsFor(source.id, connection, region),
-        runner: options.runner,
+        // Each account's runner has the one deadline too (from when that account's read starts).
+        runner: { ...(options.runner ?? {}), deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS },
         previous: cache.get(key)?.memos,
         onProgress: (progress) => {
           lastProgress.set(key, progress);
@@ -92,8 +156,13 @@ export function createTopologyService(options: TopologyServiceOptions) {
         index: new GraphIndex(result.nodes, result.edges, groups, result.warnings, result.prefixLists),
         memo: { configurations: new Map(), vpcAssociations: new Map() },
         memos: result.memos,
+        complete: result.warnings.length === 0,
+        readWarnings: result.warnings,
+        kept: 0,
+        etag: `"${key}|${topology.stats.discoveredAt}"`,
+        encoded: {},
       };
-      cache.set(key, entry);
+      store(key, entry);
       stale.delete(key);
       events.emit(key, { type: "done" } satisfies ProgressEvent);
       return entry;
@@ -112,7 +181,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
     const started = performance.now();
     const changesAtStart = changes.get(key) ?? 0;
     const identity = await options.registry.identity(source, region);
-    const runner = new CallRunner(options.runner ?? {});
+    const runner = new CallRunner({
+      ...(options.runner ?? {}),
+      deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS,
+    });
     const readers = createReaders(options.registry.clients(source, region), runner);
     let lastEmit = 0;
     const previous = cache.get(key);
@@ -130,6 +202,26 @@ export function createTopologyService(options: TopologyServiceOptions) {
           }
         },
       });
+      // A result with failures never replaces a complete picture, and one that read nothing replaces none.
+      const allFailed = result.attempted > 0 && result.failed === result.attempted;
+      if (previous && (allFailed || (result.warnings.length > 0 && previous.complete))) {
+        const kept: Entry = {
+          ...previous,
+          topology: {
+            ...previous.topology,
+            warnings: [...previous.readWarnings, ...onKeptPicture(result.warnings, previous.topology)],
+            stats: { ...previous.topology.stats, cached: true },
+          },
+          kept: previous.kept + 1,
+          etag: `"${key}|${previous.topology.stats.discoveredAt}|kept-${previous.kept + 1}"`,
+          encoded: {},
+        };
+        store(key, kept);
+        if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
+        events.emit(key, { type: "done" } satisfies ProgressEvent);
+        return kept;
+      }
+      if (allFailed) throw nothingRead(result.warnings, source, region);
       const built = buildGraph(result.inputs);
       // References outside this account (a network shared with it, another account's endpoint) become named stubs.
       const graph = mergeGraphs([{ ...built, accountId: identity.accountId, region }], {
@@ -155,12 +247,17 @@ export function createTopologyService(options: TopologyServiceOptions) {
         },
       };
       const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
-      const entry = {
+      const entry: Entry = {
         topology,
+        complete: result.warnings.length === 0,
+        readWarnings: result.warnings,
+        kept: 0,
         index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings, built.prefixLists),
         memo: result.memo,
+        etag: `"${key}|${topology.stats.discoveredAt}"`,
+        encoded: {},
       };
-      cache.set(key, entry);
+      store(key, entry);
       if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
       events.emit(key, { type: "done" } satisfies ProgressEvent);
       return entry;
@@ -174,11 +271,11 @@ export function createTopologyService(options: TopologyServiceOptions) {
     }
   }
 
-  async function entry(sourceId: string, region: string, refresh = false): Promise<Entry & { fresh: boolean }> {
+  async function entry(sourceId: string, region: string, refresh = false): Promise<{ entry: Entry; fresh: boolean }> {
     const source = await options.registry.get(sourceId);
     const key = keyOf(source.id, region);
     const cached = cache.get(key);
-    if (cached && !refresh && !stale.has(key)) return { ...cached, fresh: false };
+    if (cached && !refresh && !stale.has(key)) return { entry: cached, fresh: false };
     const current = inflight.get(key);
     // A run that began before the latest change cannot answer for after it: queue a new one behind it.
     if (current && current.changes !== (changes.get(key) ?? 0)) await current.promise.catch(() => undefined);
@@ -188,24 +285,35 @@ export function createTopologyService(options: TopologyServiceOptions) {
       pending = { promise, changes: changes.get(key) ?? 0 };
       inflight.set(key, pending);
     }
-    return { ...(await pending.promise), fresh: true };
+    return { entry: await pending.promise, fresh: true };
   }
 
   return {
     async topology(sourceId: string, region: string, refresh = false): Promise<Topology> {
-      const result = await entry(sourceId, region, refresh);
-      return result.fresh ? result.topology : { ...result.topology, stats: { ...result.topology.stats, cached: true } };
+      const { entry: found, fresh } = await entry(sourceId, region, refresh);
+      return fresh ? found.topology : asCached(found.topology);
+    },
+    /**
+     * The topology as the bytes that answer for it and their ETag: serialised and compressed once per
+     * version (the run's own answer, and the cached one), shared by every request.
+     */
+    async encoded(sourceId: string, region: string, refresh = false): Promise<EncodedBody> {
+      const { entry: found, fresh } = await entry(sourceId, region, refresh);
+      if (fresh) return (found.encoded.fresh ??= new EncodedBody(found.topology, found.etag));
+      // The cached form outlives the run's own answer: free that one.
+      delete found.encoded.fresh;
+      return cachedBody(found);
     },
     async index(sourceId: string, region: string): Promise<GraphIndex> {
-      return (await entry(sourceId, region)).index;
+      return (await entry(sourceId, region)).entry.index;
     },
     /** The index with the account it describes and what discovery could not read (cached unless stale). */
     async snapshot(
       sourceId: string,
       region: string,
     ): Promise<{ index: GraphIndex; accountId: string; warnings: Topology["warnings"] }> {
-      const result = await entry(sourceId, region);
-      return { index: result.index, accountId: result.topology.accountId, warnings: result.topology.warnings };
+      const { entry: found } = await entry(sourceId, region);
+      return { index: found.index, accountId: found.topology.accountId, warnings: found.topology.warnings };
     },
     /** The cached index, if any, without discovering. */
     peek(sourceId: string, region: string): GraphIndex | undefined {

@@ -210,6 +210,7 @@ describe("reset and scenarios", () => {
     ]) {
       const response = await fetch(`${h.url}/_emulator/scenarios/large`, {
         method: "POST",
+        headers: { "content-type": "application/json" },
         body: JSON.stringify(params),
       });
       expect(response.status, JSON.stringify(params)).toBe(400);

@@ -9,6 +9,7 @@ import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
 import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
 import { estateControl } from "./estate-routes.js";
+import { controlRefusal } from "./guard.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -76,7 +77,9 @@ function loadEstateDocument(emulator: Emulator, estate: EstateDocument) {
   return { scenario: estate.name, ...result };
 }
 
-export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
+export const controlRoutes: ControlHandler = (emulator, method, path, query, body, request) => {
+  const refusal = controlRefusal(method, body, request);
+  if (refusal) return refusal;
   const route = path.replace(/\/+$/, "");
   if (route === "/_emulator/health" || route === "/_localstack/health") {
     return ok({

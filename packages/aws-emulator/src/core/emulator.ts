@@ -48,6 +48,8 @@ export type ControlHandler = (
   path: string,
   query: URLSearchParams,
   body: string,
+  /** The HTTP request (headers, the local address it came in on), for the control API's Host/Origin rules. */
+  request?: IncomingMessage,
 ) => Promise<{ status: number; body: unknown }> | { status: number; body: unknown };
 
 export interface StateExport {
@@ -287,7 +289,7 @@ export class Emulator {
     }
 
     if (rawPath.startsWith("/_emulator") || rawPath.startsWith("/_localstack")) {
-      await this.handleControl(req.method ?? "GET", rawPath, url.searchParams, body, res, requestId);
+      await this.handleControl(req.method ?? "GET", rawPath, url.searchParams, body, res, requestId, req);
       return;
     }
 
@@ -486,6 +488,7 @@ export class Emulator {
     body: string,
     res: ServerResponse,
     requestId: string,
+    req?: IncomingMessage,
   ): Promise<void> {
     if (!this.control) {
       send(
@@ -496,7 +499,7 @@ export class Emulator {
       return;
     }
     try {
-      const result = await this.control(this, method, path, query, body);
+      const result = await this.control(this, method, path, query, body, req);
       send(
         res,
         { status: result.status, headers: { "content-type": "application/json" }, body: JSON.stringify(result.body) },

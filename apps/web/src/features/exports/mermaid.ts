@@ -3,21 +3,37 @@
  * Confluence render: one node per shown node (its title, id, status and DNS
  * names), VPC containers as subgraphs, one line per shown line, left to right
  * in traffic order. Labels are always quoted; the characters Mermaid would
- * read as syntax are written as its entity codes (#quot; …).
+ * read as syntax are written as its entity codes (#quot; …). A resource name
+ * is text, never instructions: `%` is written as #37; everywhere (in labels
+ * and in the comments), so no `%%{init: …}%%` directive and no `%%` comment
+ * can come out of a name; line and paragraph separators, control and
+ * direction-override characters become spaces; backticks (Markdown strings,
+ * the end of a fenced block) become #96;.
  */
 import type { NodeKind } from "@lattice-atlas/shared";
 import { NODE_KIND_COLOR } from "../../lib/node-kinds";
 import { EDGE_COLOR, type EdgeVariant } from "../topology/to-flow-graph";
 import type { ExportModel, ExportNode } from "./export-model";
 
-/** Text inside a quoted Mermaid label: quotes, angle brackets and # as entity codes, no line breaks. */
+/** What ends a line or hides text: control characters, Unicode line/paragraph separators, direction overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/g;
+
+/** Text inside a quoted Mermaid label: quotes, angle brackets, #, % and backticks as entity codes, one line. */
 export function mermaidText(value: string): string {
   return value
-    .replace(/[\r\n\t]+/g, " ")
+    .replace(INVISIBLE, " ")
     .replace(/#/g, "#35;")
+    .replace(/%/g, "#37;")
     .replace(/"/g, "#quot;")
+    .replace(/`/g, "#96;")
     .replace(/</g, "#lt;")
     .replace(/>/g, "#gt;");
+}
+
+/** Text of a `%%` comment line: one line, and no `%` (a directive or a second comment cannot start in it). */
+export function mermaidComment(text: string): string {
+  return `%% ${text.replace(INVISIBLE, " ").replace(/%/g, "#37;")}`;
 }
 
 /** A quoted label of several lines. */
@@ -74,11 +90,9 @@ export function toMermaid(model: ExportModel, options: { title?: string | undefi
     else childrenOf.set(n.parentId, [n]);
   }
   const out: string[] = [];
-  // A comment never ends early: it is one line.
-  const comment = (text: string): string => `%% ${text.replace(/[\r\n]+/g, " ")}`;
-  if (options.title) out.push(comment(options.title));
+  if (options.title) out.push(mermaidComment(options.title));
   out.push(
-    comment(
+    mermaidComment(
       `Lattice Atlas · ${model.source.label} · ${model.region} · account ${model.accountId} · ${model.nodes.length} nodes, ${model.edges.length} lines`,
     ),
   );
