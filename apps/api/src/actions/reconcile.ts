@@ -9,72 +9,17 @@
  * execution stays pending for the next start.
  */
 import type { Action, ExecuteResponse, ResourceKind } from "@lattice-atlas/shared";
-import { isGoing } from "@lattice-atlas/shared";
 import type { GraphIndex } from "../lattice/graph-index.js";
 import type { SourceRegistry } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
-import { idOf } from "./arns.js";
 import type { AuditStore } from "./audit-store.js";
 import { resourceKindOf } from "./execute.js";
+import { kindOf } from "./kinds/index.js";
+import type { Found } from "./kinds/kind.js";
 
-/** What a change left behind: the resource it made (or removed), or nothing. */
-type Found = { made: true; id: string; status: string } | { made: false };
-
-const DELETED = "DELETED";
-
-/** Looks the change's resource up in a fresh picture of the account. */
-export function locate(index: GraphIndex, action: Action): Found {
-  const made = (node: { id: string; status?: string | undefined } | undefined): Found =>
-    node ? { made: true, id: node.id, status: node.status ?? "UNKNOWN" } : { made: false };
-  const removed = (id: string): Found => {
-    const node = index.byId.get(id);
-    if (!node) return { made: true, id, status: DELETED };
-    return node.status && isGoing(node.status) ? { made: true, id, status: node.status } : { made: false };
-  };
-  switch (action.type) {
-    case "associate-vpc": {
-      const network = idOf(action.serviceNetworkId);
-      return made(index.vpcAssociationsOf(action.vpcId).find((a) => a.data.serviceNetworkId === network));
-    }
-    case "associate-resource":
-      return made(index.resourceAssociation(idOf(action.serviceNetworkId), idOf(action.resourceConfigurationId)));
-    case "associate-service":
-      return made(index.serviceAssociation(idOf(action.serviceNetworkId), idOf(action.serviceId)));
-    case "create-resource-endpoint": {
-      const configuration = idOf(action.resourceConfigurationId);
-      return made(
-        index
-          .endpointsIn(action.vpcId)
-          .find((e) => e.data.resourceConfigurationArn && idOf(e.data.resourceConfigurationArn) === configuration),
-      );
-    }
-    case "create-service-network-endpoint": {
-      const network = idOf(action.serviceNetworkId);
-      return made(
-        index
-          .endpointsIn(action.vpcId)
-          .find((e) => e.data.serviceNetworkArn && idOf(e.data.serviceNetworkArn) === network),
-      );
-    }
-    case "remove-vpc-association":
-    case "remove-resource-association":
-    case "remove-service-association":
-      return removed(action.associationId);
-    case "remove-endpoint":
-      return removed(action.endpointId);
-    case "add-ingress-rule": {
-      const rule = index
-        .securityGroup(action.groupId)
-        ?.ingress.find(
-          (r) =>
-            (r.protocol === action.protocol || r.protocol === "6") &&
-            r.fromPort === action.port &&
-            r.toPort === action.port &&
-            (action.sourceGroupId ? r.sourceGroupId === action.sourceGroupId : r.cidr === action.cidr),
-        );
-      return rule ? { made: true, id: action.groupId, status: "active" } : { made: false };
-    }
-  }
+/** What a change left in a fresh picture of the account (each kind knows where to look). */
+export function locate(index: GraphIndex, action: Action): Found | undefined {
+  return kindOf(action).locate(action as never, index);
 }
 
 /** The operations whose failure would hide what `locate` looks for: then it cannot tell. */
@@ -84,6 +29,7 @@ const NEEDED: Record<ResourceKind, readonly string[]> = {
   serviceAssociation: ["ListServiceNetworks", "ListServiceNetworkServiceAssociations"],
   vpcEndpoint: ["DescribeVpcs", "DescribeVpcEndpoints"],
   securityGroupRule: ["DescribeSecurityGroups"],
+  domainVerification: ["ListResourceConfigurations", "GetResourceConfiguration"],
 };
 
 export interface ReconcileDeps {
@@ -117,6 +63,11 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
         continue;
       }
       const found = locate(await deps.topology.index(source.id, execution.region), action);
+      if (!found) {
+        left += 1;
+        deps.log?.(`change ${execution.clientToken} left pending: what it made cannot be told apart yet`);
+        continue;
+      }
       const at = now().toISOString();
       if (found.made) {
         const response: ExecuteResponse = {

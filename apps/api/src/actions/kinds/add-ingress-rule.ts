@@ -40,6 +40,19 @@ export const addIngressRule: KindOf<"add-ingress-rule"> = {
       );
   },
 
+  locate(a, index) {
+    const rule = index
+      .securityGroup(a.groupId)
+      ?.ingress.find(
+        (r) =>
+          (r.protocol === a.protocol || r.protocol === "6") &&
+          r.fromPort === a.port &&
+          r.toPort === a.port &&
+          (a.sourceGroupId ? r.sourceGroupId === a.sourceGroupId : r.cidr === a.cidr),
+      );
+    return rule ? { made: true, id: a.groupId, status: "active" } : { made: false };
+  },
+
   calls: (a) => [
     {
       service: "ec2",

@@ -9,7 +9,7 @@ import {
   checkTargetIngress,
   portsOfConfiguration,
 } from "../findings.js";
-import { inputOf, type KindOf } from "./kind.js";
+import { inputOf, made, type KindOf } from "./kind.js";
 
 export const associateResource: KindOf<"associate-resource"> = {
   resourceKind: "resourceAssociation",
@@ -63,6 +63,8 @@ export const associateResource: KindOf<"associate-resource"> = {
     }
     checkTargetIngress(f, index, rc);
   },
+
+  locate: (a, index) => made(index.resourceAssociation(idOf(a.serviceNetworkId), idOf(a.resourceConfigurationId))),
 
   calls: (a, resolved, clientToken) => [
     {

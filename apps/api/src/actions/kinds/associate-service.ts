@@ -3,7 +3,7 @@ import { named } from "../../lattice/text.js";
 import { idOf } from "../arns.js";
 import { cfnResource, cli, compact, hclResource, logicalId, tfName } from "../codify-writers.js";
 import { checkConsumersOfNetwork, checkExistingPair, checkNotDeleting, portsOfService } from "../findings.js";
-import { inputOf, type KindOf } from "./kind.js";
+import { inputOf, made, type KindOf } from "./kind.js";
 
 export const associateService: KindOf<"associate-service"> = {
   resourceKind: "serviceAssociation",
@@ -24,6 +24,8 @@ export const associateService: KindOf<"associate-service"> = {
     );
     checkConsumersOfNetwork(f, index, sn, portsOfService(service));
   },
+
+  locate: (a, index) => made(index.serviceAssociation(idOf(a.serviceNetworkId), idOf(a.serviceId))),
 
   calls: (_a, resolved, clientToken) => [
     {

@@ -15,7 +15,8 @@ import {
   tfName,
 } from "../codify-writers.js";
 import { checkDnsOptions, checkEntryIngress, checkGroups, duplicateAssociation, portsOfNetwork } from "../findings.js";
-import { inputOf, type KindOf } from "./kind.js";
+import { idOf } from "../arns.js";
+import { inputOf, made, type KindOf } from "./kind.js";
 
 export const associateVpc: KindOf<"associate-vpc"> = {
   resourceKind: "vpcAssociation",
@@ -95,6 +96,9 @@ export const associateVpc: KindOf<"associate-vpc"> = {
         `the association of ${vpc?.label ?? action.vpcId}`,
       );
   },
+
+  locate: (a, index) =>
+    made(index.vpcAssociationsOf(a.vpcId).find((x) => x.data.serviceNetworkId === idOf(a.serviceNetworkId))),
 
   calls: (a, resolved, clientToken) => [
     {

@@ -15,7 +15,8 @@ import {
   portsOfConfiguration,
   reachedByResourceEndpoint,
 } from "../findings.js";
-import type { KindOf } from "./kind.js";
+import { idOf } from "../arns.js";
+import { made, type KindOf } from "./kind.js";
 import { endpointForms } from "./vpc-endpoint.js";
 
 export const createResourceEndpoint: KindOf<"create-resource-endpoint"> = {
@@ -70,6 +71,17 @@ export const createResourceEndpoint: KindOf<"create-resource-endpoint"> = {
     }
     checkSubnets(f, index, vpc, action.subnetIds, gateway);
   },
+
+  locate: (a, index) =>
+    made(
+      index
+        .endpointsIn(a.vpcId)
+        .find(
+          (e) =>
+            e.data.resourceConfigurationArn !== undefined &&
+            idOf(e.data.resourceConfigurationArn) === idOf(a.resourceConfigurationId),
+        ),
+    ),
 
   ...endpointForms,
 };

@@ -12,7 +12,8 @@ import {
   portsOfNetwork,
   reachedByNetwork,
 } from "../findings.js";
-import type { KindOf } from "./kind.js";
+import { idOf } from "../arns.js";
+import { made, type KindOf } from "./kind.js";
 import { endpointForms } from "./vpc-endpoint.js";
 
 export const createServiceNetworkEndpoint: KindOf<"create-service-network-endpoint"> = {
@@ -50,6 +51,15 @@ export const createServiceNetworkEndpoint: KindOf<"create-service-network-endpoi
     const groups = endpointGroups(f, index, vpc, chosen, requested);
     checkEntryIngress(f, vpc, groups, portsOfNetwork(index, sn.id), `the endpoint`);
   },
+
+  locate: (a, index) =>
+    made(
+      index
+        .endpointsIn(a.vpcId)
+        .find(
+          (e) => e.data.serviceNetworkArn !== undefined && idOf(e.data.serviceNetworkArn) === idOf(a.serviceNetworkId),
+        ),
+    ),
 
   ...endpointForms,
 };

@@ -4,7 +4,7 @@
  * and CloudFormation. `kinds/index.ts` registers them in a table the compiler
  * checks for completeness: a new kind is one new file and one table entry.
  */
-import type { Action, AwsCall, GraphNodeOf, ResourceKind } from "@lattice-atlas/shared";
+import { isGoing, type Action, type AwsCall, type GraphNodeOf, type ResourceKind } from "@lattice-atlas/shared";
 import type { GraphIndex } from "../../lattice/graph-index.js";
 import { accountOfArn, idOf, latticeArn } from "../arns.js";
 import { notFound, type Findings } from "../findings.js";
@@ -96,6 +96,27 @@ export interface ActionKind<A extends Action> {
   cli(action: A, resolved: ResolvedAction, clientToken?: string): string;
   terraform(action: A, resolved: ResolvedAction): string;
   cloudformation(action: A, resolved: ResolvedAction): string;
+  /**
+   * After a crash between the AWS call and its record: what the change left in a fresh picture of the
+   * account (the resource it made, or the removal under way), nothing, or undefined when it cannot tell.
+   */
+  locate(action: A, index: GraphIndex): Found | undefined;
+}
+
+/** What a change left behind: the resource it made (or removed), or nothing. */
+export type Found = { made: true; id: string; status: string } | { made: false };
+
+export const DELETED = "DELETED";
+
+/** The node a creation made, if it is there. */
+export const made = (node: { id: string; status?: string | undefined } | undefined): Found =>
+  node ? { made: true, id: node.id, status: node.status ?? "UNKNOWN" } : { made: false };
+
+/** A removal happened when the thing is gone or on its way. */
+export function removed(index: GraphIndex, id: string): Found {
+  const node = index.byId.get(id);
+  if (!node) return { made: true, id, status: DELETED };
+  return node.status && isGoing(node.status) ? { made: true, id, status: node.status } : { made: false };
 }
 
 export type KindOf<T extends Action["type"]> = ActionKind<Extract<Action, { type: T }>>;

@@ -6,7 +6,7 @@
 import { isGoing, isInProgress, type Action, type GraphNodeOf } from "@lattice-atlas/shared";
 import { cfnRemoval, cli, hclRemoval } from "../codify-writers.js";
 import { notFound } from "../findings.js";
-import type { ActionKind, PreflightScope } from "./kind.js";
+import { removed, type ActionKind, type PreflightScope } from "./kind.js";
 
 type Removal = Extract<
   Action,
@@ -62,6 +62,7 @@ export function associationRemoval<A extends Removal>(spec: RemovalSpec): Action
       spec.more?.(association, scope);
     },
 
+    locate: (a, index) => removed(index, a.associationId),
     calls: (a) => [{ service: "vpc-lattice", operation: spec.operation, input: { [spec.member]: a.associationId } }],
     cli: (a, resolved) => cli(spec.cliCommand, [[flag, a.associationId]], resolved.region),
     terraform: (a) => hclRemoval(spec.phrase, a.associationId, spec.terraformType),

@@ -2,7 +2,7 @@
 import { isGoing } from "@lattice-atlas/shared";
 import { cfnRemoval, cli, hclRemoval } from "../codify-writers.js";
 import { notFound } from "../findings.js";
-import type { KindOf } from "./kind.js";
+import { removed, type KindOf } from "./kind.js";
 
 export const removeEndpoint: KindOf<"remove-endpoint"> = {
   resourceKind: "vpcEndpoint",
@@ -26,6 +26,7 @@ export const removeEndpoint: KindOf<"remove-endpoint"> = {
       );
   },
 
+  locate: (a, index) => removed(index, a.endpointId),
   calls: (a) => [{ service: "ec2", operation: "DeleteVpcEndpoints", input: { VpcEndpointIds: [a.endpointId] } }],
   cli: (a, resolved) => cli("ec2 delete-vpc-endpoints", [["--vpc-endpoint-ids", [a.endpointId]]], resolved.region),
   terraform: (a) => hclRemoval("VPC endpoint", a.endpointId, "aws_vpc_endpoint"),

@@ -38,6 +38,15 @@ export const startDomainVerification: KindOf<"start-domain-verification"> = {
       );
   },
 
+  locate(a, index) {
+    // A verification shows through the configurations that use its domain; one not used yet cannot be told apart.
+    const verification = index
+      .of("resourceConfiguration")
+      .map((c) => c.data.domainVerification)
+      .find((v) => v?.domainName === a.domainName);
+    return verification ? { made: true, id: verification.id, status: verification.status } : undefined;
+  },
+
   calls: (a, _resolved, clientToken) => [
     {
       service: "vpc-lattice",

@@ -57,6 +57,14 @@ export const updateVpcAssociationDns: KindOf<"update-vpc-association-dns"> = {
       );
   },
 
+  locate(a, index) {
+    const association = index.get(a.associationId, "vpcAssociation");
+    if (!association) return undefined;
+    return association.data.privateDnsEnabled === a.privateDnsEnabled
+      ? { made: true, id: association.id, status: association.data.status }
+      : { made: false };
+  },
+
   calls: (a) => [
     {
       service: "vpc-lattice",
