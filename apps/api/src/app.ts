@@ -3,6 +3,7 @@
  * process glue (server.ts) listens, tests use inject() or a real port.
  * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
  */
+import { AppError } from "./errors.js";
 import compress from "@fastify/compress";
 import Fastify, {
   type FastifyInstance,
@@ -102,8 +103,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.estate ? { estate: options.estate } : {}),
   });
+  const views = openViewsStore(options.dataDir);
+  registry.useSnapshots({
+    describe: (id) => {
+      try {
+        const meta = views.snapshotMeta(id);
+        return { name: meta.name, accountId: meta.accountId, region: meta.region };
+      } catch (error) {
+        if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
+        throw error;
+      }
+    },
+  });
   const topology = createTopologyService({
     registry,
+    snapshots: { topology: (id) => views.getSnapshot(id).topology },
     ...(options.runner ? { runner: options.runner } : {}),
     deadlineMs: options.discoveryDeadlineMs,
   });
@@ -155,7 +169,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
-  const views = openViewsStore(options.dataDir);
   await app.register(viewRoutes, { views });
   await app.register(snapshotRoutes, { ...ctx, views });
   app.addHook("onClose", async () => views.close());

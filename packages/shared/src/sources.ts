@@ -8,6 +8,7 @@ export const SourceInfo = Type.Object({
     Type.Literal("default"),
     Type.Literal("profile"),
     Type.Literal("estate"),
+    Type.Literal("snapshot"),
   ]),
   label: Type.String(),
   defaultRegion: Type.String(),

@@ -27,6 +27,8 @@ export type SourceConnection =
     }
   | { kind: "default" }
   | { kind: "profile"; profile: string }
+  /** A snapshot: frozen data, no AWS at all. */
+  | { kind: "snapshot"; snapshotId: string }
   | {
       kind: "assumed";
       /** The hub credentials that assume the role. */
@@ -56,6 +58,8 @@ function credentialsOf(connection: SourceConnection, region: string): Credential
       return defaultProvider({});
     case "profile":
       return defaultProvider({ profile: connection.profile });
+    case "snapshot":
+      throw new Error(`snapshot ${connection.snapshotId} is frozen data: it has no AWS credentials`);
     case "assumed": {
       const endpoint = emulatorEndpoint(connection.base);
       return fromTemporaryCredentials({

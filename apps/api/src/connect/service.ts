@@ -17,6 +17,8 @@ export function createConnectService(deps: { topology: TopologyService; registry
       const index = await deps.topology.index(sourceId, region);
       const answer = answerConnect(index, from, to);
       const source = await deps.registry.get(sourceId);
+      // A snapshot reads no AWS: its answer is the frozen one.
+      if (source.kind === "snapshot") return answer;
       const clients = deps.registry.clients(source, region);
       const pending = answer.reachable
         .flatMap((target) => target.notWorking.filter((h) => h.privateDns))

@@ -21,8 +21,7 @@ import {
 import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
 import { analyzeConnectivity } from "../lattice/check.js";
-import { GraphIndex } from "../lattice/graph-index.js";
-import { answerConnect } from "../lattice/connect.js";
+import { loadScenarioDocument } from "../aws/emulator-control.js";
 import { AppError } from "../errors.js";
 import { topologyToScenario } from "../snapshots/to-scenario.js";
 import { parseSnapshotFile } from "../storage/snapshot-file.js";
@@ -38,18 +37,9 @@ const raw = () => (data: unknown) => JSON.stringify(data);
 
 export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsStore }> = async (app, ctx) => {
   const { views } = ctx;
-  // A few frozen graphs stay indexed for their connect answers and checks.
-  const indexes = new Map<string, GraphIndex>();
-  const indexOf = (id: string): GraphIndex => {
-    let index = indexes.get(id);
-    if (!index) {
-      const { topology } = views.getSnapshot(id);
-      index = new GraphIndex(topology.nodes, topology.edges, [], topology.warnings, topology.prefixLists ?? []);
-      indexes.set(id, index);
-      if (indexes.size > 8) indexes.delete(indexes.keys().next().value!);
-    }
-    return index;
-  };
+  // A snapshot is a source (`snapshot:<id>`): Connect and the check run the same services as on a live account.
+  const sourceOf = (id: string): string => `snapshot:${id}`;
+  const regionOf = (id: string): string => views.snapshotMeta(id).region;
 
   app.post<{ Body: CreateSnapshotRequest }>(
     "/api/snapshots",
@@ -119,7 +109,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     { schema: { tags: ["snapshots"], summary: "Delete a snapshot", params: IdParams, response: errors } },
     async (request, reply) => {
       views.deleteSnapshot(request.params.id);
-      indexes.delete(request.params.id);
+      ctx.topology.forget(sourceOf(request.params.id));
       return reply.status(204).send();
     },
   );
@@ -202,7 +192,10 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       },
       serializerCompiler: raw,
     },
-    async (request) => answerConnect(indexOf(request.params.id), request.query.from, request.query.to),
+    async (request) => {
+      const { id } = request.params;
+      return ctx.connect.answer(sourceOf(id), regionOf(id), request.query.from, request.query.to);
+    },
   );
 
   app.post<{ Params: IdParams; Body: AnalyzeRequest }>(
@@ -217,7 +210,10 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       },
       serializerCompiler: raw,
     },
-    async (request) => analyzeConnectivity(indexOf(request.params.id), request.body),
+    async (request) => {
+      const { id } = request.params;
+      return analyzeConnectivity(await ctx.topology.index(sourceOf(id), regionOf(id)), request.body);
+    },
   );
 
   app.post<{ Params: IdParams }>(
@@ -255,20 +251,11 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       const { meta, topology } = views.getSnapshot(request.params.id);
       // The emulator's own account: the snapshot's account id names another (real) account.
       const { accountId: _account, ...document } = topologyToScenario(topology, `snapshot-${meta.id}`);
-      const response = await fetch(`${ctx.emulatorUrl}/_emulator/scenario-document`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(document),
-        signal: AbortSignal.timeout(30_000),
-      });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { message?: string };
-        throw new AppError(
-          "VALIDATION",
-          `The emulator could not reproduce this snapshot: ${body.message ?? response.statusText}.`,
-          { field: "id" },
-        );
-      }
+      const loaded = await loadScenarioDocument(ctx.emulatorUrl, document);
+      if (!loaded.ok)
+        throw new AppError("VALIDATION", `The emulator could not reproduce this snapshot: ${loaded.message}.`, {
+          field: "id",
+        });
       ctx.topology.invalidate("emulator", topology.region);
       const state = new URLSearchParams(meta.state);
       state.set("source", "emulator");

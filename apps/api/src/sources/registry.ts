@@ -5,6 +5,7 @@
  */
 import type { SourceInfo } from "@lattice-atlas/shared";
 import { AwsFailure, CallRunner, createAwsClients, type AwsClients, type SourceConnection } from "../aws/index.js";
+import { describeEmulatorEstate, type EmulatorEstate } from "../aws/emulator-control.js";
 import { listProfiles } from "../aws/profiles.js";
 import { createStsReader, type CallerIdentity } from "../aws/sts.js";
 import { AppError } from "../errors.js";
@@ -13,7 +14,7 @@ import { hubConnection, type EstateSpec } from "./estate-config.js";
 
 export interface SourceDefinition {
   id: string;
-  kind: "emulator" | "default" | "profile" | "estate";
+  kind: "emulator" | "default" | "profile" | "estate" | "snapshot";
   label: string;
   /** The credentials the source reads with (an estate's: its hub's). */
   connection: SourceConnection;
@@ -22,15 +23,6 @@ export interface SourceDefinition {
   mutationsAllowed: boolean;
   /** For an estate: the member accounts, the role and the regions. */
   estate?: EstateDefinition | undefined;
-}
-
-/** What the emulator's scenario says about the estate it holds (GET /_emulator/estate), if any. */
-interface EmulatorEstate {
-  hubAccountId: string;
-  roleName: string;
-  externalId?: string;
-  regions: string[];
-  accounts?: string[];
 }
 
 export interface RegistryOptions {
@@ -46,6 +38,13 @@ export interface RegistryOptions {
   clientOptions?: { maxAttempts?: number };
   /** An estate of member accounts (--estate, --role-name …). */
   estate?: EstateSpec | undefined;
+  /** Saved snapshots, served as read-only sources `snapshot:<id>` (no AWS access). */
+  snapshots?: SnapshotLookup | undefined;
+}
+
+/** What the registry needs of the snapshot store: a snapshot's name, account and region. */
+export interface SnapshotLookup {
+  describe(id: string): { name: string; accountId: string; region: string } | undefined;
 }
 
 const IDENTITY_TTL_MS = 5 * 60_000;
@@ -134,11 +133,7 @@ export class SourceRegistry {
   private async emulatedEstate(): Promise<SourceDefinition | undefined> {
     const url = this.options.emulatorUrl;
     if (!url) return undefined;
-    this.emulatorEstate ??= fetch(`${url}/_emulator/estate`, { signal: AbortSignal.timeout(2_000) })
-      .then(async (response) =>
-        response.ok ? (((await response.json()) as EmulatorEstate | null) ?? undefined) : undefined,
-      )
-      .catch(() => undefined);
+    this.emulatorEstate ??= describeEmulatorEstate(url);
     const described = await this.emulatorEstate;
     if (!described) return undefined;
     const hub: SourceConnection = { kind: "emulator", endpoint: url, accountId: described.hubAccountId };
@@ -169,7 +164,37 @@ export class SourceRegistry {
     this.emulatorEstate = undefined;
   }
 
+  /** Serve the store's snapshots as sources (the store opens after the registry). */
+  useSnapshots(lookup: SnapshotLookup): void {
+    this.options.snapshots = lookup;
+  }
+
+  /** A snapshot as a source: frozen data, read-only, no AWS access. */
+  private snapshotSource(id: string): SourceDefinition | undefined {
+    const snapshotId = id.slice("snapshot:".length);
+    const described = this.options.snapshots?.describe(snapshotId);
+    if (!described) return undefined;
+    return {
+      id,
+      kind: "snapshot",
+      label: `Snapshot “${described.name}”`,
+      connection: { kind: "snapshot", snapshotId },
+      defaultRegion: described.region,
+      credentialKind: "none",
+      mutationsAllowed: false,
+    };
+  }
+
   async get(id: string): Promise<SourceDefinition> {
+    if (id.startsWith("snapshot:")) {
+      const snapshot = this.snapshotSource(id);
+      if (!snapshot)
+        throw new AppError("NOT_FOUND", `There is no snapshot "${id.slice(9)}".`, {
+          field: "source",
+          hint: "List the snapshots at GET /api/snapshots.",
+        });
+      return snapshot;
+    }
     const source = (await this.list()).find((s) => s.id === id);
     if (!source) {
       const known = (await this.list()).map((s) => s.id).join(", ");
@@ -204,6 +229,10 @@ export class SourceRegistry {
 
   /** The account behind a source (STS), cached for a few minutes; errors are not cached. */
   async identity(source: SourceDefinition, region: string): Promise<CallerIdentity> {
+    if (source.connection.kind === "snapshot") {
+      const described = this.options.snapshots?.describe(source.connection.snapshotId);
+      return { accountId: described?.accountId ?? "", arn: `snapshot:${source.connection.snapshotId}` };
+    }
     const key = `${source.id}|${region}`;
     const cached = this.identities.get(key);
     if (cached && Date.now() - cached.at < IDENTITY_TTL_MS) return cached.identity;

@@ -37,6 +37,8 @@ interface Entry {
 
 export interface TopologyServiceOptions {
   registry: SourceRegistry;
+  /** The frozen topology of a snapshot (a source `snapshot:<id>`). */
+  snapshots?: { topology(id: string): Topology } | undefined;
   runner?: Omit<RunnerOptions, "onCall" | "signal" | "deadlineMs">;
   /** One deadline per discovery: what was read by then is the answer, with warnings naming the rest. */
   deadlineMs?: number | undefined;
@@ -89,7 +91,11 @@ export interface ProgressEvent {
 
 /** The cache key of a source and region; an estate is one graph of all its regions, whatever region is asked. */
 const keyOf = (sourceId: string, region: string): string =>
-  sourceId === "estate" || sourceId.startsWith("estate:") ? `${sourceId}|estate` : `${sourceId}|${region}`;
+  sourceId === "estate" || sourceId.startsWith("estate:")
+    ? `${sourceId}|estate`
+    : sourceId.startsWith("snapshot:")
+      ? `${sourceId}|frozen`
+      : `${sourceId}|${region}`;
 
 export function createTopologyService(options: TopologyServiceOptions) {
   const cache = new Map<string, Entry>();
@@ -176,7 +182,28 @@ export function createTopologyService(options: TopologyServiceOptions) {
     }
   }
 
+  /** A snapshot: its frozen topology, indexed like a live one; no AWS call, nothing to refresh. */
+  function frozen(source: SourceDefinition, key: string): Entry {
+    if (source.connection.kind !== "snapshot" || !options.snapshots)
+      throw new AppError("NOT_FOUND", `${source.id} is not a snapshot this server keeps.`, { field: "source" });
+    const topology = options.snapshots.topology(source.connection.snapshotId);
+    const groups = topology.nodes.flatMap((n) => (n.kind === "securityGroup" ? [n.data] : []));
+    const entry: Entry = {
+      topology: { ...topology, source: { id: source.id, kind: "snapshot", label: source.label } },
+      complete: topology.warnings.length === 0,
+      readWarnings: topology.warnings,
+      kept: 0,
+      index: new GraphIndex(topology.nodes, topology.edges, groups, topology.warnings, topology.prefixLists ?? []),
+      memo: { configurations: new Map(), vpcAssociations: new Map() },
+      etag: `"snapshot-${source.connection.snapshotId}"`,
+      encoded: {},
+    };
+    cache.set(key, entry);
+    return entry;
+  }
+
   async function run(source: SourceDefinition, region: string, key: string): Promise<Entry> {
+    if (source.kind === "snapshot") return frozen(source, key);
     if (source.estate) return runEstate(source, key);
     const started = performance.now();
     const changesAtStart = changes.get(key) ?? 0;
@@ -334,6 +361,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
      * After a change: the next read of this source/region re-discovers (other
      * entries stay cached); unchanged items still reuse the previous run's Gets.
      */
+    /** Drop what is cached for a source (a deleted snapshot). */
+    forget(sourceId: string): void {
+      for (const key of [...cache.keys()]) if (key.startsWith(`${sourceId}|`)) cache.delete(key);
+    },
     invalidate(sourceId: string, region: string): void {
       const key = keyOf(sourceId, region);
       changes.set(key, (changes.get(key) ?? 0) + 1);
