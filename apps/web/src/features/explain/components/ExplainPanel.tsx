@@ -9,13 +9,13 @@
  * ticket. The options (client group, name, port) change the URL, so a copied
  * link reopens the same check.
  */
-import type { Action, AnalyzeAnswer, Hop, HopStatus, Topology } from "@lattice-atlas/shared";
+import type { AnalyzeAnswer, Hop, HopStatus, Topology } from "@lattice-atlas/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
-import { actionKind, isCreateType } from "../../actions/kinds";
+import { fixLabel } from "../../actions/kinds";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { PatternBadge } from "../../connect/components/PatternBadge";
 import { connectQuery } from "../../connect/queries";
@@ -48,11 +48,6 @@ const VERDICT: Record<AnalyzeAnswer["verdict"], { title: string; tone: string }>
   unknown: { title: "Cannot tell from configuration", tone: "unknown" },
 };
 const HOSTNAME = /^[A-Za-z0-9.-]{3,255}$/;
-
-function fixLabel(action: Action): string {
-  const { label } = actionKind(action.type);
-  return isCreateType(action.type) ? `Fix: create the ${label}…` : `Fix: ${label}…`;
-}
 
 /** One check per set of params: a new one starts with a clean "Check again". */
 export default function ExplainPanel(props: ExplainPanelProps) {
