@@ -1,6 +1,6 @@
 import type { Hostname, ReachableTarget, RowCheck, UnreachableTarget } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { groupAnswer, namesByUse, undecidedHops, verdictLine } from "./verdicts";
+import { groupAnswer, groupByFix, namesByUse, undecidedHops, verdictLine } from "./verdicts";
 
 // Shaped as GET /api/connect answers on the field-report scenario (the Aurora rule removed; a partial read).
 const PASS: RowCheck = { verdict: "reachable", port: 5432, cannotTell: [], summary: "reaches" };
@@ -150,5 +150,56 @@ describe("namesByUse", () => {
     expect(split.use.map((h) => h.hostname)).toEqual(["a.on.aws", "d.on.aws"]);
     expect(split.blocked.map((h) => h.hostname)).toEqual(["b.on.aws"]);
     expect(split.unsure.map((h) => h.hostname)).toEqual(["c.on.aws"]);
+  });
+});
+
+describe("groupByFix", () => {
+  it("puts the targets one fix brings in together, the largest group first, each in the API's order", () => {
+    const associate = (network: string): RowCheck => ({
+      ...HOP_6,
+      failing: {
+        ...HOP_6.failing!,
+        step: 2,
+        fix: {
+          text: `Associate with ${network}.`,
+          action: { type: "associate-vpc", vpcId: "vpc-1", serviceNetworkId: network },
+        },
+      },
+    });
+    const row = (id: string, network: string): UnreachableTarget => ({
+      ...noWay(id, associate(network)),
+      fix: `Associate with ${network}.`,
+    });
+    const groups = groupByFix([
+      row("a1", "sn-a"),
+      row("b1", "sn-b"),
+      row("b2", "sn-b"),
+      row("a2", "sn-a"),
+      row("c1", "sn-c"),
+      row("b3", "sn-b"),
+      { ...noWay("x", { ...UNREAD }), fix: "Grant the read." },
+    ]);
+    expect(groups.map((g) => [g.fixText, g.rows.map((r) => r.target.id)])).toEqual([
+      ["Associate with sn-b.", ["b1", "b2", "b3"]],
+      ["Associate with sn-a.", ["a1", "a2"]],
+      ["Associate with sn-c.", ["c1"]],
+      ["Grant the read.", ["x"]],
+    ]);
+    expect(groups[0]!.action).toEqual({ type: "associate-vpc", vpcId: "vpc-1", serviceNetworkId: "sn-b" });
+    expect(groups[3]!.action).toBeUndefined();
+  });
+
+  it("the same words with different changes are two groups", () => {
+    const withAction = (network: string): UnreachableTarget => ({
+      ...noWay(network, {
+        ...HOP_6,
+        failing: {
+          ...HOP_6.failing!,
+          fix: { text: "Associate.", action: { type: "associate-vpc", vpcId: "vpc-1", serviceNetworkId: network } },
+        },
+      }),
+      fix: "Associate.",
+    });
+    expect(groupByFix([withAction("sn-a"), withAction("sn-b")])).toHaveLength(2);
   });
 });

@@ -6,7 +6,15 @@
  * may be shown as "use this name" (only those whose path the check passes).
  * Pure: no React.
  */
-import type { ConnectAnswer, Hostname, ReachableTarget, RowCheck, UnreachableTarget } from "@lattice-atlas/shared";
+import {
+  actionFingerprint,
+  type Action,
+  type ConnectAnswer,
+  type Hostname,
+  type ReachableTarget,
+  type RowCheck,
+  type UnreachableTarget,
+} from "@lattice-atlas/shared";
 
 /** A row of the answer, with or without a way in (the API's two lists). */
 export type TargetRow = { way: "in"; row: ReachableTarget } | { way: "none"; row: UnreachableTarget };
@@ -111,4 +119,29 @@ export function namesByUse(names: readonly Hostname[]): Record<NameUse, Hostname
   const split: Record<NameUse, Hostname[]> = { use: [], blocked: [], unsure: [] };
   for (const name of names) split[nameUse(name)].push(name);
   return split;
+}
+
+/** Targets out of reach that one fix brings in: its words, its one-click change when there is one, the rows. */
+export interface FixGroup {
+  key: string;
+  fixText: string;
+  action?: Action | undefined;
+  rows: UnreachableTarget[];
+}
+
+/**
+ * The targets out of reach by the fix that would bring them in (on a large account, 1,300 rows are a few dozen
+ * networks this VPC does not join): the largest group first, then in the API's order.
+ */
+export function groupByFix(rows: readonly UnreachableTarget[]): FixGroup[] {
+  const groups = new Map<string, FixGroup>();
+  for (const row of rows) {
+    const action = row.check.failing?.fix?.action;
+    const key = `${row.fix}\u0000${action ? actionFingerprint(action) : ""}`;
+    const group = groups.get(key) ?? { key, fixText: row.fix, action, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  // A stable sort: equal sizes keep the order of their first row.
+  return [...groups.values()].sort((a, b) => b.rows.length - a.rows.length);
 }

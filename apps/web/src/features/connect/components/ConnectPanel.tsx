@@ -5,9 +5,10 @@
  * Copy; the names that look right but fail, and why), then the targets with a
  * way in that fails at a hop (its subject and the one-click Fix), then those
  * the check cannot tell about (what was not read), then those out of reach
- * (with their fix, one click too when the check carries the change). Each
- * target is a card of its own (ReachableTargetCard, UnreachableTargetCard),
- * each name a row (HostnameRow, NotWorkingRow), each verdict a RowVerdict.
+ * (with their fix, one click too when the check carries the change; on a
+ * large account by the fix that brings them in, see RowLists). Each target is
+ * a card of its own (ReachableTargetCard, UnreachableTargetCard), each name a
+ * row (HostnameRow, NotWorkingRow), each verdict a RowVerdict.
  */
 import type { Action, ConnectAnswer } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
@@ -22,6 +23,7 @@ import { connectQuery } from "../queries";
 import { groupAnswer, type TargetRow } from "../verdicts";
 import { PatternBadge } from "./PatternBadge";
 import { ReachableTargetCard } from "./ReachableTargetCard";
+import { OutOfReachRows, PagedRows } from "./RowLists";
 import { UnreachableTargetCard } from "./UnreachableTargetCard";
 
 interface ConnectPanelProps {
@@ -164,7 +166,7 @@ function ConnectAnswerView({
               : "Nothing is reachable from this VPC."}
           </p>
         ) : null}
-        {groups.reachable.map(wayIn)}
+        <PagedRows items={groups.reachable} render={wayIn} what="reachable targets" />
       </section>
 
       {groups.failing.length > 0 ? (
@@ -172,7 +174,7 @@ function ConnectAnswerView({
           <h3 id="failing-title" className="panel__heading">
             A way in, but the path fails ({groups.failing.length})
           </h3>
-          {groups.failing.map(wayIn)}
+          <PagedRows items={groups.failing} render={wayIn} what="targets whose path fails" />
         </section>
       ) : null}
 
@@ -181,7 +183,7 @@ function ConnectAnswerView({
           <h3 id="cannot-tell-title" className="panel__heading">
             Cannot tell ({groups.cannotTell.length})
           </h3>
-          {groups.cannotTell.map(either)}
+          <PagedRows items={groups.cannotTell} render={either} what="targets the check cannot tell about" />
         </section>
       ) : null}
 
@@ -190,7 +192,7 @@ function ConnectAnswerView({
           <h3 id="unreachable-title" className="panel__heading">
             Out of reach ({groups.outOfReach.length})
           </h3>
-          {groups.outOfReach.map(noWay)}
+          <OutOfReachRows rows={groups.outOfReach} render={noWay} canChange={access.allowed} onFix={onFix} />
         </section>
       ) : null}
 
