@@ -1,5 +1,5 @@
 /** Helpers that talk to the running stack over HTTP only: the API and its embedded emulator. */
-import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { EMULATOR_PORT } from "../playwright.config";
 
 const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
@@ -34,6 +34,31 @@ export async function vpcByName(request: APIRequestContext, name: string): Promi
   const vpc = topology.nodes.find((n) => n.kind === "vpc" && n.label === name);
   if (!vpc) throw new Error(`no VPC named ${name}`);
   return { id: vpc.id, name };
+}
+
+/**
+ * The Aurora rule that admits the resource gateway's group (aurora-sg ← resource-gateway-sg, TCP 5432), revoked
+ * behind the console's back through the emulator's EC2 query API. The console sees it after a refresh.
+ */
+export async function revokeAuroraRule(
+  request: APIRequestContext,
+): Promise<{ auroraGroup: string; gatewayGroup: string }> {
+  const auroraGroup = await idOf(request, "securityGroup", "aurora-sg");
+  const gatewayGroup = await idOf(request, "securityGroup", "resource-gateway-sg");
+  const response = await request.post(`${EMULATOR}/`, {
+    form: {
+      Action: "RevokeSecurityGroupIngress",
+      Version: "2016-11-15",
+      GroupId: auroraGroup,
+      "IpPermissions.1.IpProtocol": "tcp",
+      "IpPermissions.1.FromPort": "5432",
+      "IpPermissions.1.ToPort": "5432",
+      "IpPermissions.1.Groups.1.GroupId": gatewayGroup,
+    },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  expect(await response.text()).toContain("<return>true</return>");
+  return { auroraGroup, gatewayGroup };
 }
 
 /** The first screen: the console with the diagram drawn. */

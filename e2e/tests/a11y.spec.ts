@@ -5,9 +5,18 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { freshFieldReport, node, openConsole, planReady, startFromMenu, vpcByName } from "../support/stack";
+import {
+  freshFieldReport,
+  node,
+  openConsole,
+  planReady,
+  revokeAuroraRule,
+  startFromMenu,
+  vpcByName,
+} from "../support/stack";
 
 const WRITER_CONFIG = "rcfg-01158845410b9f395";
+const CLUSTER = "arn:aws:rds:ap-northeast-1:111122223333:cluster:zenn-aurora-serverless-dev";
 
 async function violations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -28,6 +37,11 @@ const STATES: Array<{ name: string; query: string; ready: string }> = [
   { name: "the diagram alone", query: "", ready: ".react-flow__node" },
   { name: "Connect from", query: "?panel=connect&from={vpc}", ready: '[data-testid="connect-answer"]' },
   { name: "details", query: "?sel=snra-0258ae5ca1fffbb4a&panel=details", ready: '[data-testid="details-panel"]' },
+  {
+    name: "details with Reachable from",
+    query: `?sel=${encodeURIComponent(CLUSTER)}&panel=details`,
+    ready: '[data-testid="reachable-from-row"]',
+  },
   {
     name: "connectivity check",
     query: `?panel=explain&from={vpc}&to=${WRITER_CONFIG}`,
@@ -62,6 +76,25 @@ test("a faded node is readable again under the pointer and the keyboard focus", 
   await page.keyboard.press("Shift+Tab");
   await page.keyboard.press("Tab");
   await expect(node(page, id)).toHaveCSS("opacity", "1");
+});
+
+test("Connect with a row that fails at a hop, its Fix, and the sheet it opens with the impact pass axe-core (WCAG 2.1 AA)", async ({
+  page,
+  request,
+}) => {
+  await revokeAuroraRule(request);
+  expect((await request.get("/api/topology?refresh=true")).ok()).toBe(true);
+  const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+  await openConsole(page, `?panel=connect&from=${vpc.id}`);
+  const fix = page
+    .locator(`[data-testid="reachable-target"][data-target-id="${WRITER_CONFIG}"]`)
+    .getByTestId("row-fix");
+  await fix.waitFor();
+  expect(await violations(page)).toEqual([]);
+  await fix.click();
+  await planReady(page);
+  await page.getByTestId("plan-impact").getByTestId("impact-gains").first().waitFor();
+  expect(await violations(page)).toEqual([]);
 });
 
 test("the change sheet (a modal dialog with its plan) passes axe-core (WCAG 2.1 AA)", async ({ page, request }) => {

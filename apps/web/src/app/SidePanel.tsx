@@ -153,6 +153,8 @@ export function SidePanel(props: SidePanelProps) {
             pathTarget={props.pathTarget}
             onPathTarget={props.onPathTarget}
             onShowNode={(id) => props.onReveal(id, { selected: id })}
+            access={props.access}
+            onStartChange={props.onStartChange}
           />
         ) : detailsId ? (
           <Suspense fallback={<div className="panel__body muted">Loading details…</div>}>

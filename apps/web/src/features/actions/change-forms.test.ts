@@ -1,4 +1,4 @@
-import type { Topology } from "@lattice-atlas/shared";
+import { oneSubnetPerZone, type Topology } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
 import fieldReport from "../topology/fixtures/field-report.json";
 import { indexTopology } from "../topology/topology-index";
@@ -39,6 +39,37 @@ describe("forms: prefilled sensibly", () => {
     });
     expect(form.securityGroupIds).toEqual([ids.resourceEndpointGroup]);
     expect(form.privateDnsEnabled).toBe(true);
+  });
+
+  it("the default subnets follow the API's one rule (oneSubnetPerZone: the lowest id per zone), not the names' order", () => {
+    // Two subnets in one zone whose name order and id order disagree: the old form took the first by name.
+    const topology = structuredClone(fieldReport) as unknown as Topology;
+    const vpc = topology.nodes.find((n) => n.id === ids.resourceEndpointVpc)!;
+    if (vpc.kind !== "vpc") throw new Error("not a VPC");
+    vpc.data.subnets = [
+      {
+        id: "subnet-0bbbbbbbbbbbbbbbb",
+        availabilityZone: "ap-northeast-1a",
+        cidr: "10.1.1.0/24",
+        name: "a-first-by-name",
+      },
+      {
+        id: "subnet-0aaaaaaaaaaaaaaaa",
+        availabilityZone: "ap-northeast-1a",
+        cidr: "10.1.2.0/24",
+        name: "z-last-by-name",
+      },
+      { id: "subnet-0cccccccccccccccc", availabilityZone: "ap-northeast-1c", cidr: "10.1.3.0/24" },
+    ];
+    const form = defaultForm(
+      { type: "create-resource-endpoint", vpcId: ids.resourceEndpointVpc, resourceConfigurationId: ids.groupConfig },
+      indexTopology(topology),
+    );
+    expect(form.subnetByZone).toEqual({
+      "ap-northeast-1a": "subnet-0aaaaaaaaaaaaaaaa",
+      "ap-northeast-1c": "subnet-0cccccccccccccccc",
+    });
+    expect(Object.values(form.subnetByZone)).toEqual(oneSubnetPerZone(vpc.data.subnets));
   });
 
   it("a VPC association starts with private DNS off and the VPC's association groups", () => {

@@ -7,7 +7,7 @@
  * mapping) lives in the kind's module (kinds/); this is what they share. Pure;
  * unit-tested.
  */
-import type { Action, DnsOptionsInput, GraphNodeOf } from "@lattice-atlas/shared";
+import { oneSubnetPerZone, type Action, type DnsOptionsInput, type GraphNodeOf } from "@lattice-atlas/shared";
 import type { TopologyIndex } from "../topology/topology-index";
 import {
   actionKind,
@@ -18,7 +18,7 @@ import {
   type CreateType,
   type PrivateDnsPreference,
 } from "./kinds";
-import { idOf, subnetsByZone } from "./kinds/parts";
+import { idOf, subnetByZoneOf } from "./kinds/parts";
 import type { FormFields } from "./kinds/types";
 
 /**
@@ -39,9 +39,12 @@ export const MAX_SECURITY_GROUPS = 5;
 /** Which fields a creation asks for. */
 export const fieldsOf = (type: CreateType): FormFields => createSpec(type).fields;
 
-/** One subnet in every zone of the VPC: an endpoint then answers in each zone. */
+/**
+ * One subnet in every zone of the VPC (an endpoint then answers in each zone), chosen by the rule the API's
+ * proposals use (`oneSubnetPerZone`): Explain's Fix, preflight's alternative and this default name the same subnets.
+ */
 function defaultSubnets(vpc: GraphNodeOf<"vpc"> | undefined): Record<string, string> {
-  return Object.fromEntries(subnetsByZone(vpc).map(({ zone, subnets }) => [zone, subnets[0]?.id ?? ""]));
+  return subnetByZoneOf(vpc, oneSubnetPerZone(vpc?.data.subnets ?? []));
 }
 
 /** The security groups of a VPC, those its Lattice entry points already use first. */

@@ -1,7 +1,7 @@
 import type { Action } from "@lattice-atlas/shared";
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { connectKeys } from "../connect/queries";
+import { connectKeys, reachableFromKeys } from "../connect/queries";
 import { sourceKeys } from "../sources/queries";
 import { topologyKeys } from "../topology/queries";
 import { actionKeys, auditKeys, invalidateAfterChange, planQuery } from "./queries";
@@ -27,14 +27,16 @@ describe("action query keys", () => {
     expect(actionKeys.plan(tokyo, action, "t1").slice(0, 3)).toEqual(actionKeys.plansFor(tokyo));
   });
 
-  it("a settled change invalidates the topology, connect answers and plans of its target — nothing else", async () => {
+  it("a settled change invalidates the topology, connect and reachable-from answers and plans of its target — nothing else", async () => {
     const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
     const keys = {
       topology: topologyKeys.graph(tokyo),
       connect: connectKeys.answer(tokyo, "vpc-0a03953771bed5895"),
+      reachableFrom: reachableFromKeys.answer(tokyo, "rcfg-01158845410b9f395"),
       plan: actionKeys.plan(tokyo, action, "t1"),
       otherTopology: topologyKeys.graph(virginia),
       otherConnect: connectKeys.answer(virginia, "vpc-1"),
+      otherReachableFrom: reachableFromKeys.answer(virginia, "rcfg-01158845410b9f395"),
       otherPlan: actionKeys.plan(virginia, action, "t1"),
       sources: sourceKeys.list(),
       health: sourceKeys.health(),
@@ -45,6 +47,6 @@ describe("action query keys", () => {
     const stale = Object.entries(keys)
       .filter(([, key]) => client.getQueryState(key)?.isInvalidated)
       .map(([name]) => name);
-    expect(stale.sort()).toEqual(["connect", "plan", "topology"]);
+    expect(stale.sort()).toEqual(["connect", "plan", "reachableFrom", "topology"]);
   });
 });

@@ -111,3 +111,9 @@ export function actionSubject(action: { type: string } & Record<string, unknown>
 
 /** An action kind's short name, or the type as it came for one this console does not know. */
 export const actionLabel = (type: string): string => (isActionType(type) ? actionKind(type).label : type);
+
+/** The label of a check's one-click Fix: "Fix: create the VPC association…", "Fix: Add inbound rule…". */
+export function fixLabel(action: { type: ActionType }): string {
+  const { label } = actionKind(action.type);
+  return isCreateType(action.type) ? `Fix: create the ${label}…` : `Fix: ${label}…`;
+}

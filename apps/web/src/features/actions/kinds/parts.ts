@@ -11,7 +11,10 @@ export const shortId = (reference: string | undefined): string => (reference ===
 
 type Subnet = GraphNodeOf<"vpc">["data"]["subnets"][number];
 
-/** The subnets of a VPC per Availability Zone, zones sorted, subnets by name then id. */
+/**
+ * The subnets of a VPC per Availability Zone, zones sorted, subnets by name then id: the order the form lists
+ * them in. Which one a form proposes is the contract's rule (`oneSubnetPerZone`, see change-forms.ts).
+ */
 export function subnetsByZone(vpc: GraphNodeOf<"vpc"> | undefined): Array<{ zone: string; subnets: Subnet[] }> {
   if (!vpc) return [];
   const byZone = new Map<string, Subnet[]>();

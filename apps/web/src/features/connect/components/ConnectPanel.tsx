@@ -1,18 +1,29 @@
 /**
- * The answer to "which hostname do I use from here?": per reachable target,
- * the names that work (pattern, port, ready command, Copy), the names that
- * look right but fail (why, and what they resolve to), then the targets out
- * of reach with the fix. Each target is a card of its own (ReachableTargetCard,
- * UnreachableTargetCard), each name a row (HostnameRow, NotWorkingRow).
+ * The answer to "which hostname do I use from here?", each target with the
+ * verdict of the same hop-by-hop check as "Explain", grouped so that it reads
+ * right: reachable first (the names that work, pattern, port, ready command,
+ * Copy; the names that look right but fail, and why), then the targets with a
+ * way in that fails at a hop (its subject and the one-click Fix), then those
+ * the check cannot tell about (what was not read), then those out of reach
+ * (with their fix, one click too when the check carries the change; on a
+ * large account by the fix that brings them in, see RowLists). Each target is
+ * a card of its own (ReachableTargetCard, UnreachableTargetCard), each name a
+ * row (HostnameRow, NotWorkingRow), each verdict a RowVerdict.
  */
-import type { ConnectAnswer } from "@lattice-atlas/shared";
+import type { Action, ConnectAnswer } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { useLatest } from "../../../lib/use-latest";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import type { ChangeAccess } from "../../actions/change-access";
+import type { SheetRequest } from "../../actions/sheet-request";
 import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
 import { connectQuery } from "../queries";
+import { groupAnswer, type TargetRow } from "../verdicts";
 import { PatternBadge } from "./PatternBadge";
 import { ReachableTargetCard } from "./ReachableTargetCard";
+import { OutOfReachRows, PagedRows } from "./RowLists";
 import { UnreachableTargetCard } from "./UnreachableTargetCard";
 
 interface ConnectPanelProps {
@@ -22,10 +33,26 @@ interface ConnectPanelProps {
   pathTarget: string | undefined;
   onPathTarget(id: string | undefined): void;
   onShowNode(id: string): void;
+  /** Whether the source accepts changes (a row's Fix opens the change sheet), and why not. */
+  access: ChangeAccess;
+  onStartChange(request: SheetRequest): void;
 }
 
-export function ConnectPanel({ target, from, pathTarget, onPathTarget, onShowNode }: ConnectPanelProps) {
+export function ConnectPanel({
+  target,
+  from,
+  pathTarget,
+  onPathTarget,
+  onShowNode,
+  access,
+  onStartChange,
+}: ConnectPanelProps) {
   const answer = useQuery(connectQuery(target, from));
+  // The cards are memoised: they get callbacks that keep their identity while the shell re-renders.
+  const latest = useLatest({ onPathTarget, onShowNode, onStartChange });
+  const showNode = useCallback((id: string) => latest.current.onShowNode(id), [latest]);
+  const choosePath = useCallback((id: string | undefined) => latest.current.onPathTarget(id), [latest]);
+  const fix = useCallback((action: Action) => latest.current.onStartChange({ action }), [latest]);
   if (answer.isPending) {
     return (
       <div className="panel__body" aria-busy="true">
@@ -44,8 +71,10 @@ export function ConnectPanel({ target, from, pathTarget, onPathTarget, onShowNod
     <ConnectAnswerView
       answer={answer.data}
       pathTarget={pathTarget}
-      onPathTarget={onPathTarget}
-      onShowNode={onShowNode}
+      access={access}
+      onPathTarget={choosePath}
+      onShowNode={showNode}
+      onFix={fix}
     />
   );
 }
@@ -53,14 +82,40 @@ export function ConnectPanel({ target, from, pathTarget, onPathTarget, onShowNod
 function ConnectAnswerView({
   answer,
   pathTarget,
+  access,
   onPathTarget,
   onShowNode,
+  onFix,
 }: {
   answer: ConnectAnswer;
   pathTarget: string | undefined;
+  access: ChangeAccess;
   onPathTarget(id: string | undefined): void;
   onShowNode(id: string): void;
+  onFix(action: Action): void;
 }) {
+  const groups = useMemo(() => groupAnswer(answer), [answer]);
+  const fixes = { canChange: access.allowed, onFix };
+  const fixesOff =
+    !access.allowed &&
+    access.reason !== undefined &&
+    [...answer.reachable, ...answer.unreachable].some((row) => row.check.failing?.fix?.action !== undefined);
+  const fromVpcId = answer.from.vpcId;
+  const wayIn = (r: ConnectAnswer["reachable"][number]) => (
+    <ReachableTargetCard
+      key={r.target.id}
+      fromVpcId={fromVpcId}
+      reachable={r}
+      highlighted={pathTarget === r.target.id}
+      onPathTarget={onPathTarget}
+      onShowNode={onShowNode}
+      {...fixes}
+    />
+  );
+  const noWay = (u: ConnectAnswer["unreachable"][number]) => (
+    <UnreachableTargetCard key={u.target.id} fromVpcId={fromVpcId} unreachable={u} onShowNode={onShowNode} {...fixes} />
+  );
+  const either = (r: TargetRow) => (r.way === "in" ? wayIn(r.row) : noWay(r.row));
   return (
     <div className="panel__body connect-answer" data-testid="connect-answer" data-from={answer.from.vpcId}>
       <header className="connect-answer__from">
@@ -88,43 +143,56 @@ function ConnectAnswerView({
             in Lattice is reachable from it yet.
           </p>
         )}
+        {fixesOff ? (
+          <p className="hint" data-testid="fixes-off">
+            Changes are off here, so each fix below is text only: {access.reason}
+          </p>
+        ) : null}
       </header>
 
-      <section aria-labelledby="reachable-title">
+      <section aria-labelledby="reachable-title" data-testid="connect-group" data-group="reachable">
         <h3 id="reachable-title" className="panel__heading">
-          Reachable ({answer.reachable.length})
+          Reachable ({groups.reachable.length})
           {pathTarget ? (
             <button type="button" className="link-button" onClick={() => onPathTarget(undefined)}>
               Show every path
             </button>
           ) : null}
         </h3>
-        {answer.reachable.length === 0 ? <p className="muted">Nothing is reachable from this VPC.</p> : null}
-        {answer.reachable.map((r) => (
-          <ReachableTargetCard
-            key={r.target.id}
-            fromVpcId={answer.from.vpcId}
-            reachable={r}
-            highlighted={pathTarget === r.target.id}
-            onPathTarget={onPathTarget}
-            onShowNode={onShowNode}
-          />
-        ))}
+        {groups.reachable.length === 0 ? (
+          <p className="muted">
+            {groups.failing.length + groups.cannotTell.length > 0
+              ? "Nothing passes the check from this VPC: see below."
+              : "Nothing is reachable from this VPC."}
+          </p>
+        ) : null}
+        <PagedRows items={groups.reachable} render={wayIn} what="reachable targets" />
       </section>
 
-      {answer.unreachable.length > 0 ? (
-        <section aria-labelledby="unreachable-title">
-          <h3 id="unreachable-title" className="panel__heading">
-            Out of reach ({answer.unreachable.length})
+      {groups.failing.length > 0 ? (
+        <section aria-labelledby="failing-title" data-testid="connect-group" data-group="failing">
+          <h3 id="failing-title" className="panel__heading">
+            A way in, but the path fails ({groups.failing.length})
           </h3>
-          {answer.unreachable.map((u) => (
-            <UnreachableTargetCard
-              key={u.target.id}
-              fromVpcId={answer.from.vpcId}
-              unreachable={u}
-              onShowNode={onShowNode}
-            />
-          ))}
+          <PagedRows items={groups.failing} render={wayIn} what="targets whose path fails" />
+        </section>
+      ) : null}
+
+      {groups.cannotTell.length > 0 ? (
+        <section aria-labelledby="cannot-tell-title" data-testid="connect-group" data-group="cannot-tell">
+          <h3 id="cannot-tell-title" className="panel__heading">
+            Cannot tell ({groups.cannotTell.length})
+          </h3>
+          <PagedRows items={groups.cannotTell} render={either} what="targets the check cannot tell about" />
+        </section>
+      ) : null}
+
+      {groups.outOfReach.length > 0 ? (
+        <section aria-labelledby="unreachable-title" data-testid="connect-group" data-group="out-of-reach">
+          <h3 id="unreachable-title" className="panel__heading">
+            Out of reach ({groups.outOfReach.length})
+          </h3>
+          <OutOfReachRows rows={groups.outOfReach} render={noWay} canChange={access.allowed} onFix={onFix} />
         </section>
       ) : null}
 

@@ -3,9 +3,13 @@ import type { Hostname } from "@lattice-atlas/shared";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
+import { nameUse } from "../verdicts";
 import { PatternBadge } from "./PatternBadge";
 
-/** A name that works from this VPC: pattern, port, private or generated, via what, and the ready command. */
+/**
+ * A name that resolves from this VPC: pattern, port, private or generated, via what, and the ready command; when the
+ * check fails its path, the hop it fails at (the name is right, the connection would time out).
+ */
 export function HostnameRow({
   fromVpcId,
   targetId,
@@ -15,8 +19,15 @@ export function HostnameRow({
   targetId: string;
   hostname: Hostname;
 }) {
+  const use = nameUse(h);
   return (
-    <li className="hostname" data-testid="hostname-row" data-hostname={h.hostname} data-pattern={h.pattern}>
+    <li
+      className={`hostname${use === "use" ? "" : ` hostname--${use}`}`}
+      data-testid="hostname-row"
+      data-hostname={h.hostname}
+      data-pattern={h.pattern}
+      data-path-verdict={h.path?.verdict}
+    >
       <div className="hostname__line">
         <code className="hostname__name">{h.hostname}</code>
         <CopyButton value={h.hostname} label={`Copy hostname ${h.hostname}`} testId="copy-hostname" />
@@ -27,6 +38,15 @@ export function HostnameRow({
         />
       </div>
       <div className="hostname__facts">
+        {use === "blocked" ? (
+          <span className="hostname__path hostname__path--bad" data-testid="hostname-path">
+            ✘ path fails at hop {h.path?.failingStep ?? "?"}
+          </span>
+        ) : use === "unsure" ? (
+          <span className="hostname__path hostname__path--unknown" data-testid="hostname-path">
+            ? path cannot be checked
+          </span>
+        ) : null}
         <PatternBadge pattern={h.pattern} />
         {h.port !== undefined ? <span>port {h.port}</span> : null}
         <span>{h.privateDns ? "private DNS name" : "generated name"}</span>

@@ -1,32 +1,47 @@
 /**
- * One reachable target of the "Connect from…" answer: what it is, "Show path",
- * "Explain" and "Locate", the names that work from here (HostnameRow) and the
- * names that look right but do not (NotWorkingRow).
+ * One target with a way in from this VPC: what it is, "Show path", "Explain"
+ * and "Locate", the check's verdict (RowVerdict: ✔, or ✘ at a hop with its
+ * one-click Fix, or ? with what was not read), the names that work from here
+ * (HostnameRow) and the names that look right but do not (NotWorkingRow). A
+ * name is offered as "use this name" only when the check passes its path; a
+ * name on a failing path shows the hop it fails at.
  */
 import type { ReachableTarget } from "@lattice-atlas/shared";
+import { memo } from "react";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
+import { namesByUse } from "../verdicts";
 import { HostnameRow, NotWorkingRow } from "./HostnameRow";
+import { RowVerdict, type RowFixProps } from "./RowVerdict";
 
-export function ReachableTargetCard({
+export const ReachableTargetCard = memo(function ReachableTargetCard({
   fromVpcId,
   reachable,
   highlighted,
   onPathTarget,
   onShowNode,
+  canChange,
+  onFix,
 }: {
   fromVpcId: string;
   reachable: ReachableTarget;
   highlighted: boolean;
   onPathTarget(id: string | undefined): void;
   onShowNode(id: string): void;
-}) {
-  const { target, hostnames, notWorking } = reachable;
+} & RowFixProps) {
+  const { target, hostnames, notWorking, check } = reachable;
+  const names = namesByUse(hostnames);
+  const failingStep = check.failing?.step;
+  const rows = (list: typeof hostnames) =>
+    list.map((h) => (
+      <HostnameRow key={`${h.hostname}|${h.via.id}`} fromVpcId={fromVpcId} targetId={target.id} hostname={h} />
+    ));
   return (
     <article
-      className={`target-card${highlighted ? " is-highlighted" : ""}`}
+      className={`target-card target-card--${check.verdict}${highlighted ? " is-highlighted" : ""}`}
       data-testid="reachable-target"
       data-target-id={target.id}
+      data-verdict={check.verdict}
     >
       <header className="target-card__head">
         <div>
@@ -56,14 +71,40 @@ export function ReachableTargetCard({
           </button>
         </div>
       </header>
-      <div className="eyebrow eyebrow--ok">
-        Use {hostnames.length === 1 ? "this name" : `one of these ${hostnames.length} names`}
-      </div>
-      <ul className="hostnames">
-        {hostnames.map((h) => (
-          <HostnameRow key={`${h.hostname}|${h.via.id}`} fromVpcId={fromVpcId} targetId={target.id} hostname={h} />
-        ))}
-      </ul>
+      <RowVerdict
+        check={check}
+        targetName={target.name}
+        why={check.failing?.detail}
+        fixText={check.failing?.fix?.text}
+        canChange={canChange}
+        onFix={onFix}
+        onShowNode={onShowNode}
+      />
+      {names.use.length > 0 ? (
+        <>
+          <div className="eyebrow eyebrow--ok">
+            Use {names.use.length === 1 ? "this name" : `one of these ${names.use.length} names`}
+          </div>
+          <ul className="hostnames">{rows(names.use)}</ul>
+        </>
+      ) : null}
+      {names.blocked.length > 0 ? (
+        <>
+          <div className="eyebrow eyebrow--bad">
+            {names.blocked.length === 1 ? "The name to use" : "The names to use"}, once the path
+            {failingStep !== undefined ? ` fails no more at hop ${failingStep}` : " is fixed"}
+          </div>
+          <ul className="hostnames hostnames--blocked">{rows(names.blocked)}</ul>
+        </>
+      ) : null}
+      {names.unsure.length > 0 ? (
+        <>
+          <div className="eyebrow eyebrow--unknown">
+            {names.unsure.length === 1 ? "The name to use" : "The names to use"}; whether the path passes cannot be told
+          </div>
+          <ul className="hostnames hostnames--unsure">{rows(names.unsure)}</ul>
+        </>
+      ) : null}
       {notWorking.length > 0 ? (
         <>
           <div className="eyebrow eyebrow--bad">Will not work from here</div>
@@ -81,4 +122,4 @@ export function ReachableTargetCard({
       ) : null}
     </article>
   );
-}
+});

@@ -1,23 +1,32 @@
-/** A target out of reach from this VPC: why, and the fix (with "Explain" and "Locate"). */
+/**
+ * A target out of reach from this VPC: the check's verdict (the hop it fails
+ * at, or what could not be read), why, and the fix — one click when the check
+ * carries the change ("associate this VPC") — with "Explain" and "Locate".
+ */
 import type { UnreachableTarget } from "@lattice-atlas/shared";
+import { memo } from "react";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
+import { RowVerdict, type RowFixProps } from "./RowVerdict";
 
-export function UnreachableTargetCard({
+export const UnreachableTargetCard = memo(function UnreachableTargetCard({
   fromVpcId,
   unreachable,
   onShowNode,
+  canChange,
+  onFix,
 }: {
   fromVpcId: string;
   unreachable: UnreachableTarget;
   onShowNode(id: string): void;
-}) {
-  const { target, reason, fix } = unreachable;
+} & RowFixProps) {
+  const { target, reason, fix, check } = unreachable;
   return (
     <article
       className="target-card target-card--unreachable"
       data-testid="unreachable-target"
       data-target-id={target.id}
+      data-verdict={check.verdict}
     >
       <header className="target-card__head">
         <div>
@@ -35,12 +44,15 @@ export function UnreachableTargetCard({
           </button>
         </div>
       </header>
-      <p>
-        <strong>Why:</strong> {reason}
-      </p>
-      <p>
-        <strong>Fix:</strong> {fix}
-      </p>
+      <RowVerdict
+        check={check}
+        targetName={target.name}
+        why={reason}
+        fixText={fix}
+        canChange={canChange}
+        onFix={onFix}
+        onShowNode={onShowNode}
+      />
     </article>
   );
-}
+});

@@ -1,8 +1,9 @@
 /**
  * Everything about the selected node: identity (id, ARN, copy), a console
  * deep link, the parts that matter most for its kind (DNS entries with copy
- * buttons, security groups with their rules, listeners, subnets), every
- * other field, and its connections on the diagram.
+ * buttons, security groups with their rules, listeners, subnets), for a
+ * target the VPCs it is reachable from, every other field, and its
+ * connections on the diagram.
  */
 import type { GraphEdge, GraphNode, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 import { Fragment, memo, type ReactNode } from "react";
@@ -10,6 +11,8 @@ import { CopyButton } from "../../../lib/ui/CopyButton";
 import type { ChangeAccess } from "../../actions/change-access";
 import { NodeChanges } from "../../actions/components/NodeChanges";
 import type { SheetRequest } from "../../actions/sheet-request";
+import { REACHABLE_FROM_KINDS } from "../../connect/api";
+import { ReachableFromSection } from "../../connect/components/ReachableFromSection";
 import { CheckConnectivity } from "../../explain/components/CheckConnectivity";
 import type { SourceTarget } from "../../topology/target";
 import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
@@ -585,6 +588,9 @@ const DetailsPanel = memo(function DetailsPanel({
       <CheckConnectivity key={node.id} topology={topology} nodeId={node.id} />
       <NodeChanges node={node} target={target} access={access} onStart={onStartChange} />
       <KindSpecific node={node} index={index} onSelect={onSelect} />
+      {REACHABLE_FROM_KINDS.has(node.kind) ? (
+        <ReachableFromSection target={target} nodeId={node.id} onSelect={onSelect} />
+      ) : null}
       <Connections node={node} index={index} onSelect={onSelect} />
       <details className="details__all">
         <summary>All fields</summary>

@@ -1,21 +1,23 @@
 /**
  * The connectivity check as a checklist (lazy-loaded): the verdict in words,
- * then the seven hops — client egress, the way in, its security groups, the
+ * then the eight hops — client egress, the way in, its security groups, the
  * configuration or listener, the gateway or target group, the resource's own
- * rules or the targets and auth, DNS for the name used — each with what it
- * checked, the rule that allows it, and for a failing hop the fix (a "Fix"
- * button opens the change sheet with the ready action). "Check again" re-reads
- * AWS first; "Copy summary" puts the plain-text check on the clipboard for a
- * ticket. The options (client group, name, port) change the URL, so a copied
- * link reopens the same check.
+ * rules or the targets and auth, DNS for the name used, the network ACLs of
+ * the subnets on the way — each with what it checked, the rule that allows
+ * it, for a failing hop the fix (a "Fix" button opens the change sheet with
+ * the ready action), and for a hop that cannot be decided the reads it misses
+ * ("rds:DescribeDBClusters (AccessDenied)"). "Check again" re-reads AWS first;
+ * "Copy summary" puts the plain-text check on the clipboard for a ticket. The
+ * options (client group, name, port) change the URL, so a copied link reopens
+ * the same check.
  */
-import type { Action, AnalyzeAnswer, Hop, HopStatus, Topology } from "@lattice-atlas/shared";
+import type { AnalyzeAnswer, Hop, HopStatus, Topology } from "@lattice-atlas/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
+import { Fragment, useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
-import { actionKind, isCreateType } from "../../actions/kinds";
+import { fixLabel } from "../../actions/kinds";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { PatternBadge } from "../../connect/components/PatternBadge";
 import { connectQuery } from "../../connect/queries";
@@ -48,11 +50,6 @@ const VERDICT: Record<AnalyzeAnswer["verdict"], { title: string; tone: string }>
   unknown: { title: "Cannot tell from configuration", tone: "unknown" },
 };
 const HOSTNAME = /^[A-Za-z0-9.-]{3,255}$/;
-
-function fixLabel(action: Action): string {
-  const { label } = actionKind(action.type);
-  return isCreateType(action.type) ? `Fix: create the ${label}…` : `Fix: ${label}…`;
-}
 
 /** One check per set of params: a new one starts with a clean "Check again". */
 export default function ExplainPanel(props: ExplainPanelProps) {
@@ -276,6 +273,17 @@ function HopItem({
           ) : null}
         </div>
         <p className="hop__detail">{hop.detail}</p>
+        {hop.unread && hop.unread.length > 0 ? (
+          <p className="hop__unread" data-testid="hop-unread">
+            <span className="hop__label">Not read</span>{" "}
+            {hop.unread.map((read, i) => (
+              <Fragment key={read}>
+                {i > 0 ? ", " : null}
+                <code>{read}</code>
+              </Fragment>
+            ))}
+          </p>
+        ) : null}
         {hop.rule ? (
           <p className="hop__rule">
             <span className="hop__label">{hop.status === "pass" ? "Allowed by" : "Checked"}</span> {hop.rule}

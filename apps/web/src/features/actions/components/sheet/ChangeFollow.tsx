@@ -1,13 +1,15 @@
 /**
  * After the change was sent: where it stands (AWS's status, the DNS names
  * issued, a failure with "delete and recreate"), "create it again" once a
- * failed resource is gone, the warnings of the run, and what was sent.
+ * failed resource is gone, the warnings of the run, what the plan said it
+ * changes for the consumers, and what was sent.
  */
 import type { Action } from "@lattice-atlas/shared";
 import type { PendingChange } from "../../pending-changes";
 import { ChangeProgress } from "../ChangeProgress";
 import { CodifiedChange } from "./CodifiedChange";
 import { PlanFindings } from "./PlanFindings";
+import { PlanImpact } from "./PlanImpact";
 import type { Executed } from "./use-sheet-steps";
 
 interface ChangeFollowProps {
@@ -49,6 +51,7 @@ export function ChangeFollow(props: ChangeFollowProps) {
       {executed.warnings.length > 0 ? (
         <PlanFindings findings={executed.warnings} onAlternative={props.onAlternative} canChange={props.canChange} />
       ) : null}
+      {executed.plan ? <PlanImpact impact={executed.plan.impact} /> : null}
       {executed.plan ? <CodifiedChange plan={executed.plan} sent /> : null}
     </section>
   );

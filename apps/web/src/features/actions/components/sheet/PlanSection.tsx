@@ -1,9 +1,13 @@
-/** The plan of the change on the form: what it does in one line, the checks' findings, and the change as code. */
+/**
+ * The plan of the change on the form: what it does in one line, what it changes for the consumer VPCs (what each
+ * loses or gains), the checks' findings, and the change as code.
+ */
 import type { Action, PlanResponse } from "@lattice-atlas/shared";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { ErrorNotice } from "../../../../lib/ui/ErrorNotice";
 import { CodifiedChange } from "./CodifiedChange";
 import { PlanFindings } from "./PlanFindings";
+import { PlanImpact } from "./PlanImpact";
 
 interface PlanSectionProps {
   plan: UseQueryResult<PlanResponse>;
@@ -37,6 +41,7 @@ export function PlanSection({ plan, current, canChange, onAlternative }: PlanSec
           <p className="sheet__summary" data-testid="plan-summary">
             {plan.data.summary}
           </p>
+          <PlanImpact impact={plan.data.impact} />
           <PlanFindings findings={plan.data.findings} onAlternative={onAlternative} canChange={canChange} />
           <CodifiedChange plan={plan.data} />
         </div>
