@@ -6,6 +6,7 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { setVerificationStatus } from "../services/lattice/handlers/domain-verification.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -58,6 +59,27 @@ export function loadNamedScenario(emulator: Emulator, name: string, params: Reco
   const result = applyScenario(emulator, name, params);
   setScenario(emulator, name);
   return result;
+}
+
+/** TXT records of the simulated public DNS: GET lists, POST {name, value} adds, DELETE {name, value?} removes. */
+function txtRecords(emulator: Emulator, method: string, body: string) {
+  if (method === "GET") return ok({ records: emulator.publicDns.records() });
+  const input = asObject(parseJson(body), "TXT record");
+  const name = input.name;
+  if (typeof name !== "string" || name.trim() === "")
+    throw new Error('give the record\'s name, e.g. {"name": "_abc.example.com", "value": "vpc-lattice:…"}');
+  if (method === "POST" || method === "PUT") {
+    if (typeof input.value !== "string") throw new Error("give the record's value as a string");
+    emulator.publicDns.addTxt(name, input.value);
+    return ok({ name, values: emulator.publicDns.lookupTxt(name) }, 201);
+  }
+  if (method === "DELETE") {
+    const removed = emulator.publicDns.removeTxt(name, typeof input.value === "string" ? input.value : undefined);
+    return removed
+      ? ok({ name, values: emulator.publicDns.lookupTxt(name) })
+      : ok({ message: `no TXT record ${name}` }, 404);
+  }
+  return ok({ message: `no control route ${method} /_emulator/dns/txt` }, 404);
 }
 
 export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
@@ -187,6 +209,26 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       };
       return ok(emulator.lifecycle.settings);
     }
+  }
+  if (route === "/_emulator/dns/txt") return txtRecords(emulator, method, body);
+  const verification = /^\/_emulator\/domain-verifications\/(dv-[0-9a-z]{17})$/.exec(route);
+  if (verification && method === "POST") {
+    // The control switch: a verification's status without a TXT record.
+    const input = asObject(parseJson(body), "domain verification body");
+    if (typeof input.status !== "string")
+      throw new Error('give {"status": "VERIFIED" | "VERIFICATION_TIMED_OUT" | "PENDING"}');
+    const account = typeof input.accountId === "string" ? input.accountId : emulator.defaultAccountId;
+    const region = typeof input.region === "string" ? input.region : emulator.defaultRegion;
+    const dv = setVerificationStatus(emulator.region(account, region), verification[1]!, input.status, Date.now());
+    return ok(dv);
+  }
+  if (route === "/_emulator/dns" && method === "GET" && query.get("type")?.toUpperCase() === "TXT") {
+    const name = query.get("name");
+    if (!name) throw new Error("give ?name=<hostname>&type=TXT");
+    const values = emulator.publicDns.lookupTxt(name);
+    return values.length > 0
+      ? ok({ name, type: "TXT", values })
+      : ok({ name, type: "TXT", values, message: "NXDOMAIN" }, 404);
   }
   if (route === "/_emulator/dns" && method === "GET") {
     const name = query.get("name");

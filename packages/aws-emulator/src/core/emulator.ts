@@ -9,6 +9,7 @@ import { AwsError, isAwsError } from "./errors.js";
 import { DEFAULT_FAULTS, FaultInjector, REQUIRED_FAULT_FIELDS, STATUS_BY_CODE, type FaultError } from "./faults.js";
 import { IdGenerator } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
+import { PublicDns, type TxtRecord } from "./public-dns.js";
 import { emptyRegionState, regionKey, type RegionState } from "./region.js";
 import { accountFromAccessKey, credentialScope } from "./routing.js";
 import type { HandlerContext, ServiceDefinition } from "./service.js";
@@ -51,12 +52,15 @@ export interface StateExport {
   version: 1;
   ids: { seed: string; counter: number };
   regions: RegionState[];
+  /** TXT records of the simulated public DNS (absent in exports from before it existed). */
+  publicDns?: { txt: TxtRecord[] };
 }
 
 export class Emulator {
   readonly ids: IdGenerator;
   readonly lifecycle = new Lifecycle();
   readonly stats = new Stats();
+  readonly publicDns = new PublicDns();
   readonly faults: FaultInjector;
   readonly defaultAccountId: string;
   readonly defaultRegion: string;
@@ -150,11 +154,13 @@ export class Emulator {
       operation,
       requestId: randomUUID(),
       regionState: (a, r) => this.region(a, r),
+      publicDns: this.publicDns,
     };
   }
 
   reset(): void {
     this.regions.clear();
+    this.publicDns.clear();
     this.faults.rules = [];
     this.faults.effects = { latencyMs: 0, jitterMs: 0 };
     this.lifecycle.settings = { defaultDelayMs: 0, delays: {}, failures: {} };
@@ -166,6 +172,7 @@ export class Emulator {
       version: 1,
       ids: this.ids.snapshot(),
       regions: [...this.regions.values()].map((r) => structuredClone(r)),
+      publicDns: { txt: this.publicDns.records() },
     };
   }
 
@@ -193,6 +200,7 @@ export class Emulator {
     this.regions.clear();
     for (const [key, state] of regions) this.regions.set(key, state);
     if (parsed.ids) this.ids.restore(parsed.ids);
+    this.publicDns.restore(parsed.publicDns?.txt ?? []);
   }
 
   /** The Node HTTP request listener. */
@@ -496,6 +504,20 @@ export function checkStateExport(data: unknown): StateExport {
     ) {
       throw new Error('invalid state export: ids must be {"seed": string, "counter": non-negative integer}');
     }
+  }
+  if (data.publicDns !== undefined) {
+    const txt = isObject(data.publicDns) ? data.publicDns.txt : undefined;
+    const valid =
+      Array.isArray(txt) &&
+      txt.every(
+        (r: unknown) =>
+          isObject(r) &&
+          typeof r.name === "string" &&
+          Array.isArray(r.values) &&
+          r.values.every((v) => typeof v === "string"),
+      );
+    if (!valid)
+      throw new Error('invalid state export: publicDns must be {"txt": [{"name": string, "values": [string…]}]}');
   }
   const seen = new Map<string, number>();
   data.regions.forEach((region: unknown, index: number) => {

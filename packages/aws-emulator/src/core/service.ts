@@ -2,6 +2,7 @@
 import type { AwsError } from "./errors.js";
 import type { IdGenerator } from "./ids.js";
 import type { Lifecycle } from "./lifecycle.js";
+import type { PublicDns } from "./public-dns.js";
 import type { RegionState } from "./region.js";
 import type { OperationModel } from "../protocols/model.js";
 
@@ -19,6 +20,8 @@ export interface HandlerContext {
   requestId: string;
   /** Another region of the same emulator (RDS ARNs may name any region; lookups stay in-region). */
   regionState: (accountId: string, region: string) => RegionState;
+  /** The emulator's simulated public DNS (TXT records for domain verification). */
+  publicDns: PublicDns;
 }
 
 // Handlers receive SDK-shaped inputs; each handler declares its own input type.

@@ -235,6 +235,7 @@ describe("service-network resource associations", () => {
         type: "GROUP",
         resourceGatewayIdentifier: gatewayId,
         portRanges: ["443"],
+        groupDomain: "example.com",
       }),
     );
     const childA = await h.lattice.send(

@@ -15,10 +15,12 @@ import type {
 import type { RegionState } from "../../../core/region.js";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { privateDomainOf } from "../../lattice/handlers/associations.js";
+import { domainVerified, serviceDomainVerified } from "../../lattice/handlers/domain-verification.js";
+import { preferenceAdmits } from "../../lattice/private-dns.js";
 import { childrenOf } from "../../lattice/handlers/resources.js";
 import type { ResourceConfigurationRecord, ServiceNetworkRecord } from "../../lattice/state.js";
 import { LIVE, RESOURCE_DNS_HASH, SERVICE_DNS_HASH, sharedHostedZone } from "../../lattice/support.js";
-import { ec2Error, ec2NotFound, invalidParameter } from "../errors.js";
+import { ec2Error, ec2NotFound, invalidParameter, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import { createManagedInterface, defaultSecurityGroup, removeInterfacesOf } from "../network.js";
 import { resourceAssociationsByNetwork, serviceAssociationsByNetwork } from "../../lattice/indexes.js";
@@ -28,6 +30,7 @@ import { parameterFingerprint } from "../../../core/canonical.js";
 import { ec2Page, findSubnet, findVpc, tagsFor } from "./common.js";
 
 const LATTICE_TYPES = ["Resource", "ServiceNetwork"];
+const IP_ADDRESS_TYPES = ["ipv4", "dualstack", "ipv6"];
 
 const ARN_PATTERNS = new Map<string, RegExp>();
 
@@ -124,7 +127,7 @@ function accessibility(state: RegionState, endpoint: VpcEndpointRecord, status: 
 
 /** The rows DescribeVpcEndpointAssociations returns for one endpoint. */
 export function endpointAssociationRows(
-  ctx: { state: RegionState; ids: HandlerContext["ids"]; region: string },
+  ctx: Pick<HandlerContext, "state" | "ids" | "region" | "publicDns" | "now">,
   endpoint: VpcEndpointRecord,
 ): EndpointAssociationRow[] {
   const { state, region } = ctx;
@@ -133,8 +136,19 @@ export function endpointAssociationRows(
   const rscZone = sharedHostedZone(region, "rsc");
   const svcZone = sharedHostedZone(region, "svcs");
   const rows: EndpointAssociationRow[] = [];
-  const privateName = (domain: string | undefined): DnsEntryRecord | undefined =>
-    domain ? { DnsName: domain } : undefined;
+  const options = endpoint.DnsOptions;
+  /** The private name of a row: private DNS on, and the endpoint's preference admits the domain. */
+  const privateName = (
+    domain: string | undefined,
+    verified: (domain: string) => boolean,
+  ): DnsEntryRecord | undefined =>
+    domain &&
+    endpoint.PrivateDnsEnabled &&
+    preferenceAdmits(options?.PrivateDnsPreference, options?.PrivateDnsSpecifiedDomains, domain, verified(domain))
+      ? { DnsName: domain }
+      : undefined;
+  const configVerified = (config: ResourceConfigurationRecord) => (domain: string) =>
+    domainVerified(state, config, domain, ctx.publicDns, ctx.now);
 
   if (endpoint.ResourceConfigurationArn) {
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
@@ -144,7 +158,7 @@ export function endpointAssociationRows(
       const isChild = config.id !== parent.id;
       const memo = rowMemo(ctx, `${vpce}|${config.id}`, isChild);
       const label = isChild ? `${vpce}-${memo.snraId}` : vpce;
-      const privateEntry = endpoint.PrivateDnsEnabled ? privateName(privateDomainOf(state, config)) : undefined;
+      const privateEntry = privateName(privateDomainOf(state, config), configVerified(config));
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -174,10 +188,9 @@ export function endpointAssociationRows(
         ? l.resourceConfigurations[config.resourceConfigurationGroupId]
         : undefined;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
-      const privateEntry =
-        endpoint.PrivateDnsEnabled && association.privateDnsEnabled
-          ? privateName(association.privateDnsEntry?.domainName)
-          : undefined;
+      const privateEntry = association.privateDnsEnabled
+        ? privateName(association.privateDnsEntry?.domainName, configVerified(config))
+        : undefined;
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -200,7 +213,9 @@ export function endpointAssociationRows(
       const service = l.services[association.serviceId];
       if (!service) continue;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
-      const privateEntry = endpoint.PrivateDnsEnabled ? privateName(service.customDomainName) : undefined;
+      const privateEntry = privateName(service.customDomainName, (domain) =>
+        serviceDomainVerified(state, domain, ctx.publicDns, ctx.now),
+      );
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -255,6 +270,60 @@ function checkPrivateDnsClash(ctx: HandlerContext, candidate: VpcEndpointRecord)
       );
     }
   }
+}
+
+const PREFERENCES = [
+  "VERIFIED_DOMAINS_ONLY",
+  "ALL_DOMAINS",
+  "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+  "SPECIFIED_DOMAINS_ONLY",
+];
+
+/**
+ * The endpoint's DnsOptions: with private DNS on, the preference (default
+ * VERIFIED_DOMAINS_ONLY) and the specified domains that two of them use.
+ */
+function dnsOptionsFor(
+  privateDnsEnabled: boolean,
+  options:
+    | {
+        DnsRecordIpType?: string | undefined;
+        PrivateDnsPreference?: string | undefined;
+        PrivateDnsSpecifiedDomains?: string[] | undefined;
+      }
+    | undefined,
+): { DnsOptions?: NonNullable<VpcEndpointRecord["DnsOptions"]> } {
+  const preference = options?.PrivateDnsPreference;
+  const domains = options?.PrivateDnsSpecifiedDomains;
+  if (preference !== undefined && !PREFERENCES.includes(preference)) {
+    throw invalidParameterValue(
+      `Value (${preference}) for parameter DnsOptions.PrivateDnsPreference is invalid. Valid values: ${PREFERENCES.join(", ")}.`,
+    );
+  }
+  if (!privateDnsEnabled && (preference !== undefined || domains?.length)) {
+    throw invalidParameter("DnsOptions.PrivateDnsPreference is only supported when private DNS is enabled.");
+  }
+  const recordType = options?.DnsRecordIpType ? { DnsRecordIpType: options.DnsRecordIpType } : {};
+  if (!privateDnsEnabled) return Object.keys(recordType).length ? { DnsOptions: recordType } : {};
+  const effective = preference ?? "VERIFIED_DOMAINS_ONLY";
+  const usesDomains = effective === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" || effective === "SPECIFIED_DOMAINS_ONLY";
+  if (usesDomains && !domains?.length) {
+    throw invalidParameter(`DnsOptions.PrivateDnsSpecifiedDomains is required with the preference ${effective}.`);
+  }
+  if (!usesDomains && domains?.length) {
+    throw invalidParameter(
+      `DnsOptions.PrivateDnsSpecifiedDomains applies only with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS or SPECIFIED_DOMAINS_ONLY.`,
+    );
+  }
+  if (domains && domains.length > 10)
+    throw invalidParameter("DnsOptions.PrivateDnsSpecifiedDomains takes at most 10 domains.");
+  return {
+    DnsOptions: {
+      ...recordType,
+      PrivateDnsPreference: effective,
+      ...(domains?.length ? { PrivateDnsSpecifiedDomains: [...domains] } : {}),
+    },
+  };
 }
 
 /** The value with the keys of every nested object sorted, so equal requests stringify alike. */
@@ -327,6 +396,19 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     return { GroupId: group.GroupId, GroupName: group.GroupName };
   });
 
+  // The EC2 model's enum (ipv4 | dualstack | ipv6); dualstack and ipv6 need IPv6 subnets, which the emulator does not model.
+  const ipAddressType = input.IpAddressType ?? "ipv4";
+  if (!IP_ADDRESS_TYPES.includes(ipAddressType)) {
+    throw ec2Error(
+      "InvalidParameterValue",
+      `Value (${ipAddressType}) for parameter IpAddressType is invalid. Valid values: ${IP_ADDRESS_TYPES.join(", ")}.`,
+    );
+  }
+  if (ipAddressType !== "ipv4") {
+    throw invalidParameter(
+      `IpAddressType ${ipAddressType} needs subnets with IPv6 CIDR blocks; the subnets of ${vpc.VpcId} have none.`,
+    );
+  }
   const id = ctx.ids.id("vpce");
   const record: VpcEndpointRecord = {
     VpcEndpointId: id,
@@ -335,20 +417,8 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     State: "Pending",
     SubnetIds: subnetIds,
     Groups: groups,
-    IpAddressType: (input.IpAddressType ?? "ipv4").toUpperCase(),
-    ...(input.DnsOptions
-      ? {
-          DnsOptions: {
-            ...(input.DnsOptions.PrivateDnsPreference
-              ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference }
-              : {}),
-            ...(input.DnsOptions.PrivateDnsSpecifiedDomains
-              ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
-              : {}),
-            ...(input.DnsOptions.DnsRecordIpType ? { DnsRecordIpType: input.DnsOptions.DnsRecordIpType } : {}),
-          },
-        }
-      : {}),
+    IpAddressType: ipAddressType,
+    ...dnsOptionsFor(input.PrivateDnsEnabled ?? false, input.DnsOptions),
     PrivateDnsEnabled: input.PrivateDnsEnabled ?? false,
     RequesterManaged: false,
     NetworkInterfaceIds: [],
@@ -404,7 +474,7 @@ const endpointFilters = {
   "vpc-endpoint-state": (e: VpcEndpointRecord) => e.State.toLowerCase(),
   "vpc-endpoint-type": (e: VpcEndpointRecord) => e.VpcEndpointType,
   "service-name": (e: VpcEndpointRecord) => e.ServiceName,
-  "ip-address-type": (e: VpcEndpointRecord) => e.IpAddressType.toLowerCase(),
+  "ip-address-type": (e: VpcEndpointRecord) => e.IpAddressType,
 };
 
 const VPCE_ID = /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/;
@@ -464,10 +534,31 @@ export function onVpcEndpointRemoved(state: RegionState, id: string): void {
 const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   const endpoint = ctx.state.ec2.vpcEndpoints[input.VpcEndpointId!];
   if (!endpoint) throw ec2NotFound("InvalidVpcEndpointId.NotFound", input.VpcEndpointId!, "Vpc Endpoint");
-  if (input.PrivateDnsEnabled !== undefined) {
-    const candidate = { ...endpoint, PrivateDnsEnabled: input.PrivateDnsEnabled };
+  if (input.PrivateDnsEnabled !== undefined || input.DnsOptions) {
+    const privateDnsEnabled = input.PrivateDnsEnabled ?? endpoint.PrivateDnsEnabled;
+    const current = endpoint.DnsOptions;
+    const merged = {
+      ...(current?.DnsRecordIpType ? { DnsRecordIpType: current.DnsRecordIpType } : {}),
+      ...(privateDnsEnabled && endpoint.PrivateDnsEnabled && current?.PrivateDnsPreference
+        ? { PrivateDnsPreference: current.PrivateDnsPreference }
+        : {}),
+      ...(privateDnsEnabled && endpoint.PrivateDnsEnabled && current?.PrivateDnsSpecifiedDomains
+        ? { PrivateDnsSpecifiedDomains: current.PrivateDnsSpecifiedDomains }
+        : {}),
+      ...(input.DnsOptions?.DnsRecordIpType ? { DnsRecordIpType: input.DnsOptions.DnsRecordIpType } : {}),
+      ...(input.DnsOptions?.PrivateDnsPreference
+        ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference }
+        : {}),
+      ...(input.DnsOptions?.PrivateDnsSpecifiedDomains
+        ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
+        : {}),
+    };
+    const { DnsOptions } = dnsOptionsFor(privateDnsEnabled, merged);
+    const candidate = { ...endpoint, PrivateDnsEnabled: privateDnsEnabled };
     checkPrivateDnsClash(ctx, candidate);
-    endpoint.PrivateDnsEnabled = input.PrivateDnsEnabled;
+    endpoint.PrivateDnsEnabled = privateDnsEnabled;
+    if (DnsOptions) endpoint.DnsOptions = DnsOptions;
+    else delete endpoint.DnsOptions;
   }
   for (const groupId of input.AddSecurityGroupIds ?? []) {
     const group = ctx.state.ec2.securityGroups[groupId];
@@ -481,15 +572,6 @@ const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   }
   for (const eni of interfacesByOwner.get(ctx.state, endpoint.VpcEndpointId))
     eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
-  if (input.DnsOptions) {
-    endpoint.DnsOptions = {
-      ...(endpoint.DnsOptions ?? {}),
-      ...(input.DnsOptions.PrivateDnsPreference ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference } : {}),
-      ...(input.DnsOptions.PrivateDnsSpecifiedDomains
-        ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
-        : {}),
-    };
-  }
   return { Return: true };
 };
 
