@@ -7,6 +7,7 @@
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
 import { setVerificationStatus } from "../services/lattice/handlers/domain-verification.js";
+import { resolvePrivateName } from "../services/lattice/private-zones.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -235,7 +236,15 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (!name) throw new Error("give ?name=<hostname>");
     const account = query.get("accountId") ?? emulator.defaultAccountId;
     const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
-    const answer = resolveName(emulator.region(account, region), name);
+    const state = emulator.region(account, region);
+    const vpcId = query.get("vpcId");
+    if (vpcId) {
+      // As the VPC's resolver answers: its private hosted zones first, then public DNS.
+      if (!state.ec2.vpcs[vpcId]) throw new Error(`no VPC ${vpcId} in account ${account}, ${region}`);
+      const inVpc = resolvePrivateName(state, name, vpcId, emulator.publicDns, Date.now());
+      if (inVpc) return ok(inVpc);
+    }
+    const answer = resolveName(state, name);
     return answer
       ? ok(answer)
       : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);

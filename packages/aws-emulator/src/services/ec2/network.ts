@@ -3,6 +3,7 @@
  * subnet's CIDR, requester-managed network interfaces, and lookups that other
  * services use to check references against the same emulator's EC2 state.
  */
+import { createHash } from "node:crypto";
 import type { HandlerContext } from "../../core/service.js";
 import type { RegionState } from "../../core/region.js";
 import { interfacesByOwner, interfacesBySubnet, networkInterfaceTable, securityGroupsByVpc } from "./indexes.js";
@@ -131,4 +132,13 @@ export function availabilityZoneId(region: string, zone: string): string {
 
 export function defaultSecurityGroup(state: RegionState, vpcId: string): string | undefined {
   return securityGroupsByVpc.find(state, vpcId, (g) => g.GroupName === "default")?.GroupId;
+}
+
+/**
+ * An id derived from what it belongs to (`rtb-0…` of a VPC, `aclassoc-0…` of a
+ * subnet), for records AWS creates alongside another: they take no id from the
+ * counter, so adding them changes no other generated id.
+ */
+export function derivedId(prefix: string, owner: string): string {
+  return `${prefix}-0${createHash("sha256").update(`${prefix}:${owner}`).digest("hex").slice(0, 16)}`;
 }

@@ -443,7 +443,7 @@ const describeGlobalClusters: Handler = (input: DescribeGlobalClustersMessage, c
   if (input.GlobalClusterIdentifier) {
     throw rdsError("GlobalClusterNotFoundFault", `Global cluster ${input.GlobalClusterIdentifier} not found.`, 404);
   }
-  filterBy([], input.Filters, ["global-cluster-id", "engine"], () => ({}));
+  filterBy([], input.Filters, ["db-cluster-id", "engine"], () => ({}));
   page(ctx, [], input, "global-clusters");
   return { GlobalClusters: [] };
 };

@@ -53,7 +53,7 @@ function resourceConfigurationFor(ctx: HandlerContext, arn: string): ResourceCon
 }
 
 /** The service network an endpoint's ServiceNetworkArn names, if it (still) exists. */
-function serviceNetworkOf(state: RegionState, arn: string): ServiceNetworkRecord | undefined {
+export function serviceNetworkOf(state: RegionState, arn: string): ServiceNetworkRecord | undefined {
   const parsed = latticeIdFromArn(arn, "servicenetwork");
   const sn = parsed ? state.lattice.serviceNetworks[parsed.id] : undefined;
   return sn && sn.arn === arn ? sn : undefined;
@@ -68,7 +68,10 @@ function serviceNetworkFor(ctx: HandlerContext, arn: string): ServiceNetworkReco
 }
 
 /** Configurations a Lattice endpoint reaches (children for GROUP/ARN parents). */
-function reachableConfigurations(state: RegionState, endpoint: VpcEndpointRecord): ResourceConfigurationRecord[] {
+export function reachableConfigurations(
+  state: RegionState,
+  endpoint: VpcEndpointRecord,
+): ResourceConfigurationRecord[] {
   const l = state.lattice;
   if (endpoint.ResourceConfigurationArn) {
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
