@@ -77,7 +77,12 @@ describe("health, scenarios and DNS (field-report loaded at start)", () => {
   it("lists the scenarios and the current one", async () => {
     const { status, body } = await h.control("GET", "/_emulator/scenarios");
     expect(status).toBe(200);
-    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(["field-report", "custom-domains", "empty", "large"]);
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      "field-report",
+      "custom-domains",
+      "empty",
+      "large",
+    ]);
     expect(body.scenarios.find((s: { name: string }) => s.name === "large").parameters).toHaveProperty(
       "serviceNetworks",
     );

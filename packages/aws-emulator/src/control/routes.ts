@@ -190,17 +190,21 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       for (const kind of Object.keys(delays))
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
       const failures = asObject(input.failures ?? {}, "failures");
-      const parsedFailures: Record<string, { remaining: number; code: string; message: string }> = {};
+      const parsedFailures: Record<string, { remaining: number; code: string; message: string; after?: number }> = {};
       for (const [kind, value] of Object.entries(failures)) {
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
         const f = asObject(value, `failures.${kind}`);
         const count = f.count ?? 1;
         if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
           throw new Error(`failures.${kind}.count must be a positive integer`);
+        const after = f.after ?? 0;
+        if (typeof after !== "number" || !Number.isInteger(after) || after < 0)
+          throw new Error(`failures.${kind}.after must be a non-negative integer`);
         parsedFailures[kind] = {
           remaining: count,
           code: String(f.code ?? "InternalFailure"),
           message: String(f.message ?? "Injected failure by the emulator"),
+          ...(after > 0 ? { after } : {}),
         };
       }
       emulator.lifecycle.settings = {
