@@ -108,7 +108,8 @@ describe("the custom-domains scenario", () => {
       kind: "lattice-resource",
       via: ids["cd-network<-consumer-verified-only"],
     });
-    expect(verifiedOnly.body.addresses[0]).toMatch(/^129\.(22[4-9]|2[3-5]\d)\./);
+    // 129.224.0.0/17: 129.224.0.0 – 129.224.127.255.
+    expect(verifiedOnly.body.addresses[0]).toMatch(/^129\.224\.(\d|[1-9]\d|1[01]\d|12[0-7])\.\d{1,3}$/);
     expect((await resolveIn("consumer-verified-only", "legacy-db.unverified.example.org")).status).toBe(404);
     expect((await resolveIn("consumer-all-domains", "legacy-db.unverified.example.org")).status).toBe(200);
     const service = await resolveIn("consumer-verified-only", "payments.example.com");
@@ -131,7 +132,16 @@ describe("the custom-domains scenario", () => {
       "cd-gateway": ["PUBLIC", 4],
       "cd-public-gateway": ["PUBLIC", 16],
       "cd-in-vpc-gateway": ["IN_VPC", 16],
+      "events-managed-gateway": ["PUBLIC", 16],
     });
+    const managedGateway = await h.lattice.send(
+      new GetResourceGatewayCommand({ resourceGatewayIdentifier: ids["events-managed-gateway"] }),
+    );
+    expect(managedGateway).toMatchObject({ serviceManaged: true, managedBy: "events.amazonaws.com" });
+    const events = await h.lattice.send(
+      new GetResourceConfigurationCommand({ resourceConfigurationIdentifier: ids["events-connection"] }),
+    );
+    expect(events.amazonManaged).toBe(true);
     const publicGateway = await h.lattice.send(
       new GetResourceGatewayCommand({ resourceGatewayIdentifier: ids["cd-public-gateway"] }),
     );

@@ -9,8 +9,9 @@
  * - resource configurations with verified custom domains (orders-db, a GROUP
  *   under inventory.example.com with a child), one unverified (legacy-db), a
  *   DNS-type configuration behind a gateway that resolves PUBLIC (partner-api)
- *   and one behind an IN_VPC gateway (ledger-cache), and an AWS-managed one (the
- *   children of an Aurora ARN configuration, with managed associations);
+ *   and one behind an IN_VPC gateway (ledger-cache), and AWS-managed ones (the
+ *   children of an Aurora ARN configuration, with managed associations; a
+ *   configuration on a gateway that EventBridge manages);
  * - services with a verified custom domain (payments), an unverified one
  *   (ledger) and a TLS_PASSTHROUGH listener on a TCP target group (tls-pass);
  * - one consumer VPC per way in and private DNS preference: VPC associations
@@ -146,6 +147,13 @@ export const customDomainsScenario: ScenarioDocument = {
       resourceConfigDnsResolution: "PUBLIC",
     },
     {
+      name: "events-managed-gateway",
+      vpc: "provider-vpc",
+      subnets: ["provider-a", "provider-c"],
+      securityGroups: ["gateway-sg"],
+      managedBy: "events.amazonaws.com",
+    },
+    {
       name: "cd-in-vpc-gateway",
       vpc: "provider-vpc",
       subnets: ["provider-a", "provider-c"],
@@ -202,6 +210,14 @@ export const customDomainsScenario: ScenarioDocument = {
       portRanges: ["6379"],
     },
     { name: "catalog-db", type: "ARN", gateway: "cd-gateway", definition: { aurora: "catalog-aurora" } },
+    {
+      name: "events-connection",
+      type: "SINGLE",
+      gateway: "events-managed-gateway",
+      definition: { dns: "events-target.internal.corp" },
+      portRanges: ["443"],
+      amazonManaged: true,
+    },
   ],
   serviceNetworks: [{ name: "cd-network" }],
   services: [

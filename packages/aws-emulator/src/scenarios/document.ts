@@ -93,6 +93,8 @@ export interface ResourceGatewayDocument {
   securityGroups: string[];
   resourceConfigDnsResolution?: string;
   ipv4AddressesPerEni?: number;
+  /** A gateway an AWS service runs (serviceManaged): the service principal, e.g. "events.amazonaws.com". */
+  managedBy?: string;
 }
 
 export type DefinitionDocument = { dns: string } | { ip: string } | { aurora: string } | { cidrs: string[] };
@@ -109,6 +111,8 @@ export interface ResourceConfigurationDocument {
   groupDomain?: string;
   /** The domain name of a domain verification of this document. */
   domainVerification?: string;
+  /** A configuration an AWS service manages for the account (read-only to it). */
+  amazonManaged?: boolean;
   /** For ARN configurations: ids of the managed writer and reader children. */
   childIds?: string[];
 }

@@ -246,6 +246,8 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
       ...(gateway.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: gateway.ipv4AddressesPerEni } : {}),
     }) as { id: string };
     ids.set(gateway.name, g.id);
+    // Service-managed gateways are made by AWS services, not through the API: marked after the fact.
+    if (gateway.managedBy) ctx.state.lattice.resourceGateways[g.id]!.managedBy = gateway.managedBy;
   }
   for (const config of doc.resourceConfigurations ?? []) {
     force("rcfg", config.id);
@@ -276,6 +278,7 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
         : {}),
     }) as { id: string };
     ids.set(config.name, c.id);
+    if (config.amazonManaged) ctx.state.lattice.resourceConfigurations[c.id]!.amazonManaged = true;
   }
   for (const sn of doc.serviceNetworks ?? []) {
     force("sn", sn.id);

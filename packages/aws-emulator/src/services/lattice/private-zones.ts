@@ -11,6 +11,7 @@ import type { PublicDns } from "../../core/public-dns.js";
 import type { RegionState } from "../../core/region.js";
 import { reachableConfigurations, serviceNetworkOf } from "../ec2/handlers/endpoints.js";
 import { endpointsByVpc } from "../ec2/indexes.js";
+import { intToIpv4, parseCidr } from "../ec2/network.js";
 import { privateDomainOf } from "./handlers/associations.js";
 import { domainVerified, serviceDomainVerified } from "./handlers/domain-verification.js";
 import { resourceAssociationsByNetwork, serviceAssociationsByNetwork, vpcAssociationsByVpc } from "./indexes.js";
@@ -30,11 +31,12 @@ export interface PrivateAnswer {
 const same = (a: string, b: string): boolean =>
   a.toLowerCase().replace(/\.$/, "") === b.toLowerCase().replace(/\.$/, "");
 
-/** An address in a block, stable for the name (as the public resolver does for Lattice names). */
-function hashed(name: string, base: [number, number, number], span: number): string {
+/** An address in a CIDR block, stable for the name (as the public resolver does for Lattice names). */
+function hashed(name: string, cidr: string): string {
+  const block = parseCidr(cidr)!;
+  const span = 2 ** (32 - block.bits);
   const offset = createHash("sha256").update(name).digest().readUInt32BE(0) % span;
-  const third = base[2] + Math.floor(offset / 256);
-  return `${base[0]}.${base[1] + Math.floor(third / 256)}.${third % 256}.${offset % 256}`;
+  return intToIpv4(block.base + offset);
 }
 
 export function resolvePrivateName(
@@ -66,7 +68,7 @@ export function resolvePrivateName(
       if (!config || !admits(domain, verifiedConfig(config)(domain))) continue;
       return {
         name,
-        addresses: [hashed(`${snva.id}:${name}`, [129, 224, 0], 32768 * 256)],
+        addresses: [hashed(`${snva.id}:${name}`, "129.224.0.0/17")],
         kind: "lattice-resource",
         vpcId,
         via: snva.id,
@@ -79,7 +81,7 @@ export function resolvePrivateName(
       if (!admits(domain, serviceDomainVerified(state, domain, dns, now))) continue;
       return {
         name,
-        addresses: [hashed(`${snva.id}:${name}`, [169, 254, 171], 256)],
+        addresses: [hashed(`${snva.id}:${name}`, "169.254.171.0/24")],
         kind: "lattice-service",
         vpcId,
         via: snva.id,

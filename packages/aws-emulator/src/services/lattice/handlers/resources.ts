@@ -617,7 +617,9 @@ const deleteResourceConfiguration: Handler = (input: DeleteResourceConfiguration
   if (c.amazonManaged)
     throw invalid(
       "resourceConfigurationIdentifier",
-      `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`,
+      c.resourceConfigurationGroupId
+        ? `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`
+        : `${c.id} is managed by AWS and cannot be deleted.`,
     );
   const associations = resourceAssociationsByConfiguration.get(ctx.state, c.id).filter((a) => LIVE(a.status));
   if (associations.length > 0) {
