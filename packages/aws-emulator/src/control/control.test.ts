@@ -348,6 +348,24 @@ describe("state export and import", () => {
     // The state was left alone.
     expect(await snNames()).toEqual(["fresh-net", "kept-net"]);
   });
+
+  it("exports and imports the simulated public DNS with the state, and checks its shape", async () => {
+    await reset();
+    await h.control("POST", "/_emulator/dns/txt", { name: "_abc.kept.example", value: "vpc-lattice:kept" });
+    const exported = (await h.control("GET", "/_emulator/state")).body;
+    expect(exported.publicDns).toEqual({ txt: [{ name: "_abc.kept.example", values: ["vpc-lattice:kept"] }] });
+    await reset();
+    expect((await h.control("GET", "/_emulator/dns/txt")).body.records).toEqual([]);
+    expect((await h.control("PUT", "/_emulator/state", exported)).status).toBe(200);
+    expect((await h.control("GET", "/_emulator/dns?name=_abc.kept.example&type=TXT")).body.values).toEqual([
+      "vpc-lattice:kept",
+    ]);
+    const bad = await h.control("PUT", "/_emulator/state", { ...exported, publicDns: { txt: [{ name: 1 }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("publicDns");
+    expect((await h.control("DELETE", "/_emulator/dns/txt", { name: "_abc.kept.example" })).status).toBe(200);
+    expect((await h.control("DELETE", "/_emulator/dns/txt", { name: "_abc.kept.example" })).status).toBe(404);
+  });
 });
 
 describe("stats", () => {
