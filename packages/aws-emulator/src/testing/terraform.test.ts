@@ -22,7 +22,7 @@ import {
   VPCLatticeClient,
 } from "@aws-sdk/client-vpc-lattice";
 import { describe, expect, it } from "vitest";
-import { startTerraform, terraformAvailability } from "./terraform.js";
+import { emulatorProviderBlock, startTerraform, terraformAvailability } from "./terraform.js";
 
 const optedIn = /^(1|true|yes)$/i.test(process.env.ATLAS_TERRAFORM ?? "");
 const availability = optedIn ? await terraformAvailability() : undefined;
@@ -34,6 +34,30 @@ const reason = !optedIn
 
 /** An empty zip archive: the provider reads the file, the emulator stores its hash and size. */
 const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
+
+describe("the Terraform harness", () => {
+  it("says why terraform cannot run: no binary, no provider mirror", async () => {
+    const noBinary = await terraformAvailability({ binary: "/nonexistent/terraform" });
+    expect(noBinary).toMatchObject({ available: false });
+    expect(!noBinary.available && noBinary.reason).toContain("/nonexistent/terraform");
+    if ((await terraformAvailability()).available) {
+      const noMirror = await terraformAvailability({ mirror: "/nonexistent/mirror" });
+      expect(!noMirror.available && noMirror.reason).toContain(
+        "/nonexistent/mirror/registry.terraform.io/hashicorp/aws",
+      );
+    }
+  });
+
+  it("points every emulated service of the provider at the emulator, with no credential or metadata lookups", () => {
+    const block = emulatorProviderBlock({ url: "http://127.0.0.1:4599", region: "us-east-1" });
+    for (const service of ["ec2", "lambda", "rds", "sts", "vpclattice"]) {
+      expect(block).toMatch(new RegExp(`\\n    ${service} += "http://127\\.0\\.0\\.1:4599"`));
+    }
+    expect(block).toContain('region                      = "us-east-1"');
+    expect(block).toContain("skip_credentials_validation = true");
+    expect(block).toContain("skip_metadata_api_check     = true");
+  });
+});
 
 describe("Terraform against the emulator", () => {
   if (reason) {
