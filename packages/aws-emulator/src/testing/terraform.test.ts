@@ -1,7 +1,9 @@
 /**
  * Opt-in (ATLAS_TERRAFORM=1, `npm run test:terraform`): the real Terraform AWS
- * provider applies the field-report topology to an empty emulator, plans no
- * changes, and destroys back to an empty account. It takes minutes (the
+ * provider applies the field-report topology (and, second, what Lattice and the
+ * VPC gained since: rules, TLS passthrough, access logs, prefix-list rules,
+ * network ACLs, route tables) to an empty emulator, plans no changes, and
+ * destroys back to an empty account. It takes minutes (the
  * provider waits between RDS polls), so the default test run skips it.
  */
 import { readFileSync } from "node:fs";
@@ -61,7 +63,8 @@ describe("the Terraform harness", () => {
 
 describe("Terraform against the emulator", () => {
   if (reason) {
-    it.skip(`applies, plans and destroys the field-report topology — skipped: ${reason}`, () => undefined);
+    it.skip(`applies, plans and destroys the field-report topology and the 2026 features — skipped: ${reason}`, () =>
+      undefined);
     return;
   }
 
@@ -132,5 +135,40 @@ describe("Terraform against the emulator", () => {
       }
     },
     25 * 60_000,
+  );
+
+  it(
+    "applies the 2026 Lattice features (rules, TLS passthrough, access logs, prefix list rules, NACLs, route tables), plans no changes, destroys them",
+    async () => {
+      const tf = await startTerraform({
+        config: readFileSync(new URL("./fixtures/lattice-2026.tf", import.meta.url), "utf8"),
+      });
+      try {
+        await tf.init();
+        await tf.validate();
+        await tf.apply();
+        const outputs = await tf.outputs();
+        expect([...(outputs.lattice_prefix_list_cidrs as string[])].sort()).toEqual([
+          "129.224.0.0/17",
+          "169.254.171.0/24",
+        ]);
+        expect(outputs.rule_arn).toMatch(/\/listener\/listener-0[0-9a-f]{16}\/rule\/rule-0[0-9a-f]{16}$/);
+        const plan = await tf.plan();
+        expect(plan.changes, plan.stdout).toBe(false);
+        await tf.destroy();
+        expect(await tf.stateList()).toEqual([]);
+        const state = (await (await fetch(`${tf.emulator.url}/_emulator/state`)).json()) as {
+          regions: Array<{ ec2: Record<string, object>; lattice: Record<string, object> }>;
+        };
+        for (const region of state.regions) {
+          for (const [name, records] of Object.entries({ ...region.ec2, ...region.lattice })) {
+            expect(Object.keys(records), name).toEqual([]);
+          }
+        }
+      } finally {
+        await tf.close();
+      }
+    },
+    15 * 60_000,
   );
 });
