@@ -110,6 +110,14 @@ test("a VPC dragged onto the service network: the sheet plans it, codifies it, a
 
   // Pending at once, as AWS says (never ACTIVE before the status does), on the diagram too.
   await expect(progress(page)).toHaveAttribute("data-status", "CREATE_IN_PROGRESS");
+  // What was sent stays one click away, folded under a heading that says so and shows it opens (never a bare
+  // heading over nothing).
+  const sent = sheet(page).getByTestId("codified-summary");
+  await expect(sent).toHaveText("What was sent, and the same change as code");
+  await expect(sent).toHaveCSS("display", "list-item");
+  await expect(sheet(page).getByTestId("aws-calls")).toBeHidden();
+  await sent.click();
+  await expect(sheet(page).getByTestId("aws-calls")).toContainText("CreateServiceNetworkVpcAssociation");
   // "Show on map": the sheet gives way to the node, selected, with the change's progress in its details.
   await sheet(page).getByRole("button", { name: "Show on map" }).click();
   await expect(sheet(page)).toHaveCount(0);
@@ -472,7 +480,7 @@ test("the audit log lists the change, newest first, and still does after a resta
   }
 });
 
-test("the sheet is a keyboard dialog: focus inside, Tab stays inside, Escape closes and gives the focus back", async ({
+test("the sheet is a keyboard dialog: focus inside, Tab never reaches the page behind, Escape closes and gives the focus back", async ({
   page,
   request,
 }) => {
@@ -486,12 +494,23 @@ test("the sheet is a keyboard dialog: focus inside, Tab stays inside, Escape clo
   await page.keyboard.press("Enter");
   await expect(sheet(page)).toBeVisible();
   await expect(sheet(page).getByRole("heading", { name: "Add a ServiceNetwork endpoint" })).toBeFocused();
+  // A native modal <dialog>: the page behind is inert, so Tab cycles through the sheet; past its last control the
+  // browser may take the focus itself (its own UI: the document then has no focused element) and the next Tab
+  // comes back into the sheet. The focus never lands on the page behind.
+  const stops: string[] = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="action-sheet"]')))).toBe(
-      true,
+    stops.push(
+      await page.evaluate(() => {
+        const active = document.activeElement;
+        if (active?.closest('[data-testid="action-sheet"]')) return "sheet";
+        return !active || active === document.body ? "browser" : `page: ${active.outerHTML.slice(0, 80)}`;
+      }),
     );
   }
+  expect(stops.filter((stop) => stop !== "sheet" && stop !== "browser")).toEqual([]);
+  expect(stops.filter((stop) => stop === "sheet").length).toBeGreaterThan(30);
+  expect(stops.at(-1) === "sheet" || stops.at(-2) === "sheet").toBe(true);
   await page.keyboard.press("Escape");
   await expect(sheet(page)).toHaveCount(0);
   await expect(plus).toBeFocused();

@@ -45,6 +45,8 @@ export interface AppOptions {
   logger?: boolean;
   runner?: TopologyServiceOptions["runner"];
   clientOptions?: RegistryOptions["clientOptions"];
+  /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
+  estate?: RegistryOptions["estate"];
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowAwsMutations: options.allowAwsMutations ?? false,
     readOnly: options.readOnly ?? false,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    ...(options.estate ? { estate: options.estate } : {}),
   });
   const topology = createTopologyService({ registry, ...(options.runner ? { runner: options.runner } : {}) });
   const store = openAuditStoreOrExplain(options.dataDir);

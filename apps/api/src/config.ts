@@ -15,6 +15,13 @@
  *   --read-only                                ATLAS_READ_ONLY=1 (refuse every change, the emulator's too)
  *   --data-dir <dir>                           ATLAS_DATA_DIR (audit log and executed client tokens;
  *                                              default ${XDG_DATA_HOME:-~/.local/share}/lattice-atlas)
+ * An estate (many accounts, each reached by assuming a role from the hub's credentials):
+ *   --estate <file.json>                       ATLAS_ESTATE (see sources/estate-config.ts)
+ *   --role-name <name>                         ATLAS_ROLE_NAME (the member accounts' read-only role)
+ *   --external-id <id>                         ATLAS_EXTERNAL_ID
+ *   --accounts organization|<id,id,…>          ATLAS_ACCOUNTS (default: the organization's ACTIVE accounts)
+ *   --regions <r1,r2,…>                        ATLAS_REGIONS (default: --region)
+ *   --hub default|profile:<name>|emulator:<id> ATLAS_HUB (whose credentials assume the role; default: default)
  */
 import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
@@ -22,6 +29,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PATTERNS, isKnownRegion } from "@lattice-atlas/shared";
 import { isLoopback } from "./plugins/security.js";
+import { EstateConfigError, parseEstate, type EstateSpec } from "./sources/estate-config.js";
 
 export interface ServerConfig {
   source: string;
@@ -35,6 +43,7 @@ export interface ServerConfig {
   allowMutations: boolean;
   readOnly: boolean;
   dataDir: string;
+  estate?: EstateSpec | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -58,15 +67,37 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       "allow-mutations": { type: "boolean" },
       "read-only": { type: "boolean" },
       "data-dir": { type: "string" },
+      estate: { type: "string" },
+      "role-name": { type: "string" },
+      "external-id": { type: "string" },
+      accounts: { type: "string" },
+      regions: { type: "string" },
+      hub: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
   });
   const profile = values.profile ?? env.ATLAS_PROFILE;
-  const source = values.source ?? env.ATLAS_SOURCE ?? (profile ? `profile:${profile}` : "emulator");
-  if (!new RegExp(PATTERNS.sourceId).test(source))
-    throw new ConfigError(`--source must be emulator, default or profile:<name>, not "${source}"`);
   const region = values.region ?? env.ATLAS_REGION;
+  let estate: EstateSpec | undefined;
+  try {
+    estate = parseEstate({
+      file: values.estate ?? env.ATLAS_ESTATE,
+      roleName: values["role-name"] ?? env.ATLAS_ROLE_NAME,
+      externalId: values["external-id"] ?? env.ATLAS_EXTERNAL_ID,
+      accounts: values.accounts ?? env.ATLAS_ACCOUNTS,
+      regions: values.regions ?? env.ATLAS_REGIONS,
+      hub: values.hub ?? env.ATLAS_HUB,
+      region,
+    });
+  } catch (error) {
+    if (error instanceof EstateConfigError) throw new ConfigError(`estate ${error.message}`);
+    throw error;
+  }
+  const source = values.source ?? env.ATLAS_SOURCE ?? (estate ? "estate" : profile ? `profile:${profile}` : "emulator");
+  if (!new RegExp(PATTERNS.sourceId).test(source))
+    throw new ConfigError(`--source must be emulator, default, estate or profile:<name>, not "${source}"`);
+  if (source === "estate" && !estate) throw new ConfigError("--source estate needs --estate <file> or --role-name");
   if (region !== undefined && !isKnownRegion(region))
     throw new ConfigError(`--region "${region}" is not an AWS region`);
   const host = values.host ?? env.ATLAS_HOST ?? "127.0.0.1";
@@ -111,6 +142,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
+    ...(estate ? { estate } : {}),
   };
 }
 

@@ -48,6 +48,7 @@ const app = await buildApp({
   allowAwsMutations: config.allowMutations,
   readOnly: config.readOnly,
   dataDir: config.dataDir,
+  ...(config.estate ? { estate: config.estate } : {}),
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });

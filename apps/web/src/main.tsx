@@ -5,7 +5,9 @@ import "@xyflow/react/dist/style.css";
 import "./app/app.css";
 import { App } from "./app/App";
 import { createQueryClient } from "./app/query-client";
+import { installDiagramColors } from "./features/topology/diagram-colors";
 
+installDiagramColors(document);
 const queryClient = createQueryClient();
 
 createRoot(document.getElementById("root")!).render(

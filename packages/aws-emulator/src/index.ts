@@ -3,6 +3,8 @@ import { controlRoutes, currentScenario, loadNamedScenario } from "./control/rou
 import { Emulator, type EmulatorOptions, type RunningEmulator } from "./core/emulator.js";
 import { ec2Service, registerEc2Lifecycles } from "./services/ec2/index.js";
 import { lambdaService } from "./services/lambda/index.js";
+import { organizationsService } from "./services/organizations/index.js";
+import { ramService } from "./services/ram/index.js";
 import { latticeService, registerLatticeLifecycles } from "./services/lattice/index.js";
 import { rdsService } from "./services/rds/index.js";
 import { stsService } from "./services/sts/index.js";
@@ -22,6 +24,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   emulator.registerService(rdsService());
   emulator.registerService(stsService());
   emulator.registerService(lambdaService());
+  emulator.registerService(organizationsService());
+  emulator.registerService(ramService());
   registerLatticeLifecycles(emulator.lifecycle);
   registerEc2Lifecycles(emulator.lifecycle);
   emulator.setControlHandler(controlRoutes);

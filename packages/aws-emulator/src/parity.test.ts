@@ -7,6 +7,8 @@ const SERVICES: Record<string, string> = {
   EC2: "ec2",
   RDS: "rds",
   STS: "sts",
+  Organizations: "organizations",
+  RAM: "ram",
   Lambda: "lambda",
 };
 
@@ -17,7 +19,7 @@ function parityTable(): Map<string, { implemented: number; of: number | undefine
   const sections = new Map<string, { implemented: number; of: number | undefined; listed: Set<string> }>();
   let current: { listed: Set<string> } | undefined;
   for (const line of table.split("\n")) {
-    const heading = /^### (.+?) \([^,]+, (\d+)(?: of (\d+))? operations?\)$/.exec(line);
+    const heading = /^### (.+?) \([^,]+, (\d+)(?: of (\d+))? operations?(?:, [^)]*)?\)$/.exec(line);
     if (heading) {
       const service = SERVICES[heading[1]!];
       if (!service) throw new Error(`parity table: unknown service heading "${heading[1]}"`);

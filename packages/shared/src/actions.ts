@@ -153,6 +153,32 @@ export const AddIngressRuleAction = Type.Object(
   { ...strict, description: "One inbound TCP rule on a security group (EC2 AuthorizeSecurityGroupIngress)" },
 );
 
+export const UpdateVpcAssociationDnsAction = Type.Object(
+  {
+    type: Type.Literal("update-vpc-association-dns"),
+    associationId: Type.String({ pattern: PATTERNS.vpcAssociationId, description: "snva-…" }),
+    privateDnsEnabled: Type.Boolean(),
+    dnsOptions: Type.Optional(DnsOptionsInput),
+  },
+  {
+    ...strict,
+    description: "Private DNS (and its preference) of a service-network VPC association (UpdateServiceNetworkVpcAssociation)",
+  },
+);
+
+export const StartDomainVerificationAction = Type.Object(
+  {
+    type: Type.Literal("start-domain-verification"),
+    domainName: Type.String({
+      minLength: 3,
+      maxLength: 255,
+      pattern: "^(\\*\\.)?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$",
+      description: "The custom domain to verify (TXT method), e.g. orders.example.com",
+    }),
+  },
+  { ...strict, description: "Verify a custom domain name for VPC Lattice (StartDomainVerification)" },
+);
+
 const ACTION_BRANCHES = [
   AssociateVpcAction,
   AssociateResourceAction,
@@ -164,6 +190,8 @@ const ACTION_BRANCHES = [
   RemoveServiceAssociationAction,
   RemoveEndpointAction,
   AddIngressRuleAction,
+  UpdateVpcAssociationDnsAction,
+  StartDomainVerificationAction,
 ] as const;
 
 export type AssociateVpcAction = Static<typeof AssociateVpcAction>;
@@ -176,6 +204,8 @@ export type RemoveResourceAssociationAction = Static<typeof RemoveResourceAssoci
 export type RemoveServiceAssociationAction = Static<typeof RemoveServiceAssociationAction>;
 export type RemoveEndpointAction = Static<typeof RemoveEndpointAction>;
 export type AddIngressRuleAction = Static<typeof AddIngressRuleAction>;
+export type UpdateVpcAssociationDnsAction = Static<typeof UpdateVpcAssociationDnsAction>;
+export type StartDomainVerificationAction = Static<typeof StartDomainVerificationAction>;
 
 export type Action =
   | AssociateVpcAction
@@ -187,7 +217,9 @@ export type Action =
   | RemoveResourceAssociationAction
   | RemoveServiceAssociationAction
   | RemoveEndpointAction
-  | AddIngressRuleAction;
+  | AddIngressRuleAction
+  | UpdateVpcAssociationDnsAction
+  | StartDomainVerificationAction;
 export type ActionType = Action["type"];
 export const ACTION_TYPES = ACTION_BRANCHES.map(
   (b) => (b.properties.type as unknown as { const: string }).const,
@@ -230,6 +262,9 @@ export const FINDING_CODES = [
   "DEFAULT_SECURITY_GROUP",
   "DNS_OPTIONS",
   "PARTIAL_TOPOLOGY",
+  /** Created and managed by AWS for one of its services: shown, never changed here. */
+  "AWS_MANAGED",
+  "DOMAIN_VERIFICATION",
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -267,11 +302,31 @@ export const PlanRequest = Type.Object(
 );
 export type PlanRequest = Static<typeof PlanRequest>;
 
+/** What one VPC gains or loses by a change: the targets and the names that start or stop working from it. */
+export const ChangeImpact = Type.Object({
+  vpc: Type.Object({ id: Type.String(), name: Type.String() }),
+  loses: Type.Array(
+    Type.Object({
+      target: Type.Object({ id: Type.String(), name: Type.String() }),
+      hostnames: Type.Array(Type.String()),
+    }),
+  ),
+  gains: Type.Array(
+    Type.Object({
+      target: Type.Object({ id: Type.String(), name: Type.String() }),
+      hostnames: Type.Array(Type.String()),
+    }),
+  ),
+});
+export type ChangeImpact = Static<typeof ChangeImpact>;
+
 export const PlanResponse = Type.Object({
   action: Action,
   /** One line: what the change does. */
   summary: Type.String(),
   findings: Type.Array(Finding),
+  /** Per consumer VPC, the names that would stop (or start) working: the Connect answer after minus before. */
+  impact: Type.Array(ChangeImpact),
   /** true when a finding is blocking: executing would be refused. */
   blocking: Type.Boolean(),
   calls: Type.Array(AwsCall),
@@ -301,6 +356,7 @@ export const RESOURCE_KINDS = [
   "serviceAssociation",
   "vpcEndpoint",
   "securityGroupRule",
+  "domainVerification",
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const POLLABLE_KINDS = ["vpcAssociation", "resourceAssociation", "serviceAssociation", "vpcEndpoint"] as const;
@@ -312,6 +368,8 @@ export const ChangedResource = Type.Object({
   arn: Type.Optional(Type.String()),
   /** As AWS answered: CREATE_IN_PROGRESS, Pending, DELETE_IN_PROGRESS, Deleting, or "active" for a rule. */
   status: Type.String(),
+  /** For a domain verification: the TXT record to create in the domain's DNS. */
+  txtRecord: Type.Optional(Type.Object({ name: Type.String(), value: Type.String() })),
 });
 export type ChangedResource = Static<typeof ChangedResource>;
 

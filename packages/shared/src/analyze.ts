@@ -5,8 +5,8 @@
  */
 import Type, { type Static } from "typebox";
 import { Action } from "./actions.js";
-import { PATTERNS_OF_ACCESS } from "./connect.js";
 import { PATTERNS } from "./ids.js";
+import { HOP_STATUSES, PATTERNS_OF_ACCESS, VERDICTS } from "./lattice.js";
 import { StringEnum } from "./schema.js";
 
 export const AnalyzeRequest = Type.Object(
@@ -45,11 +45,8 @@ export const AnalyzeRequest = Type.Object(
 );
 export type AnalyzeRequest = Static<typeof AnalyzeRequest>;
 
-export const HOP_STATUSES = ["pass", "fail", "unknown", "skip"] as const;
-export type HopStatus = (typeof HOP_STATUSES)[number];
-
 export const Hop = Type.Object({
-  step: Type.Integer({ minimum: 1, maximum: 7 }),
+  step: Type.Integer({ minimum: 1, maximum: 12 }),
   title: Type.String(),
   status: StringEnum(HOP_STATUSES),
   subject: Type.Optional(Type.Object({ id: Type.String(), kind: Type.String(), label: Type.String() })),
@@ -57,10 +54,27 @@ export const Hop = Type.Object({
   /** The rule or setting that allows the hop. */
   rule: Type.Optional(Type.String()),
   fix: Type.Optional(Type.Object({ text: Type.String(), action: Type.Optional(Action) })),
+  /** For an unknown hop: the reads whose absence left it undecided ("rds:DescribeDBClusters (AccessDenied)"). */
+  unread: Type.Optional(Type.Array(Type.String())),
 });
 export type Hop = Static<typeof Hop>;
 
-export const VERDICTS = ["reachable", "not-reachable", "unknown"] as const;
+/**
+ * The verdict of the connectivity check as a Connect row carries it: the
+ * same check as POST /api/analyze for that VPC and target (default port, the
+ * inferred client group), reduced to what a row shows.
+ */
+export const RowCheck = Type.Object({
+  verdict: StringEnum(VERDICTS),
+  port: Type.Optional(Type.Integer()),
+  pattern: Type.Optional(StringEnum(PATTERNS_OF_ACCESS)),
+  /** The first failing hop, with its subject and fix (and the one-click action when there is one). */
+  failing: Type.Optional(Hop),
+  /** What could not be decided, hop by hop, when nothing fails but something is unknown. */
+  cannotTell: Type.Array(Type.Object({ step: Type.Integer(), title: Type.String(), detail: Type.String() })),
+  summary: Type.String(),
+});
+export type RowCheck = Static<typeof RowCheck>;
 
 export const AnalyzeAnswer = Type.Object({
   verdict: StringEnum(VERDICTS),

@@ -2,19 +2,17 @@
  * "Which hostname do I use from here?": for a consumer VPC, each reachable
  * resource or service with the names that work, the pattern behind each, the
  * port and a ready command; the names that look right but fail, and why; and
- * the targets out of reach, with why.
+ * the targets out of reach, with why. Every target carries the verdict of the
+ * connectivity check for it, so the answer and the check cannot disagree.
+ * The reverse question ("reachable from") lists every VPC that reaches a target.
  */
 import Type, { type Static } from "typebox";
+import { RowCheck } from "./analyze.js";
+import { PATTERNS } from "./ids.js";
+import { PATTERNS_OF_ACCESS, VERDICTS } from "./lattice.js";
 import { StringEnum } from "./schema.js";
 
 const OptStr = Type.Optional(Type.String());
-
-export const PATTERNS_OF_ACCESS = [
-  "resource-endpoint",
-  "service-network-endpoint",
-  "service-network-association",
-] as const;
-export type AccessPattern = (typeof PATTERNS_OF_ACCESS)[number];
 
 export const Hostname = Type.Object({
   hostname: Type.String(),
@@ -31,6 +29,10 @@ export const Hostname = Type.Object({
   reason: OptStr,
   /** What the name resolves to, when known. */
   resolvesTo: Type.Optional(Type.Array(Type.String())),
+  /** The connectivity check of the path that carries this name (a working name on a blocked path times out). */
+  path: Type.Optional(
+    Type.Object({ verdict: StringEnum(VERDICTS), failingStep: Type.Optional(Type.Integer()), summary: Type.String() }),
+  ),
 });
 export type Hostname = Static<typeof Hostname>;
 
@@ -47,18 +49,22 @@ export const ConnectTarget = Type.Object({
 });
 export type ConnectTarget = Static<typeof ConnectTarget>;
 
+/** A target with at least one way in from the VPC: its names, and the check's verdict on the best way. */
 export const ReachableTarget = Type.Object({
   target: ConnectTarget,
   hostnames: Type.Array(Hostname),
   notWorking: Type.Array(Hostname),
+  check: RowCheck,
 });
 export type ReachableTarget = Static<typeof ReachableTarget>;
 
+/** A target with no usable way in from the VPC. */
 export const UnreachableTarget = Type.Object({
   target: ConnectTarget,
   reason: Type.String(),
   /** What would make it reachable. */
   fix: Type.String(),
+  check: RowCheck,
 });
 export type UnreachableTarget = Static<typeof UnreachableTarget>;
 
@@ -78,3 +84,37 @@ export const ConnectAnswer = Type.Object({
   notes: Type.Array(Type.String()),
 });
 export type ConnectAnswer = Static<typeof ConnectAnswer>;
+
+export const ReachableFromQuery = Type.Object(
+  {
+    source: Type.Optional(Type.String({ pattern: PATTERNS.sourceId })),
+    region: Type.Optional(Type.String({ pattern: PATTERNS.region })),
+    to: Type.String({
+      pattern: PATTERNS.nodeId,
+      description: "A resource configuration, service, Aurora cluster or endpoint: id, ARN or hostname",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ReachableFromQuery = Static<typeof ReachableFromQuery>;
+
+/** One VPC that has a way in to the target: by which pattern, with the name to use and the check's verdict. */
+export const ReachingVpc = Type.Object({
+  vpc: Type.Object({ id: Type.String(), name: Type.String() }),
+  /** The (child) configuration or service this row is about, for a GROUP or an Aurora cluster with several. */
+  target: Type.Object({ id: Type.String(), name: Type.String() }),
+  pattern: StringEnum(PATTERNS_OF_ACCESS),
+  via: Type.Object({ id: Type.String(), kind: Type.String() }),
+  hostname: Type.String(),
+  port: Type.Optional(Type.Integer()),
+  command: OptStr,
+  check: RowCheck,
+});
+export type ReachingVpc = Static<typeof ReachingVpc>;
+
+export const ReachableFromAnswer = Type.Object({
+  target: Type.Object({ id: Type.String(), kind: Type.String(), name: Type.String() }),
+  vpcs: Type.Array(ReachingVpc),
+  notes: Type.Array(Type.String()),
+});
+export type ReachableFromAnswer = Static<typeof ReachableFromAnswer>;

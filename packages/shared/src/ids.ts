@@ -18,7 +18,8 @@ export const PATTERNS = {
   /** EC2 security group rule descriptions: up to 255 of these characters. */
   ruleDescription: "^[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{0,255}$",
   region: "^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1}$",
-  sourceId: "^(emulator|default|profile:[A-Za-z0-9_.@+-]{1,64})$",
+  /** emulator, default, profile:<name>, an estate (estate, estate:emulator) or a snapshot (snapshot:<id>). */
+  sourceId: "^(emulator|default|estate|estate:emulator|profile:[A-Za-z0-9_.@+-]{1,64}|snapshot:s[0-9a-z]{9})$",
   /** Any node id of the graph: an AWS id, an ARN, or a DNS name. */
   nodeId: "^[A-Za-z0-9:/._@+-]{3,2048}$",
 } as const;

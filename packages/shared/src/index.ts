@@ -10,3 +10,4 @@ export * from "./analyze.js";
 export * from "./views.js";
 export * from "./fingerprint.js";
 export * from "./status.js";
+export * from "./lattice.js";

@@ -3,7 +3,12 @@ import Type, { type Static } from "typebox";
 
 export const SourceInfo = Type.Object({
   id: Type.String(),
-  kind: Type.Union([Type.Literal("emulator"), Type.Literal("default"), Type.Literal("profile")]),
+  kind: Type.Union([
+    Type.Literal("emulator"),
+    Type.Literal("default"),
+    Type.Literal("profile"),
+    Type.Literal("estate"),
+  ]),
   label: Type.String(),
   defaultRegion: Type.String(),
   accountId: Type.Optional(Type.String()),
@@ -13,6 +18,10 @@ export const SourceInfo = Type.Object({
   /** How credentials are obtained (never the credentials themselves). */
   credentialKind: Type.Optional(Type.String()),
   mutationsAllowed: Type.Boolean(),
+  /** For an estate: the role assumed in each member account, the regions, and how many accounts. */
+  estate: Type.Optional(
+    Type.Object({ roleName: Type.String(), regions: Type.Array(Type.String()), accounts: Type.Integer() }),
+  ),
 });
 export type SourceInfo = Static<typeof SourceInfo>;
 

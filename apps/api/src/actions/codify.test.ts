@@ -1,14 +1,14 @@
 import type { Action } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
+import { codify } from "./codify.js";
 import {
   API_MEMBERS,
   CLI_GLOBAL_OPTIONS,
   CLI_OPTIONS,
   CLOUDFORMATION_PROPERTIES,
   TERRAFORM_ARGUMENTS,
-  codify,
   type Documented,
-} from "./codify.js";
+} from "./documented-arguments.js";
 import type { ResolvedAction } from "./preflight.js";
 
 const REGION = "ap-northeast-1";
@@ -79,6 +79,13 @@ const ACTIONS: Action[] = [
     description: "Lattice Atlas: TCP 5432 from resource gateway",
   },
   { type: "add-ingress-rule", groupId: "sg-0a56b13a32342e90a", protocol: "tcp", port: 443, cidr: "10.3.0.0/16" },
+  {
+    type: "update-vpc-association-dns",
+    associationId: "snva-0c7568464798463a6",
+    privateDnsEnabled: true,
+    dnsOptions: dns,
+  },
+  { type: "start-domain-verification", domainName: "orders.example.com" },
 ];
 
 /* ------------------------- readers of the four forms ------------------------ */
@@ -223,10 +230,14 @@ describe("codify: every form uses only documented names, and all required ones",
         /delete the AWS::(VpcLattice::ServiceNetwork(Vpc|Resource|Service)Association|EC2::VPCEndpoint) resource/,
       );
     } else {
+      // An update names only what it changes in the resource that already manages the thing.
+      const partial = action.type === "update-vpc-association-dns";
+      const check = (found: { undocumented: string[]; missing: string[] }) =>
+        partial ? { undocumented: found.undocumented, missing: [] } : found;
       expect(terraform, code.terraform).toBeDefined();
-      expect(audit(terraform!, TERRAFORM_ARGUMENTS), "Terraform").toEqual({ undocumented: [], missing: [] });
+      expect(check(audit(terraform!, TERRAFORM_ARGUMENTS)), "Terraform").toEqual({ undocumented: [], missing: [] });
       expect(cloudformation, code.cloudformation).toBeDefined();
-      expect(audit(cloudformation!, CLOUDFORMATION_PROPERTIES), "CloudFormation").toEqual({
+      expect(check(audit(cloudformation!, CLOUDFORMATION_PROPERTIES)), "CloudFormation").toEqual({
         undocumented: [],
         missing: [],
       });
@@ -374,5 +385,25 @@ describe("codify: what each form says", () => {
     expect(code.cli).toContain(
       `--dns-options '{"privateDnsPreference":"SPECIFIED_DOMAINS_ONLY","privateDnsSpecifiedDomains":["\${evil}.example.com"]}'`,
     );
+  });
+});
+
+describe("codify in an estate: the forms say which account they run in", () => {
+  it("the CLI uses that account's profile, Terraform a provider alias that assumes the change role", () => {
+    const forms = codify({
+      ...resolved({ type: "associate-vpc", vpcId: "vpc-023cb195488e7d121", serviceNetworkId: SN }),
+      accountId: "444455556666",
+      estateRole: "LatticeAtlasChange",
+      serviceNetworkIdentifier: latticeArn(`servicenetwork/${SN}`),
+    });
+    expect(forms.cli).toContain("# In account 444455556666");
+    expect(forms.cli).toMatch(/--profile atlas-444455556666 \\\n {2}--region ap-northeast-1$/);
+    expect(forms.cli).toContain(`--service-network-identifier ${latticeArn(`servicenetwork/${SN}`)}`);
+    expect(forms.terraform).toContain('alias  = "account_444455556666"');
+    expect(forms.terraform).toContain('role_arn = "arn:aws:iam::444455556666:role/LatticeAtlasChange"');
+    expect(forms.terraform).toMatch(
+      /resource "aws_vpclattice_service_network_vpc_association" "[^"]+" \{\n {2}provider = aws\.account_444455556666/,
+    );
+    expect(forms.cloudformation).toMatch(/^# Deploy in account 444455556666, region ap-northeast-1/);
   });
 });

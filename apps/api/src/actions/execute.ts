@@ -19,29 +19,14 @@ import {
   type ResourceKind,
 } from "@lattice-atlas/shared";
 import type { PlannedCall, Writer } from "../aws/index.js";
+import { kindOf } from "./kinds/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { AuditRecord, AuditStore, ExecutionKey } from "./audit-store.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
-  switch (action.type) {
-    case "associate-vpc":
-    case "remove-vpc-association":
-      return "vpcAssociation";
-    case "associate-resource":
-    case "remove-resource-association":
-      return "resourceAssociation";
-    case "associate-service":
-    case "remove-service-association":
-      return "serviceAssociation";
-    case "create-resource-endpoint":
-    case "create-service-network-endpoint":
-    case "remove-endpoint":
-      return "vpcEndpoint";
-    case "add-ingress-rule":
-      return "securityGroupRule";
-  }
+  return kindOf(action).resourceKind;
 }
 
 /** Checks the schema cannot express; a 400 naming the field, before anything else. */
@@ -52,7 +37,9 @@ export function validateAction(action: Action): void {
 }
 
 export interface Prepared {
+  /** The account the change is made in (an estate's: the one that owns it), and its region. */
   accountId: string;
+  region?: string | undefined;
   findings: Finding[];
   blocking: boolean;
   calls: PlannedCall[];
@@ -62,7 +49,7 @@ export interface ExecutorDeps {
   store: AuditStore;
   /** Identity, topology, preflight and the planned calls of an action. */
   prepare: (source: SourceDefinition, region: string, action: Action, clientToken: string) => Promise<Prepared>;
-  writer: (source: SourceDefinition, region: string) => Writer;
+  writer: (source: SourceDefinition, region: string, accountId: string) => Writer;
   /** The topology entry a change made out of date. */
   invalidate: (source: SourceDefinition, region: string) => void;
   now?: () => Date;
@@ -153,9 +140,15 @@ export function createExecutor(deps: ExecutorDeps) {
     const kind = resourceKindOf(request.action);
     const [call] = prepared.calls;
     try {
-      const result = await deps.writer(source, region).perform(call!);
+      const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
       const response: ExecuteResponse = {
-        resource: { kind, id: result.id, ...(result.arn ? { arn: result.arn } : {}), status: result.status },
+        resource: {
+          kind,
+          id: result.id,
+          ...(result.arn ? { arn: result.arn } : {}),
+          status: result.status,
+          ...(result.txtRecord ? { txtRecord: result.txtRecord } : {}),
+        },
         ...(result.requestId ? { requestId: result.requestId } : {}),
         replayed: false,
         clientToken: request.clientToken,

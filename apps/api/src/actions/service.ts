@@ -28,6 +28,9 @@ import type { TopologyService } from "../topology/service.js";
 import type { AuditStore } from "./audit-store.js";
 import { codify } from "./codify.js";
 import { createExecutor, validateAction } from "./execute.js";
+import { impactOf } from "../lattice/impact.js";
+import { changeConnection } from "../topology/estate.js";
+import { placeOfChange } from "./place.js";
 import { preflight } from "./preflight.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
@@ -57,10 +60,16 @@ export function createActionService(deps: ActionServiceDeps) {
     clientToken?: string,
   ) {
     const snapshot = await deps.topology.snapshot(source.id, region);
-    const checked = preflight(snapshot.index, action, {
+    // In an estate the change is made where what it touches lives; elsewhere, in the source's account and region.
+    const place = (source.estate ? placeOfChange(snapshot.index, action) : undefined) ?? {
       accountId: snapshot.accountId,
       region,
+    };
+    const checked = preflight(snapshot.index, action, {
+      accountId: place.accountId,
+      region: place.region,
       mutationsAllowed: source.mutationsAllowed,
+      ...(source.estate ? { estate: { roleName: source.estate.changeRoleName ?? source.estate.roleName } } : {}),
     });
     if (snapshot.warnings.length > 0) {
       const operations = [...new Set(snapshot.warnings.map((w) => w.operation))].join(", ");
@@ -71,7 +80,13 @@ export function createActionService(deps: ActionServiceDeps) {
         fix: "Fix the topology's warnings (usually an IAM permission), refresh, and plan again.",
       });
     }
-    return { accountId: snapshot.accountId, ...checked, codified: codify(checked.resolved, clientToken) };
+    return {
+      accountId: place.accountId,
+      region: place.region,
+      index: snapshot.index,
+      ...checked,
+      codified: codify(checked.resolved, clientToken),
+    };
   }
 
   const executor = createExecutor({
@@ -81,14 +96,35 @@ export function createActionService(deps: ActionServiceDeps) {
       const prepared = await prepare(source, region, action, clientToken);
       return {
         accountId: prepared.accountId,
+        region: prepared.region,
         findings: prepared.findings,
         blocking: prepared.blocking,
         calls: prepared.codified.calls as PlannedCall[],
       };
     },
-    writer: (source, region) => createWriter(deps.registry.clients(source, region), runner()),
+    writer: (source, region, accountId) =>
+      createWriter(
+        source.estate
+          ? deps.registry.clientsFor(source.id, changeConnection(source.estate, accountId), region)
+          : deps.registry.clients(source, region),
+        runner(),
+      ),
     invalidate: (source, region) => deps.topology.invalidate(source.id, region),
   });
+
+  /** Who can read the status of what a change made: in an estate, the account (and region) it was made in. */
+  function clientsForStatus(source: SourceDefinition, region: string, id: string) {
+    if (!source.estate) return deps.registry.clients(source, region);
+    const node = deps.topology.peek(source.id, region)?.find(id);
+    const change = deps.store.lastChangeOf(id);
+    const accountId = node?.accountId ?? change?.accountId;
+    if (!accountId) return deps.registry.clients(source, region);
+    return deps.registry.clientsFor(
+      source.id,
+      changeConnection(source.estate, accountId),
+      node?.region ?? change?.region ?? region,
+    );
+  }
 
   return {
     async plan(source: SourceDefinition, region: string, request: PlanRequest): Promise<PlanResponse> {
@@ -99,6 +135,7 @@ export function createActionService(deps: ActionServiceDeps) {
           action: request.action,
           summary: prepared.resolved.summary,
           findings: prepared.findings,
+          impact: impactOf(prepared.index, request.action),
           blocking: prepared.blocking,
           ...prepared.codified,
         };
@@ -128,7 +165,7 @@ export function createActionService(deps: ActionServiceDeps) {
       };
       if (!id.startsWith(ID_PREFIX[kind]))
         throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
-      const readers = createReaders(deps.registry.clients(source, region), runner());
+      const readers = createReaders(clientsForStatus(source, region, id), runner());
       let answer: StatusResponse;
       try {
         answer = statusFrom(kind, id, await readStatus(readers, kind, id), now());

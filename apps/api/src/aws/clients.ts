@@ -1,18 +1,74 @@
 /**
  * SDK v3 clients for one source and region. The only place that knows whether
  * a source is the emulator: it gets an endpoint override, static test
- * credentials, and the emulator's resolver for the names it issued.
+ * credentials (the access key id names the account), and the emulator's
+ * resolver for the names it issued. A member account of an estate is reached
+ * with a role assumed from its hub's credentials; the SDK's provider caches
+ * them until they expire.
  */
 import { promises as dns } from "node:dns";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { RAMClient } from "@aws-sdk/client-ram";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 
 export type SourceConnection =
-  { kind: "emulator"; endpoint: string } | { kind: "default" } | { kind: "profile"; profile: string };
+  | {
+      kind: "emulator";
+      endpoint: string;
+      /** The emulator's account to act as (its access key id). */ accountId?: string;
+    }
+  | { kind: "default" }
+  | { kind: "profile"; profile: string }
+  | {
+      kind: "assumed";
+      /** The hub credentials that assume the role. */
+      base: SourceConnection;
+      roleArn: string;
+      externalId?: string | undefined;
+      /** Names the person (or server) in the member account's CloudTrail. */
+      sessionName: string;
+    };
+
+const EMULATOR_SECRET = "atlas-emulator";
+
+/** The emulator endpoint behind a connection, if any (an assumed role inherits its hub's). */
+export function emulatorEndpoint(connection: SourceConnection): string | undefined {
+  if (connection.kind === "emulator") return connection.endpoint;
+  if (connection.kind === "assumed") return emulatorEndpoint(connection.base);
+  return undefined;
+}
+
+type Credentials = NonNullable<Parameters<typeof fromTemporaryCredentials>[0]["masterCredentials"]>;
+
+function credentialsOf(connection: SourceConnection, region: string): Credentials {
+  switch (connection.kind) {
+    case "emulator":
+      return { accessKeyId: connection.accountId ?? EMULATOR_SECRET, secretAccessKey: EMULATOR_SECRET };
+    case "default":
+      return defaultProvider({});
+    case "profile":
+      return defaultProvider({ profile: connection.profile });
+    case "assumed": {
+      const endpoint = emulatorEndpoint(connection.base);
+      return fromTemporaryCredentials({
+        params: {
+          RoleArn: connection.roleArn,
+          RoleSessionName: connection.sessionName,
+          ...(connection.externalId ? { ExternalId: connection.externalId } : {}),
+          DurationSeconds: 3600,
+        },
+        masterCredentials: credentialsOf(connection.base, region),
+        clientConfig: { region, ...(endpoint ? { endpoint } : {}) },
+      });
+    }
+  }
+}
 
 export interface AwsClients {
   lattice: VPCLatticeClient;
@@ -20,6 +76,8 @@ export interface AwsClients {
   rds: RDSClient;
   sts: STSClient;
   lambda: LambdaClient;
+  ram: RAMClient;
+  organizations: OrganizationsClient;
   /** What a hostname resolves to, as seen from inside the account's VPCs (best effort). */
   resolveHostname: (hostname: string) => Promise<string[]>;
   destroy: () => void;
@@ -36,17 +94,14 @@ export function createAwsClients(
   region: string,
   options: ClientOptions = {},
 ): AwsClients {
+  const endpoint = emulatorEndpoint(connection);
   const base = {
     region,
     maxAttempts: options.maxAttempts ?? 4,
     retryMode: "standard" as const,
     customUserAgent: USER_AGENT,
-    ...(connection.kind === "emulator"
-      ? {
-          endpoint: connection.endpoint,
-          credentials: { accessKeyId: "atlas-emulator", secretAccessKey: "atlas-emulator" },
-        }
-      : { credentials: defaultProvider(connection.kind === "profile" ? { profile: connection.profile } : {}) }),
+    credentials: credentialsOf(connection, region),
+    ...(endpoint ? { endpoint } : {}),
   };
   const clients = {
     lattice: new VPCLatticeClient(base),
@@ -54,11 +109,13 @@ export function createAwsClients(
     rds: new RDSClient(base),
     sts: new STSClient(base),
     lambda: new LambdaClient(base),
+    ram: new RAMClient(base),
+    organizations: new OrganizationsClient(base),
   };
   const resolveHostname =
-    connection.kind === "emulator"
+    endpoint !== undefined
       ? async (hostname: string): Promise<string[]> => {
-          const response = await fetch(`${connection.endpoint}/_emulator/dns?name=${encodeURIComponent(hostname)}`, {
+          const response = await fetch(`${endpoint}/_emulator/dns?name=${encodeURIComponent(hostname)}`, {
             signal: AbortSignal.timeout(2000),
           });
           if (!response.ok) return [];

@@ -5,6 +5,8 @@ const PREFIX: Record<string, string> = {
   rds: "rds",
   sts: "sts",
   lambda: "lambda",
+  ram: "ram",
+  organizations: "organizations",
 };
 
 export function iamActionFor(service: string, operation: string): string {

@@ -5,6 +5,8 @@ import { createEc2Writer } from "./ec2-writes.js";
 import { createLambdaReader } from "./lambda.js";
 import { createLatticeReader } from "./lattice.js";
 import { createLatticeWriter } from "./lattice-writes.js";
+import { createOrganizationsReader } from "./organizations.js";
+import { createRamReader } from "./ram.js";
 import type { WriteResult } from "./results.js";
 import { createRdsReader } from "./rds.js";
 import type { CallRunner } from "./runner.js";
@@ -17,6 +19,8 @@ export function createReaders(clients: AwsClients, runner: CallRunner) {
     rds: createRdsReader(clients.rds, runner),
     lambda: createLambdaReader(clients.lambda, runner),
     sts: createStsReader(clients.sts, runner),
+    ram: createRamReader(clients.ram, runner),
+    organizations: createOrganizationsReader(clients.organizations, runner),
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * VPC Lattice changes: the three association kinds, created and removed. Each
+ * VPC Lattice changes: the three association kinds, created and removed, a VPC
+ * association's private DNS, and a domain verification started. Each
  * takes the request exactly as a plan showed it (API member names, the user's
  * clientToken passed through) and answers the resource with AWS's status.
  */
@@ -10,6 +11,8 @@ import {
   DeleteServiceNetworkResourceAssociationCommand,
   DeleteServiceNetworkServiceAssociationCommand,
   DeleteServiceNetworkVpcAssociationCommand,
+  StartDomainVerificationCommand,
+  UpdateServiceNetworkVpcAssociationCommand,
   type VPCLatticeClient,
 } from "@aws-sdk/client-vpc-lattice";
 import type { WriteResult } from "./results.js";
@@ -21,6 +24,7 @@ type Answer = {
   id?: string | undefined;
   arn?: string | undefined;
   status?: string | undefined;
+  txtMethodConfig?: { name?: string | undefined; value?: string | undefined } | undefined;
   $metadata: { requestId?: string | undefined };
 };
 type Send = (input: Input, abortSignal: AbortSignal) => Promise<Answer>;
@@ -57,6 +61,15 @@ const OPERATIONS = (lattice: VPCLatticeClient): Record<string, { send: Send; sta
       lattice.send(new DeleteServiceNetworkServiceAssociationCommand(input as never), { abortSignal }),
     status: "DELETE_IN_PROGRESS",
   },
+  UpdateServiceNetworkVpcAssociation: {
+    send: (input, abortSignal) =>
+      lattice.send(new UpdateServiceNetworkVpcAssociationCommand(input as never), { abortSignal }),
+    status: "UPDATE_IN_PROGRESS",
+  },
+  StartDomainVerification: {
+    send: (input, abortSignal) => lattice.send(new StartDomainVerificationCommand(input as never), { abortSignal }),
+    status: "PENDING",
+  },
 });
 
 export function createLatticeWriter(
@@ -68,7 +81,14 @@ export function createLatticeWriter(
       operation,
       async (input: Input): Promise<WriteResult> => {
         const out = await runner.call("vpc-lattice", operation, (abortSignal) => send(input, abortSignal));
-        return { id: out.id ?? "", arn: out.arn, status: out.status ?? status, requestId: out.$metadata.requestId };
+        const txt = out.txtMethodConfig;
+        return {
+          id: out.id ?? "",
+          arn: out.arn,
+          status: out.status ?? status,
+          requestId: out.$metadata.requestId,
+          ...(txt?.name && txt.value ? { txtRecord: { name: txt.name, value: txt.value } } : {}),
+        };
       },
     ]),
   );

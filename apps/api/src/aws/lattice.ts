@@ -102,6 +102,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             status: a.status ?? "UNKNOWN",
             serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
             vpcId: a.vpcId!,
+            ...(a.createdBy ? { createdBy: a.createdBy } : {}),
             securityGroupIds: null,
             privateDnsEnabled: Boolean(a.privateDnsEnabled),
             ...(a.dnsOptions
@@ -158,6 +159,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             status: a.status ?? "UNKNOWN",
             serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
             resourceConfigurationId: a.resourceConfigurationId!,
+            ...(a.resourceConfigurationArn ? { resourceConfigurationArn: a.resourceConfigurationArn } : {}),
             isManaged: Boolean(a.isManagedAssociation),
             privateDnsEnabled: Boolean(a.privateDnsEnabled),
             ...(a.dnsEntry?.domainName ? { dnsName: a.dnsEntry.domainName } : {}),
@@ -188,6 +190,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             status: a.status ?? "UNKNOWN",
             serviceNetworkId: a.serviceNetworkId ?? serviceNetworkId,
             serviceId: a.serviceId!,
+            ...(a.serviceArn ? { serviceArn: a.serviceArn } : {}),
             ...(a.dnsEntry?.domainName ? { dnsName: a.dnsEntry.domainName } : {}),
             ...(a.customDomainName ? { customDomainName: a.customDomainName } : {}),
           })),

@@ -7,6 +7,8 @@ export interface WriteResult {
   arn?: string | undefined;
   status: string;
   requestId?: string | undefined;
+  /** A domain verification's TXT record to create. */
+  txtRecord?: { name: string; value: string } | undefined;
 }
 
 /** One resource's state as a change's status poll reads it. */

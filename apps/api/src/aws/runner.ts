@@ -6,11 +6,20 @@
  */
 import { toAwsFailure } from "./failures.js";
 
-export type AwsService = "vpc-lattice" | "ec2" | "rds" | "sts" | "lambda";
+export type AwsService = "vpc-lattice" | "ec2" | "rds" | "sts" | "lambda" | "ram" | "organizations";
 
-export const DEFAULT_CONCURRENCY: Record<AwsService, number> = { "vpc-lattice": 16, ec2: 8, rds: 4, sts: 2, lambda: 4 };
+export const DEFAULT_CONCURRENCY: Record<AwsService, number> = {
+  "vpc-lattice": 16,
+  ec2: 8,
+  rds: 4,
+  sts: 2,
+  lambda: 4,
+  ram: 2,
+  organizations: 1,
+};
 
-class Semaphore {
+/** At most `limit` holders at once; the others wait in order. */
+export class Semaphore {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   constructor(private readonly limit: number) {}
@@ -38,6 +47,9 @@ export interface RunnerOptions {
 
 export class CallRunner {
   readonly calls = new Map<string, number>();
+  /** Calls under way per service, and the most there ever were at once. */
+  readonly inFlight = new Map<AwsService, number>();
+  readonly peakInFlight = new Map<AwsService, number>();
   private readonly semaphores = new Map<AwsService, Semaphore>();
   private readonly timeoutMs: number;
 
@@ -57,6 +69,9 @@ export class CallRunner {
   async call<T>(service: AwsService, operation: string, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const semaphore = this.semaphore(service);
     await semaphore.acquire();
+    const running = (this.inFlight.get(service) ?? 0) + 1;
+    this.inFlight.set(service, running);
+    if (running > (this.peakInFlight.get(service) ?? 0)) this.peakInFlight.set(service, running);
     const key = `${service}:${operation}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     this.options.onCall?.(service, operation);
@@ -75,6 +90,7 @@ export class CallRunner {
     } finally {
       clearTimeout(timer);
       this.options.signal?.removeEventListener("abort", onOuterAbort);
+      this.inFlight.set(service, (this.inFlight.get(service) ?? 1) - 1);
       semaphore.release();
     }
   }

@@ -1,21 +1,15 @@
-/** Connect answers with what the names that fail resolve to, when the source can tell. */
-import type { ConnectAnswer } from "@lattice-atlas/shared";
+/**
+ * The Connect service: the answer from the domain core, with what the names
+ * that fail really resolve to, when the source can tell (a handful per answer).
+ */
+import type { ConnectAnswer, ReachableFromAnswer } from "@lattice-atlas/shared";
+import { cidrContains } from "../lattice/cidr.js";
+import { answerConnect } from "../lattice/connect.js";
+import { answerReachableFrom } from "../lattice/reachable-from.js";
 import type { SourceRegistry } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
-import { answerConnect } from "./hostnames.js";
 
-function ipToInt(ip: string): number {
-  return ip.split(".").reduce((acc, part) => acc * 256 + Number(part), 0);
-}
-
-function cidrContains(cidr: string, ip: string): boolean {
-  const [base, bits] = cidr.split("/");
-  if (!base || bits === undefined || !/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return false;
-  const size = 2 ** (32 - Number(bits));
-  const start = Math.floor(ipToInt(base) / size) * size;
-  const value = ipToInt(ip);
-  return value >= start && value < start + size;
-}
+const RESOLVED_PER_ANSWER = 25;
 
 export function createConnectService(deps: { topology: TopologyService; registry: SourceRegistry }) {
   return {
@@ -24,9 +18,9 @@ export function createConnectService(deps: { topology: TopologyService; registry
       const answer = answerConnect(index, from, to);
       const source = await deps.registry.get(sourceId);
       const clients = deps.registry.clients(source, region);
-      const fromVpc = index.get(from, "vpc");
-      // Explain the names that fail with where they really point (a handful per answer).
-      const pending = answer.reachable.flatMap((target) => target.notWorking.filter((h) => h.privateDns)).slice(0, 25);
+      const pending = answer.reachable
+        .flatMap((target) => target.notWorking.filter((h) => h.privateDns))
+        .slice(0, RESOLVED_PER_ANSWER);
       await Promise.all(
         pending.map(async (hostname) => {
           const addresses = await clients.resolveHostname(hostname.hostname).catch(() => []);
@@ -34,12 +28,16 @@ export function createConnectService(deps: { topology: TopologyService; registry
           hostname.resolvesTo = addresses;
           const owner = index
             .of("vpc")
-            .find((v) => v.id !== fromVpc?.id && addresses.some((a) => cidrContains(v.data.cidr, a)));
+            .find((v) => v.id !== from && addresses.some((address) => cidrContains(v.data.cidr, address)));
           const where = owner ? `, inside ${owner.label} (${owner.id})` : "";
           hostname.reason = `${hostname.reason ?? ""} It resolves to ${addresses.join(", ")}${where}.`.trim();
         }),
       );
       return answer;
+    },
+
+    async reachableFrom(sourceId: string, region: string, to: string): Promise<ReachableFromAnswer> {
+      return answerReachableFrom(await deps.topology.index(sourceId, region), to);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { DescribeSecurityGroupsCommand, EC2Client, RevokeSecurityGroupIngressCommand } from "@aws-sdk/client-ec2";
-import type { AnalyzeAnswer, Topology } from "@lattice-atlas/shared";
+import type { AnalyzeAnswer, ConnectAnswer, PlanResponse, ReachableFromAnswer, Topology } from "@lattice-atlas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAME_ORIGIN } from "../testing/actions.js";
 import { startTestApp, type TestApp } from "../testing/app.js";
@@ -33,7 +33,7 @@ describe("POST /api/analyze on the field-report scenario", () => {
     expect(answer.verdict).toBe("reachable");
     expect(answer.path?.pattern).toBe(pattern);
     expect(answer.from.securityGroupInferred).toBe(true);
-    expect(answer.hops.every((h) => h.status === "pass")).toBe(true);
+    expect(answer.hops.filter((h) => h.status !== "skip").every((h) => h.status === "pass")).toBe(true);
   });
 
   it("the pattern-3 VPC reaches the Lattice service on 443", async () => {
@@ -83,6 +83,27 @@ describe("POST /api/analyze on the field-report scenario", () => {
     const action = failing.fix!.action!;
     expect(action).toMatchObject({ type: "add-ingress-rule", groupId: aurora.GroupId, port: 5432 });
 
+    // Connect on the same VPC says the same: the writer's row fails at hop 6 and carries the same fix.
+    const connect = (
+      await t.request({ method: "GET", url: `/api/connect?from=${from.vpc}&to=${WRITER}` })
+    ).json<ConnectAnswer>();
+    expect(connect.reachable[0]!.check).toMatchObject({ verdict: "not-reachable", failing: { step: 6 } });
+    expect(connect.reachable[0]!.check.failing!.fix!.action).toEqual(action);
+    // The plan of the fix says who gains what: every consumer of the writer.
+    const plan = await t.request({
+      method: "POST",
+      url: "/api/actions/plan",
+      headers: MUTATION_HEADERS,
+      payload: { action },
+    });
+    const impact = plan.json<PlanResponse>().impact;
+    expect(impact.map((i) => i.vpc.name).sort()).toEqual([
+      "consumer-resource-endpoint-vpc",
+      "consumer-sn-association-vpc",
+      "consumer-sn-endpoint-vpc",
+    ]);
+    expect(impact.every((i) => i.gains.some((g) => g.target.id === WRITER) && i.loses.length === 0)).toBe(true);
+
     const executed = await t.request({
       method: "POST",
       url: "/api/actions/execute",
@@ -105,5 +126,63 @@ describe("POST /api/analyze on the field-report scenario", () => {
     expect(bad.json().error.field).toBe("from.vpc");
     const missing = await analyze({ from: { vpc: "vpc-0123456789abcdef0" }, to: WRITER });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe("GET /api/reachable-from on the field-report scenario", () => {
+  it("the Aurora cluster: the three consumer VPCs, each with its pattern and the name to use there", async () => {
+    const cluster = topology.nodes.find((n) => n.kind === "dbCluster")!;
+    const response = await t.request({
+      method: "GET",
+      url: `/api/reachable-from?to=${encodeURIComponent(cluster.id)}`,
+    });
+    expect(response.statusCode).toBe(200);
+    const writerRows = response
+      .json<ReachableFromAnswer>()
+      .vpcs.filter((v) => v.target.id === WRITER)
+      .map((v) => [v.vpc.name, v.pattern, v.hostname]);
+    expect(writerRows).toEqual([
+      ["consumer-resource-endpoint-vpc", "resource-endpoint", WRITER_HOST],
+      [
+        "consumer-sn-association-vpc",
+        "service-network-association",
+        expect.stringMatching(/^snra-0258ae5ca1fffbb4a\./),
+      ],
+      ["consumer-sn-endpoint-vpc", "service-network-endpoint", WRITER_HOST],
+    ]);
+  });
+
+  it("answers a bad target with 400 naming `to`", async () => {
+    const response = await t.request({
+      method: "GET",
+      url: `/api/reachable-from?to=${vpcNamed("consumer-sn-endpoint-vpc")}`,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.field).toBe("to");
+  });
+});
+
+describe("a partial read (AccessDenied on one call)", () => {
+  it("Connect says 'cannot tell' for the writer, naming the read it misses, and the check agrees", async () => {
+    await t.control("POST", "/_emulator/faults", [
+      { service: "rds", operation: "DescribeDBClusters", error: { code: "AccessDenied", statusCode: 403 } },
+    ]);
+    try {
+      const partial = (await t.request({ method: "GET", url: "/api/topology?refresh=true" })).json<Topology>();
+      expect(partial.warnings.map((w) => `${w.operation} ${w.code}`)).toEqual(["DescribeDBClusters AccessDenied"]);
+      const from = vpcNamed("consumer-sn-association-vpc");
+      const connect = (
+        await t.request({ method: "GET", url: `/api/connect?from=${from}&to=${WRITER}` })
+      ).json<ConnectAnswer>();
+      const row = connect.reachable[0]!;
+      expect(row.check.verdict).toBe("unknown");
+      expect(row.check.cannotTell.map((c) => c.detail).join(" ")).toContain("rds:DescribeDBClusters (AccessDenied)");
+      const { answer } = await analyze({ from: { vpc: from }, to: WRITER });
+      expect(answer.verdict).toBe("unknown");
+      expect(answer.hops.find((h) => h.step === 6)).toMatchObject({ status: "unknown" });
+    } finally {
+      await t.control("DELETE", "/_emulator/faults");
+      await t.request({ method: "GET", url: "/api/topology?refresh=true" });
+    }
   });
 });

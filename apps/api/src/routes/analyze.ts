@@ -1,7 +1,7 @@
 /** POST /api/analyze: why can (or can't) this client reach that resource, hop by hop. */
 import { AnalyzeAnswer, AnalyzeRequest, ApiErrorBody } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
-import { analyzeConnectivity } from "../analyze/check.js";
+import { analyzeConnectivity } from "../lattice/check.js";
 import { resolveTarget, type RouteContext } from "./context.js";
 
 export const analyzeRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) => {

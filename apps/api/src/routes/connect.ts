@@ -1,5 +1,14 @@
-/** GET /api/connect: which hostname works from a consumer VPC, and which do not, with why. */
-import { ApiErrorBody, ConnectAnswer, ConnectQuery } from "@lattice-atlas/shared";
+/**
+ * GET /api/connect: which hostname works from a consumer VPC, and which do not, with why;
+ * GET /api/reachable-from: every VPC that reaches a target, by which pattern and name.
+ */
+import {
+  ApiErrorBody,
+  ConnectAnswer,
+  ConnectQuery,
+  ReachableFromAnswer,
+  ReachableFromQuery,
+} from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
 import { resolveTarget, type RouteContext } from "./context.js";
 
@@ -19,6 +28,24 @@ export const connectRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) 
     async (request) => {
       const { source, region } = await resolveTarget(ctx, request.query);
       return ctx.connect.answer(source.id, region, request.query.from, request.query.to);
+    },
+  );
+
+  app.get<{ Querystring: ReachableFromQuery }>(
+    "/api/reachable-from",
+    {
+      schema: {
+        tags: ["connect"],
+        summary:
+          "For a resource configuration, Aurora cluster or endpoint, or service: every VPC with a way in, the pattern, the name to use there and the connectivity check's verdict",
+        querystring: ReachableFromQuery,
+        response: { 200: ReachableFromAnswer, 400: ApiErrorBody, 401: ApiErrorBody, 404: ApiErrorBody },
+      },
+      serializerCompiler: () => (data) => JSON.stringify(data),
+    },
+    async (request) => {
+      const { source, region } = await resolveTarget(ctx, request.query);
+      return ctx.connect.reachableFrom(source.id, region, request.query.to);
     },
   );
 };

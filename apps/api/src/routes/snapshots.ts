@@ -20,9 +20,9 @@ import {
 } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
 import Type from "typebox";
-import { analyzeConnectivity } from "../analyze/check.js";
-import { GraphIndex } from "../connect/graph-index.js";
-import { answerConnect } from "../connect/hostnames.js";
+import { analyzeConnectivity } from "../lattice/check.js";
+import { GraphIndex } from "../lattice/graph-index.js";
+import { answerConnect } from "../lattice/connect.js";
 import { AppError } from "../errors.js";
 import { topologyToScenario } from "../snapshots/to-scenario.js";
 import { parseSnapshotFile } from "../storage/snapshot-file.js";
@@ -40,7 +40,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     let index = indexes.get(id);
     if (!index) {
       const { topology } = views.getSnapshot(id);
-      index = new GraphIndex(topology.nodes, topology.edges);
+      index = new GraphIndex(topology.nodes, topology.edges, [], topology.warnings, topology.prefixLists ?? []);
       indexes.set(id, index);
       if (indexes.size > 8) indexes.delete(indexes.keys().next().value!);
     }

@@ -8,15 +8,29 @@ import { AwsFailure, CallRunner, createAwsClients, type AwsClients, type SourceC
 import { listProfiles } from "../aws/profiles.js";
 import { createStsReader, type CallerIdentity } from "../aws/sts.js";
 import { AppError } from "../errors.js";
+import { ESTATE_DEFAULTS, type EstateDefinition } from "../topology/estate.js";
+import { hubConnection, type EstateSpec } from "./estate-config.js";
 
 export interface SourceDefinition {
   id: string;
-  kind: "emulator" | "default" | "profile";
+  kind: "emulator" | "default" | "profile" | "estate";
   label: string;
+  /** The credentials the source reads with (an estate's: its hub's). */
   connection: SourceConnection;
   defaultRegion: string;
   credentialKind: string;
   mutationsAllowed: boolean;
+  /** For an estate: the member accounts, the role and the regions. */
+  estate?: EstateDefinition | undefined;
+}
+
+/** What the emulator's scenario says about the estate it holds (GET /_emulator/estate), if any. */
+interface EmulatorEstate {
+  hubAccountId: string;
+  roleName: string;
+  externalId?: string;
+  regions: string[];
+  accounts?: string[];
 }
 
 export interface RegistryOptions {
@@ -30,6 +44,8 @@ export interface RegistryOptions {
   readOnly?: boolean;
   /** Test hook: client options (e.g. maxAttempts 1). */
   clientOptions?: { maxAttempts?: number };
+  /** An estate of member accounts (--estate, --role-name …). */
+  estate?: EstateSpec | undefined;
 }
 
 const IDENTITY_TTL_MS = 5 * 60_000;
@@ -37,6 +53,7 @@ const IDENTITY_TTL_MS = 5 * 60_000;
 export class SourceRegistry {
   private readonly clientsCache = new Map<string, AwsClients>();
   private readonly identities = new Map<string, { at: number; identity: CallerIdentity }>();
+  private emulatorEstate: Promise<EmulatorEstate | undefined> | undefined;
 
   constructor(private readonly options: RegistryOptions) {}
 
@@ -76,6 +93,10 @@ export class SourceRegistry {
       credentialKind: "default-chain",
       mutationsAllowed: this.awsMutationsAllowed,
     });
+    const estate = this.configuredEstate();
+    if (estate) sources.push(estate);
+    const emulated = await this.emulatedEstate();
+    if (emulated) sources.push(emulated);
     for (const profile of await listProfiles()) {
       sources.push({
         id: `profile:${profile.name}`,
@@ -90,6 +111,64 @@ export class SourceRegistry {
     return sources;
   }
 
+  private configuredEstate(): SourceDefinition | undefined {
+    const spec = this.options.estate;
+    if (!spec) return undefined;
+    const { hubSpelling, ...rest } = spec;
+    const hub = hubConnection(hubSpelling, this.options.emulatorUrl);
+    const accounts =
+      rest.accounts === "organization" ? "the organization's accounts" : `${rest.accounts.length} accounts`;
+    return {
+      id: "estate",
+      kind: "estate",
+      label: `Estate: ${accounts} × ${rest.regions.join(", ")} (role ${rest.roleName})`,
+      connection: hub,
+      defaultRegion: rest.regions[0]!,
+      credentialKind: "assumed-role",
+      mutationsAllowed: hub.kind === "emulator" ? !this.options.readOnly : this.awsMutationsAllowed,
+      estate: { hub, ...rest },
+    };
+  }
+
+  /** The estate the embedded emulator's scenario holds (the `estate` scenario), read once. */
+  private async emulatedEstate(): Promise<SourceDefinition | undefined> {
+    const url = this.options.emulatorUrl;
+    if (!url) return undefined;
+    this.emulatorEstate ??= fetch(`${url}/_emulator/estate`, { signal: AbortSignal.timeout(2_000) })
+      .then(async (response) =>
+        response.ok ? (((await response.json()) as EmulatorEstate | null) ?? undefined) : undefined,
+      )
+      .catch(() => undefined);
+    const described = await this.emulatorEstate;
+    if (!described) return undefined;
+    const hub: SourceConnection = { kind: "emulator", endpoint: url, accountId: described.hubAccountId };
+    return {
+      id: "estate:emulator",
+      kind: "estate",
+      label: `Estate in the emulator (${described.regions.join(", ")})`,
+      connection: hub,
+      defaultRegion: described.regions[0]!,
+      credentialKind: "assumed-role",
+      mutationsAllowed: !this.options.readOnly,
+      estate: {
+        hub,
+        roleName: described.roleName,
+        ...(described.externalId ? { externalId: described.externalId } : {}),
+        sessionName: "lattice-atlas",
+        accounts: described.accounts ?? "organization",
+        skipAccounts: [],
+        regions: described.regions,
+        maxInFlight: ESTATE_DEFAULTS.maxInFlight,
+        perAccount: {},
+      },
+    };
+  }
+
+  /** After the emulator's state changes (a scenario loaded), ask again what estate it holds. */
+  forgetEmulatorEstate(): void {
+    this.emulatorEstate = undefined;
+  }
+
   async get(id: string): Promise<SourceDefinition> {
     const source = (await this.list()).find((s) => s.id === id);
     if (!source) {
@@ -100,6 +179,17 @@ export class SourceRegistry {
       });
     }
     return source;
+  }
+
+  /** Clients for a connection a source reaches (an estate's member role), cached per source, connection and region. */
+  clientsFor(sourceId: string, connection: SourceConnection, region: string): AwsClients {
+    const key = `${sourceId}|${JSON.stringify(connection)}|${region}`;
+    let clients = this.clientsCache.get(key);
+    if (!clients) {
+      clients = createAwsClients(connection, region, this.options.clientOptions);
+      this.clientsCache.set(key, clients);
+    }
+    return clients;
   }
 
   clients(source: SourceDefinition, region: string): AwsClients {
@@ -138,6 +228,15 @@ export class SourceRegistry {
           defaultRegion: source.defaultRegion,
           credentialKind: source.credentialKind,
           mutationsAllowed: source.mutationsAllowed,
+          ...(source.estate
+            ? {
+                estate: {
+                  roleName: source.estate.roleName,
+                  regions: source.estate.regions,
+                  accounts: source.estate.accounts === "organization" ? 0 : source.estate.accounts.length,
+                },
+              }
+            : {}),
         };
         try {
           const identity = await this.identity(source, region ?? source.defaultRegion);

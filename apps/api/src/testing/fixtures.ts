@@ -1,5 +1,6 @@
 /** Small builders for discovery inputs, so pure tests read like the topology they describe. */
-import { GraphIndex } from "../connect/graph-index.js";
+import type { Warning } from "@lattice-atlas/shared";
+import { GraphIndex } from "../lattice/graph-index.js";
 import { buildGraph } from "../topology/build.js";
 import { emptyInputs, type DiscoveryInputs } from "../topology/inputs.js";
 
@@ -13,13 +14,18 @@ export const FIXTURE_REGION = REGION;
 export class InputsBuilder {
   readonly inputs: DiscoveryInputs = emptyInputs(ACCOUNT, REGION);
 
-  /** The index the app would build from these inputs (every security group included, as discovery reads them). */
-  index(): GraphIndex {
+  /**
+   * The index the app would build from these inputs (every security group included, as discovery reads them),
+   * with the warnings of the reads that failed.
+   */
+  index(warnings: Warning[] = []): GraphIndex {
     const graph = buildGraph(this.inputs);
     return new GraphIndex(
       graph.nodes,
       graph.edges,
       this.inputs.securityGroups.map(({ name: _name, ...group }) => group),
+      warnings,
+      this.inputs.prefixLists,
     );
   }
 
@@ -74,13 +80,14 @@ export class InputsBuilder {
     return this;
   }
 
-  network(id: string, name: string): this {
+  network(id: string, name: string, options: { authPolicyText?: string } = {}): this {
     this.inputs.serviceNetworks.push({
       id,
       arn: arn(`servicenetwork/${id}`),
       name,
-      authPolicy: "absent",
-      authType: "NONE",
+      authPolicy: options.authPolicyText ? "present" : "absent",
+      authType: options.authPolicyText ? "AWS_IAM" : "NONE",
+      ...(options.authPolicyText ? { authPolicyText: options.authPolicyText } : {}),
       associatedVpcs: 0,
       associatedServices: 0,
       associatedResourceConfigurations: 0,
@@ -88,7 +95,13 @@ export class InputsBuilder {
     return this;
   }
 
-  gateway(id: string, vpcId: string, groups: string[] = [], subnetIds: string[] = []): this {
+  gateway(
+    id: string,
+    vpcId: string,
+    groups: string[] = [],
+    subnetIds: string[] = [],
+    options: { dnsResolution?: "IN_VPC" | "PUBLIC" } = {},
+  ): this {
     this.inputs.resourceGateways.push({
       id,
       arn: arn(`resourcegateway/${id}`),
@@ -97,6 +110,51 @@ export class InputsBuilder {
       vpcId,
       subnetIds,
       securityGroupIds: groups,
+      ...(options.dnsResolution ? { dnsResolution: options.dnsResolution } : {}),
+    });
+    return this;
+  }
+
+  /** A network ACL of a VPC: `entries` as "100 allow out tcp 5432 10.0.0.0/16" (rule, action, direction, protocol, ports, cidr). */
+  networkAcl(id: string, vpcId: string, subnetIds: string[], entries: string[], isDefault = false): this {
+    this.inputs.networkAcls.push({
+      id,
+      vpcId,
+      isDefault,
+      subnetIds,
+      entries: [
+        ...entries.map((text) => {
+          const [rule, action, direction, protocol, ports, cidr] = text.split(" ");
+          const [from, to = from] = (ports ?? "").split("-").map(Number);
+          return {
+            ruleNumber: Number(rule),
+            action: action as "allow" | "deny",
+            egress: direction === "out",
+            protocol: protocol === "all" ? "-1" : "6",
+            ...(protocol === "all" ? {} : { fromPort: from!, toPort: to! }),
+            cidr: cidr!,
+          };
+        }),
+        { ruleNumber: 32767, action: "deny" as const, egress: true, protocol: "-1", cidr: "0.0.0.0/0" },
+        { ruleNumber: 32767, action: "deny" as const, egress: false, protocol: "-1", cidr: "0.0.0.0/0" },
+      ],
+    });
+    return this;
+  }
+
+  routeTable(
+    id: string,
+    vpcId: string,
+    subnetIds: string[],
+    routes: Array<[destination: string, target: string]>,
+    main = false,
+  ): this {
+    this.inputs.routeTables.push({
+      id,
+      vpcId,
+      main,
+      subnetIds,
+      routes: routes.map(([destination, target]) => ({ destination, target, state: "active" })),
     });
     return this;
   }
@@ -116,8 +174,14 @@ export class InputsBuilder {
       customDomainName?: string;
       amazonManaged?: boolean;
       status?: string;
+      verification?: { id: string; status: string; txtName?: string; txtValue?: string };
     } = {},
   ): this {
+    if (options.verification)
+      this.inputs.domainVerifications.push({
+        ...options.verification,
+        domainName: options.customDomainName ?? options.dns ?? name,
+      });
     const definition = options.dns
       ? { kind: "dns" as const, values: [options.dns] }
       : options.ip
@@ -137,6 +201,7 @@ export class InputsBuilder {
       ...(options.group ? { groupId: options.group } : {}),
       amazonManaged: options.amazonManaged ?? false,
       ...(options.customDomainName ? { customDomainName: options.customDomainName } : {}),
+      ...(options.verification ? { domainVerificationId: options.verification.id } : {}),
       details: { portRanges: options.ports ?? ["443"], protocol: "TCP", ...(definition ? { definition } : {}) },
     });
     return this;
@@ -275,4 +340,17 @@ export class InputsBuilder {
     }
     return this;
   }
+}
+
+/** The warning discovery leaves when `operation` is denied. */
+export function denied(service: string, operation: string): Warning {
+  return {
+    code: "AccessDenied",
+    service,
+    operation,
+    awsCode: "AccessDeniedException",
+    iamAction: `${service}:${operation}`,
+    message: `${operation} failed with AccessDeniedException — grant ${service}:${operation}.`,
+    impact: "Part of the picture is missing.",
+  };
 }

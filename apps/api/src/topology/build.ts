@@ -4,15 +4,40 @@
  * DNS name for provider-side names) so that a URL naming a node survives a
  * refresh. VPC-bound things carry their VPC as `parent`.
  */
-import type { EdgeKind, GraphEdge, GraphNode, NodeKind } from "@lattice-atlas/shared";
+import type {
+  AccessLogSubscription,
+  DomainVerification,
+  EdgeKind,
+  GraphEdge,
+  GraphNode,
+  NodeKind,
+  PrefixList,
+} from "@lattice-atlas/shared";
 import type { DiscoveryInputs, ResourceConfigurationInput } from "./inputs.js";
+
+/** What the graph refers to but did not read itself: a network shared from elsewhere, another account's VPC. */
+export interface Reference {
+  kind: NodeKind;
+  accountId?: string | undefined;
+  arn?: string | undefined;
+}
 
 export interface BuiltGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Edges to or from something not in `nodes`, kept so that an estate can join them, or draw a stub. */
+  dangling: GraphEdge[];
+  /** What is known of every id the graph refers to (its kind, owner and ARN where a listing said). */
+  references: Map<string, Reference>;
+  prefixLists: PrefixList[];
+  domainVerifications: DomainVerification[];
 }
 
 const idFromArn = (arn: string): string => arn.split("/").pop() ?? arn;
+const accountOfArn = (arn: string | undefined): string | undefined => {
+  const account = arn?.split(":")[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+};
 
 /** The node id of a provider-side name or address. */
 export const resourceTargetId = (kind: string, value: string): string =>
@@ -34,7 +59,26 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     if (!edges.has(id)) edges.set(id, { id, kind, source, target, ...extra });
   };
 
+  const references = new Map<string, Reference>();
+  const refer = (
+    id: string,
+    kind: NodeKind,
+    from: { arn?: string | undefined; accountId?: string | undefined } = {},
+  ): void => {
+    const known = references.get(id);
+    const accountId = from.accountId ?? accountOfArn(from.arn);
+    references.set(id, {
+      kind,
+      ...((known?.accountId ?? accountId) ? { accountId: known?.accountId ?? accountId } : {}),
+      ...((known?.arn ?? from.arn) ? { arn: known?.arn ?? from.arn } : {}),
+    });
+  };
   const vpcIds = new Set(inputs.vpcs.map((v) => v.vpcId));
+  const logsOf = (resourceId: string): { accessLogs?: AccessLogSubscription[] } => {
+    const logs = inputs.accessLogs.filter((l) => l.resourceId === resourceId).map(({ resourceId: _r, ...log }) => log);
+    return logs.length > 0 ? { accessLogs: logs } : {};
+  };
+  const verifications = new Map(inputs.domainVerifications.map((v) => [v.id, v]));
   const inVpc = (vpcId: string | undefined): { parent?: string } =>
     vpcId && vpcIds.has(vpcId) ? { parent: vpcId } : {};
   const consumers = new Set<string>();
@@ -84,6 +128,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     });
     useGroups(e.endpointId, e.securityGroupIds);
     if (e.serviceNetworkArn)
+      refer(networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), "serviceNetwork", {
+        arn: e.serviceNetworkArn,
+      });
+    if (e.resourceConfigurationArn)
+      refer(
+        configurationsByArn.get(e.resourceConfigurationArn)?.id ?? idFromArn(e.resourceConfigurationArn),
+        "resourceConfiguration",
+        { arn: e.resourceConfigurationArn },
+      );
+    if (e.serviceNetworkArn)
       link("endpoint", e.endpointId, networksByArn.get(e.serviceNetworkArn)?.id ?? idFromArn(e.serviceNetworkArn), {
         status: e.state,
       });
@@ -108,6 +162,9 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         name: n.name,
         ...(n.authType ? { authType: n.authType } : {}),
         authPolicy: n.authPolicy,
+        ...(n.authPolicyText ? { authPolicyText: n.authPolicyText } : {}),
+        ...logsOf(n.id),
+        ...(n.sharingEnabled !== undefined ? { sharingEnabled: n.sharingEnabled } : {}),
         associatedVpcs: n.associatedVpcs,
         associatedServices: n.associatedServices,
         associatedResourceConfigurations: n.associatedResourceConfigurations,
@@ -135,6 +192,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.lastUpdatedAt ? { lastUpdatedAt: a.lastUpdatedAt } : {}),
       },
     });
+    refer(a.vpcId, "vpc", { accountId: a.createdBy });
+    refer(a.serviceNetworkId, "serviceNetwork");
     link("vpc-association", a.vpcId, a.id, { status: a.status });
     link("vpc-association", a.id, a.serviceNetworkId, { status: a.status });
     useGroups(a.id, a.securityGroupIds);
@@ -170,6 +229,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.failureCode ? { failureCode: a.failureCode } : {}),
       },
     });
+    refer(a.resourceConfigurationId, "resourceConfiguration", { arn: a.resourceConfigurationArn });
+    refer(a.serviceNetworkId, "serviceNetwork");
     if (parentId) link("child", parentId, a.id, { status: a.status });
     else link("resource-association", a.serviceNetworkId, a.id, { status: a.status });
     link("resource-association", a.id, a.resourceConfigurationId, { status: a.status });
@@ -190,8 +251,15 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(a.customDomainName ? { customDomainName: a.customDomainName } : {}),
       },
     });
+    refer(a.serviceId, "service", { arn: a.serviceArn });
+    refer(a.serviceNetworkId, "serviceNetwork");
     link("service-association", a.serviceNetworkId, a.id, { status: a.status });
     link("service-association", a.id, a.serviceId, { status: a.status });
+  }
+  // ServiceNetwork endpoints on this account's networks, other accounts' included (the owner sees them as ids).
+  for (const e of inputs.networkEndpoints) {
+    refer(e.vpcEndpointId, "vpcEndpoint", { accountId: e.ownerId });
+    link("endpoint", e.vpcEndpointId, e.serviceNetworkId, e.state ? { status: e.state } : {});
   }
 
   // Provider side: gateways, configurations and what they point at.
@@ -213,6 +281,9 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         securityGroupIds: g.securityGroupIds,
         ...(g.ipAddressType ? { ipAddressType: g.ipAddressType } : {}),
         ...(g.dnsResolution ? { dnsResolution: g.dnsResolution } : {}),
+        ...(g.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: g.ipv4AddressesPerEni } : {}),
+        ...(g.serviceManaged ? { serviceManaged: g.serviceManaged } : {}),
+        ...(g.managedBy ? { managedBy: g.managedBy } : {}),
       },
     });
     useGroups(g.id, g.securityGroupIds);
@@ -310,6 +381,16 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
     }
   };
 
+  /** The verification of a configuration's custom domain: the account's record, else what its Get said. */
+  function domainVerificationOf(c: ResourceConfigurationInput): { domainVerification?: DomainVerification } {
+    const known = c.domainVerificationId ? verifications.get(c.domainVerificationId) : undefined;
+    if (known) return { domainVerification: known };
+    const status = c.details?.domainVerificationStatus;
+    const domainName = c.customDomainName ?? c.groupDomain;
+    if (!c.domainVerificationId || !status || !domainName) return {};
+    return { domainVerification: { id: c.domainVerificationId, domainName, status } };
+  }
+
   for (const c of inputs.resourceConfigurations) {
     add<"resourceConfiguration">({
       id: c.id,
@@ -329,6 +410,12 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(c.details?.definition ? { definition: c.details.definition } : {}),
         ...(c.customDomainName ? { customDomainName: c.customDomainName } : {}),
         ...(c.groupDomain ? { groupDomain: c.groupDomain } : {}),
+        ...domainVerificationOf(c),
+        ...(c.details?.allowAssociationToShareableServiceNetwork !== undefined
+          ? { allowAssociationToShareableServiceNetwork: c.details.allowAssociationToShareableServiceNetwork }
+          : {}),
+        ...(c.details?.failureReason ? { failureReason: c.details.failureReason } : {}),
+        ...logsOf(c.id),
         amazonManaged: c.amazonManaged,
         ...(c.lastUpdatedAt ? { lastUpdatedAt: c.lastUpdatedAt } : {}),
       },
@@ -355,6 +442,8 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(s.customDomainName ? { customDomainName: s.customDomainName } : {}),
         ...(s.authType ? { authType: s.authType } : {}),
         authPolicy: s.authPolicy,
+        ...(s.authPolicyText ? { authPolicyText: s.authPolicyText } : {}),
+        ...logsOf(s.id),
         listeners: s.listeners,
       },
     });
@@ -460,12 +549,32 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
         ...(s.name ? { name: s.name } : {}),
       })),
       tags: v.tags,
+      ...(inputs.networkAcls.length > 0
+        ? { networkAcls: inputs.networkAcls.filter((a) => a.vpcId === v.vpcId).map(({ vpcId: _v, ...acl }) => acl) }
+        : {}),
+      ...(inputs.routeTables.length > 0
+        ? { routeTables: inputs.routeTables.filter((t) => t.vpcId === v.vpcId).map(({ vpcId: _v, ...table }) => table) }
+        : {}),
     },
   }));
 
-  const allNodes = [...vpcNodes, ...nodes.values()];
+  // Every node carries the account that owns it (its ARN's, else the account read) and the region.
+  const allNodes = [...vpcNodes, ...nodes.values()].map((node) => ({
+    ...node,
+    accountId: accountOfArn((node.data as { arn?: string }).arn) ?? inputs.accountId,
+    region: inputs.region,
+  })) as GraphNode[];
   const known = new Set(allNodes.map((n) => n.id));
-  // Drop edges to things this account cannot see (e.g. a network shared from elsewhere that failed to list).
-  const allEdges = [...edges.values()].filter((e) => known.has(e.source) && known.has(e.target));
-  return { nodes: allNodes, edges: allEdges };
+  const allEdges: GraphEdge[] = [];
+  const dangling: GraphEdge[] = [];
+  for (const edge of edges.values())
+    (known.has(edge.source) && known.has(edge.target) ? allEdges : dangling).push(edge);
+  return {
+    nodes: allNodes,
+    edges: allEdges,
+    dangling,
+    references,
+    prefixLists: inputs.prefixLists,
+    domainVerifications: inputs.domainVerifications,
+  };
 }

@@ -2,7 +2,20 @@
  * What discovery reads, normalised: plain records, no SDK types. The pure
  * builder turns these into the graph; fixture tests construct them directly.
  */
-import type { EndpointAssociationRow, SecurityGroupRule } from "@lattice-atlas/shared";
+import type {
+  AccessLogSubscription,
+  DomainVerification,
+  EndpointAssociationRow,
+  NetworkAcl,
+  PrefixList,
+  RouteTable,
+  SecurityGroupRule,
+} from "@lattice-atlas/shared";
+
+export type NetworkAclInput = NetworkAcl & { vpcId: string };
+export type RouteTableInput = RouteTable & { vpcId: string };
+/** An access log subscription and the network, service or configuration it logs (by id). */
+export type AccessLogInput = AccessLogSubscription & { resourceId: string };
 
 export interface VpcInput {
   vpcId: string;
@@ -55,6 +68,8 @@ export interface ServiceNetworkInput {
   name: string;
   authType?: string;
   authPolicy: "present" | "absent" | "unknown";
+  authPolicyText?: string;
+  sharingEnabled?: boolean;
   associatedVpcs: number;
   associatedServices: number;
   associatedResourceConfigurations: number;
@@ -72,6 +87,8 @@ export interface VpcAssociationInput {
   failureCode?: string;
   failureMessage?: string;
   lastUpdatedAt?: string;
+  /** The account that created it (the consumer, for a network shared through RAM). */
+  createdBy?: string;
 }
 
 export interface ResourceAssociationInput {
@@ -80,6 +97,7 @@ export interface ResourceAssociationInput {
   status: string;
   serviceNetworkId: string;
   resourceConfigurationId: string;
+  resourceConfigurationArn?: string;
   isManaged: boolean;
   privateDnsEnabled: boolean;
   dnsName?: string;
@@ -94,6 +112,7 @@ export interface ServiceAssociationInput {
   status: string;
   serviceNetworkId: string;
   serviceId: string;
+  serviceArn?: string;
   dnsName?: string;
   customDomainName?: string;
 }
@@ -117,6 +136,9 @@ export interface ResourceGatewayInput {
   securityGroupIds: string[];
   ipAddressType?: string;
   dnsResolution?: string;
+  ipv4AddressesPerEni?: number;
+  serviceManaged?: boolean;
+  managedBy?: string;
 }
 
 export type DefinitionInput = { kind: "dns" | "ip" | "arn" | "cidr"; values: string[] };
@@ -132,9 +154,17 @@ export interface ResourceConfigurationInput {
   amazonManaged: boolean;
   customDomainName?: string;
   groupDomain?: string;
+  domainVerificationId?: string;
   lastUpdatedAt?: string;
   /** From GetResourceConfiguration; undefined when it could not be read. */
-  details?: { portRanges: string[]; protocol?: string; definition?: DefinitionInput };
+  details?: {
+    portRanges: string[];
+    protocol?: string;
+    definition?: DefinitionInput;
+    domainVerificationStatus?: string;
+    allowAssociationToShareableServiceNetwork?: boolean;
+    failureReason?: string;
+  };
 }
 
 export interface ServiceInput {
@@ -146,7 +176,14 @@ export interface ServiceInput {
   customDomainName?: string;
   authType?: string;
   authPolicy: "present" | "absent" | "unknown";
-  listeners: Array<{ id: string; name: string; protocol: string; port: number }>;
+  authPolicyText?: string;
+  listeners: Array<{
+    id: string;
+    name: string;
+    protocol: string;
+    port: number;
+    rules?: Array<{ name: string; priority?: number; isDefault: boolean }>;
+  }>;
 }
 
 export interface TargetGroupInput {
@@ -216,6 +253,11 @@ export interface DiscoveryInputs {
   dbClusters: DbClusterInput[];
   dbInstances: DbInstanceInput[];
   lambdaFunctions: LambdaFunctionInput[];
+  networkAcls: NetworkAclInput[];
+  routeTables: RouteTableInput[];
+  prefixLists: PrefixList[];
+  domainVerifications: DomainVerification[];
+  accessLogs: AccessLogInput[];
 }
 
 export function emptyInputs(accountId: string, region: string): DiscoveryInputs {
@@ -239,5 +281,10 @@ export function emptyInputs(accountId: string, region: string): DiscoveryInputs 
     dbClusters: [],
     dbInstances: [],
     lambdaFunctions: [],
+    networkAcls: [],
+    routeTables: [],
+    prefixLists: [],
+    domainVerifications: [],
+    accessLogs: [],
   };
 }

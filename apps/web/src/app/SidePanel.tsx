@@ -4,11 +4,10 @@ import { lazy, Suspense } from "react";
 import type { ChangeAccess } from "../features/actions/change-access";
 import type { SheetRequest } from "../features/actions/sheet-request";
 import { ConnectPanel } from "../features/connect/components/ConnectPanel";
-import { DetailsPanel } from "../features/details/components/DetailsPanel";
 import type { SourceTarget } from "../features/topology/target";
 import { indexTopology } from "../features/topology/topology-index";
-import type { PanelId, ViewState } from "./url-state";
-import type { ViewUpdate } from "./use-view-state";
+import type { PanelId, ViewState } from "../lib/url-state";
+import type { ViewUpdate } from "../lib/use-view-state";
 
 interface SidePanelProps {
   panel: PanelId;
@@ -29,6 +28,9 @@ interface SidePanelProps {
 }
 
 const BODY_ID = "side-panel-body";
+/** The details of a node: loaded on demand, and fetched ahead once the diagram is on screen (preloadPanels). */
+const loadDetails = () => import("../features/details/components/DetailsPanel");
+const DetailsPanel = lazy(loadDetails);
 /** The audit log is opened now and then: loaded on demand. */
 const AuditPanel = lazy(() => import("../features/actions/components/AuditPanel"));
 /** The connectivity check's checklist: loaded when a check opens. */
@@ -57,6 +59,14 @@ function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefine
     );
   tabs.push({ id: "audit", label: "Audit log", testId: "audit-tab" });
   return tabs;
+}
+
+/** Fetch what the first click on a node needs, while the browser is idle after the diagram is drawn. */
+export function preloadPanels(): () => void {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
+  const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+  const handle = idle(() => void loadDetails());
+  return () => cancel(handle);
 }
 
 export function SidePanel(props: SidePanelProps) {
@@ -145,16 +155,18 @@ export function SidePanel(props: SidePanelProps) {
             onShowNode={(id) => props.onReveal(id, { selected: id })}
           />
         ) : detailsId ? (
-          <DetailsPanel
-            topology={topology}
-            target={target}
-            nodeId={detailsId}
-            access={props.access}
-            onSelect={props.onSelect}
-            onConnectFrom={props.onConnectFrom}
-            onFocus={props.onReveal}
-            onStartChange={props.onStartChange}
-          />
+          <Suspense fallback={<div className="panel__body muted">Loading details…</div>}>
+            <DetailsPanel
+              topology={topology}
+              target={target}
+              nodeId={detailsId}
+              access={props.access}
+              onSelect={props.onSelect}
+              onConnectFrom={props.onConnectFrom}
+              onFocus={props.onReveal}
+              onStartChange={props.onStartChange}
+            />
+          </Suspense>
         ) : (
           <div className="panel__body muted">Loading details…</div>
         )}

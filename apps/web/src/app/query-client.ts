@@ -1,8 +1,8 @@
 /** The one QueryClient of the app. Client errors (4xx) are answers, not hiccups: never retried. */
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./api-error";
+import { ApiError } from "../lib/api-error";
 
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+function shouldRetry(failureCount: number, error: unknown): boolean {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   return failureCount < 1;
 }

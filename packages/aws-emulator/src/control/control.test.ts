@@ -19,7 +19,7 @@ const REGION = "ap-northeast-1";
 const ACCOUNT = "111122223333";
 const WRITER = "zenn-aurora-serverless-dev.cluster-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
 const READER = "zenn-aurora-serverless-dev.cluster-ro-cne2k6gawkmf.ap-northeast-1.rds.amazonaws.com";
-const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda"];
+const SERVICES = ["vpc-lattice", "ec2", "rds", "sts", "lambda", "organizations", "ram"];
 
 let h: Harness;
 beforeAll(async () => {
@@ -82,6 +82,7 @@ describe("health, scenarios and DNS (field-report loaded at start)", () => {
       "custom-domains",
       "empty",
       "large",
+      "estate",
     ]);
     expect(body.scenarios.find((s: { name: string }) => s.name === "large").parameters).toHaveProperty(
       "serviceNetworks",

@@ -6,8 +6,10 @@
  */
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
+import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
 import { setVerificationStatus } from "../services/lattice/handlers/domain-verification.js";
 import { resolvePrivateName } from "../services/lattice/private-zones.js";
+import { estateControl } from "./estate-routes.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
 
 const ok = (body: unknown, status = 200) => ({ status, body });
@@ -83,6 +85,19 @@ function txtRecords(emulator: Emulator, method: string, body: string) {
   return ok({ message: `no control route ${method} /_emulator/dns/txt` }, 404);
 }
 
+/** An estate given as data (src/scenarios/estate-loader.ts): tried in a blank emulator first, like a document. */
+function loadEstateDocument(emulator: Emulator, estate: EstateDocument) {
+  if (typeof estate.name !== "string" || !estate.steps.every((step) => step && ("part" in step || "share" in step)))
+    throw new Error(
+      "an estate document needs a name and steps of {part} or {share} (see packages/aws-emulator/src/scenarios/estate-loader.ts)",
+    );
+  loadEstate(emulator.blank(), estate);
+  emulator.reset();
+  const result = loadEstate(emulator, estate);
+  setScenario(emulator, estate.name);
+  return { scenario: estate.name, ...result };
+}
+
 export const controlRoutes: ControlHandler = (emulator, method, path, query, body) => {
   const route = path.replace(/\/+$/, "");
   if (route === "/_emulator/health" || route === "/_localstack/health") {
@@ -114,7 +129,9 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     return ok({ scenarios: SCENARIOS, current: currentScenario(emulator) ?? null });
   if (route === "/_emulator/scenario-document" && (method === "POST" || method === "PUT")) {
     // A scenario given as data (the shape of src/scenarios/document.ts), e.g. built from a Lattice Atlas snapshot.
-    const doc = asObject(parseJson(body), "scenario document") as unknown as ScenarioDocument;
+    const raw = asObject(parseJson(body), "scenario document");
+    if (Array.isArray(raw.steps)) return ok(loadEstateDocument(emulator, raw as unknown as EstateDocument));
+    const doc = raw as unknown as ScenarioDocument;
     if (typeof doc.name !== "string" || typeof doc.region !== "string" || !Array.isArray(doc.vpcs)) {
       throw new Error(
         "a scenario document needs name, region and vpcs (see packages/aws-emulator/src/scenarios/document.ts)",
@@ -245,13 +262,24 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
     if (vpcId) {
       // As the VPC's resolver answers: its private hosted zones first, then public DNS.
       if (!state.ec2.vpcs[vpcId]) throw new Error(`no VPC ${vpcId} in account ${account}, ${region}`);
-      const inVpc = resolvePrivateName(state, name, vpcId, emulator.publicDns, Date.now());
+      const inVpc = resolvePrivateName(emulator.context(account, region, "ResolveName"), name, vpcId);
       if (inVpc) return ok(inVpc);
     }
-    const answer = resolveName(state, name);
+    // Without an account, any account's name (an estate's names live in the accounts that own them).
+    const answer =
+      resolveName(state, name) ??
+      (query.get("accountId")
+        ? undefined
+        : emulator
+            .states()
+            .filter((s) => s.region === region)
+            .map((s) => resolveName(s, name))
+            .find(Boolean));
     return answer
       ? ok(answer)
       : ok({ name, addresses: [], message: "NXDOMAIN: the emulator issued no such name" }, 404);
   }
+  const estate = estateControl(emulator, method, route, body);
+  if (estate) return estate;
   return ok({ message: `no control route ${method} ${path}` }, 404);
 };

@@ -15,12 +15,10 @@ export interface Resolution {
   vpcId?: string;
 }
 
-/** An address inside `base/bits`, stable for the name. */
-function hashedAddress(base: [number, number, number, number], bits: number, name: string): string {
+function hashedAddress(prefix: [number, number], name: string, span: number): string {
   const digest = createHash("sha256").update(name).digest();
-  const offset = digest.readUInt32BE(0) % 2 ** (32 - bits);
-  const address = ((base[0] << 24) >>> 0) + (base[1] << 16) + (base[2] << 8) + base[3] + offset;
-  return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join(".");
+  const offset = digest.readUInt32BE(0) % span;
+  return `${prefix[0]}.${prefix[1] + Math.floor(offset / 65536)}.${Math.floor(offset / 256) % 256}.${offset % 256}`;
 }
 
 export function resolveName(state: RegionState, rawName: string): Resolution | undefined {
@@ -71,14 +69,14 @@ export function resolveName(state: RegionState, rawName: string): Resolution | u
   if (name.includes(".vpc-lattice-rsc.")) {
     const snra = /^(snra-[0-9a-f]{17})\./.exec(name)?.[1];
     if (snra && state.lattice.resourceAssociations[snra])
-      return { name, addresses: [hashedAddress([129, 224, 0, 0], 17, name)], kind: "lattice-resource" };
+      return { name, addresses: [hashedAddress([129, 224], name, 32768)], kind: "lattice-resource" };
   }
   if (name.includes(".vpc-lattice-svcs.")) {
     const service = Object.values(state.lattice.services).find((s) => s.dnsEntry.domainName === name);
     if (service)
       return {
         name,
-        addresses: [hashedAddress([169, 254, 171, 0], 24, name)],
+        addresses: [hashedAddress([169, 254], name, 256).replace(/^169\.254\.\d+\./, "169.254.171.")],
         kind: "lattice-service",
       };
   }

@@ -7,13 +7,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { AwsError, isAwsError } from "./errors.js";
 import { DEFAULT_FAULTS, FaultInjector, REQUIRED_FAULT_FIELDS, STATUS_BY_CODE, type FaultError } from "./faults.js";
+import { emptyGlobalState, type GlobalState } from "./global.js";
+import { credentialError, identifyCaller, userCaller, type Caller } from "./identity.js";
 import { IdGenerator } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
 import { PublicDns, type TxtRecord } from "./public-dns.js";
 import { emptyRegionState, regionKey, type RegionState } from "./region.js";
-import { accountFromAccessKey, credentialScope } from "./routing.js";
+import { credentialScope } from "./routing.js";
 import type { HandlerContext, ServiceDefinition } from "./service.js";
 import { Stats } from "./stats.js";
+import type { World } from "./world.js";
 import { requiredMembers } from "../protocols/model.js";
 import {
   decodeRestJsonInput,
@@ -23,6 +26,7 @@ import {
   type EncodedResponse,
 } from "../protocols/rest-json.js";
 import { decodeQueryInput, encodeQueryError, encodeQuerySuccess, parseForm } from "../protocols/query.js";
+import { decodeJsonRpcInput, encodeJsonRpcError, encodeJsonRpcSuccess, parseTarget } from "../protocols/json-rpc.js";
 
 export interface EmulatorOptions {
   seed?: string;
@@ -54,6 +58,8 @@ export interface StateExport {
   regions: RegionState[];
   /** TXT records of the simulated public DNS (absent in exports from before it existed). */
   publicDns?: { txt: TxtRecord[] };
+  /** IAM roles, the organization, STS sessions, sharing settings (absent in exports made before they existed). */
+  global?: GlobalState;
 }
 
 export class Emulator {
@@ -68,6 +74,12 @@ export class Emulator {
   private readonly services = new Map<string, ServiceDefinition>();
   private readonly routers = new Map<string, RestJsonRouter>();
   private readonly byVersion = new Map<string, ServiceDefinition>();
+  private readonly byTarget = new Map<string, ServiceDefinition>();
+  /** IAM roles, the organization, STS sessions and sharing settings: not per account and region. */
+  global: GlobalState = emptyGlobalState();
+  /** Cross-account access for handlers (see core/world.ts). */
+  readonly world: World;
+  private derivedValues = new Map<string, unknown>();
   private control: ControlHandler | undefined;
   private rngState: number;
   private readonly bodyLimit: number;
@@ -82,6 +94,29 @@ export class Emulator {
     this.defaultRegion = options.defaultRegion ?? "ap-northeast-1";
     this.bodyLimit = options.bodyLimit ?? 16 * 1024 * 1024;
     this.log = options.log ?? (() => undefined);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the world's getter reads the current global state
+    const emulator = this;
+    this.world = {
+      get global() {
+        return emulator.global;
+      },
+      peek: (accountId, region) => {
+        const state = this.regions.get(regionKey(accountId, region));
+        if (state) this.lifecycle.settle(state, Date.now());
+        return state;
+      },
+      state: (accountId, region) => {
+        const state = this.region(accountId, region);
+        this.lifecycle.settle(state, Date.now());
+        return state;
+      },
+      statesIn: (region) => [...this.regions.values()].filter((state) => state.region === region),
+      derived: <T>(key: string, compute: () => T): T => {
+        if (!this.derivedValues.has(key)) this.derivedValues.set(key, compute());
+        return this.derivedValues.get(key) as T;
+      },
+      sharingChanged: () => this.derivedValues.clear(),
+    };
   }
 
   /** Seeded PRNG (mulberry32) for fault probabilities and jitter. */
@@ -98,6 +133,7 @@ export class Emulator {
     if (service.protocol === "restJson")
       this.routers.set(service.name, new RestJsonRouter(service.operations.values()));
     if (service.version) this.byVersion.set(service.version, service);
+    if (service.targetPrefix) this.byTarget.set(service.targetPrefix, service);
   }
 
   /** A new, empty emulator with the same services and lifecycle kinds (for dry runs of a scenario). */
@@ -110,6 +146,11 @@ export class Emulator {
     for (const service of this.services.values()) copy.registerService(service);
     this.lifecycle.copyKindsTo(copy.lifecycle);
     return copy;
+  }
+
+  /** Every account/region state that exists. */
+  states(): RegionState[] {
+    return [...this.regions.values()];
   }
 
   serviceNames(): string[] {
@@ -139,6 +180,7 @@ export class Emulator {
     accountId: string = this.defaultAccountId,
     region: string = this.defaultRegion,
     operation = "internal",
+    caller: Caller = userCaller(accountId),
   ): HandlerContext {
     const now = Date.now();
     const state = this.region(accountId, region);
@@ -155,12 +197,20 @@ export class Emulator {
       requestId: randomUUID(),
       regionState: (a, r) => this.region(a, r),
       publicDns: this.publicDns,
+      caller,
+      world: this.world,
     };
   }
 
+  /**
+   * Clears the state. Issued STS credentials outlive a reset (as real ones
+   * outlive changes to an account) until they expire.
+   */
   reset(): void {
     this.regions.clear();
     this.publicDns.clear();
+    this.global = { ...emptyGlobalState(), sts: this.global.sts };
+    this.world.sharingChanged();
     this.faults.rules = [];
     this.faults.effects = { latencyMs: 0, jitterMs: 0 };
     this.lifecycle.settings = { defaultDelayMs: 0, delays: {}, failures: {} };
@@ -173,6 +223,7 @@ export class Emulator {
       ids: this.ids.snapshot(),
       regions: [...this.regions.values()].map((r) => structuredClone(r)),
       publicDns: { txt: this.publicDns.records() },
+      global: structuredClone(this.global),
     };
   }
 
@@ -194,6 +245,7 @@ export class Emulator {
         lattice: { ...base.lattice, ...copy.lattice },
         rds: { ...base.rds, ...copy.rds },
         lambda: { ...base.lambda, ...copy.lambda },
+        sharing: { ...base.sharing, ...copy.sharing },
       };
       regions.set(regionKey(copy.accountId, copy.region), merged);
     }
@@ -201,6 +253,18 @@ export class Emulator {
     for (const [key, state] of regions) this.regions.set(key, state);
     if (parsed.ids) this.ids.restore(parsed.ids);
     this.publicDns.restore(parsed.publicDns?.txt ?? []);
+    const global = parsed.global ? structuredClone(parsed.global) : undefined;
+    const base = emptyGlobalState();
+    this.global = global
+      ? {
+          iam: { ...base.iam, ...global.iam },
+          organizations: { ...base.organizations, ...global.organizations },
+          // An export without sessions keeps the credentials already issued.
+          sts: global.sts ? { ...base.sts, ...global.sts } : this.global.sts,
+          sharing: { ...base.sharing, ...global.sharing },
+        }
+      : { ...base, sts: this.global.sts };
+    this.world.sharingChanged();
   }
 
   /** The Node HTTP request listener. */
@@ -237,7 +301,8 @@ export class Emulator {
 
     const scope = credentialScope(req.headers, url.searchParams);
     const form = isForm(req) ? parseForm(body) : undefined;
-    const service = this.identifyService(scope?.service, form?.values, rawPath);
+    const target = parseTarget(req.headers["x-amz-target"]);
+    const service = this.identifyService(scope?.service, form?.values, rawPath, target?.prefix);
     if (!service) {
       send(
         res,
@@ -253,7 +318,19 @@ export class Emulator {
       return;
     }
     const region = scope?.region ?? this.defaultRegion;
-    const accountId = accountFromAccessKey(scope?.accessKeyId, this.defaultAccountId);
+    const token = req.headers["x-amz-security-token"] ?? url.searchParams.get("X-Amz-Security-Token") ?? undefined;
+    const caller = identifyCaller(
+      this.global,
+      scope?.accessKeyId,
+      typeof token === "string" ? token : undefined,
+      this.defaultAccountId,
+      Date.now(),
+    );
+    if (typeof caller === "string") {
+      this.sendError(res, service, credentialError(service.protocol, caller), requestId, "Unknown");
+      return;
+    }
+    const accountId = caller.accountId;
 
     // Which operation.
     let operationName: string | undefined;
@@ -264,6 +341,8 @@ export class Emulator {
         operationName = match.operation.name;
         labels = match.labels;
       }
+    } else if (service.protocol === "awsJson") {
+      operationName = target?.operation;
     } else {
       operationName = form?.values.get("Action");
     }
@@ -311,16 +390,20 @@ export class Emulator {
       const input =
         service.protocol === "restJson"
           ? decodeRestJsonInput(operation, labels, url.searchParams, req.headers, body)
-          : decodeQueryInput(operation.input, form ?? parseForm(""), service.protocol);
+          : service.protocol === "awsJson"
+            ? decodeJsonRpcInput(operation, body)
+            : decodeQueryInput(operation.input, form ?? parseForm(""), service.protocol);
       for (const member of requiredMembers(operation.input)) {
         if (input[member] === undefined || input[member] === "") throw service.missingParameter(member);
       }
 
-      const ctx = this.context(accountId, region, operation.name);
+      const ctx = this.context(accountId, region, operation.name, caller);
       ctx.requestId = requestId;
       const output = handler(input, ctx) ?? {};
       if (service.protocol === "restJson") {
         send(res, encodeRestJsonSuccess(operation, output), requestId);
+      } else if (service.protocol === "awsJson") {
+        send(res, encodeJsonRpcSuccess(operation, output), requestId);
       } else {
         send(
           res,
@@ -364,11 +447,13 @@ export class Emulator {
     signingName: string | undefined,
     form: Map<string, string> | undefined,
     rawPath: string,
+    targetPrefix: string | undefined,
   ): ServiceDefinition | undefined {
     if (signingName) {
       const bySignature = this.services.get(signingName);
       if (bySignature) return bySignature;
     }
+    if (targetPrefix && this.byTarget.has(targetPrefix)) return this.byTarget.get(targetPrefix);
     const version = form?.get("Version");
     if (version && this.byVersion.has(version)) return this.byVersion.get(version);
     if (rawPath.startsWith("/2015-03-31/")) return this.services.get("lambda");
@@ -387,6 +472,10 @@ export class Emulator {
   ): void {
     if (service.protocol === "restJson") {
       send(res, encodeRestJsonError(error, service.name), requestId);
+      return;
+    }
+    if (service.protocol === "awsJson") {
+      send(res, encodeJsonRpcError(error), requestId);
       return;
     }
     const headers: Record<string, string> = { "content-type": "text/xml;charset=UTF-8" };
@@ -542,7 +631,7 @@ export function checkStateExport(data: unknown): StateExport {
       );
     seen.set(key, index);
     const base = emptyRegionState(region.accountId, region.region);
-    for (const section of ["ec2", "lattice", "rds", "lambda"] as const) {
+    for (const section of ["ec2", "lattice", "rds", "lambda", "sharing"] as const) {
       const value = region[section];
       if (value === undefined) continue;
       if (!isObject(value))
@@ -571,7 +660,35 @@ export function checkStateExport(data: unknown): StateExport {
       );
     }
   });
+  checkGlobalExport(data.global);
   return data as unknown as StateExport;
+}
+
+/** The global section of an export: optional, and each part an object of the expected shape. */
+function checkGlobalExport(global: unknown): void {
+  if (global === undefined) return;
+  if (!isObject(global))
+    throw new Error(`invalid state export: global must be an object, got ${describeValue(global)}`);
+  const base = emptyGlobalState();
+  for (const [section, empty] of Object.entries(base)) {
+    const value = global[section];
+    if (value === undefined) continue;
+    if (!isObject(value))
+      throw new Error(`invalid state export: global.${section} must be an object, got ${describeValue(value)}`);
+    for (const [name, template] of Object.entries(empty as Record<string, unknown>)) {
+      const part = value[name];
+      if (part === undefined || !isObject(template)) continue;
+      if (!isObject(part))
+        throw new Error(
+          `invalid state export: global.${section}.${name} must be an object, got ${describeValue(part)}`,
+        );
+    }
+  }
+  const setting = (global.sharing as Record<string, unknown> | undefined)?.unsharedAssociations;
+  if (setting !== undefined && setting !== "keep" && setting !== "delete")
+    throw new Error(
+      `invalid state export: global.sharing.unsharedAssociations must be "keep" or "delete", got ${describeValue(setting)}`,
+    );
 }
 
 function faultError(service: string, operation: string, accountId: string, fault: FaultError): AwsError {

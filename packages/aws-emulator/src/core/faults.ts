@@ -57,6 +57,8 @@ const SERVICE_ALIASES: Record<string, string> = {
   rds: "rds",
   sts: "sts",
   lambda: "lambda",
+  ram: "ram",
+  organizations: "organizations",
 };
 
 export function normaliseService(name: string): string {
@@ -162,6 +164,8 @@ export const DEFAULT_FAULTS: Record<string, { code: string; statusCode: number }
   rds: { code: "Throttling", statusCode: 400 },
   sts: { code: "Throttling", statusCode: 400 },
   lambda: { code: "TooManyRequestsException", statusCode: 429 },
+  ram: { code: "ThrottlingException", statusCode: 429 },
+  organizations: { code: "TooManyRequestsException", statusCode: 400 },
 };
 
 /** HTTP status of well-known codes when a rule names only the code. */

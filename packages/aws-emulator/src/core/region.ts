@@ -3,6 +3,7 @@ import { emptyEc2State, type Ec2State } from "../services/ec2/state.js";
 import { emptyLatticeState, type LatticeState } from "../services/lattice/state.js";
 import { emptyLambdaState, type LambdaState } from "../services/lambda/state.js";
 import { emptyRdsState, type RdsState } from "../services/rds/state.js";
+import { emptySharingState, type SharingState } from "../services/ram/state.js";
 
 export interface PendingTransition {
   kind: string;
@@ -26,6 +27,8 @@ export interface RegionState {
   lattice: LatticeState;
   rds: RdsState;
   lambda: LambdaState;
+  /** RAM resource shares and invitations this account owns, and cross-account endpoint links. */
+  sharing: SharingState;
   pending: PendingTransition[];
   idempotency: Record<string, IdempotencyRecord>;
 }
@@ -38,6 +41,7 @@ export function emptyRegionState(accountId: string, region: string): RegionState
     lattice: emptyLatticeState(),
     rds: emptyRdsState(),
     lambda: emptyLambdaState(),
+    sharing: emptySharingState(),
     pending: [],
     idempotency: {},
   };

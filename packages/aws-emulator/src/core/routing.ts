@@ -1,6 +1,6 @@
 /**
- * Which service, region and account a request is for: the SigV4 credential
- * scope first, then the form body's Action/Version, then the path.
+ * Which service and region a request is for, and with which access key: the
+ * SigV4 credential scope (core/identity.ts turns the key into the caller).
  */
 import type { IncomingHttpHeaders } from "node:http";
 
@@ -24,9 +24,4 @@ export function credentialScope(headers: IncomingHttpHeaders, query: URLSearchPa
     if (accessKeyId && region && service) return { accessKeyId, region, service };
   }
   return undefined;
-}
-
-/** A 12-digit access key id selects that account (LocalStack/ministack convention). */
-export function accountFromAccessKey(accessKeyId: string | undefined, fallback: string): string {
-  return accessKeyId && /^\d{12}$/.test(accessKeyId) ? accessKeyId : fallback;
 }

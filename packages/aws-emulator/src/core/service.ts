@@ -1,12 +1,14 @@
 /** What each emulated service contributes: its model, protocol, handlers and error conventions. */
 import type { AwsError } from "./errors.js";
+import type { Caller } from "./identity.js";
 import type { IdGenerator } from "./ids.js";
 import type { Lifecycle } from "./lifecycle.js";
 import type { PublicDns } from "./public-dns.js";
 import type { RegionState } from "./region.js";
+import type { World } from "./world.js";
 import type { OperationModel } from "../protocols/model.js";
 
-export type Protocol = "restJson" | "ec2" | "awsQuery";
+export type Protocol = "restJson" | "ec2" | "awsQuery" | "awsJson";
 
 export interface HandlerContext {
   state: RegionState;
@@ -22,6 +24,10 @@ export interface HandlerContext {
   regionState: (accountId: string, region: string) => RegionState;
   /** The emulator's simulated public DNS (TXT records for domain verification). */
   publicDns: PublicDns;
+  /** Who is calling (the account and, for assumed roles, the session). */
+  caller: Caller;
+  /** Other accounts' states and the global state (IAM, Organizations, STS), for cross-account work. */
+  world: World;
 }
 
 // Handlers receive SDK-shaped inputs; each handler declares its own input type.
@@ -34,6 +40,8 @@ export interface ServiceDefinition {
   protocol: Protocol;
   /** awsQuery/ec2 API version, used to route form bodies without a signature. */
   version?: string;
+  /** awsJson: the `X-Amz-Target` prefix (`AWSOrganizationsV20161128`), used to route requests without a signature. */
+  targetPrefix?: string;
   operations: Map<string, OperationModel>;
   handlers: Record<string, Handler>;
   /** Missing required member → this service's error. */

@@ -51,3 +51,18 @@ export function requiredMembers(schema: NormalizedSchema): string[] {
 }
 
 export type { NormalizedSchema };
+
+/**
+ * A timestamp as the JSON protocols write it: the member's `timestampFormat`
+ * trait when the model has one (Lattice: date-time), else the protocol default
+ * (epoch seconds for restJson1 and awsJson1_1, as the SDK's codecs expect).
+ */
+export function encodeTimestamp(schema: NormalizedSchema, value: unknown, defaultFormat: 5 | 6 | 7): unknown {
+  const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return value;
+  const declared = schema.getSchema() as unknown;
+  const format = declared === 5 || declared === 6 || declared === 7 ? declared : defaultFormat;
+  if (format === 7) return date.getTime() / 1000;
+  if (format === 6) return date.toUTCString();
+  return date.toISOString();
+}

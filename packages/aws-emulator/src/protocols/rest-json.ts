@@ -3,7 +3,7 @@
  * inputs assembled from path labels, query string, headers and JSON body.
  */
 import { AwsError } from "../core/errors.js";
-import type { NormalizedSchema, OperationModel } from "./model.js";
+import { encodeTimestamp, type NormalizedSchema, type OperationModel } from "./model.js";
 
 interface CompiledRoute {
   operation: OperationModel;
@@ -168,9 +168,7 @@ export interface EncodedResponse {
 /** Writes only modelled members, so internal bookkeeping fields never reach the wire. */
 function encodeJsonValue(schema: NormalizedSchema, value: unknown): unknown {
   if (value === undefined || value === null) return undefined;
-  if (schema.isTimestampSchema()) {
-    return value instanceof Date ? value.toISOString() : value;
-  }
+  if (schema.isTimestampSchema()) return encodeTimestamp(schema, value, 7);
   if (schema.isListSchema()) {
     const item = schema.getValueSchema();
     return (value as unknown[]).map((entry) => encodeJsonValue(item, entry));

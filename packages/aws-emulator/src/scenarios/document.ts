@@ -122,6 +122,8 @@ export interface ServiceNetworkDocument {
   id?: string;
   authType?: "NONE" | "AWS_IAM";
   authPolicy?: Record<string, unknown>;
+  /** `sharingConfig.enabled` (default true: shareable through RAM). */
+  shareable?: boolean;
 }
 
 export interface ServiceDocument {

@@ -2,8 +2,11 @@
 import type { Emulator } from "../core/emulator.js";
 import type { ScenarioDocument } from "./document.js";
 import { customDomainsScenario } from "./custom-domains.js";
+import { estateScenario } from "./estate.js";
+import { loadEstate } from "./estate-loader.js";
 import { fieldReportScenario } from "./field-report.js";
 import { largeScenario, parseLargeParams } from "./large.js";
+import { largeEstate } from "./large-accounts.js";
 import { loadScenario, type LoadResult } from "./loader.js";
 
 export interface ScenarioInfo {
@@ -25,8 +28,10 @@ export const SCENARIOS: ScenarioInfo[] = [
       resourceConfigurations: "1–1250 (default 1250)",
       services: "1–125 (default 125)",
       region: "default us-east-1",
+      accounts: "1–50 (default 1): spread over a networking account and N−1 member accounts with RAM shares",
     },
   },
+  { name: "estate", description: estateScenario.description },
 ];
 
 export function scenarioDocument(name: string, params: Record<string, unknown> = {}): ScenarioDocument | undefined {
@@ -47,6 +52,9 @@ export function applyScenario(
   }
   const doc = scenarioDocument(name, params);
   emulator.reset();
+  if (name === "estate") return loadEstate(emulator, estateScenario);
+  if (name === "large" && doc && parseLargeParams(params).accounts > 1)
+    return loadEstate(emulator, largeEstate(doc, parseLargeParams(params).accounts));
   return doc ? loadScenario(emulator, doc) : undefined;
 }
 

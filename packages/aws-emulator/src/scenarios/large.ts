@@ -21,6 +21,8 @@ export interface LargeScenarioParams {
   resourceConfigurations: number;
   services: number;
   region: string;
+  /** Accounts to spread the estate over (1: everything in one account, as before). */
+  accounts: number;
 }
 
 export const LARGE_DEFAULTS: LargeScenarioParams = {
@@ -29,13 +31,20 @@ export const LARGE_DEFAULTS: LargeScenarioParams = {
   resourceConfigurations: 1250,
   services: 125,
   region: "us-east-1",
+  accounts: 1,
 };
 
-export const LARGE_LIMITS = { serviceNetworks: 50, vpcs: 500, resourceConfigurations: 1250, services: 125 };
+export const LARGE_LIMITS = {
+  serviceNetworks: 50,
+  vpcs: 500,
+  resourceConfigurations: 1250,
+  services: 125,
+  accounts: 50,
+};
 
 export function parseLargeParams(raw: Record<string, unknown> = {}): LargeScenarioParams {
   const params = { ...LARGE_DEFAULTS };
-  for (const key of ["serviceNetworks", "vpcs", "resourceConfigurations", "services"] as const) {
+  for (const key of ["serviceNetworks", "vpcs", "resourceConfigurations", "services", "accounts"] as const) {
     if (raw[key] === undefined) continue;
     const value = Number(raw[key]);
     const limit = LARGE_LIMITS[key];

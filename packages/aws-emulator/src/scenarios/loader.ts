@@ -21,11 +21,18 @@ function awsPrefixListId(region: string, suffix: string): string {
   return list.PrefixListId;
 }
 
-export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadResult {
+/** `known`: names → ids an earlier document created in the same account and Region (estates load some accounts in two parts). */
+export function loadScenario(
+  emulator: Emulator,
+  doc: ScenarioDocument,
+  known: Record<string, string> = {},
+): LoadResult {
   const accountId = doc.accountId ?? emulator.defaultAccountId;
   const ctx = emulator.context(accountId, doc.region, "LoadScenario");
-  const ids = new Map<string, string>();
+  const ids = new Map<string, string>(Object.entries(known));
   const ref = (name: string, kind: string): string => {
+    // Another account's resource, shared with this one (estate documents resolve `@account/name` to its ARN).
+    if (name.startsWith("arn:")) return name;
     const id = ids.get(name);
     if (!id) throw new Error(`scenario ${doc.name}: unknown ${kind} "${name}"`);
     return id;
@@ -282,9 +289,11 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
   }
   for (const sn of doc.serviceNetworks ?? []) {
     force("sn", sn.id);
-    const created = call("vpc-lattice", "CreateServiceNetwork", { name: sn.name, authType: sn.authType ?? "NONE" }) as {
-      id: string;
-    };
+    const created = call("vpc-lattice", "CreateServiceNetwork", {
+      name: sn.name,
+      authType: sn.authType ?? "NONE",
+      ...(sn.shareable === false ? { sharingConfig: { enabled: false } } : {}),
+    }) as { id: string };
     ids.set(sn.name, created.id);
     if (sn.authPolicy)
       call("vpc-lattice", "PutAuthPolicy", { resourceIdentifier: created.id, policy: JSON.stringify(sn.authPolicy) });
@@ -371,12 +380,17 @@ export function loadScenario(emulator: Emulator, doc: ScenarioDocument): LoadRes
   }
   for (const endpoint of doc.endpoints ?? []) {
     force("vpce", endpoint.id);
-    const sn = endpoint.serviceNetwork
-      ? ctx.state.lattice.serviceNetworks[ref(endpoint.serviceNetwork, "service network")]
-      : undefined;
-    const config = endpoint.resourceConfiguration
-      ? ctx.state.lattice.resourceConfigurations[ref(endpoint.resourceConfiguration, "resource configuration")]
-      : undefined;
+    const arnOf = (name: string | undefined, kind: string, records: Record<string, { arn: string }>) => {
+      if (!name) return undefined;
+      const id = ref(name, kind);
+      return id.startsWith("arn:") ? { arn: id } : records[id];
+    };
+    const sn = arnOf(endpoint.serviceNetwork, "service network", ctx.state.lattice.serviceNetworks);
+    const config = arnOf(
+      endpoint.resourceConfiguration,
+      "resource configuration",
+      ctx.state.lattice.resourceConfigurations,
+    );
     const created = call("ec2", "CreateVpcEndpoint", {
       VpcId: ref(endpoint.vpc, "VPC"),
       VpcEndpointType: endpoint.type,

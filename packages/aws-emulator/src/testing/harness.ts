@@ -4,6 +4,8 @@
  */
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import { RAMClient } from "@aws-sdk/client-ram";
 import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
@@ -16,6 +18,15 @@ export interface Clients {
   rds: RDSClient;
   sts: STSClient;
   lambda: LambdaClient;
+  organizations: OrganizationsClient;
+  ram: RAMClient;
+}
+
+/** Access key credentials, temporary ones (from STS AssumeRole) with their session token. */
+export interface TestCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
 }
 
 export interface Harness extends Clients {
@@ -25,27 +36,34 @@ export interface Harness extends Clients {
   control: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
   /** Clients for another account (a 12-digit access key id) and/or region; close() destroys them too. */
   clientsFor: (accessKeyId: string, region?: string) => Clients;
+  /** Clients signing with these credentials (e.g. what AssumeRole returned). */
+  clientsWith: (credentials: TestCredentials, region?: string) => Clients;
   close: () => Promise<void>;
 }
 
 export async function startHarness(options: StartOptions & { region?: string } = {}): Promise<Harness> {
   const running = await startEmulator({ port: 0, ...options });
   const region = options.region ?? "ap-northeast-1";
-  const config = (accessKeyId = "test", r = region) => ({
+  const config = (credentials: TestCredentials, r = region) => ({
     region: r,
     endpoint: running.url,
-    credentials: { accessKeyId, secretAccessKey: "test" },
+    credentials,
     maxAttempts: 1,
   });
   // Every client made here, so close() can destroy them all (their sockets would otherwise outlive the emulator).
   const created: Array<{ destroy: () => void }> = [];
-  const clientSet = (accessKeyId?: string, r?: string): Clients => {
+  const clientSet = (
+    credentials: TestCredentials = { accessKeyId: "test", secretAccessKey: "test" },
+    r?: string,
+  ): Clients => {
     const set: Clients = {
-      lattice: new VPCLatticeClient(config(accessKeyId, r)),
-      ec2: new EC2Client(config(accessKeyId, r)),
-      rds: new RDSClient(config(accessKeyId, r)),
-      sts: new STSClient(config(accessKeyId, r)),
-      lambda: new LambdaClient(config(accessKeyId, r)),
+      lattice: new VPCLatticeClient(config(credentials, r)),
+      ec2: new EC2Client(config(credentials, r)),
+      rds: new RDSClient(config(credentials, r)),
+      sts: new STSClient(config(credentials, r)),
+      lambda: new LambdaClient(config(credentials, r)),
+      organizations: new OrganizationsClient(config(credentials, r)),
+      ram: new RAMClient(config(credentials, r)),
     };
     created.push(...Object.values(set));
     return set;
@@ -68,7 +86,8 @@ export async function startHarness(options: StartOptions & { region?: string } =
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
-    clientsFor: (accessKeyId, r) => clientSet(accessKeyId, r),
+    clientsFor: (accessKeyId, r) => clientSet({ accessKeyId, secretAccessKey: "test" }, r),
+    clientsWith: (credentials, r) => clientSet(credentials, r),
     close: async () => {
       for (const client of created.splice(0)) client.destroy();
       await running.close();

@@ -11,7 +11,7 @@ import type {
   PollableKind,
   StatusResponse,
 } from "@lattice-atlas/shared";
-import { getJson, postJson } from "../../app/http";
+import { getJson, postJson } from "../../lib/http";
 import type { SourceTarget } from "../topology/target";
 
 export function planAction(

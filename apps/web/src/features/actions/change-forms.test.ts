@@ -4,13 +4,9 @@ import fieldReport from "../topology/fixtures/field-report.json";
 import { indexTopology } from "../topology/topology-index";
 import {
   MAX_SECURITY_GROUPS,
-  actionSubject,
   defaultForm,
   formFromAction,
   formToAction,
-  intentForConnect,
-  intentsFor,
-  removalFor,
   suggestedGroups,
   toggleGroup,
   withType,
@@ -199,45 +195,5 @@ describe("forms → actions", () => {
     const form = formFromAction(alternative, index)!;
     expect(formToAction(form)).toEqual({ ok: true, action: { ...alternative, privateDnsEnabled: true } });
     expect(formFromAction({ type: "remove-endpoint", endpointId: "vpce-00c3d5450f87e1973" }, index)).toBeUndefined();
-  });
-});
-
-describe("intents", () => {
-  it("offers per kind what makes sense", () => {
-    expect(intentsFor({ kind: "vpc", id: ids.resourceEndpointVpc }).map((i) => i.intent.type)).toEqual([
-      "associate-vpc",
-      "create-service-network-endpoint",
-      "create-resource-endpoint",
-    ]);
-    expect(intentsFor({ kind: "service", id: ids.service }).map((i) => i.label)).toEqual(["Add to a service network…"]);
-    expect(intentsFor({ kind: "vpcAssociation", id: "snva-1" })).toEqual([]);
-    expect(removalFor({ kind: "vpcEndpoint", id: "vpce-1" })).toEqual({
-      type: "remove-endpoint",
-      endpointId: "vpce-1",
-    });
-    expect(removalFor({ kind: "vpc", id: "vpc-1" })).toBeUndefined();
-  });
-
-  it("reads a drag onto a network by what was dragged", () => {
-    expect(intentForConnect(ids.resourceEndpointVpc, "vpc", ids.network)).toEqual({
-      type: "associate-vpc",
-      vpcId: ids.resourceEndpointVpc,
-      serviceNetworkId: ids.network,
-    });
-    expect(intentForConnect(ids.service, "service", ids.network)?.type).toBe("associate-service");
-    expect(intentForConnect("sg-1", "securityGroup", ids.network)).toBeUndefined();
-  });
-
-  it("summarises an action's input by ids for the audit log", () => {
-    expect(
-      actionSubject({
-        type: "associate-vpc",
-        vpcId: "vpc-1",
-        serviceNetworkId: "arn:aws:vpc-lattice:r:1:servicenetwork/sn-1",
-      }),
-    ).toBe("vpc-1 → sn-1");
-    expect(actionSubject({ type: "add-ingress-rule", groupId: "sg-1", port: 443, cidr: "10.1.0.0/16" })).toBe(
-      "TCP 443 from 10.1.0.0/16 into sg-1",
-    );
   });
 });

@@ -1,6 +1,5 @@
 import type { Action, Topology } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { changeMarksOf } from "../topology/change-marks";
 import fieldReport from "../topology/fixtures/field-report.json";
 import { toFlowGraph, type ProjectionView } from "../topology/to-flow-graph";
 import { indexTopology } from "../topology/topology-index";
@@ -63,11 +62,12 @@ const associateVpc = change("snva-0000000000000000a", {
 
 describe("mergePendingChanges", () => {
   it("returns the topology itself when nothing is in flight", () => {
-    expect(mergePendingChanges(topology, [])).toBe(topology);
+    expect(mergePendingChanges(topology, []).topology).toBe(topology);
+    expect(mergePendingChanges(topology, []).marks.size).toBe(0);
   });
 
   it("adds a VPC association AWS accepted, with its edges, marked pending — and its status, not ACTIVE", () => {
-    const merged = mergePendingChanges(topology, [associateVpc]);
+    const { topology: merged, marks } = mergePendingChanges(topology, [associateVpc]);
     const index = indexTopology(merged);
     const node = index.get(associateVpc.id, "vpcAssociation");
     expect(node).toMatchObject({
@@ -81,13 +81,14 @@ describe("mergePendingChanges", () => {
         ?.map((e) => `${e.kind}:${e.target}`)
         .sort(),
     ).toEqual([`security-group:${ids.cloudShellGroup}`, `vpc-association:${ids.network}`]);
-    expect(changeMarksOf(merged).get(associateVpc.id)).toBe("pending");
+    expect(marks.get(associateVpc.id)).toBe("pending");
     // The API's topology is left alone.
     expect(indexTopology(topology).byId.has(associateVpc.id)).toBe(false);
   });
 
   it("draws the pending node dashed (class) with dashed edges, through the projection", () => {
-    const graph = toFlowGraph(mergePendingChanges(topology, [associateVpc]), base);
+    const drawn = mergePendingChanges(topology, [associateVpc]);
+    const graph = toFlowGraph(drawn.topology, { ...base, changeMarks: drawn.marks });
     const node = graph.nodes.find((n) => n.id === associateVpc.id)!;
     expect(node.className).toBe("is-change-pending");
     expect(node.data.node.status).toBe("CREATE_IN_PROGRESS");
@@ -138,7 +139,7 @@ describe("mergePendingChanges", () => {
       },
       { status: "Pending" },
     );
-    const merged = mergePendingChanges(topology, [
+    const { topology: merged, marks } = mergePendingChanges(topology, [
       associateVpc,
       resourceAssociation,
       serviceAssociation,
@@ -160,7 +161,7 @@ describe("mergePendingChanges", () => {
     expect(endpoint.data.associations[0]?.dnsName).toContain("vpc-lattice-rsc");
     expect(index.outgoing.get(networkEndpoint.id)?.[0]).toMatchObject({ kind: "endpoint", target: ids.network });
     // Inside its VPC's container on the diagram.
-    const graph = toFlowGraph(merged, base);
+    const graph = toFlowGraph(merged, { ...base, changeMarks: marks });
     expect(graph.nodes.find((n) => n.id === resourceEndpoint.id)?.parentId).toBe(ids.networkEndpointVpc);
   });
 
@@ -177,7 +178,7 @@ describe("mergePendingChanges", () => {
       ],
     };
     const merged = mergePendingChanges(refetched, [{ ...associateVpc, status: "ACTIVE", phase: "ready", done: true }]);
-    expect(merged).toBe(refetched);
+    expect(merged.topology).toBe(refetched);
   });
 
   it("shows a removal in flight with AWS's status, and drops the node once AWS says it is gone", () => {
@@ -186,13 +187,15 @@ describe("mergePendingChanges", () => {
       { type: "remove-vpc-association", associationId: ids.vpcAssociation },
       { status: "DELETE_IN_PROGRESS", phase: "deleting" },
     );
-    const merged = mergePendingChanges(topology, [removing]);
+    const { topology: merged, marks } = mergePendingChanges(topology, [removing]);
     expect(indexTopology(merged).byId.get(ids.vpcAssociation)).toMatchObject({
       status: "DELETE_IN_PROGRESS",
       data: { status: "DELETE_IN_PROGRESS" },
     });
-    expect(changeMarksOf(merged).get(ids.vpcAssociation)).toBe("pending");
-    const gone = mergePendingChanges(topology, [{ ...removing, status: "DELETED", phase: "deleted", done: true }]);
+    expect(marks.get(ids.vpcAssociation)).toBe("pending");
+    const { topology: gone } = mergePendingChanges(topology, [
+      { ...removing, status: "DELETED", phase: "deleted", done: true },
+    ]);
     expect(indexTopology(gone).byId.has(ids.vpcAssociation)).toBe(false);
     expect(gone.edges.some((e) => e.source === ids.vpcAssociation || e.target === ids.vpcAssociation)).toBe(false);
   });
@@ -205,9 +208,26 @@ describe("mergePendingChanges", () => {
       done: true,
       failureReason: "no",
     };
-    const merged = mergePendingChanges(topology, [failed]);
-    expect(changeMarksOf(merged).get(failed.id)).toBe("failed");
+    const { topology: merged, marks } = mergePendingChanges(topology, [failed]);
+    expect(marks.get(failed.id)).toBe("failed");
     expect(indexTopology(merged).get(failed.id, "vpcAssociation")?.data.failureMessage).toBe("no");
+  });
+
+  it("hands the marks to the projection as a parameter: the same topology draws with or without them", () => {
+    const drawn = mergePendingChanges(topology, [
+      change(
+        ids.vpcAssociation,
+        { type: "remove-vpc-association", associationId: ids.vpcAssociation },
+        {
+          status: "DELETE_IN_PROGRESS",
+          phase: "deleting",
+        },
+      ),
+    ]);
+    const marked = toFlowGraph(drawn.topology, { ...base, changeMarks: drawn.marks });
+    const plain = toFlowGraph(drawn.topology, base);
+    expect(marked.nodes.find((n) => n.id === ids.vpcAssociation)?.className).toBe("is-change-pending");
+    expect(plain.nodes.find((n) => n.id === ids.vpcAssociation)?.className).toBeUndefined();
   });
 
   it("is memoised on (topology, changes): an unchanged store costs no new layout", () => {

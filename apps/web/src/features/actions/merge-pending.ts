@@ -10,162 +10,21 @@
  *   Deleting), and drops it as soon as the poll says it is gone.
  * - Without changes the topology is returned as is (same object).
  *
- * The result is memoised on (topology, changes), so an unchanged store never
+ * With it come the marks of what the changes touch (pending, failed,
+ * stalled), which the projection draws (ProjectionView.changeMarks). The
+ * result is memoised on (topology, changes), so an unchanged store never
  * costs a new layout.
  */
 import type { GraphEdge, GraphNode, Topology } from "@lattice-atlas/shared";
-import { markChanges, type ChangeMark } from "../topology/change-marks";
-import { indexTopology, type TopologyIndex } from "../topology/topology-index";
-import { isRemoval, type PendingChange } from "./pending-changes";
-
-const idOf = (reference: string): string =>
-  reference.startsWith("arn:") ? (reference.split("/").pop() ?? reference) : reference;
+import { NO_CHANGE_MARKS, type ChangeMark, type ChangeMarks } from "../topology/change-marks";
+import { indexTopology } from "../topology/topology-index";
+import { actionKind } from "./kinds";
+import type { PendingChange } from "./pending-changes";
 
 function markOf(change: PendingChange): ChangeMark | undefined {
   if (change.phase === "failed") return "failed";
   if (change.phase === "timeout") return "stalled";
   return change.done ? undefined : "pending";
-}
-
-const edgeOf = (kind: GraphEdge["kind"], source: string, target: string, status?: string): GraphEdge => ({
-  id: `${kind}:${source}->${target}`,
-  kind,
-  source,
-  target,
-  ...(status ? { status } : {}),
-});
-
-/** The node (and edges) a creation adds, as discovery would build them once AWS lists it. */
-export function pendingNodeOf(
-  change: PendingChange,
-  index: TopologyIndex,
-): { node: GraphNode; edges: GraphEdge[] } | undefined {
-  const { action, id, status } = change;
-  const arn = change.arn ?? "";
-  const publicNames = change.dnsEntries.filter((e) => !e.private);
-  const privateNames = change.dnsEntries.filter((e) => e.private);
-  const groupEdges = (groups: readonly string[] | undefined): GraphEdge[] =>
-    (groups ?? []).map((g) => edgeOf("security-group", id, g));
-  switch (action.type) {
-    case "associate-vpc": {
-      const network = idOf(action.serviceNetworkId);
-      return {
-        node: {
-          id,
-          kind: "vpcAssociation",
-          label: "VPC association",
-          status,
-          data: {
-            id,
-            arn,
-            status,
-            serviceNetworkId: network,
-            vpcId: action.vpcId,
-            securityGroupIds: action.securityGroupIds ?? [],
-            privateDnsEnabled: action.privateDnsEnabled ?? false,
-            ...(action.dnsOptions ? { dnsOptions: action.dnsOptions } : {}),
-            ...(change.failureCode ? { failureCode: change.failureCode } : {}),
-            ...(change.failureReason ? { failureMessage: change.failureReason } : {}),
-          },
-        },
-        edges: [
-          edgeOf("vpc-association", action.vpcId, id, status),
-          edgeOf("vpc-association", id, network, status),
-          ...groupEdges(action.securityGroupIds),
-        ],
-      };
-    }
-    case "associate-resource": {
-      const network = idOf(action.serviceNetworkId);
-      const configuration = idOf(action.resourceConfigurationId);
-      return {
-        node: {
-          id,
-          kind: "resourceAssociation",
-          label: index.byId.get(configuration)?.label ?? "resource association",
-          status,
-          data: {
-            id,
-            arn,
-            status,
-            serviceNetworkId: network,
-            resourceConfigurationId: configuration,
-            isManaged: false,
-            privateDnsEnabled: action.privateDnsEnabled ?? true,
-            // A GROUP/ARN configuration's names belong to its children: the parent shows one only when there is one.
-            ...(publicNames.length === 1 ? { dnsName: publicNames[0]!.name } : {}),
-            ...(privateNames.length === 1 ? { privateDnsName: privateNames[0]!.name } : {}),
-            ...(change.failureCode ? { failureCode: change.failureCode } : {}),
-          },
-        },
-        edges: [
-          edgeOf("resource-association", network, id, status),
-          edgeOf("resource-association", id, configuration, status),
-        ],
-      };
-    }
-    case "associate-service": {
-      const network = idOf(action.serviceNetworkId);
-      const service = idOf(action.serviceId);
-      return {
-        node: {
-          id,
-          kind: "serviceAssociation",
-          label: "service association",
-          status,
-          data: {
-            id,
-            arn,
-            status,
-            serviceNetworkId: network,
-            serviceId: service,
-            ...(publicNames[0] ? { dnsName: publicNames[0].name } : {}),
-          },
-        },
-        edges: [edgeOf("service-association", network, id, status), edgeOf("service-association", id, service, status)],
-      };
-    }
-    case "create-resource-endpoint":
-    case "create-service-network-endpoint": {
-      const resource = action.type === "create-resource-endpoint";
-      const reached = idOf(resource ? action.resourceConfigurationId : action.serviceNetworkId);
-      const reachedNode = index.byId.get(reached);
-      const reachedArn =
-        reachedNode && "arn" in reachedNode.data && typeof reachedNode.data.arn === "string"
-          ? reachedNode.data.arn
-          : resource
-            ? action.resourceConfigurationId
-            : action.serviceNetworkId;
-      const inVpc = index.byId.has(action.vpcId) ? { parent: action.vpcId } : {};
-      return {
-        node: {
-          id,
-          kind: "vpcEndpoint",
-          label: resource ? "Resource endpoint" : "ServiceNetwork endpoint",
-          ...inVpc,
-          status,
-          data: {
-            endpointId: id,
-            endpointType: resource ? "Resource" : "ServiceNetwork",
-            state: status,
-            vpcId: action.vpcId,
-            subnetIds: action.subnetIds,
-            securityGroupIds: action.securityGroupIds ?? [],
-            privateDnsEnabled: action.privateDnsEnabled ?? false,
-            ...(resource ? { resourceConfigurationArn: reachedArn } : { serviceNetworkArn: reachedArn }),
-            associations: change.dnsEntries.map((entry, i) => ({
-              id: `${id}-dns-${i}`,
-              associatedResourceArn: entry.reaches ?? reachedArn,
-              ...(entry.private ? { privateDnsName: entry.name } : { dnsName: entry.name }),
-            })),
-          },
-        },
-        edges: [edgeOf("endpoint", id, reached, status), ...groupEdges(action.securityGroupIds)],
-      };
-    }
-    default:
-      return undefined;
-  }
 }
 
 /** The node with AWS's latest word on a removal in flight. */
@@ -176,10 +35,27 @@ function withStatus(node: GraphNode, status: string): GraphNode {
   return { ...node, status };
 }
 
-const memo = new WeakMap<Topology, { changes: readonly PendingChange[]; merged: Topology }>();
+/** The topology to draw and the marks of the changes in flight on it. */
+export interface DrawnTopology {
+  topology: Topology;
+  marks: ChangeMarks;
+}
 
-export function mergePendingChanges(topology: Topology, changes: readonly PendingChange[]): Topology {
-  if (changes.length === 0) return topology;
+const memo = new WeakMap<Topology, { changes: readonly PendingChange[]; merged: DrawnTopology }>();
+const unchanged = new WeakMap<Topology, DrawnTopology>();
+
+/** The topology as it is, without marks (one object per topology). */
+function asIs(topology: Topology): DrawnTopology {
+  let drawn = unchanged.get(topology);
+  if (!drawn) {
+    drawn = { topology, marks: NO_CHANGE_MARKS };
+    unchanged.set(topology, drawn);
+  }
+  return drawn;
+}
+
+export function mergePendingChanges(topology: Topology, changes: readonly PendingChange[]): DrawnTopology {
+  if (changes.length === 0) return asIs(topology);
   const remembered = memo.get(topology);
   if (remembered?.changes === changes) return remembered.merged;
 
@@ -190,10 +66,10 @@ export function mergePendingChanges(topology: Topology, changes: readonly Pendin
   const addedNodes: GraphNode[] = [];
   const addedEdges: GraphEdge[] = [];
   for (const change of changes) {
-    if (change.action.type === "add-ingress-rule") continue;
+    const kind = actionKind(change.action.type);
     const existing = index.byId.get(change.id);
     const mark = markOf(change);
-    if (isRemoval(change.action)) {
+    if (kind.removal) {
       if (!existing) continue;
       if (change.phase === "deleted" || change.phase === "not-found") {
         removed.add(change.id);
@@ -208,7 +84,8 @@ export function mergePendingChanges(topology: Topology, changes: readonly Pendin
       if (mark === "failed") marks.set(change.id, mark);
       continue;
     }
-    const built = pendingNodeOf(change, index);
+    // What the kind draws while AWS works on it (a rule draws nothing: it is in place once EC2 answers).
+    const built = kind.create?.pendingNode(change as never, index);
     if (!built) continue;
     addedNodes.push(built.node);
     // Edges to what the picture does not hold (a group of another VPC, a shared network) would dangle: leave them out.
@@ -217,18 +94,20 @@ export function mergePendingChanges(topology: Topology, changes: readonly Pendin
     if (mark) marks.set(change.id, mark);
   }
   if (addedNodes.length === 0 && replaced.size === 0 && removed.size === 0 && marks.size === 0) {
-    memo.set(topology, { changes, merged: topology });
-    return topology;
+    memo.set(topology, { changes, merged: asIs(topology) });
+    return asIs(topology);
   }
   const nodes = topology.nodes.filter((n) => !removed.has(n.id)).map((n) => replaced.get(n.id) ?? n);
   const edges = topology.edges.filter((e) => !removed.has(e.source) && !removed.has(e.target));
   const known = new Set(edges.map((e) => e.id));
-  const merged: Topology = {
-    ...topology,
-    nodes: [...nodes, ...addedNodes],
-    edges: [...edges, ...addedEdges.filter((e) => !known.has(e.id))],
+  const merged: DrawnTopology = {
+    topology: {
+      ...topology,
+      nodes: [...nodes, ...addedNodes],
+      edges: [...edges, ...addedEdges.filter((e) => !known.has(e.id))],
+    },
+    marks,
   };
-  markChanges(merged, marks);
   memo.set(topology, { changes, merged });
   return merged;
 }

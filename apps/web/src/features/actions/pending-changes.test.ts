@@ -1,8 +1,14 @@
 import type { Action, ExecuteResponse, StatusResponse, Topology } from "@lattice-atlas/shared";
 import { describe, expect, it, vi } from "vitest";
 import fieldReport from "../topology/fixtures/field-report.json";
-import { changeKey, createPendingChanges, reflectedIn, type PendingChange } from "./pending-changes";
-import { changesToSave, parseSavedChanges, type ChangeStorage } from "./saved-changes";
+import {
+  changeKey,
+  createPendingChanges,
+  reflectedIn,
+  type ChangeStorage,
+  type PendingChange,
+} from "./pending-changes";
+import { changesToSave, parseSavedChanges } from "./saved-changes";
 
 /** A storage that is a string, as localStorage is: what one console saves, the next one loads. */
 function memoryStorage(): ChangeStorage & { text: string } {

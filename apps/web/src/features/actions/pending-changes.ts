@@ -22,8 +22,8 @@ import type {
   StatusResponse,
   Topology,
 } from "@lattice-atlas/shared";
-import type { ApiError } from "../../app/api-error";
-import { toApiError } from "../../app/api-error";
+import type { ApiError } from "../../lib/api-error";
+import { toApiError } from "../../lib/api-error";
 import type { SourceTarget } from "../topology/target";
 import { indexTopology } from "../topology/topology-index";
 import {
@@ -33,10 +33,10 @@ import {
   sleep as realSleep,
   type BackoffOptions,
 } from "./polling";
-import type { ChangeStorage } from "./saved-changes";
+import { isRemoval } from "./kinds";
 
 /** What AWS said last, plus "timeout": the poll gave up before a final state. */
-export type ChangePhase = StatusPhase | "timeout";
+type ChangePhase = StatusPhase | "timeout";
 
 export interface PendingChange {
   /** `${source}|${region}|${id}` */
@@ -60,6 +60,12 @@ export interface PendingChange {
   pollError?: ApiError | undefined;
   startedAt: number;
   checkedAt?: string | undefined;
+}
+
+/** Where changes in flight are kept across reloads (localStorage: saved-changes.ts). */
+export interface ChangeStorage {
+  load(): readonly PendingChange[];
+  save(changes: readonly PendingChange[]): void;
 }
 
 export interface PendingChangesDeps {
@@ -104,13 +110,13 @@ const POLLABLE: Record<ResourceKind, boolean> = {
   serviceAssociation: true,
   vpcEndpoint: true,
   securityGroupRule: false,
+  // Pending until its TXT record resolves, which can take days: the sheet shows the record, nothing polls.
+  domainVerification: false,
 };
 
-export function isPollable(kind: ResourceKind): kind is PollableKind {
+function isPollable(kind: ResourceKind): kind is PollableKind {
   return POLLABLE[kind];
 }
-
-export const isRemoval = (action: Action): boolean => action.type.startsWith("remove-");
 
 /** Whether the topology shows the change as it ended, so that the entry is no longer needed. */
 export function reflectedIn(change: PendingChange, topology: Topology): boolean {

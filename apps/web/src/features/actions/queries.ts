@@ -33,7 +33,7 @@ export const planQuery = (target: SourceTarget, action: Action, clientToken: str
     gcTime: 60_000,
   });
 
-export const AUDIT_PAGE_SIZE = 25;
+const AUDIT_PAGE_SIZE = 25;
 
 export const auditQuery = (pageSize = AUDIT_PAGE_SIZE) =>
   infiniteQueryOptions({

@@ -36,6 +36,11 @@ describe("saved changes in flight", () => {
     expect(parseSavedChanges(text, NOW)).toEqual([change]);
   });
 
+  it("drops a change of an action type this console does not know (an older or newer format)", () => {
+    const text = JSON.stringify([{ ...change, action: { ...change.action, type: "associate-everything" } }]);
+    expect(parseSavedChanges(text, NOW)).toEqual([]);
+  });
+
   it("keeps only what is still in flight and pollable", () => {
     const settled = { ...change, id: "snva-0000000000000000b", done: true, phase: "ready" as const };
     const rule = { ...change, id: "sgr-0000000000000000c", kind: "securityGroupRule" as const };

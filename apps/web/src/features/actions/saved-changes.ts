@@ -6,17 +6,13 @@
  * What comes back from storage is checked field by field: anything that is
  * not a change this console wrote (an older format, a hand edit) is dropped.
  */
-import type { PendingChange } from "./pending-changes";
+import { isActionType } from "./kinds";
+import type { ChangeStorage, PendingChange } from "./pending-changes";
 
-export const SAVED_CHANGES_KEY = "lattice-atlas.changes-in-flight.v1";
+const SAVED_CHANGES_KEY = "lattice-atlas.changes-in-flight.v1";
 /** A change older than this is not picked up again: a refresh of the topology says how it ended. */
 export const SAVED_CHANGE_MAX_AGE_MS = 60 * 60_000;
 const MAX_SAVED = 50;
-
-export interface ChangeStorage {
-  load(): readonly PendingChange[];
-  save(changes: readonly PendingChange[]): void;
-}
 
 const KINDS = new Set(["vpcAssociation", "resourceAssociation", "serviceAssociation", "vpcEndpoint"]);
 const AWS_ID = /^[a-z]+-[0-9a-z]{8,32}$/;
@@ -48,7 +44,8 @@ export function parseSavedChanges(raw: string | null, now: number): PendingChang
   for (const item of value.slice(0, MAX_SAVED)) {
     if (!isRecord(item) || !isRecord(item.target) || !isRecord(item.action)) continue;
     const { target, action } = item;
-    if (!isText(target.source) || !isText(target.region) || !isText(action.type)) continue;
+    if (!isText(target.source) || !isText(target.region) || !isText(action.type) || !isActionType(action.type))
+      continue;
     if (!isText(item.kind) || !KINDS.has(item.kind) || !isText(item.id) || !AWS_ID.test(item.id)) continue;
     if (!isText(item.clientToken) || !isText(item.status) || item.done !== false) continue;
     if (typeof item.startedAt !== "number" || !(now - item.startedAt < SAVED_CHANGE_MAX_AGE_MS)) continue;

@@ -1,6 +1,6 @@
 /** GET /api/connect: from a consumer VPC, which hostname works for what, and why the others do not. */
 import type { ConnectAnswer } from "@lattice-atlas/shared";
-import { getJson } from "../../app/http";
+import { getJson } from "../../lib/http";
 import type { SourceTarget } from "../topology/target";
 
 export function fetchConnectAnswer(

@@ -23,6 +23,7 @@ const service = {
   ports: ["443"],
 };
 const source = { api: "x", field: "y" };
+const check = { verdict: "reachable" as const, cannotTell: [], summary: "reachable" };
 
 /** The answer the API gives for the pattern-3 VPC (trimmed to what the path needs). */
 const answer: ConnectAnswer = {
@@ -50,6 +51,7 @@ const answer: ConnectAnswer = {
         },
       ],
       notWorking: [],
+      check,
     },
     {
       target: service,
@@ -64,6 +66,7 @@ const answer: ConnectAnswer = {
         },
       ],
       notWorking: [],
+      check,
     },
   ],
   unreachable: [],

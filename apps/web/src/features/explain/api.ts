@@ -3,7 +3,7 @@
  * can't) this client reach that target, hop by hop. A read, sent as a body.
  */
 import type { AnalyzeAnswer } from "@lattice-atlas/shared";
-import { postJson } from "../../app/http";
+import { postJson } from "../../lib/http";
 import type { SourceTarget } from "../topology/target";
 import { toAnalyzeRequest, type ExplainParams } from "./request";
 

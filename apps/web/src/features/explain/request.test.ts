@@ -1,6 +1,6 @@
 import type { AnalyzeAnswer, Topology } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { EMPTY_VIEW, parseViewState, serializeViewState } from "../../app/url-state";
+import { EMPTY_VIEW, parseViewState, serializeViewState } from "../../lib/url-state";
 import fieldReport from "../topology/fixtures/field-report.json";
 import { indexTopology } from "../topology/topology-index";
 import { explainMarks, frameIds } from "./path-marks";

@@ -6,8 +6,8 @@
  * body of POST /api/analyze. Pure: no React, no fetch.
  */
 import type { AnalyzeRequest, GraphNode, NodeKind } from "@lattice-atlas/shared";
-import type { ViewState } from "../../app/url-state";
-import { NODE_KIND_LABEL } from "../topology/kinds";
+import type { ViewState } from "../../lib/url-state";
+import { NODE_KIND_LABEL } from "../../lib/node-kinds";
 import type { SourceTarget } from "../topology/target";
 import type { TopologyIndex } from "../topology/topology-index";
 

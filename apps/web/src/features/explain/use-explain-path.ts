@@ -8,7 +8,7 @@
 import type { Topology } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { EMPTY_VIEW, type ViewState } from "../../app/url-state";
+import { EMPTY_VIEW, type ViewState } from "../../lib/url-state";
 import type { SourceTarget } from "../topology/target";
 import { indexTopology } from "../topology/topology-index";
 import { explainMarks, frameIds, type ExplainMarks } from "./path-marks";

@@ -7,7 +7,8 @@
  */
 import type { NodeKind } from "@lattice-atlas/shared";
 import type { ExportModel, ExportNode } from "./export-model";
-import { EDGE_STROKE } from "./mermaid";
+import { NODE_KIND_COLOR } from "../../lib/node-kinds";
+import { EDGE_COLOR } from "../topology/edge-styles";
 
 /** Text for an XML attribute or element: & < > " ' as entities, line breaks kept as character references. */
 export function escapeXml(value: string): string {
@@ -25,29 +26,11 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-const FILL: Record<NodeKind, [fill: string, stroke: string]> = {
-  vpc: ["#f8fafc", "#94a3b8"],
-  securityGroup: ["#fafaf9", "#a8a29e"],
-  vpcEndpoint: ["#f0fdfa", "#0f7b6c"],
-  serviceNetwork: ["#fff7ed", "#c2410c"],
-  vpcAssociation: ["#fff7ed", "#c2410c"],
-  resourceAssociation: ["#eff6ff", "#2563eb"],
-  serviceAssociation: ["#fdf2f8", "#db2777"],
-  resourceGateway: ["#f8fafc", "#475569"],
-  resourceConfiguration: ["#eff6ff", "#2563eb"],
-  dbCluster: ["#eef2ff", "#4f46e5"],
-  dbEndpoint: ["#eef2ff", "#6366f1"],
-  resourceTarget: ["#f8fafc", "#64748b"],
-  service: ["#fdf2f8", "#db2777"],
-  targetGroup: ["#fdf2f8", "#9d174d"],
-  target: ["#fdf2f8", "#9d174d"],
-};
-
 const PILLS: ReadonlySet<NodeKind> = new Set<NodeKind>(["vpcAssociation", "resourceAssociation", "serviceAssociation"]);
 
 function vertexStyle(node: ExportNode): string {
-  const [fill, stroke] = FILL[node.kind];
-  const common = `whiteSpace=wrap;html=1;fillColor=${fill};strokeColor=${stroke};fontColor=#0f172a;fontSize=10;`;
+  const { fill, ink } = NODE_KIND_COLOR[node.kind];
+  const common = `whiteSpace=wrap;html=1;fillColor=${fill};strokeColor=${ink};fontColor=#0f172a;fontSize=10;`;
   if (node.container)
     return `rounded=1;arcSize=4;container=1;collapsible=0;verticalAlign=top;align=left;spacingLeft=8;spacingTop=2;${common}`;
   if (PILLS.has(node.kind)) return `rounded=1;arcSize=50;${common}`;
@@ -57,7 +40,7 @@ function vertexStyle(node: ExportNode): string {
 }
 
 /** The HTML of a label: the title in bold, then each line. */
-export function drawioLabel(node: ExportNode): string {
+function drawioLabel(node: ExportNode): string {
   return [`<b>${escapeHtml(node.title)}</b>`, ...node.lines.map(escapeHtml)].join("<br>");
 }
 
@@ -91,7 +74,7 @@ export function toDrawio(model: ExportModel, options: DrawioOptions): string {
   }
   model.edges.forEach((edge, i) => {
     const dashed = edge.variant === "child" || edge.variant === "security-group" ? "dashed=1;" : "";
-    const style = `curved=1;html=1;endArrow=block;endFill=1;strokeWidth=1.5;strokeColor=${EDGE_STROKE[edge.variant]};fontSize=9;${dashed}`;
+    const style = `curved=1;html=1;endArrow=block;endFill=1;strokeWidth=1.5;strokeColor=${EDGE_COLOR[edge.variant]};fontSize=9;${dashed}`;
     cells.push(
       `<mxCell id="edge-${i + 1}" value="${escapeXml(edge.label ? escapeHtml(edge.label) : "")}" style="${escapeXml(style)}" edge="1" parent="1" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">` +
         '<mxGeometry relative="1" as="geometry"/>' +

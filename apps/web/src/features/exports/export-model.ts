@@ -7,10 +7,11 @@
  * data out; the Mermaid, draw.io and JSON writers work from this alone.
  */
 import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
-import { NODE_KIND_LABEL } from "../topology/kinds";
-import type { EdgeVariant, FlowGraph } from "../topology/to-flow-graph";
+import { NODE_KIND_LABEL } from "../../lib/node-kinds";
+import type { EdgeVariant } from "../topology/edge-styles";
+import type { FlowGraph } from "../topology/to-flow-graph";
 
-export interface ExportRect {
+interface ExportRect {
   x: number;
   y: number;
   width: number;
@@ -35,7 +36,7 @@ export interface ExportNode {
   status?: string | undefined;
 }
 
-export interface ExportEdge {
+interface ExportEdge {
   id: string;
   source: string;
   target: string;
@@ -74,7 +75,7 @@ const FOLDED_LABEL: Partial<Record<NodeKind, string>> = {
 };
 
 /** The DNS names a node carries, in the order the details panel lists them. */
-export function dnsNamesOf(node: GraphNode): string[] {
+function dnsNamesOf(node: GraphNode): string[] {
   const names: Array<string | undefined> = [];
   switch (node.kind) {
     case "vpcEndpoint":

@@ -6,7 +6,7 @@
  */
 import type { ExportModel } from "./export-model";
 
-export const VIEW_EXPORT_FORMAT = "lattice-atlas-view";
+const VIEW_EXPORT_FORMAT = "lattice-atlas-view";
 
 export interface ViewExport {
   format: typeof VIEW_EXPORT_FORMAT;

@@ -9,7 +9,7 @@ import { getViewportForBounds } from "@xyflow/react";
 import type { DiagramFlow } from "./diagram-handle";
 import { slimSvg } from "./slim-svg";
 
-export const IMAGE_SIZE = { width: 1600, height: 1000 } as const;
+const IMAGE_SIZE = { width: 1600, height: 1000 } as const;
 const BACKGROUND = "#ffffff";
 /** Controls drawn on nodes for changes: not part of a picture of the topology. */
 const LEFT_OUT = ["change-button", "connect-grip"];

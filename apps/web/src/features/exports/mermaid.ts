@@ -6,6 +6,7 @@
  * read as syntax are written as its entity codes (#quot; …).
  */
 import type { NodeKind } from "@lattice-atlas/shared";
+import { NODE_KIND_COLOR } from "../../lib/node-kinds";
 import { EDGE_COLOR, type EdgeVariant } from "../topology/to-flow-graph";
 import type { ExportModel, ExportNode } from "./export-model";
 
@@ -48,23 +49,11 @@ const SHAPE: Partial<Record<NodeKind, [string, string]>> = {
   securityGroup: ["[/", "/]"],
 };
 
-const FILL: Record<NodeKind, string> = {
-  vpc: "#f1f5f9",
-  securityGroup: "#f5f5f4",
-  vpcEndpoint: "#ccfbf1",
-  serviceNetwork: "#ffedd5",
-  vpcAssociation: "#ffedd5",
-  resourceAssociation: "#dbeafe",
-  serviceAssociation: "#fce7f3",
-  resourceGateway: "#e2e8f0",
-  resourceConfiguration: "#dbeafe",
-  dbCluster: "#e0e7ff",
-  dbEndpoint: "#e0e7ff",
-  resourceTarget: "#e2e8f0",
-  service: "#fce7f3",
-  targetGroup: "#fce7f3",
-  target: "#fce7f3",
-};
+/** Box fills: the diagram's own (lib/node-kinds.ts). */
+const FILL = Object.fromEntries(Object.entries(NODE_KIND_COLOR).map(([kind, color]) => [kind, color.fill])) as Record<
+  NodeKind,
+  string
+>;
 
 /** The diagram's own line colours. */
 export const EDGE_STROKE: Readonly<Record<EdgeVariant, string>> = EDGE_COLOR;

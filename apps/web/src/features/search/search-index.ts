@@ -7,7 +7,7 @@
  */
 import type { GraphNode, Topology } from "@lattice-atlas/shared";
 
-export interface SearchEntry {
+interface SearchEntry {
   nodeId: string;
   kind: GraphNode["kind"];
   /** Which field matched, for the result list: "id", "ARN", "DNS name" … */

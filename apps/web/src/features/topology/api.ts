@@ -3,7 +3,7 @@
  * discovery progress: ready, progress {done,total}, done, error).
  */
 import type { DiscoveryProgress, Topology } from "@lattice-atlas/shared";
-import { getJson } from "../../app/http";
+import { getJson } from "../../lib/http";
 import type { SourceTarget } from "./target";
 
 export function fetchTopology(

@@ -1,23 +1,16 @@
 /**
  * Nodes a change in flight touches, as the projection should draw them:
  * pending (dashed, "CREATE_IN_PROGRESS" / "Pending"), failed, or stalled (the
- * poll gave up). The actions feature merges its pending changes into a copy
- * of the topology and marks that copy here; the projection reads the marks.
+ * poll gave up). The actions feature works them out while it merges its
+ * pending changes into the topology (merge-pending.ts) and hands them to the
+ * projection with the view (ProjectionView.changeMarks).
  */
-import type { Topology } from "@lattice-atlas/shared";
-
 export type ChangeMark = "pending" | "failed" | "stalled";
 
-const marks = new WeakMap<Topology, ReadonlyMap<string, ChangeMark>>();
-const NONE: ReadonlyMap<string, ChangeMark> = new Map();
+/** Node id → its mark. */
+export type ChangeMarks = ReadonlyMap<string, ChangeMark>;
 
-export function markChanges(topology: Topology, byId: ReadonlyMap<string, ChangeMark>): void {
-  marks.set(topology, byId);
-}
-
-export function changeMarksOf(topology: Topology): ReadonlyMap<string, ChangeMark> {
-  return marks.get(topology) ?? NONE;
-}
+export const NO_CHANGE_MARKS: ChangeMarks = new Map();
 
 export const CHANGE_MARK_CLASS: Record<ChangeMark, string> = {
   pending: "is-change-pending",

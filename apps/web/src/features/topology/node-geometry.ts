@@ -35,6 +35,9 @@ export const NODE_SIZE = {
   service: CARD,
   targetGroup: CARD,
   target: CARD,
+  account: CARD,
+  resourceShare: CARD,
+  stub: CARD,
 } as const satisfies Record<NodeKind, Size>;
 
 /** Handle ids: traffic enters on the left and leaves on the right; "side" handles join a group to children drawn in its own column. */
@@ -50,8 +53,8 @@ export const HANDLE = {
 } as const;
 
 /** The grip's size; a VPC container carries it on its header row. */
-export const GRIP_SIZE = 16;
-export const CONTAINER_GRIP_Y = 18;
+const GRIP_SIZE = 16;
+const CONTAINER_GRIP_Y = 18;
 
 /**
  * What a node can do in the connect gesture: a VPC, a resource configuration

@@ -1,7 +1,7 @@
 import type { Topology } from "@lattice-atlas/shared";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError } from "../../app/api-error";
+import { ApiError } from "../../lib/api-error";
 import { connectKeys, connectQuery } from "../connect/queries";
 import { healthQuery, sourceKeys, sourcesQuery } from "../sources/queries";
 import fieldReport from "./fixtures/field-report.json";

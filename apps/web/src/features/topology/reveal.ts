@@ -1,5 +1,5 @@
 /** The view change that makes a node visible: clear filters that hide it, unfold the containers folding it. */
-import type { ViewState } from "../../app/url-state";
+import type { ViewState } from "../../lib/url-state";
 import { networkOfAssociation, type TopologyIndex } from "./topology-index";
 import type { Visibility } from "./visibility";
 

@@ -5,9 +5,9 @@
  * restyles. Pass the previous result to keep the identity of every node and
  * edge whose rendering did not change (React Flow then skips them).
  */
-import type { EdgeKind, GraphEdge, GraphNode, GraphNodeOf, NodeKind, Topology } from "@lattice-atlas/shared";
+import type { GraphEdge, GraphNode, GraphNodeOf, NodeKind, Topology } from "@lattice-atlas/shared";
 import { MarkerType, type Edge, type EdgeMarker, type Node } from "@xyflow/react";
-import type { ViewFilters } from "../../app/url-state";
+import type { ViewFilters } from "../../lib/url-state";
 import {
   layoutColumnsSteps,
   type LayoutContainerInput,
@@ -24,15 +24,19 @@ import {
   PROVIDER_ZONE,
   type Placement,
 } from "./layout/topology-columns";
-import { CHANGE_MARK_CLASS, changeMarksOf, type ChangeMark } from "./change-marks";
+import { EDGE_COLOR, type EdgeVariant } from "./edge-styles";
+import { CHANGE_MARK_CLASS, NO_CHANGE_MARKS, type ChangeMark, type ChangeMarks } from "./change-marks";
 import { HANDLE, NODE_SIZE, connectRoleOf, handlesFor, type ConnectRole } from "./node-geometry";
 import { indexTopology, type TopologyIndex } from "./topology-index";
 import { computeVisibility, type CollapseState, type Visibility } from "./visibility";
 
-/** How a VPC is drawn: around its children, or as one chip (collapsed, or nothing inside is shown). */
-export type VpcMode = "container" | "chip";
+// exports/mermaid.ts reads the line colours from here.
+export { EDGE_COLOR, type EdgeVariant };
 
-export type AtlasNodeData<K extends NodeKind = NodeKind> = {
+/** How a VPC is drawn: around its children, or as one chip (collapsed, or nothing inside is shown). */
+type VpcMode = "container" | "chip";
+
+type AtlasNodeData<K extends NodeKind = NodeKind> = {
   node: GraphNodeOf<K>;
   /** VPCs and service networks: folded into one node. */
   collapsed: boolean;
@@ -47,9 +51,7 @@ export type AtlasNodeData<K extends NodeKind = NodeKind> = {
 export type AtlasNodeOf<K extends NodeKind> = Node<AtlasNodeData<K>, K>;
 export type AtlasNode = { [K in NodeKind]: AtlasNodeOf<K> }[NodeKind];
 
-/** Edge styles: the contract's edge kinds, endpoints split by type (patterns 1 and 2), and security-group rules. */
-export type EdgeVariant = Exclude<EdgeKind, "endpoint"> | "endpoint-resource" | "endpoint-network" | "sg-rule";
-export type AtlasEdgeData = { variant: EdgeVariant; merged: number };
+type AtlasEdgeData = { variant: EdgeVariant; merged: number };
 export type AtlasEdge = Edge<AtlasEdgeData>;
 
 export interface ProjectionView extends ViewFilters, CollapseState {
@@ -61,6 +63,8 @@ export interface ProjectionView extends ViewFilters, CollapseState {
    * highlighted node, or — when none leads in (a security group is drawn towards its user) — a path edge touching it.
    */
   failing?: ReadonlySet<string> | undefined;
+  /** What changes in flight touch (dashed, failed, stalled): see actions/merge-pending.ts. */
+  changeMarks?: ChangeMarks | undefined;
 }
 
 export interface FlowGraph {
@@ -76,21 +80,6 @@ export interface FlowGraph {
   /** Size of the whole drawing. */
   bounds: { width: number; height: number };
 }
-
-export const EDGE_COLOR: Record<EdgeVariant, string> = {
-  "endpoint-resource": "#0f7b6c",
-  "endpoint-network": "#7c3aed",
-  "vpc-association": "#c2410c",
-  "resource-association": "#2563eb",
-  "service-association": "#db2777",
-  child: "#94a3b8",
-  gateway: "#475569",
-  resource: "#475569",
-  listener: "#9d174d",
-  target: "#9d174d",
-  "security-group": "#a8a29e",
-  "sg-rule": "#b45309",
-};
 
 const MARKERS = Object.fromEntries(
   (Object.keys(EDGE_COLOR) as EdgeVariant[]).map((variant) => [
@@ -150,6 +139,8 @@ function structureKey(view: ProjectionView): string {
     view.statuses,
     view.collapsed,
     view.expanded,
+    // A handful of entries at most: the changes this browser has in flight.
+    view.changeMarks && view.changeMarks.size > 0 ? [...view.changeMarks] : [],
   ]);
 }
 
@@ -183,7 +174,7 @@ export function* projectionSteps(topology: Topology, view: ProjectionView): Step
 
 function* buildStructure(topology: Topology, view: ProjectionView): Steps<Structure> {
   const index = indexTopology(topology);
-  const marks = changeMarksOf(topology);
+  const marks = view.changeMarks ?? NO_CHANGE_MARKS;
   yield;
   const visibility = computeVisibility(index, view, view);
   yield;

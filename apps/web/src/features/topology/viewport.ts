@@ -4,7 +4,7 @@
  */
 import type { Viewport } from "@xyflow/react";
 
-export const READABLE_ZOOM = 0.5;
+const READABLE_ZOOM = 0.5;
 const MAX_ZOOM = 1;
 const MARGIN = 24;
 

@@ -12,13 +12,13 @@
  *   into consumers → networks → providers.
  */
 import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
-import type { ViewFilters } from "../../app/url-state";
+import type { ViewFilters } from "../../lib/url-state";
 import { ASSOCIATION_KINDS, statusClass } from "./kinds";
 import { networkOfAssociation, type TopologyIndex } from "./topology-index";
 
 /** Above these node counts VPCs, then service networks, start collapsed. */
-export const AUTO_COLLAPSE_VPCS_ABOVE = 600;
-export const AUTO_COLLAPSE_NETWORKS_ABOVE = 3000;
+const AUTO_COLLAPSE_VPCS_ABOVE = 600;
+const AUTO_COLLAPSE_NETWORKS_ABOVE = 3000;
 
 export interface CollapseState {
   collapsed: readonly string[];
@@ -46,7 +46,7 @@ const ownersCache = new WeakMap<TopologyIndex, Map<string, string>>();
  * children with their group, and — outside VPCs — what only such nodes lead
  * to (targets, target groups, resource targets).
  */
-export function networkOwners(index: TopologyIndex): Map<string, string> {
+function networkOwners(index: TopologyIndex): Map<string, string> {
   const cached = ownersCache.get(index);
   if (cached) return cached;
   const owners = new Map<string, string>();
@@ -104,7 +104,7 @@ export function networkOwners(index: TopologyIndex): Map<string, string> {
   return owners;
 }
 
-export function collapseDefaults(nodeCount: number): { vpcs: boolean; networks: boolean } {
+function collapseDefaults(nodeCount: number): { vpcs: boolean; networks: boolean } {
   return { vpcs: nodeCount > AUTO_COLLAPSE_VPCS_ABOVE, networks: nodeCount > AUTO_COLLAPSE_NETWORKS_ABOVE };
 }
 

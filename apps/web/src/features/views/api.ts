@@ -5,7 +5,7 @@
  * 503 STORAGE_UNAVAILABLE with a hint).
  */
 import type { SavedView, Snapshot, SnapshotList, SnapshotMeta, ViewList } from "@lattice-atlas/shared";
-import { deleteResource, getJson, patchJson, postJson, postText } from "../../app/http";
+import { deleteResource, getJson, patchJson, postJson, postText } from "../../lib/http";
 
 const viewUrl = (id: string): string => `/api/views/${encodeURIComponent(id)}`;
 const snapshotUrl = (id: string): string => `/api/snapshots/${encodeURIComponent(id)}`;

@@ -1,8 +1,8 @@
 import type { Topology } from "@lattice-atlas/shared";
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError } from "../../app/api-error";
-import { CSRF_HEADER } from "../../app/http";
+import { ApiError } from "../../lib/api-error";
+import { CSRF_HEADER } from "../../lib/http";
 import { fetchConnectAnswer } from "../connect/api";
 import fieldReport from "../topology/fixtures/field-report.json";
 import { topologyKeys, topologyQuery } from "../topology/queries";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_VIEW, parseViewState, serializeViewState, type ViewState } from "../../app/url-state";
+import { EMPTY_VIEW, parseViewState, serializeViewState, type ViewState } from "../../lib/url-state";
 import { snapshotTarget } from "../topology/target";
 import {
   liveUrlForState,

@@ -4,7 +4,7 @@
  * query strings in, paths and query strings out.
  */
 import { SNAPSHOT_ID, VIEW_ID } from "@lattice-atlas/shared";
-import { parseViewState, serializeViewState, type ViewState } from "../../app/url-state";
+import { parseViewState, serializeViewState, type ViewState } from "../../lib/url-state";
 import type { SourceTarget } from "../topology/target";
 
 export type SharePath =

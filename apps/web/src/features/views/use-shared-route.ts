@@ -7,14 +7,14 @@
  */
 import type { SnapshotMeta } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
-import { ApiError } from "../../app/api-error";
+import { ApiError } from "../../lib/api-error";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { snapshotTarget, type SourceTarget } from "../topology/target";
 import { navigateTo, useLocationPath } from "./location";
 import { snapshotQuery, viewQuery } from "./queries";
 import { liveUrlForState, parseSharePath, snapshotPath, snapshotSearch } from "./share-paths";
 
-export type LinkNotice =
+type LinkNotice =
   | { kind: "opening-view"; id: string }
   | { kind: "view-not-found"; id: string }
   | { kind: "view-failed"; id: string; error: unknown };

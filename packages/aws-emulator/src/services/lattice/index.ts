@@ -15,11 +15,13 @@ import { serviceNetworkHandlers } from "./handlers/service-networks.js";
 import { ruleHandlers } from "./handlers/rules.js";
 import { cascadeServiceRemoval, serviceHandlers } from "./handlers/services.js";
 import { forgetArnOf } from "./support.js";
+import { guardCrossAccount } from "./sharing.js";
 import { validateLatticeInput } from "./validate.js";
 
 function validated(operation: string, handler: Handler): Handler {
   return (input, ctx) => {
     validateLatticeInput(operation, input as Record<string, unknown>);
+    guardCrossAccount(operation, input as Record<string, unknown>, ctx);
     return handler(input, ctx);
   };
 }

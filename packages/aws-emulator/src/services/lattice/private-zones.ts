@@ -7,9 +7,9 @@
  * resolver (`/_emulator/dns?name=…&vpcId=…`).
  */
 import { createHash } from "node:crypto";
-import type { PublicDns } from "../../core/public-dns.js";
 import type { RegionState } from "../../core/region.js";
-import { reachableConfigurations, serviceNetworkOf } from "../ec2/handlers/endpoints.js";
+import type { HandlerContext } from "../../core/service.js";
+import { latticeStateOf, reachableConfigurations, serviceNetworkOf } from "../ec2/handlers/endpoints.js";
 import { endpointsByVpc } from "../ec2/indexes.js";
 import { intToIpv4, parseCidr } from "../ec2/network.js";
 import { privateDomainOf } from "./handlers/associations.js";
@@ -39,53 +39,64 @@ function hashed(name: string, cidr: string): string {
   return intToIpv4(block.base + offset);
 }
 
-export function resolvePrivateName(
-  state: RegionState,
-  rawName: string,
-  vpcId: string,
-  dns: PublicDns | undefined,
-  now: number,
-): PrivateAnswer | undefined {
+export function resolvePrivateName(ctx: HandlerContext, rawName: string, vpcId: string): PrivateAnswer | undefined {
   const name = rawName.toLowerCase().replace(/\.$/, "");
-  const l = state.lattice;
-  const verifiedConfig = (config: ResourceConfigurationRecord) => (domain: string) =>
-    domainVerified(state, config, domain, dns, now);
+  const { state, publicDns: dns, now } = ctx;
+  const ownerOf = (account: string | undefined): RegionState | undefined =>
+    account && account !== ctx.accountId ? ctx.world.peek(account, ctx.region) : ctx.state;
+  const verifiedConfig = (owner: RegionState | undefined, config: ResourceConfigurationRecord) => (domain: string) =>
+    owner ? domainVerified(owner, config, domain, dns, now) : false;
+
+  /** Resource names a network's associations give private zones to, and services' custom names. */
+  function* networkNames(networkState: RegionState, snId: string) {
+    for (const association of resourceAssociationsByNetwork.get(networkState, snId)) {
+      const domain = association.privateDnsEntry?.domainName;
+      if (!domain || !same(domain, name) || !association.privateDnsEnabled || !LIVE(association.status)) continue;
+      const owner = association.resourceConfigurationOwner
+        ? ctx.world.peek(association.resourceConfigurationOwner, ctx.region)
+        : networkState;
+      const config = owner?.lattice.resourceConfigurations[association.resourceConfigurationId];
+      if (config) yield { kind: "resource" as const, domain, verified: verifiedConfig(owner, config)(domain) };
+    }
+    for (const association of serviceAssociationsByNetwork.get(networkState, snId)) {
+      const owner = association.serviceOwner ? ctx.world.peek(association.serviceOwner, ctx.region) : networkState;
+      const domain = owner?.lattice.services[association.serviceId]?.customDomainName;
+      if (!domain || !same(domain, name) || !LIVE(association.status)) continue;
+      yield { kind: "service" as const, domain, verified: serviceDomainVerified(owner!, domain, dns, now) };
+    }
+  }
 
   // Through the VPC's service-network association.
   for (const snva of vpcAssociationsByVpc.get(state, vpcId)) {
     if (snva.status !== "ACTIVE" || !snva.privateDnsEnabled) continue;
-    const admits = (domain: string, verified: boolean) =>
-      preferenceAdmits(
-        snva.dnsOptions?.privateDnsPreference,
-        snva.dnsOptions?.privateDnsSpecifiedDomains,
-        domain,
-        verified,
-      );
-    for (const association of resourceAssociationsByNetwork.get(state, snva.serviceNetworkId)) {
-      const domain = association.privateDnsEntry?.domainName;
-      if (!domain || !same(domain, name) || !association.privateDnsEnabled || !LIVE(association.status)) continue;
-      const config = l.resourceConfigurations[association.resourceConfigurationId];
-      if (!config || !admits(domain, verifiedConfig(config)(domain))) continue;
-      return {
-        name,
-        addresses: [hashed(`${snva.id}:${name}`, "129.224.0.0/17")],
-        kind: "lattice-resource",
-        vpcId,
-        via: snva.id,
-      };
-    }
-    for (const association of serviceAssociationsByNetwork.get(state, snva.serviceNetworkId)) {
-      const service = l.services[association.serviceId];
-      const domain = service?.customDomainName;
-      if (!domain || !same(domain, name) || !LIVE(association.status)) continue;
-      if (!admits(domain, serviceDomainVerified(state, domain, dns, now))) continue;
-      return {
-        name,
-        addresses: [hashed(`${snva.id}:${name}`, "169.254.171.0/24")],
-        kind: "lattice-service",
-        vpcId,
-        via: snva.id,
-      };
+    const networkState = ownerOf(snva.serviceNetworkOwner);
+    if (!networkState) continue;
+    for (const found of networkNames(networkState, snva.serviceNetworkId)) {
+      const options = snva.dnsOptions;
+      if (
+        !preferenceAdmits(
+          options?.privateDnsPreference,
+          options?.privateDnsSpecifiedDomains,
+          found.domain,
+          found.verified,
+        )
+      )
+        continue;
+      return found.kind === "resource"
+        ? {
+            name,
+            addresses: [hashed(`${snva.id}:${name}`, "129.224.0.0/17")],
+            kind: "lattice-resource",
+            vpcId,
+            via: snva.id,
+          }
+        : {
+            name,
+            addresses: [hashed(`${snva.id}:${name}`, "169.254.171.0/24")],
+            kind: "lattice-service",
+            vpcId,
+            via: snva.id,
+          };
     }
   }
 
@@ -104,25 +115,17 @@ export function resolvePrivateName(
     ).filter((a): a is string => Boolean(a));
     const answer = { name, addresses, kind: "vpc-endpoint" as const, vpcId, via: endpoint.VpcEndpointId };
     if (endpoint.ResourceConfigurationArn) {
-      for (const config of reachableConfigurations(state, endpoint)) {
-        const domain = privateDomainOf(state, config);
-        if (domain && same(domain, name) && admits(domain, verifiedConfig(config)(domain))) return answer;
+      const owner = latticeStateOf(ctx, endpoint.ResourceConfigurationArn);
+      for (const config of reachableConfigurations(ctx, endpoint)) {
+        const domain = owner ? privateDomainOf(owner, config) : undefined;
+        if (domain && same(domain, name) && admits(domain, verifiedConfig(owner, config)(domain))) return answer;
       }
       continue;
     }
-    const sn = endpoint.ServiceNetworkArn ? serviceNetworkOf(state, endpoint.ServiceNetworkArn) : undefined;
-    if (!sn) continue;
-    for (const association of resourceAssociationsByNetwork.get(state, sn.id)) {
-      const domain = association.privateDnsEntry?.domainName;
-      if (!domain || !same(domain, name) || !association.privateDnsEnabled || !LIVE(association.status)) continue;
-      const config = l.resourceConfigurations[association.resourceConfigurationId];
-      if (config && admits(domain, verifiedConfig(config)(domain))) return answer;
-    }
-    for (const association of serviceAssociationsByNetwork.get(state, sn.id)) {
-      const domain = l.services[association.serviceId]?.customDomainName;
-      if (!domain || !same(domain, name) || !LIVE(association.status)) continue;
-      if (admits(domain, serviceDomainVerified(state, domain, dns, now))) return answer;
-    }
+    const networkState = endpoint.ServiceNetworkArn ? latticeStateOf(ctx, endpoint.ServiceNetworkArn) : undefined;
+    const sn = endpoint.ServiceNetworkArn ? serviceNetworkOf(networkState, endpoint.ServiceNetworkArn) : undefined;
+    if (!sn || !networkState) continue;
+    for (const found of networkNames(networkState, sn.id)) if (admits(found.domain, found.verified)) return answer;
   }
   return undefined;
 }

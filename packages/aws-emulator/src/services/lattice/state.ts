@@ -126,6 +126,10 @@ export interface ServiceNetworkVpcAssociationRecord extends Timestamps {
   createdBy: string;
   failureCode?: string;
   failureMessage?: string;
+  /** Cross-account copies (services/lattice/sharing.ts): the account owning the network, on the VPC owner's copy. */
+  serviceNetworkOwner?: string;
+  /** … and the account owning the VPC, on the network owner's copy. */
+  vpcOwner?: string;
 }
 
 export interface ServiceNetworkResourceAssociationRecord extends Timestamps {
@@ -143,6 +147,10 @@ export interface ServiceNetworkResourceAssociationRecord extends Timestamps {
   createdBy: string;
   failureCode?: string;
   failureReason?: string;
+  /** Cross-account copies: the network's account (on the configuration owner's copy) … */
+  serviceNetworkOwner?: string;
+  /** … and the configuration's account (on the network owner's copy). */
+  resourceConfigurationOwner?: string;
 }
 
 export interface ServiceNetworkServiceAssociationRecord extends Timestamps {
@@ -156,6 +164,10 @@ export interface ServiceNetworkServiceAssociationRecord extends Timestamps {
   createdBy: string;
   failureCode?: string;
   failureMessage?: string;
+  /** Cross-account copies: the network's account (on the service owner's copy) … */
+  serviceNetworkOwner?: string;
+  /** … and the service's account (on the network owner's copy). */
+  serviceOwner?: string;
 }
 
 export interface ResourceEndpointAssociationRecord {

@@ -2,9 +2,10 @@
 import type { AuditEntry } from "@lattice-atlas/shared";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { memo } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
-import { ACTION_LABEL, actionSubject } from "../change-forms";
+import { formatTime } from "../../../lib/format";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import { actionLabel, actionSubject } from "../kinds";
 import { auditQuery } from "../queries";
 
 const OUTCOME_CLASS: Record<AuditEntry["outcome"], string> = {
@@ -14,13 +15,8 @@ const OUTCOME_CLASS: Record<AuditEntry["outcome"], string> = {
   replayed: "status-other",
 };
 
-function when(at: string): string {
-  const date = new Date(at);
-  return Number.isNaN(date.getTime()) ? at : date.toLocaleString();
-}
-
 const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry }) {
-  const label = (ACTION_LABEL as Record<string, string>)[entry.action] ?? entry.action;
+  const label = actionLabel(entry.action);
   const subject = actionSubject({ type: entry.action, ...entry.input });
   return (
     <li
@@ -32,7 +28,7 @@ const AuditRow = memo(function AuditRow({ entry }: { entry: AuditEntry }) {
     >
       <div className="audit-entry__head">
         <time dateTime={entry.at} title={entry.at}>
-          {when(entry.at)}
+          {formatTime(entry.at, "second")}
         </time>
         <span className={`status-badge ${OUTCOME_CLASS[entry.outcome]}`}>{entry.outcome}</span>
       </div>

@@ -6,7 +6,7 @@
 import type { Topology } from "@lattice-atlas/shared";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { indexTopology } from "../../topology/topology-index";
-import { intentsFor, type ChangeIntent } from "../change-forms";
+import { intentsFor, type ChangeIntent } from "../kinds";
 
 export interface ChangeMenuState {
   nodeId: string;

@@ -5,11 +5,11 @@
  * in progress and where to look. Used by the sheet and the details panel.
  */
 import type { Action } from "@lattice-atlas/shared";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { errorTitle } from "../../../app/api-error";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { errorTitle } from "../../../lib/api-error";
 import { StatusBadge } from "../../topology/nodes/node-parts";
-import { ACTION_LABEL } from "../change-forms";
-import { isRemoval, type PendingChange } from "../pending-changes";
+import { actionKind, isRemoval } from "../kinds";
+import type { PendingChange } from "../pending-changes";
 
 interface ChangeProgressProps {
   change: PendingChange;
@@ -55,7 +55,7 @@ export function ChangeProgress({ change, consoleUrl, onRecover, onResume, compac
     >
       <div className="change-progress__head">
         <span className="change-progress__what">
-          {ACTION_LABEL[change.action.type]} <code>{change.id}</code>
+          {actionKind(change.action.type).label} <code>{change.id}</code>
         </span>
         <StatusBadge status={change.status} />
       </div>

@@ -9,9 +9,9 @@ import { consoleLink } from "../../details/console-links";
 import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
 import type { ChangeAccess } from "../change-access";
-import { intentsFor, removalFor } from "../change-forms";
+import { actionKind, intentsFor, recreateFor, removalFor } from "../kinds";
 import { changeKey } from "../pending-changes";
-import { recreateFor, type SheetRequest } from "../sheet-request";
+import type { SheetRequest } from "../sheet-request";
 import { usePendingChange, usePendingChangesStore } from "../use-pending-changes";
 import { ChangeProgress } from "./ChangeProgress";
 
@@ -75,11 +75,7 @@ export function NodeChanges({ node, target, access, onStart }: NodeChangesProps)
               data-testid="remove-button"
               onClick={() => onStart(recreate ? { action: removal, recreate } : { action: removal })}
             >
-              {recreate
-                ? "Delete and recreate…"
-                : node.kind === "vpcEndpoint"
-                  ? "Delete endpoint…"
-                  : "Remove association…"}
+              {recreate ? "Delete and recreate…" : `${actionKind(removal.type).confirm}…`}
             </button>
           ) : null}
           {managed ? (

@@ -6,13 +6,14 @@
  */
 import type { GraphEdge, GraphNode, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 import { Fragment, memo, type ReactNode } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
+import { CopyButton } from "../../../lib/ui/CopyButton";
 import type { ChangeAccess } from "../../actions/change-access";
 import { NodeChanges } from "../../actions/components/NodeChanges";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { CheckConnectivity } from "../../explain/components/CheckConnectivity";
 import type { SourceTarget } from "../../topology/target";
-import { EDGE_KIND_LABEL, NODE_KIND_LABEL } from "../../topology/kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
+import { EDGE_KIND_LABEL } from "../../topology/kinds";
 import { KindIcon } from "../../topology/nodes/icons";
 import { StatusBadge } from "../../topology/nodes/node-parts";
 import { indexTopology, type TopologyIndex } from "../../topology/topology-index";
@@ -500,7 +501,7 @@ function Connections({ node, index, onSelect }: { node: GraphNode; index: Topolo
   );
 }
 
-export const DetailsPanel = memo(function DetailsPanel({
+const DetailsPanel = memo(function DetailsPanel({
   topology,
   target,
   nodeId,
@@ -616,3 +617,5 @@ function ServiceNames({
     </dl>
   );
 }
+
+export default DetailsPanel;

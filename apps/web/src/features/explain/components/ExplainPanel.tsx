@@ -12,14 +12,14 @@
 import type { Action, AnalyzeAnswer, Hop, HopStatus, Topology } from "@lattice-atlas/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
-import { ACTION_LABEL, isCreateType } from "../../actions/change-forms";
+import { actionKind, isCreateType } from "../../actions/kinds";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { PatternBadge } from "../../connect/components/PatternBadge";
 import { connectQuery } from "../../connect/queries";
-import { NODE_KIND_LABEL } from "../../topology/kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import type { SourceTarget } from "../../topology/target";
 import { indexTopology } from "../../topology/topology-index";
 import { openExplain } from "../open-explain";
@@ -50,9 +50,8 @@ const VERDICT: Record<AnalyzeAnswer["verdict"], { title: string; tone: string }>
 const HOSTNAME = /^[A-Za-z0-9.-]{3,255}$/;
 
 function fixLabel(action: Action): string {
-  return isCreateType(action.type)
-    ? `Fix: create the ${ACTION_LABEL[action.type]}…`
-    : `Fix: ${ACTION_LABEL[action.type]}…`;
+  const { label } = actionKind(action.type);
+  return isCreateType(action.type) ? `Fix: create the ${label}…` : `Fix: ${label}…`;
 }
 
 /** One check per set of params: a new one starts with a clean "Check again". */

@@ -4,7 +4,7 @@
  */
 import type { Topology } from "@lattice-atlas/shared";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
-import { NODE_KIND_LABEL } from "../../topology/kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import { indexTopology } from "../../topology/topology-index";
 import { buildSearchIndex, searchTopology, type SearchHit } from "../search-index";
 

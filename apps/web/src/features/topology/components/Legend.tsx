@@ -1,7 +1,7 @@
 /** What each line means; the three ways in (patterns 1–3) come first. */
 import { Panel } from "@xyflow/react";
 import { memo, useEffect, useState } from "react";
-import { EDGE_COLOR, type EdgeVariant } from "../to-flow-graph";
+import { EDGE_COLOR, type EdgeVariant } from "../edge-styles";
 
 const ENTRIES: Array<{ variant: EdgeVariant; label: string; hint: string }> = [
   {

@@ -21,6 +21,7 @@ import {
   type IsValidConnection,
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { minimapColor } from "../../../lib/node-kinds";
 import { isConnectChange } from "../connect-gesture";
 import { nodeTypes } from "../nodes";
 import { indexTopology } from "../topology-index";
@@ -32,26 +33,9 @@ import { OverviewMap } from "./OverviewMap";
 /** Above this many shown nodes the minimap is a painted canvas (see OverviewMap). */
 const CANVAS_OVERVIEW_ABOVE = 800;
 
-const MINIMAP_COLOR: Record<string, string> = {
-  vpc: "#e2e8f0",
-  securityGroup: "#d6d3d1",
-  vpcEndpoint: "#99d5c9",
-  serviceNetwork: "#fdba74",
-  vpcAssociation: "#fed7aa",
-  resourceAssociation: "#bfdbfe",
-  serviceAssociation: "#fbcfe8",
-  resourceConfiguration: "#93c5fd",
-  service: "#f9a8d4",
-  resourceGateway: "#cbd5e1",
-  targetGroup: "#f9a8d4",
-  dbCluster: "#a5b4fc",
-  dbEndpoint: "#c7d2fe",
-  target: "#fbcfe8",
-  resourceTarget: "#cbd5e1",
-};
-const miniMapColor = (node: AtlasNode): string => MINIMAP_COLOR[node.type] ?? "#cbd5e1";
+const miniMapColor = (node: AtlasNode): string => minimapColor(node.type);
 
-interface TopologyCanvasProps {
+export interface TopologyCanvasProps {
   /** The projection (see toFlowGraph): computed by the shell, which also needs it for the view controls. */
   graph: FlowGraph;
   /** The account view the graph shows (source, region): another one resets the camera; a refresh does not. */

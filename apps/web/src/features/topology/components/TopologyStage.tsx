@@ -1,7 +1,7 @@
 /** What the diagram area shows before and instead of a diagram: progress, errors in sentences, the empty state. */
 import type { DiscoveryProgress, SourceInfo, Topology } from "@lattice-atlas/shared";
 import type { ReactNode } from "react";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { SourceTarget } from "../target";
 import { ProgressBar } from "./DiscoveryBar";
 

@@ -1,8 +1,8 @@
 /** Filters (kind, VPC, service network, status) and folding, all written to the URL. */
 import { STATUS_CLASSES, type NodeKind, type StatusClass, type Topology } from "@lattice-atlas/shared";
 import { memo, useMemo } from "react";
-import { hasActiveFilters, type ViewFilters, type ViewState } from "../../../app/url-state";
-import { NODE_KIND_LABEL, NODE_KIND_LIST } from "../kinds";
+import { hasActiveFilters, type ViewFilters, type ViewState } from "../../../lib/url-state";
+import { NODE_KIND_LABEL, NODE_KIND_LIST } from "../../../lib/node-kinds";
 import { indexTopology } from "../topology-index";
 import type { Visibility } from "../visibility";
 

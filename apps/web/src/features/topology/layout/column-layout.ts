@@ -61,7 +61,7 @@ export interface LayoutOptions {
   sweeps: number;
 }
 
-export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
+const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   columnGap: 72,
   rowGap: 14,
   blockGap: 28,

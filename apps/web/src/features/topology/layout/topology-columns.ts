@@ -43,6 +43,9 @@ const COLUMN_OF_KIND = {
   target: COLUMN.resource,
   resourceTarget: COLUMN.resource,
   dbEndpoint: COLUMN.resource,
+  account: COLUMN.serviceNetwork,
+  resourceShare: COLUMN.serviceNetwork,
+  stub: COLUMN.association,
 } as const satisfies Record<Exclude<NodeKind, "vpc" | "securityGroup">, number>;
 
 const CONSUMER_SIDE_OWNERS: ReadonlySet<NodeKind> = new Set<NodeKind>(["vpcEndpoint", "vpcAssociation"]);

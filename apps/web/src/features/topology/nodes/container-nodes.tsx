@@ -3,7 +3,7 @@ import type { NodeKind } from "@lattice-atlas/shared";
 import type { NodeProps } from "@xyflow/react";
 import { memo, type MouseEvent } from "react";
 import { useTopologyActions } from "../actions-context";
-import { NODE_KIND_LABEL } from "../kinds";
+import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import type { AtlasNodeOf } from "../to-flow-graph";
 import { KindIcon } from "./icons";
 import { ChangeMenuButton, ConnectGrip, ConnectTarget, NodeHandles } from "./node-parts";
@@ -61,7 +61,7 @@ export const VpcNode = memo(function VpcNode({ data, selected, isConnectable }: 
   }
   const summary = countsLine(hiddenCounts);
   const chip = (
-    <div className={`atlas-card vpc-chip${selected ? " is-selected" : ""}`}>
+    <div className={`atlas-card kind-vpc vpc-chip${selected ? " is-selected" : ""}`}>
       <NodeHandles />
       <div className="atlas-card__icon">
         <KindIcon kind="vpc" />

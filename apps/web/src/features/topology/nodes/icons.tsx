@@ -3,6 +3,14 @@ import type { NodeKind } from "@lattice-atlas/shared";
 import { memo, type ReactElement } from "react";
 
 const PATHS: Record<NodeKind, ReactElement> = {
+  account: (
+    <>
+      <circle cx="10" cy="7" r="3" />
+      <path d="M4 17c0-3.3 2.7-5 6-5s6 1.7 6 5" />
+    </>
+  ),
+  resourceShare: <path d="M6 10a2 2 0 110-.1M14 5a2 2 0 110-.1M14 15a2 2 0 110-.1M8 9l4-3M8 11l4 3" />,
+  stub: <path d="M4 4h12v12H4z M4 4l12 12" />,
   vpc: <path d="M3 5h14v10H3zM3 8h14" />,
   securityGroup: <path d="M10 2.5l6 2.5v4.5c0 4-2.7 6.6-6 8-3.3-1.4-6-4-6-8V5z" />,
   vpcEndpoint: (

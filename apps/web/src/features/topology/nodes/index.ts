@@ -3,15 +3,18 @@ import type { NodeKind } from "@lattice-atlas/shared";
 import type { NodeTypes } from "@xyflow/react";
 import { ServiceNetworkNode, VpcNode } from "./container-nodes";
 import {
+  AccountNode,
   DbClusterNode,
   DbEndpointNode,
   ResourceAssociationNode,
   ResourceConfigurationNode,
   ResourceGatewayNode,
+  ResourceShareNode,
   ResourceTargetNode,
   SecurityGroupNode,
   ServiceAssociationNode,
   ServiceNode,
+  StubNode,
   TargetGroupNode,
   TargetNode,
   VpcAssociationNode,
@@ -34,4 +37,7 @@ export const nodeTypes = {
   service: ServiceNode,
   targetGroup: TargetGroupNode,
   target: TargetNode,
+  account: AccountNode,
+  resourceShare: ResourceShareNode,
+  stub: StubNode,
 } satisfies Record<NodeKind, unknown> & NodeTypes;

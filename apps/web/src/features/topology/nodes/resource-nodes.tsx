@@ -227,3 +227,47 @@ export const TargetNode = memo(function TargetNode({ data, selected }: NodeProps
     />
   );
 });
+
+export const AccountNode = memo(function AccountNode({ data, selected }: NodeProps<AtlasNodeOf<"account">>) {
+  const { node } = data;
+  return (
+    <NodeCard
+      kind="account"
+      caption={`Account · ${node.data.status}`}
+      name={node.label}
+      id={node.data.accountId}
+      status={node.data.status === "readable" ? "ACTIVE" : node.data.status === "unreadable" ? "FAILED" : "PARTIAL"}
+      selected={selected}
+    />
+  );
+});
+
+export const ResourceShareNode = memo(function ResourceShareNode({
+  data,
+  selected,
+}: NodeProps<AtlasNodeOf<"resourceShare">>) {
+  const { node } = data;
+  return (
+    <NodeCard
+      kind="resourceShare"
+      caption={`RAM share · owner ${node.data.ownerAccountId}`}
+      name={node.label}
+      id={node.id}
+      status={node.data.status}
+      selected={selected}
+    />
+  );
+});
+
+export const StubNode = memo(function StubNode({ data, selected }: NodeProps<AtlasNodeOf<"stub">>) {
+  const { node } = data;
+  return (
+    <NodeCard
+      kind="stub"
+      caption={`Not read · ${node.data.reason}`}
+      name={node.label}
+      id={node.id}
+      selected={selected}
+    />
+  );
+});

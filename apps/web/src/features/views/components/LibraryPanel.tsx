@@ -8,13 +8,13 @@
 import type { SavedView, SnapshotMeta } from "@lattice-atlas/shared";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type ChangeEvent, type FormEvent, type MouseEvent, type ReactNode } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import { deleteSnapshot, deleteView, importSnapshotFile, renameSnapshot, renameView, snapshotFileUrl } from "../api";
 import { navigateTo, useLocationPath } from "../location";
 import { invalidateSnapshots, snapshotsQuery, viewKeys, viewsQuery } from "../queries";
 import { absoluteLink, liveUrlForState, parseSharePath, snapshotPath, viewPath } from "../share-paths";
-import { formatBytes, formatTime } from "../time-format";
+import { formatBytes, formatTime } from "../../../lib/format";
 
 /** A plain click on a link navigates inside the console; a modified click keeps the browser's meaning (new tab …). */
 function inApp(url: string, before?: () => void) {

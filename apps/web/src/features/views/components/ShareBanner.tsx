@@ -6,14 +6,14 @@
  */
 import type { SnapshotMeta } from "@lattice-atlas/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
-import { parseViewState, serializeViewState } from "../../../app/url-state";
-import type { ViewUpdate } from "../../../app/use-view-state";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import { parseViewState, serializeViewState } from "../../../lib/url-state";
+import type { ViewUpdate } from "../../../lib/use-view-state";
 import { connectKeys } from "../../connect/queries";
 import { topologyKeys } from "../../topology/queries";
 import { emulateSnapshot, snapshotFileUrl } from "../api";
 import { navigateTo } from "../location";
-import { formatBytes, formatTime } from "../time-format";
+import { formatBytes, formatTime } from "../../../lib/format";
 import type { SharedRoute } from "../use-shared-route";
 
 export function ShareBanner({ route, onView }: { route: SharedRoute; onView(update: ViewUpdate): void }) {

@@ -8,17 +8,17 @@
 import type { SavedView, SnapshotMeta, Topology } from "@lattice-atlas/shared";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { CopyButton } from "../../../app/ui/CopyButton";
-import { ErrorNotice } from "../../../app/ui/ErrorNotice";
-import type { ViewState } from "../../../app/url-state";
-import type { ViewUpdate } from "../../../app/use-view-state";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import type { ViewState } from "../../../lib/url-state";
+import type { ViewUpdate } from "../../../lib/use-view-state";
 import type { SourceTarget } from "../../topology/target";
 import { createView, takeSnapshot } from "../api";
 import { navigateTo } from "../location";
 import { snapshotKeys, viewKeys } from "../queries";
 import { absoluteLink, shareableState, snapshotPath, suggestViewName, viewPath } from "../share-paths";
-import { formatBytes } from "../time-format";
-import { Popover } from "./Popover";
+import { formatBytes } from "../../../lib/format";
+import { Popover } from "../../../lib/ui/Popover";
 import "../views.css";
 
 interface ShareToolbarProps {

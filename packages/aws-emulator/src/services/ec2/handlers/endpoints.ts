@@ -28,6 +28,20 @@ import { endpointsByVpc, interfacesByOwner, vpcEndpointTable } from "../indexes.
 import type { DnsEntryRecord, VpcEndpointRecord } from "../state.js";
 import { parameterFingerprint } from "../../../core/canonical.js";
 import { ec2Page, findSubnet, findVpc, tagsFor } from "./common.js";
+import { isSharedWithCaller, linkEndpoint, peerRecord } from "../../lattice/sharing.js";
+
+/** What the endpoint functions need of a handler context: the caller's state and the way to other accounts'. */
+export type EndpointContext = Pick<
+  HandlerContext,
+  "state" | "ids" | "region" | "accountId" | "world" | "caller" | "publicDns" | "now"
+>;
+
+/** The state that owns a Lattice ARN the endpoint names (another account's for shared networks and configurations). */
+export function latticeStateOf(ctx: EndpointContext, arn: string): RegionState | undefined {
+  const parsed = latticeIdFromArn(arn, arn.includes(":servicenetwork/") ? "servicenetwork" : "resourceconfiguration");
+  if (!parsed || parsed.account === ctx.accountId) return ctx.state;
+  return ctx.world.peek(parsed.account, parsed.region);
+}
 
 const LATTICE_TYPES = ["Resource", "ServiceNetwork"];
 const IP_ADDRESS_TYPES = ["ipv4", "dualstack", "ipv6"];
@@ -47,45 +61,54 @@ function latticeIdFromArn(arn: string, kind: string): { id: string; region: stri
 function resourceConfigurationFor(ctx: HandlerContext, arn: string): ResourceConfigurationRecord {
   const parsed = latticeIdFromArn(arn, "resourceconfiguration");
   if (!parsed) throw invalidParameter(`Invalid ResourceConfigurationArn: ${arn}`);
-  const config = ctx.state.lattice.resourceConfigurations[parsed.id];
+  const foreign = parsed.account !== ctx.accountId;
+  if (foreign && !isSharedWithCaller(ctx, arn))
+    throw invalidParameter(
+      `The resource configuration ${arn} does not exist or is not shared with account ${ctx.accountId}.`,
+    );
+  const config = latticeStateOf(ctx, arn)?.lattice.resourceConfigurations[parsed.id];
   if (!config || config.arn !== arn) throw invalidParameter(`The resource configuration ${arn} does not exist.`);
   return config;
 }
 
 /** The service network an endpoint's ServiceNetworkArn names, if it (still) exists. */
-export function serviceNetworkOf(state: RegionState, arn: string): ServiceNetworkRecord | undefined {
+export function serviceNetworkOf(state: RegionState | undefined, arn: string): ServiceNetworkRecord | undefined {
   const parsed = latticeIdFromArn(arn, "servicenetwork");
-  const sn = parsed ? state.lattice.serviceNetworks[parsed.id] : undefined;
+  const sn = parsed ? state?.lattice.serviceNetworks[parsed.id] : undefined;
   return sn && sn.arn === arn ? sn : undefined;
 }
 
 function serviceNetworkFor(ctx: HandlerContext, arn: string): ServiceNetworkRecord {
   const parsed = latticeIdFromArn(arn, "servicenetwork");
   if (!parsed) throw invalidParameter(`Invalid ServiceNetworkArn: ${arn}`);
-  const sn = ctx.state.lattice.serviceNetworks[parsed.id];
+  if (parsed.account !== ctx.accountId && !isSharedWithCaller(ctx, arn))
+    throw invalidParameter(`The service network ${arn} does not exist or is not shared with account ${ctx.accountId}.`);
+  const sn = latticeStateOf(ctx, arn)?.lattice.serviceNetworks[parsed.id];
   if (!sn || sn.arn !== arn) throw invalidParameter(`The service network ${arn} does not exist.`);
   return sn;
 }
 
 /** Configurations a Lattice endpoint reaches (children for GROUP/ARN parents). */
 export function reachableConfigurations(
-  state: RegionState,
+  ctx: EndpointContext,
   endpoint: VpcEndpointRecord,
 ): ResourceConfigurationRecord[] {
-  const l = state.lattice;
   if (endpoint.ResourceConfigurationArn) {
+    const state = latticeStateOf(ctx, endpoint.ResourceConfigurationArn);
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
-    const config = parsed ? l.resourceConfigurations[parsed.id] : undefined;
-    if (!config) return [];
+    const config = parsed ? state?.lattice.resourceConfigurations[parsed.id] : undefined;
+    if (!config || !state) return [];
     return config.type === "SINGLE" ? [config] : childrenOf(state, config.id);
   }
   if (endpoint.ServiceNetworkArn) {
+    const state = latticeStateOf(ctx, endpoint.ServiceNetworkArn);
     const sn = serviceNetworkOf(state, endpoint.ServiceNetworkArn);
-    if (!sn) return [];
+    if (!sn || !state) return [];
+    const owner = state === ctx.state ? ctx : { ...ctx, state, accountId: state.accountId };
     return resourceAssociationsByNetwork
       .get(state, sn.id)
       .filter((a) => a.dnsEntry && LIVE(a.status))
-      .map((a) => l.resourceConfigurations[a.resourceConfigurationId])
+      .map((a) => peerRecord(owner, "resourceconfiguration", a.resourceConfigurationId, a.resourceConfigurationOwner))
       .filter((c): c is ResourceConfigurationRecord => Boolean(c));
   }
   return [];
@@ -122,18 +145,22 @@ function rowMemo(ctx: { state: RegionState; ids: HandlerContext["ids"] }, key: s
   return entry;
 }
 
-function accessibility(state: RegionState, endpoint: VpcEndpointRecord, status: string): string {
-  if (endpoint.State === "Rejected") return "Inaccessible";
+function accessibility(shared: boolean, endpoint: VpcEndpointRecord, status: string): string {
+  // A network or configuration the owner stopped sharing is out of reach.
+  if (endpoint.State === "Rejected" || !shared) return "Inaccessible";
   if (endpoint.State !== "Available") return "Pending";
   return status === "ACTIVE" ? "Accessible" : status.startsWith("CREATE") ? "Pending" : "Inaccessible";
 }
 
 /** The rows DescribeVpcEndpointAssociations returns for one endpoint. */
-export function endpointAssociationRows(
-  ctx: Pick<HandlerContext, "state" | "ids" | "region" | "publicDns" | "now">,
-  endpoint: VpcEndpointRecord,
-): EndpointAssociationRow[] {
-  const { state, region } = ctx;
+export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpointRecord): EndpointAssociationRow[] {
+  const { region } = ctx;
+  const target = endpoint.ServiceNetworkArn ?? endpoint.ResourceConfigurationArn ?? "";
+  // The network or configuration may be another account's (shared through RAM): read it there.
+  const state = latticeStateOf(ctx, target);
+  if (!state) return [];
+  const owner = state === ctx.state ? ctx : { ...ctx, state, accountId: state.accountId };
+  const shared = state === ctx.state || isSharedWithCaller(ctx, target);
   const l = state.lattice;
   const vpce = endpoint.VpcEndpointId;
   const rscZone = sharedHostedZone(region, "rsc");
@@ -150,22 +177,23 @@ export function endpointAssociationRows(
     preferenceAdmits(options?.PrivateDnsPreference, options?.PrivateDnsSpecifiedDomains, domain, verified(domain))
       ? { DnsName: domain }
       : undefined;
-  const configVerified = (config: ResourceConfigurationRecord) => (domain: string) =>
-    domainVerified(state, config, domain, ctx.publicDns, ctx.now);
+  /** Verification is the provider's: read in the account that owns the configuration. */
+  const configVerified = (owner: RegionState, config: ResourceConfigurationRecord) => (domain: string) =>
+    domainVerified(owner, config, domain, ctx.publicDns, ctx.now);
 
   if (endpoint.ResourceConfigurationArn) {
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
     const parent = parsed ? l.resourceConfigurations[parsed.id] : undefined;
     if (!parent) return rows;
-    for (const config of reachableConfigurations(state, endpoint)) {
+    for (const config of reachableConfigurations(ctx, endpoint)) {
       const isChild = config.id !== parent.id;
       const memo = rowMemo(ctx, `${vpce}|${config.id}`, isChild);
       const label = isChild ? `${vpce}-${memo.snraId}` : vpce;
-      const privateEntry = privateName(privateDomainOf(state, config), configVerified(config));
+      const privateEntry = privateName(privateDomainOf(state, config), configVerified(state, config));
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
-        AssociatedResourceAccessibility: accessibility(state, endpoint, config.status),
+        AssociatedResourceAccessibility: accessibility(shared, endpoint, config.status),
         DnsEntry: {
           DnsName: `${label}.${config.id}.${RESOURCE_DNS_HASH}.vpc-lattice-rsc.${region}.on.aws`,
           HostedZoneId: rscZone,
@@ -185,21 +213,23 @@ export function endpointAssociationRows(
     if (!sn) return rows;
     for (const association of resourceAssociationsByNetwork.get(state, sn.id)) {
       if (!association.dnsEntry || !LIVE(association.status)) continue;
-      const config = l.resourceConfigurations[association.resourceConfigurationId];
+      // The configuration may be a third account's (shared with the network's owner).
+      const configOwner = association.resourceConfigurationOwner;
+      const configState = configOwner ? ctx.world.peek(configOwner, region) : state;
+      const configs = configState?.lattice.resourceConfigurations;
+      const config = configs?.[association.resourceConfigurationId];
       if (!config) continue;
-      const group = config.resourceConfigurationGroupId
-        ? l.resourceConfigurations[config.resourceConfigurationGroupId]
-        : undefined;
+      const group = config.resourceConfigurationGroupId ? configs[config.resourceConfigurationGroupId] : undefined;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
       const privateEntry = association.privateDnsEnabled
-        ? privateName(association.privateDnsEntry?.domainName, configVerified(config))
+        ? privateName(association.privateDnsEntry?.domainName, configVerified(configState!, config))
         : undefined;
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
         ServiceNetworkArn: sn.arn,
         ServiceNetworkName: sn.name,
-        AssociatedResourceAccessibility: accessibility(state, endpoint, association.status),
+        AssociatedResourceAccessibility: accessibility(shared, endpoint, association.status),
         DnsEntry: {
           DnsName: `${vpce}-${association.id}.${config.id}.${RESOURCE_DNS_HASH}.vpc-lattice-rsc.${region}.on.aws`,
           HostedZoneId: rscZone,
@@ -213,18 +243,23 @@ export function endpointAssociationRows(
     }
     for (const association of serviceAssociationsByNetwork.get(state, sn.id)) {
       if (!LIVE(association.status)) continue;
-      const service = l.services[association.serviceId];
+      const service = association.serviceOwner
+        ? peerRecord(owner, "service", association.serviceId, association.serviceOwner)
+        : l.services[association.serviceId];
       if (!service) continue;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
+      const serviceState = association.serviceOwner
+        ? (ctx.world.peek(association.serviceOwner, region) ?? state)
+        : state;
       const privateEntry = privateName(service.customDomainName, (domain) =>
-        serviceDomainVerified(state, domain, ctx.publicDns, ctx.now),
+        serviceDomainVerified(serviceState, domain, ctx.publicDns, ctx.now),
       );
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
         ServiceNetworkArn: sn.arn,
         ServiceNetworkName: sn.name,
-        AssociatedResourceAccessibility: accessibility(state, endpoint, association.status),
+        AssociatedResourceAccessibility: accessibility(shared, endpoint, association.status),
         DnsEntry: {
           DnsName: `${vpce}-${association.id}.${SERVICE_DNS_HASH}.vpc-lattice-svcs.${region}.on.aws`,
           HostedZoneId: svcZone,
@@ -250,9 +285,11 @@ function endpointView(ctx: HandlerContext, endpoint: VpcEndpointRecord) {
 }
 
 function checkAzOverlap(ctx: HandlerContext, config: ResourceConfigurationRecord, subnetZones: string[]): void {
-  const gateway = config.resourceGatewayId ? ctx.state.lattice.resourceGateways[config.resourceGatewayId] : undefined;
+  const owner = latticeStateOf(ctx, config.arn) ?? ctx.state;
+  const gateway = config.resourceGatewayId ? owner.lattice.resourceGateways[config.resourceGatewayId] : undefined;
   if (!gateway) return;
-  const gatewayZones = gateway.subnetIds.map((id) => ctx.state.ec2.subnets[id]?.AvailabilityZone).filter(Boolean);
+  // Zone names stand for the same zones in every account here (AWS maps them per account; zone ids do not change).
+  const gatewayZones = gateway.subnetIds.map((id) => owner.ec2.subnets[id]?.AvailabilityZone).filter(Boolean);
   if (!subnetZones.some((zone) => gatewayZones.includes(zone))) {
     throw invalidParameter(
       `The endpoint subnets (${subnetZones.join(", ")}) share no Availability Zone with resource gateway ${gateway.id} (${gatewayZones.join(", ")}).`,
@@ -263,10 +300,10 @@ function checkAzOverlap(ctx: HandlerContext, config: ResourceConfigurationRecord
 /** AWS: with private DNS on, one VPC can't hold both a Resource and a ServiceNetwork endpoint for the same configuration. */
 function checkPrivateDnsClash(ctx: HandlerContext, candidate: VpcEndpointRecord): void {
   if (!candidate.PrivateDnsEnabled) return;
-  const mine = new Set(reachableConfigurations(ctx.state, candidate).map((c) => c.id));
+  const mine = new Set(reachableConfigurations(ctx, candidate).map((c) => c.id));
   for (const other of endpointsByVpc.get(ctx.state, candidate.VpcId)) {
     if (!other.PrivateDnsEnabled || other.VpcEndpointType === candidate.VpcEndpointType) continue;
-    const clash = reachableConfigurations(ctx.state, other).find((c) => mine.has(c.id));
+    const clash = reachableConfigurations(ctx, other).find((c) => mine.has(c.id));
     if (clash) {
       throw invalidParameter(
         `Private DNS is enabled and ${other.VpcEndpointId} in ${candidate.VpcId} already reaches ${clash.id}; a VPC can't have both a Resource and a ServiceNetwork endpoint with private DNS for the same resource configuration.`,
@@ -457,6 +494,7 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
       createdAt: ctx.nowIso,
     };
   }
+  linkEndpoint(ctx, record);
   ctx.lifecycle.scheduleCreate(ctx.state, "VpcEndpoint", id, "Available", ctx.now);
   // AWS answers the create before the interfaces and DNS names exist: no NetworkInterfaceIds, no DnsEntries yet.
   const { NetworkInterfaceIds: _enis, DnsEntries: _dns, ...response } = record;

@@ -60,6 +60,19 @@ import { verificationOf } from "./domain-verification.js";
 import { childrenOf, findResourceConfiguration } from "./resources.js";
 import { findServiceNetwork } from "./service-networks.js";
 import { findService } from "./services.js";
+import {
+  checkAssociationOwner,
+  inCallerAccount,
+  linkedEndpoints,
+  notAuthorized,
+  ownerContext,
+  parseLatticeArn,
+  peerRecord,
+  spanAccounts,
+  stateOfArn,
+  syncPeer,
+  withAccount,
+} from "../sharing.js";
 
 /* ------------------------------------ SNVA ----------------------------------- */
 
@@ -127,7 +140,7 @@ export function checkDnsOptions(
 }
 
 function snvaView(ctx: HandlerContext, a: ServiceNetworkVpcAssociationRecord) {
-  const sn = ctx.state.lattice.serviceNetworks[a.serviceNetworkId];
+  const sn = peerRecord(ctx, "servicenetwork", a.serviceNetworkId, a.serviceNetworkOwner);
   return {
     id: a.id,
     arn: a.arn,
@@ -194,6 +207,11 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
       vpcAssociationTable.put(ctx.state, id, record);
       setTags(ctx, record.arn, input.tags);
       ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkVpcAssociation", id, "ACTIVE", ctx.now);
+      spanAccounts(ctx, vpcAssociationTable, "ServiceNetworkVpcAssociation", record, {
+        serviceNetwork: parseLatticeArn(sn.arn)!.accountId,
+        member: ctx.accountId,
+        memberField: "vpcOwner",
+      });
       return { id, response: createSnvaResponse(record) };
     },
     (id) => {
@@ -242,6 +260,8 @@ const listVpcAssociations: Handler = (input: ListServiceNetworkVpcAssociationsRe
 
 const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociationRequest, ctx) => {
   const a = findVpcAssociation(ctx, input.serviceNetworkVpcAssociationIdentifier!);
+  // The network owner's copy of another account's association: its groups live in that account's VPC.
+  if (a.vpcOwner) throw notAuthorized(ctx, "UpdateServiceNetworkVpcAssociation", a.arn);
   if (a.status !== "ACTIVE") {
     throw conflict(
       "SERVICE_NETWORK_VPC_ASSOCIATION",
@@ -273,6 +293,7 @@ const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociation
   a.status = "UPDATE_IN_PROGRESS";
   touch(a, ctx);
   ctx.lifecycle.scheduleStatus(ctx.state, "ServiceNetworkVpcAssociation", a.id, "ACTIVE", ctx.now);
+  syncPeer(ctx, vpcAssociationTable, "ServiceNetworkVpcAssociation", a);
   return createSnvaResponse(a);
 };
 
@@ -291,6 +312,7 @@ const deleteVpcAssociation: Handler = (input: DeleteServiceNetworkVpcAssociation
   a.status = "DELETE_IN_PROGRESS";
   touch(a, ctx);
   ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkVpcAssociation", a.id, ctx.now);
+  syncPeer(ctx, vpcAssociationTable, "ServiceNetworkVpcAssociation", a);
   return { id: a.id, status: a.status, arn: a.arn };
 };
 
@@ -327,10 +349,11 @@ function newResourceAssociation(
   config: ResourceConfigurationRecord,
   privateDnsEnabled: boolean,
   parentAssociationId: string | undefined,
+  snOwner: string = ctx.accountId,
 ): ServiceNetworkResourceAssociationRecord {
   const id = ctx.ids.id("snra");
   const hasOwnName = config.type === "SINGLE" || config.type === "CHILD";
-  const privateDomain = privateDomainOf(ctx.state, config);
+  const privateDomain = privateDomainOf(stateOfArn(ctx, config.arn), config);
   const record: ServiceNetworkResourceAssociationRecord = {
     id,
     arn: latticeArn(ctx, `servicenetworkresourceassociation/${id}`),
@@ -348,6 +371,11 @@ function newResourceAssociation(
   };
   resourceAssociationTable.put(ctx.state, id, record);
   ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkResourceAssociation", id, "ACTIVE", ctx.now);
+  spanAccounts(ctx, resourceAssociationTable, "ServiceNetworkResourceAssociation", record, {
+    serviceNetwork: snOwner,
+    member: parseLatticeArn(config.arn)?.accountId ?? ctx.accountId,
+    memberField: "resourceConfigurationOwner",
+  });
   return record;
 }
 
@@ -359,7 +387,14 @@ export function addManagedAssociationsForChild(
 ): void {
   for (const parent of resourceAssociationsByConfiguration.get(ctx.state, group.id)) {
     if (LIVE(parent.status)) {
-      newResourceAssociation(ctx, parent.serviceNetworkId, child, parent.privateDnsEnabled, parent.id);
+      newResourceAssociation(
+        ctx,
+        parent.serviceNetworkId,
+        child,
+        parent.privateDnsEnabled,
+        parent.id,
+        parent.serviceNetworkOwner ?? ctx.accountId,
+      );
     }
   }
 }
@@ -377,10 +412,14 @@ function associationStatus(ctx: HandlerContext, a: ServiceNetworkResourceAssocia
 }
 
 function snraView(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecord) {
-  const l = ctx.state.lattice;
-  const sn = l.serviceNetworks[a.serviceNetworkId];
-  const config = l.resourceConfigurations[a.resourceConfigurationId];
-  const dv = config ? verificationOf(ctx.state, config, ctx.publicDns, ctx.now) : undefined;
+  const sn = peerRecord(ctx, "servicenetwork", a.serviceNetworkId, a.serviceNetworkOwner);
+  const config = peerRecord(ctx, "resourceconfiguration", a.resourceConfigurationId, a.resourceConfigurationOwner);
+  // The verification is the configuration owner's.
+  const configOwner =
+    a.resourceConfigurationOwner && a.resourceConfigurationOwner !== ctx.accountId
+      ? ctx.world.peek(a.resourceConfigurationOwner, ctx.region)
+      : ctx.state;
+  const dv = config && configOwner ? verificationOf(configOwner, config, ctx.publicDns, ctx.now) : undefined;
   return {
     id: a.id,
     arn: a.arn,
@@ -408,6 +447,7 @@ const createResourceAssociation: Handler = (input: CreateServiceNetworkResourceA
   idempotent(ctx, input, () => {
     const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
     const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
+    checkAssociationOwner(ctx, "CreateServiceNetworkResourceAssociation", sn.arn, config.arn);
     if (config.type === "CIDR") {
       throw invalid(
         "resourceConfigurationIdentifier",
@@ -445,9 +485,10 @@ const createResourceAssociation: Handler = (input: CreateServiceNetworkResourceA
     // Private DNS is "true and immutable" for ARN configurations.
     const privateDnsEnabled =
       config.type === "ARN" ? true : (input.privateDnsEnabled ?? Boolean(config.customDomainName));
-    const record = newResourceAssociation(ctx, sn.id, config, privateDnsEnabled, undefined);
-    for (const child of childrenOf(ctx.state, config.id)) {
-      newResourceAssociation(ctx, sn.id, child, privateDnsEnabled, record.id);
+    const snOwner = parseLatticeArn(sn.arn)?.accountId ?? ctx.accountId;
+    const record = newResourceAssociation(ctx, sn.id, config, privateDnsEnabled, undefined, snOwner);
+    for (const child of childrenOf(stateOfArn(ctx, config.arn), config.id)) {
+      newResourceAssociation(ctx, sn.id, child, privateDnsEnabled, record.id, snOwner);
     }
     setTags(ctx, record.arn, input.tags);
     return {
@@ -466,17 +507,21 @@ const getResourceAssociation: Handler = (input: GetServiceNetworkResourceAssocia
   snraView(ctx, findResourceAssociation(ctx, input.serviceNetworkResourceAssociationIdentifier!));
 
 const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAssociationsRequest, ctx) => {
-  let all = input.serviceNetworkIdentifier
-    ? resourceAssociationsByNetwork.get(ctx.state, findServiceNetwork(ctx, input.serviceNetworkIdentifier).id)
+  const sn = input.serviceNetworkIdentifier ? findServiceNetwork(ctx, input.serviceNetworkIdentifier) : undefined;
+  // A network shared with the caller: its resource associations as its owner holds them.
+  const view = sn ? ownerContext(ctx, sn.arn) : ctx;
+  let all = sn
+    ? resourceAssociationsByNetwork.get(view.state, sn.id)
     : Object.values(ctx.state.lattice.resourceAssociations);
   if (!input.includeChildren) all = all.filter((a) => !a.isManagedAssociation);
   if (input.resourceConfigurationIdentifier) {
     const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier);
+    const configState = stateOfArn(ctx, config.arn);
     all = all.filter(
       (a) =>
         a.resourceConfigurationId === config.id ||
         (input.includeChildren &&
-          ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId]?.resourceConfigurationGroupId ===
+          configState.lattice.resourceConfigurations[a.resourceConfigurationId]?.resourceConfigurationGroupId ===
             config.id),
     );
   }
@@ -488,8 +533,8 @@ const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAsso
   );
   return {
     items: page.items.map((a) => {
-      const { failureReason: _r, lastUpdatedAt: _l, domainVerificationStatus: _d, ...summary } = snraView(ctx, a);
-      return summary;
+      const { failureReason: _r, lastUpdatedAt: _l, domainVerificationStatus: _d, ...summary } = snraView(view, a);
+      return inCallerAccount(ctx, summary);
     }),
     nextToken: page.nextToken,
   };
@@ -517,6 +562,7 @@ const deleteResourceAssociation: Handler = (input: DeleteServiceNetworkResourceA
     target.status = "DELETE_IN_PROGRESS";
     touch(target, ctx);
     ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkResourceAssociation", target.id, ctx.now);
+    syncPeer(ctx, resourceAssociationTable, "ServiceNetworkResourceAssociation", target);
   }
   return { id: a.id, arn: a.arn, status: a.status };
 };
@@ -533,9 +579,8 @@ function findServiceAssociation(ctx: HandlerContext, identifier: string): Servic
 }
 
 function snsaView(ctx: HandlerContext, a: ServiceNetworkServiceAssociationRecord) {
-  const l = ctx.state.lattice;
-  const sn = l.serviceNetworks[a.serviceNetworkId];
-  const service = l.services[a.serviceId];
+  const sn = peerRecord(ctx, "servicenetwork", a.serviceNetworkId, a.serviceNetworkOwner);
+  const service = peerRecord(ctx, "service", a.serviceId, a.serviceOwner);
   return {
     id: a.id,
     status: a.status,
@@ -559,6 +604,7 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
   idempotent(ctx, input, () => {
     const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
     const service = findService(ctx, input.serviceIdentifier!);
+    checkAssociationOwner(ctx, "CreateServiceNetworkServiceAssociation", sn.arn, service.arn);
     if (!LIVE(service.status)) throw conflict("SERVICE", service.id, `Service ${service.id} is ${service.status}.`);
     const duplicate = serviceAssociationsByService.find(ctx.state, service.id, (a) => a.serviceNetworkId === sn.id);
     if (duplicate) {
@@ -596,6 +642,11 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
     serviceAssociationTable.put(ctx.state, id, record);
     setTags(ctx, record.arn, input.tags);
     ctx.lifecycle.scheduleCreate(ctx.state, "ServiceNetworkServiceAssociation", id, "ACTIVE", ctx.now);
+    spanAccounts(ctx, serviceAssociationTable, "ServiceNetworkServiceAssociation", record, {
+      serviceNetwork: parseLatticeArn(sn.arn)?.accountId ?? ctx.accountId,
+      member: parseLatticeArn(service.arn)?.accountId ?? ctx.accountId,
+      memberField: "serviceOwner",
+    });
     return {
       id,
       response: {
@@ -623,15 +674,17 @@ const listServiceAssociations: Handler = (input: ListServiceNetworkServiceAssoci
   }
   const sn = input.serviceNetworkIdentifier ? findServiceNetwork(ctx, input.serviceNetworkIdentifier) : undefined;
   const service = input.serviceIdentifier ? findService(ctx, input.serviceIdentifier) : undefined;
+  // A network (or service) shared with the caller: its associations as its owner holds them.
+  const view = ownerContext(ctx, (sn ?? service)!.arn);
   let all = sn
-    ? serviceAssociationsByNetwork.get(ctx.state, sn.id)
-    : serviceAssociationsByService.get(ctx.state, service!.id);
+    ? serviceAssociationsByNetwork.get(view.state, sn.id)
+    : serviceAssociationsByService.get(view.state, service!.id);
   if (sn && service) all = all.filter((a) => a.serviceId === service.id);
   const page = listPage(ctx, all, input, `${input.serviceNetworkIdentifier ?? ""}:${input.serviceIdentifier ?? ""}`);
   return {
     items: page.items.map((a) => {
-      const { failureMessage: _m, failureCode: _c, ...summary } = snsaView(ctx, a);
-      return summary;
+      const { failureMessage: _m, failureCode: _c, ...summary } = snsaView(view, a);
+      return inCallerAccount(ctx, summary);
     }),
     nextToken: page.nextToken,
   };
@@ -645,10 +698,24 @@ const deleteServiceAssociation: Handler = (input: DeleteServiceNetworkServiceAss
   a.status = "DELETE_IN_PROGRESS";
   touch(a, ctx);
   ctx.lifecycle.scheduleRemoval(ctx.state, "ServiceNetworkServiceAssociation", a.id, ctx.now);
+  syncPeer(ctx, serviceAssociationTable, "ServiceNetworkServiceAssociation", a);
   return { id: a.id, status: a.status, arn: a.arn };
 };
 
 /* ------------------------ endpoint joins (owned by EC2) ------------------------ */
+
+/** Resource endpoint associations other accounts' endpoints hold with this account's configurations (ARNs local). */
+function foreignResourceEndpointAssociations(ctx: HandlerContext, configArn?: string) {
+  return linkedEndpoints(
+    ctx,
+    (link) =>
+      link.resourceConfigurationArn !== undefined && (!configArn || link.resourceConfigurationArn === configArn),
+  ).flatMap(({ endpoint, state }) =>
+    Object.values(state.lattice.resourceEndpointAssociations)
+      .filter((a) => a.vpcEndpointId === endpoint.VpcEndpointId)
+      .map((a) => ({ association: { ...a, arn: withAccount(a.arn, ctx.accountId) }, state })),
+  );
+}
 
 const ENDPOINT_STATE_TO_LATTICE: Record<string, string> = {
   pending: "PENDING",
@@ -660,7 +727,11 @@ const ENDPOINT_STATE_TO_LATTICE: Record<string, string> = {
 
 const listVpcEndpointAssociations: Handler = (input: ListServiceNetworkVpcEndpointAssociationsRequest, ctx) => {
   const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
-  const endpoints = vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn);
+  // The caller's own endpoints, and (for the owner) other accounts' endpoints to its network.
+  const endpoints = [
+    ...vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn),
+    ...linkedEndpoints(ctx, (link) => link.serviceNetworkArn === sn.arn).map(({ endpoint }) => endpoint),
+  ];
   const page = listPage(ctx, endpoints, input, sn.id);
   return {
     items: page.items.map((e) => ({
@@ -678,9 +749,13 @@ const listVpcEndpointAssociations: Handler = (input: ListServiceNetworkVpcEndpoi
 
 const listResourceEndpointAssociations: Handler = (input: ListResourceEndpointAssociationsRequest, ctx) => {
   const config = findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!);
-  let all = Object.values(ctx.state.lattice.resourceEndpointAssociations).filter(
-    (a) => a.resourceConfigurationId === config.id,
-  );
+  let all = [
+    ...Object.values(ctx.state.lattice.resourceEndpointAssociations).filter(
+      (a) => a.resourceConfigurationId === config.id,
+    ),
+    // The owner also sees other accounts' endpoints to its configuration (ARNs in its own account).
+    ...foreignResourceEndpointAssociations(ctx, config.arn).map(({ association }) => association),
+  ];
   if (input.resourceEndpointAssociationIdentifier) {
     const id = idFromIdentifier(input.resourceEndpointAssociationIdentifier);
     all = all.filter((a) => a.id === id);
@@ -706,14 +781,20 @@ const listResourceEndpointAssociations: Handler = (input: ListResourceEndpointAs
 };
 
 const deleteResourceEndpointAssociation: Handler = (input: DeleteResourceEndpointAssociationRequest, ctx) => {
-  const a = resolve(
-    ctx.state.lattice.resourceEndpointAssociations,
-    input.resourceEndpointAssociationIdentifier!,
-    "RESOURCE_ENDPOINT_ASSOCIATION",
-    "Resource endpoint association",
-  );
-  delete ctx.state.lattice.resourceEndpointAssociations[a.id];
-  const endpoint = ctx.state.ec2.vpcEndpoints[a.vpcEndpointId];
+  const wanted = idFromIdentifier(input.resourceEndpointAssociationIdentifier!);
+  // The provider disconnects another account's endpoint through the link its state keeps.
+  const foreign = foreignResourceEndpointAssociations(ctx).find(({ association }) => association.id === wanted);
+  const home = foreign?.state ?? ctx.state;
+  const a = foreign
+    ? foreign.association
+    : resolve(
+        ctx.state.lattice.resourceEndpointAssociations,
+        input.resourceEndpointAssociationIdentifier!,
+        "RESOURCE_ENDPOINT_ASSOCIATION",
+        "Resource endpoint association",
+      );
+  delete home.lattice.resourceEndpointAssociations[a.id];
+  const endpoint = home.ec2.vpcEndpoints[a.vpcEndpointId];
   if (endpoint) endpoint.State = "Rejected";
   const config = ctx.state.lattice.resourceConfigurations[a.resourceConfigurationId];
   return {

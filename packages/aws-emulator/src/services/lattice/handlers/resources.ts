@@ -35,17 +35,16 @@ import { addManagedAssociationsForChild } from "./associations.js";
 import { coversDomain, findDomainVerification, refreshVerification } from "./domain-verification.js";
 import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
+import { foreignRecord, linkedEndpoints, sharedRecords } from "../sharing.js";
 
 export function findResourceGateway(ctx: HandlerContext, identifier: string): ResourceGatewayRecord {
   return resolve(ctx.state.lattice.resourceGateways, identifier, "RESOURCE_GATEWAY", "Resource gateway");
 }
 
 export function findResourceConfiguration(ctx: HandlerContext, identifier: string): ResourceConfigurationRecord {
-  return resolve(
-    ctx.state.lattice.resourceConfigurations,
-    identifier,
-    "RESOURCE_CONFIGURATION",
-    "Resource configuration",
+  return (
+    foreignRecord(ctx, "resourceconfiguration", identifier) ??
+    resolve(ctx.state.lattice.resourceConfigurations, identifier, "RESOURCE_CONFIGURATION", "Resource configuration")
   );
 }
 
@@ -549,7 +548,9 @@ const getResourceConfiguration: Handler = (input: GetResourceConfigurationReques
   configurationView(ctx, findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!));
 
 const listResourceConfigurations: Handler = (input: ListResourceConfigurationsRequest, ctx) => {
+  const shared = sharedRecords(ctx, "resourceconfiguration");
   let all = Object.values(ctx.state.lattice.resourceConfigurations);
+  if (shared.length > 0) all = [...all, ...shared];
   if (input.resourceGatewayIdentifier) {
     const gateway = findResourceGateway(ctx, input.resourceGatewayIdentifier);
     all = all.filter((c) => c.resourceGatewayId === gateway.id);
@@ -629,7 +630,12 @@ const deleteResourceConfiguration: Handler = (input: DeleteResourceConfiguration
       `Resource configuration ${c.id} is associated with service network ${associations[0]!.serviceNetworkId}.`,
     );
   }
-  const endpoints = Object.values(l.resourceEndpointAssociations).filter((a) => a.resourceConfigurationId === c.id);
+  const endpoints = [
+    ...Object.values(l.resourceEndpointAssociations).filter((a) => a.resourceConfigurationId === c.id),
+    ...linkedEndpoints(ctx, (link) => link.resourceConfigurationArn === c.arn).map(({ endpoint }) => ({
+      vpcEndpointId: endpoint.VpcEndpointId,
+    })),
+  ];
   if (endpoints.length > 0) {
     throw conflict(
       "RESOURCE_CONFIGURATION",

@@ -20,9 +20,13 @@ import type { ServiceNetworkRecord } from "../state.js";
 import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
 import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
+import { foreignRecord, linkedEndpoints, ownerContext, sharedRecords } from "../sharing.js";
 
 export function findServiceNetwork(ctx: HandlerContext, identifier: string): ServiceNetworkRecord {
-  return resolve(ctx.state.lattice.serviceNetworks, identifier, "SERVICE_NETWORK", "Service network");
+  return (
+    foreignRecord(ctx, "servicenetwork", identifier) ??
+    resolve(ctx.state.lattice.serviceNetworks, identifier, "SERVICE_NETWORK", "Service network")
+  );
 }
 
 function counts(ctx: HandlerContext, snId: string) {
@@ -67,7 +71,8 @@ const createServiceNetwork: Handler = (input: CreateServiceNetworkRequest, ctx) 
 
 const getServiceNetwork: Handler = (input: GetServiceNetworkRequest, ctx) => {
   const sn = findServiceNetwork(ctx, input.serviceNetworkIdentifier!);
-  const { numberOfAssociatedVPCs, numberOfAssociatedServices } = counts(ctx, sn.id);
+  // A shared network's counts are the owner's (all accounts' associations).
+  const { numberOfAssociatedVPCs, numberOfAssociatedServices } = counts(ownerContext(ctx, sn.arn), sn.id);
   return {
     id: sn.id,
     name: sn.name,
@@ -82,7 +87,9 @@ const getServiceNetwork: Handler = (input: GetServiceNetworkRequest, ctx) => {
 };
 
 const listServiceNetworks: Handler = (input: ListServiceNetworksRequest, ctx) => {
-  const page = listPage(ctx, Object.values(ctx.state.lattice.serviceNetworks), input, "all");
+  const shared = sharedRecords(ctx, "servicenetwork");
+  const own = Object.values(ctx.state.lattice.serviceNetworks);
+  const page = listPage(ctx, shared.length > 0 ? [...own, ...shared] : own, input, "all");
   return {
     items: page.items.map((sn) => ({
       id: sn.id,
@@ -90,7 +97,7 @@ const listServiceNetworks: Handler = (input: ListServiceNetworksRequest, ctx) =>
       arn: sn.arn,
       createdAt: toDate(sn.createdAt),
       lastUpdatedAt: toDate(sn.lastUpdatedAt),
-      ...counts(ctx, sn.id),
+      ...counts(ownerContext(ctx, sn.arn), sn.id),
     })),
     nextToken: page.nextToken,
   };
@@ -116,7 +123,10 @@ const deleteServiceNetwork: Handler = (input: DeleteServiceNetworkRequest, ctx) 
   if (resourceAssociationsByNetwork.has(ctx.state, sn.id)) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has Resource Configuration(s) associated`);
   }
-  const endpoints = vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn);
+  const endpoints = [
+    ...vpcEndpointsByServiceNetwork.get(ctx.state, sn.arn),
+    ...linkedEndpoints(ctx, (link) => link.serviceNetworkArn === sn.arn),
+  ];
   if (endpoints.length > 0) {
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC endpoint(s) associated`);
   }

@@ -34,11 +34,14 @@ import type { ListenerRecord, ServiceRecord, TargetGroupRecord, TargetRecord } f
 import { idempotent, idFromIdentifier, latticeArn, resolve, serviceDnsEntry, setTags, toDate } from "../support.js";
 import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
+import { foreignRecord, sharedRecords } from "../sharing.js";
 
 const LISTENERS_PER_SERVICE = 2;
 
 export function findService(ctx: HandlerContext, identifier: string): ServiceRecord {
-  return resolve(ctx.state.lattice.services, identifier, "SERVICE", "Service");
+  return (
+    foreignRecord(ctx, "service", identifier) ?? resolve(ctx.state.lattice.services, identifier, "SERVICE", "Service")
+  );
 }
 
 export function findTargetGroup(ctx: HandlerContext, identifier: string): TargetGroupRecord {
@@ -107,7 +110,9 @@ const createService: Handler = (input: CreateServiceRequest, ctx) =>
 const getService: Handler = (input: GetServiceRequest, ctx) => serviceView(findService(ctx, input.serviceIdentifier!));
 
 const listServices: Handler = (input: ListServicesRequest, ctx) => {
-  const page = listPage(ctx, Object.values(ctx.state.lattice.services), input, "all");
+  const shared = sharedRecords(ctx, "service");
+  const own = Object.values(ctx.state.lattice.services);
+  const page = listPage(ctx, shared.length > 0 ? [...own, ...shared] : own, input, "all");
   return {
     items: page.items.map((s) => ({
       id: s.id,

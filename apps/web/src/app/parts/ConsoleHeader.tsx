@@ -1,0 +1,78 @@
+/**
+ * The top bar: the product name, source and region, the emulator marker and
+ * account, search, refresh (not in a snapshot), the read-only badge, the
+ * audit log and "Copy link".
+ */
+import type { Topology } from "@lattice-atlas/shared";
+import { SearchBox } from "../../features/search/components/SearchBox";
+import type { SearchHit } from "../../features/search/search-index";
+import { AccountTag, EmulatorMarker, SourcePicker } from "../../features/sources/components/SourcePicker";
+import { RefreshControl } from "../../features/topology/components/DiscoveryBar";
+import { CopyButton } from "../../lib/ui/CopyButton";
+import type { ViewState } from "../../lib/url-state";
+import type { ViewUpdate } from "../../lib/use-view-state";
+import type { ConsoleTarget } from "../hooks/use-console-target";
+import type { DrawnTopologyState } from "../hooks/use-drawn-topology";
+
+interface ConsoleHeaderProps {
+  place: ConsoleTarget;
+  drawing: DrawnTopologyState;
+  data: Topology | undefined;
+  view: ViewState;
+  shareUrl: string;
+  onView(update: ViewUpdate): void;
+  onPick(hit: SearchHit): void;
+}
+
+/** Another source or region: what was selected, focused or asked about belonged to the previous one. */
+const FRESH = { selected: undefined, focus: undefined, from: undefined, panel: undefined } as const;
+
+export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, onPick }: ConsoleHeaderProps) {
+  const { sources, health, target, sourceInfo, access } = place;
+  const { refresh } = drawing;
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        <h1 className="brand__name">Lattice Atlas</h1>
+      </div>
+      {sources.data ? (
+        <SourcePicker
+          sources={sources.data.sources}
+          source={target?.source}
+          region={target?.region}
+          onSource={(s) => onView({ source: s.id, region: s.defaultRegion, ...FRESH })}
+          onRegion={(region) => onView({ region, ...FRESH })}
+        />
+      ) : null}
+      <EmulatorMarker source={sourceInfo} />
+      <AccountTag accountId={data?.accountId ?? sourceInfo?.accountId} />
+      <SearchBox topology={data} onPick={onPick} />
+      {!place.inSnapshot ? (
+        <RefreshControl
+          refreshing={refresh.isPending}
+          disabled={!target || drawing.topology.isPending}
+          progress={drawing.progress}
+          onRefresh={() => refresh.mutate()}
+        />
+      ) : null}
+      {sourceInfo && health.data && !access.allowed ? (
+        <span className="read-only-badge" data-testid="read-only-badge" title={access.reason}>
+          Read-only<span className="visually-hidden">: {access.reason}</span>
+        </span>
+      ) : null}
+      <button
+        type="button"
+        className="button"
+        data-testid="audit-button"
+        aria-pressed={view.panel === "audit"}
+        onClick={() => onView({ panel: view.panel === "audit" ? undefined : "audit" })}
+      >
+        Audit log
+      </button>
+      <CopyButton value={shareUrl} label="Copy link to this view" testId="copy-link" className="button">
+        Copy link
+      </CopyButton>
+    </header>
+  );
+}

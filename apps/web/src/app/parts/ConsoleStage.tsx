@@ -1,0 +1,76 @@
+/**
+ * The middle: the toolbar (save, snapshot, export), then the diagram — or
+ * what stands in for it (progress, an error in sentences, the empty state,
+ * "laying out"), or a snapshot being opened.
+ */
+import { ReactFlowProvider } from "@xyflow/react";
+import { DiagramHandle } from "../../features/exports/diagram-handle";
+import { ExportMenu } from "../../features/exports/components/ExportMenu";
+import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
+import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
+import type { FlowGraph } from "../../features/topology/to-flow-graph";
+import { ShareToolbar } from "../../features/views/components/ShareToolbar";
+import { SnapshotStage } from "../../features/views/components/ShareBanner";
+import type { SharedRoute } from "../../features/views/use-shared-route";
+import { serializeViewState, type ViewState } from "../../lib/url-state";
+import type { ViewUpdate } from "../../lib/use-view-state";
+import type { ConsoleTarget } from "../hooks/use-console-target";
+import type { DrawnTopologyState } from "../hooks/use-drawn-topology";
+
+interface ConsoleStageProps {
+  view: ViewState;
+  shared: SharedRoute;
+  place: ConsoleTarget;
+  drawing: DrawnTopologyState;
+  graph: FlowGraph | undefined;
+  /** What the canvas needs besides the graph and its key. */
+  canvas: Omit<TopologyCanvasProps, "graph" | "viewKey">;
+  onView(update: ViewUpdate): void;
+}
+
+export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onView }: ConsoleStageProps) {
+  const data = drawing.drawn?.topology;
+  const { topology } = drawing;
+  return (
+    <section className="stage" aria-label="Topology">
+      <ShareToolbar
+        view={view}
+        liveTarget={place.inSnapshot ? undefined : place.liveTarget}
+        topology={data}
+        onView={onView}
+      >
+        <ExportMenu
+          graph={graph}
+          state={serializeViewState(view)}
+          title={`${shared.snapshot ? `Snapshot “${shared.snapshot.name}” · ` : ""}${data?.source.label ?? ""} · ${data?.region ?? ""}`}
+        />
+      </ShareToolbar>
+      <TopologyStage
+        sourcesError={place.sources.isError ? place.sources.error : undefined}
+        topology={topology}
+        target={place.target}
+        sourceInfo={place.sourceInfo}
+        progress={drawing.progress}
+        onRetry={() => void topology.refetch()}
+      >
+        {data ? (
+          data.nodes.length === 0 ? (
+            <EmptyState topology={data} />
+          ) : !graph ? (
+            <LayingOut count={data.nodes.length} />
+          ) : (
+            <ReactFlowProvider>
+              <TopologyCanvas
+                graph={graph}
+                viewKey={`${graph.topology.source.id}|${graph.topology.region}`}
+                {...canvas}
+              />
+              <DiagramHandle />
+            </ReactFlowProvider>
+          )
+        ) : null}
+      </TopologyStage>
+      {place.inSnapshot && !shared.target ? <SnapshotStage route={shared} onView={onView} /> : null}
+    </section>
+  );
+}

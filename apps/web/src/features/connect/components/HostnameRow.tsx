@@ -1,0 +1,76 @@
+/** The rows of names in a "Connect from…" answer: a name that works (Copy, the ready command, "Explain"), or one that does not. */
+import type { Hostname } from "@lattice-atlas/shared";
+import { CopyButton } from "../../../lib/ui/CopyButton";
+import { ExplainButton } from "../../explain/components/ExplainButton";
+import { explainFromConnectRow } from "../../explain/request";
+import { PatternBadge } from "./PatternBadge";
+
+/** A name that works from this VPC: pattern, port, private or generated, via what, and the ready command. */
+export function HostnameRow({
+  fromVpcId,
+  targetId,
+  hostname: h,
+}: {
+  fromVpcId: string;
+  targetId: string;
+  hostname: Hostname;
+}) {
+  return (
+    <li className="hostname" data-testid="hostname-row" data-hostname={h.hostname} data-pattern={h.pattern}>
+      <div className="hostname__line">
+        <code className="hostname__name">{h.hostname}</code>
+        <CopyButton value={h.hostname} label={`Copy hostname ${h.hostname}`} testId="copy-hostname" />
+        <ExplainButton
+          params={explainFromConnectRow(fromVpcId, targetId, h.hostname)}
+          label={`Explain, hop by hop, ${h.hostname} from here`}
+          testId="explain-hostname"
+        />
+      </div>
+      <div className="hostname__facts">
+        <PatternBadge pattern={h.pattern} />
+        {h.port !== undefined ? <span>port {h.port}</span> : null}
+        <span>{h.privateDns ? "private DNS name" : "generated name"}</span>
+        <span className="muted" title={`${h.source.api} → ${h.source.field}`}>
+          via <code>{h.via.id}</code>
+        </span>
+      </div>
+      {h.command ? (
+        <div className="command">
+          <code className="command__text">{h.command}</code>
+          <CopyButton value={h.command} label={`Copy command for ${h.hostname}`} testId="copy-command" />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
+/** A name that looks right from this VPC but does not work: why, what it resolves to, and "Explain". */
+export function NotWorkingRow({
+  fromVpcId,
+  targetId,
+  hostname: h,
+}: {
+  fromVpcId: string;
+  targetId: string;
+  hostname: Hostname;
+}) {
+  return (
+    <li className="hostname hostname--bad" data-testid="not-working-row" data-hostname={h.hostname}>
+      <div className="hostname__line">
+        <code className="hostname__name">{h.hostname}</code>
+        <PatternBadge pattern={h.pattern} />
+        <ExplainButton
+          params={explainFromConnectRow(fromVpcId, targetId, h.hostname)}
+          label={`Explain why ${h.hostname} does not work from here`}
+          testId="explain-hostname"
+        />
+      </div>
+      {h.reason ? <p className="hostname__reason">{h.reason}</p> : null}
+      {h.resolvesTo && h.resolvesTo.length > 0 ? (
+        <p className="hostname__resolves">
+          Resolves to <code>{h.resolvesTo.join(", ")}</code>
+        </p>
+      ) : null}
+    </li>
+  );
+}
