@@ -20,7 +20,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    "lattice-atlas emulator\n  --port <n>         listen port (default 4566; 0 = any free port)\n  --host <addr>      bind address (default 127.0.0.1)\n  --scenario <name>  field-report | empty | large | estate (default field-report)\n  --param k=v        scenario parameter, repeatable (large: serviceNetworks, vpcs, resourceConfigurations, services, accounts)\n  --seed <s>         id seed (deterministic ids)",
+    "lattice-atlas emulator\n  --port <n>         listen port (default 4566; 0 = any free port)\n  --host <addr>      bind address (default 127.0.0.1)\n  --scenario <name>  field-report | custom-domains | empty | large | estate (default field-report)\n  --param k=v        scenario parameter, repeatable (large: serviceNetworks, vpcs, resourceConfigurations, services, accounts)\n  --seed <s>         id seed (deterministic ids)",
   );
   process.exit(0);
 }

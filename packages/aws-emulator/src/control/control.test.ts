@@ -77,7 +77,13 @@ describe("health, scenarios and DNS (field-report loaded at start)", () => {
   it("lists the scenarios and the current one", async () => {
     const { status, body } = await h.control("GET", "/_emulator/scenarios");
     expect(status).toBe(200);
-    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(["field-report", "empty", "large", "estate"]);
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      "field-report",
+      "custom-domains",
+      "empty",
+      "large",
+      "estate",
+    ]);
     expect(body.scenarios.find((s: { name: string }) => s.name === "large").parameters).toHaveProperty(
       "serviceNetworks",
     );
@@ -115,6 +121,55 @@ describe("health, scenarios and DNS (field-report loaded at start)", () => {
       `/_emulator/dns?name=${encodeURIComponent(DBInstances![0]!.Endpoint!.Address!)}`,
     );
     expect(instance.body.kind).toBe("rds-instance");
+  });
+
+  it("resolves service-network names inside Lattice's blocks: resources in 129.224.0.0/17, services in 169.254.171.0/24", async () => {
+    const snra = "snra-0258ae5ca1fffbb4a.rcfg-01158845410b9f395.4232ccc.vpc-lattice-rsc.ap-northeast-1.on.aws";
+    const resource = await h.control("GET", `/_emulator/dns?name=${snra}`);
+    expect(resource.body.kind).toBe("lattice-resource");
+    const [a, b, c, d] = (resource.body.addresses[0] as string).split(".").map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    expect([a, b]).toEqual([129, 224]);
+    expect(c).toBeLessThan(128);
+    expect(d).toBeLessThan(256);
+    const service = await h.control(
+      "GET",
+      "/_emulator/dns?name=zenn-vpc-lattice-service-dev-0a836c24f4bc2c8ea.7d67968.vpc-lattice-svcs.ap-northeast-1.on.aws",
+    );
+    expect(service.body.addresses[0]).toMatch(/^169\.254\.171\.(\d|[1-9]\d|1\d\d|2[0-4]\d|25[0-5])$/);
+  });
+
+  it("answers, for a VPC, the private names its way in provisions before public ones", async () => {
+    const vpcs = await h.ec2.send(
+      new DescribeVpcsCommand({
+        Filters: [{ Name: "tag:Name", Values: ["consumer-resource-endpoint-vpc", "consumer-sn-association-vpc"] }],
+      }),
+    );
+    const vpcOf = (name: string) => vpcs.Vpcs!.find((v) => v.Tags?.some((t) => t.Value === name))!.VpcId!;
+    // The Resource endpoint (private DNS on) gives the writer's RDS name a private zone: it resolves to the endpoint's interfaces.
+    const viaEndpoint = await h.control(
+      "GET",
+      `/_emulator/dns?name=${encodeURIComponent(WRITER)}&vpcId=${vpcOf("consumer-resource-endpoint-vpc")}`,
+    );
+    expect(viaEndpoint.body.kind).toBe("vpc-endpoint");
+    expect(viaEndpoint.body.via).toMatch(/^vpce-0[0-9a-f]{16}$/);
+    expect(viaEndpoint.body.addresses).toHaveLength(2);
+    expect(viaEndpoint.body.addresses.every((ip: string) => ip.startsWith("10.1."))).toBe(true);
+    // The VPC association has private DNS off: the public answer (the instance, in the provider VPC).
+    const publicAnswer = await h.control(
+      "GET",
+      `/_emulator/dns?name=${encodeURIComponent(WRITER)}&vpcId=${vpcOf("consumer-sn-association-vpc")}`,
+    );
+    expect(publicAnswer.body.addresses).toEqual(["10.0.143.144"]);
+    const unknownVpc = await h.control(
+      "GET",
+      `/_emulator/dns?name=${encodeURIComponent(WRITER)}&vpcId=vpc-0000000000000000a`,
+    );
+    expect(unknownVpc.status).toBe(400);
   });
 
   it("answers NXDOMAIN (404) for a name it never issued and 400 without a name", async () => {
@@ -294,6 +349,24 @@ describe("state export and import", () => {
     );
     // The state was left alone.
     expect(await snNames()).toEqual(["fresh-net", "kept-net"]);
+  });
+
+  it("exports and imports the simulated public DNS with the state, and checks its shape", async () => {
+    await reset();
+    await h.control("POST", "/_emulator/dns/txt", { name: "_abc.kept.example", value: "vpc-lattice:kept" });
+    const exported = (await h.control("GET", "/_emulator/state")).body;
+    expect(exported.publicDns).toEqual({ txt: [{ name: "_abc.kept.example", values: ["vpc-lattice:kept"] }] });
+    await reset();
+    expect((await h.control("GET", "/_emulator/dns/txt")).body.records).toEqual([]);
+    expect((await h.control("PUT", "/_emulator/state", exported)).status).toBe(200);
+    expect((await h.control("GET", "/_emulator/dns?name=_abc.kept.example&type=TXT")).body.values).toEqual([
+      "vpc-lattice:kept",
+    ]);
+    const bad = await h.control("PUT", "/_emulator/state", { ...exported, publicDns: { txt: [{ name: 1 }] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain("publicDns");
+    expect((await h.control("DELETE", "/_emulator/dns/txt", { name: "_abc.kept.example" })).status).toBe(200);
+    expect((await h.control("DELETE", "/_emulator/dns/txt", { name: "_abc.kept.example" })).status).toBe(404);
   });
 });
 

@@ -8,6 +8,8 @@ import { describeEstate } from "./estate.js";
 import type { ControlHandler, Emulator } from "../core/emulator.js";
 import { resolveName } from "../core/dns.js";
 import { loadEstate, type EstateDocument } from "../scenarios/estate-loader.js";
+import { setVerificationStatus } from "../services/lattice/handlers/domain-verification.js";
+import { resolvePrivateName } from "../services/lattice/private-zones.js";
 import { estateControl } from "./estate-routes.js";
 import { controlRefusal } from "./guard.js";
 import { applyScenario, SCENARIOS, scenarioDocument, loadScenario, type ScenarioDocument } from "../scenarios/index.js";
@@ -62,6 +64,27 @@ export function loadNamedScenario(emulator: Emulator, name: string, params: Reco
   const result = applyScenario(emulator, name, params);
   setScenario(emulator, name);
   return result;
+}
+
+/** TXT records of the simulated public DNS: GET lists, POST {name, value} adds, DELETE {name, value?} removes. */
+function txtRecords(emulator: Emulator, method: string, body: string) {
+  if (method === "GET") return ok({ records: emulator.publicDns.records() });
+  const input = asObject(parseJson(body), "TXT record");
+  const name = input.name;
+  if (typeof name !== "string" || name.trim() === "")
+    throw new Error('give the record\'s name, e.g. {"name": "_abc.example.com", "value": "vpc-lattice:…"}');
+  if (method === "POST" || method === "PUT") {
+    if (typeof input.value !== "string") throw new Error("give the record's value as a string");
+    emulator.publicDns.addTxt(name, input.value);
+    return ok({ name, values: emulator.publicDns.lookupTxt(name) }, 201);
+  }
+  if (method === "DELETE") {
+    const removed = emulator.publicDns.removeTxt(name, typeof input.value === "string" ? input.value : undefined);
+    return removed
+      ? ok({ name, values: emulator.publicDns.lookupTxt(name) })
+      : ok({ message: `no TXT record ${name}` }, 404);
+  }
+  return ok({ message: `no control route ${method} /_emulator/dns/txt` }, 404);
 }
 
 /** An estate given as data (src/scenarios/estate-loader.ts): tried in a blank emulator first, like a document. */
@@ -189,17 +212,21 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       for (const kind of Object.keys(delays))
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
       const failures = asObject(input.failures ?? {}, "failures");
-      const parsedFailures: Record<string, { remaining: number; code: string; message: string }> = {};
+      const parsedFailures: Record<string, { remaining: number; code: string; message: string; after?: number }> = {};
       for (const [kind, value] of Object.entries(failures)) {
         if (!known.includes(kind)) throw new Error(`unknown kind ${kind} (known: ${known.join(", ")})`);
         const f = asObject(value, `failures.${kind}`);
         const count = f.count ?? 1;
         if (typeof count !== "number" || !Number.isInteger(count) || count < 1)
           throw new Error(`failures.${kind}.count must be a positive integer`);
+        const after = f.after ?? 0;
+        if (typeof after !== "number" || !Number.isInteger(after) || after < 0)
+          throw new Error(`failures.${kind}.after must be a non-negative integer`);
         parsedFailures[kind] = {
           remaining: count,
           code: String(f.code ?? "InternalFailure"),
           message: String(f.message ?? "Injected failure by the emulator"),
+          ...(after > 0 ? { after } : {}),
         };
       }
       emulator.lifecycle.settings = {
@@ -210,20 +237,48 @@ export const controlRoutes: ControlHandler = (emulator, method, path, query, bod
       return ok(emulator.lifecycle.settings);
     }
   }
+  if (route === "/_emulator/dns/txt") return txtRecords(emulator, method, body);
+  const verification = /^\/_emulator\/domain-verifications\/(dv-[0-9a-z]{17})$/.exec(route);
+  if (verification && method === "POST") {
+    // The control switch: a verification's status without a TXT record.
+    const input = asObject(parseJson(body), "domain verification body");
+    if (typeof input.status !== "string")
+      throw new Error('give {"status": "VERIFIED" | "VERIFICATION_TIMED_OUT" | "PENDING"}');
+    const account = typeof input.accountId === "string" ? input.accountId : emulator.defaultAccountId;
+    const region = typeof input.region === "string" ? input.region : emulator.defaultRegion;
+    const dv = setVerificationStatus(emulator.region(account, region), verification[1]!, input.status, Date.now());
+    return ok(dv);
+  }
+  if (route === "/_emulator/dns" && method === "GET" && query.get("type")?.toUpperCase() === "TXT") {
+    const name = query.get("name");
+    if (!name) throw new Error("give ?name=<hostname>&type=TXT");
+    const values = emulator.publicDns.lookupTxt(name);
+    return values.length > 0
+      ? ok({ name, type: "TXT", values })
+      : ok({ name, type: "TXT", values, message: "NXDOMAIN" }, 404);
+  }
   if (route === "/_emulator/dns" && method === "GET") {
     const name = query.get("name");
     if (!name) throw new Error("give ?name=<hostname>");
     const account = query.get("accountId") ?? emulator.defaultAccountId;
     const region = query.get("region") ?? /\.([a-z]{2}-[a-z]+-\d)\./.exec(name)?.[1] ?? emulator.defaultRegion;
+    const state = emulator.region(account, region);
+    const vpcId = query.get("vpcId");
+    if (vpcId) {
+      // As the VPC's resolver answers: its private hosted zones first, then public DNS.
+      if (!state.ec2.vpcs[vpcId]) throw new Error(`no VPC ${vpcId} in account ${account}, ${region}`);
+      const inVpc = resolvePrivateName(emulator.context(account, region, "ResolveName"), name, vpcId);
+      if (inVpc) return ok(inVpc);
+    }
     // Without an account, any account's name (an estate's names live in the accounts that own them).
     const answer =
-      resolveName(emulator.region(account, region), name) ??
+      resolveName(state, name) ??
       (query.get("accountId")
         ? undefined
         : emulator
             .states()
-            .filter((state) => state.region === region)
-            .map((state) => resolveName(state, name))
+            .filter((s) => s.region === region)
+            .map((s) => resolveName(s, name))
             .find(Boolean));
     return answer
       ? ok(answer)

@@ -11,6 +11,7 @@ import { emptyGlobalState, type GlobalState } from "./global.js";
 import { credentialError, identifyCaller, userCaller, type Caller } from "./identity.js";
 import { IdGenerator } from "./ids.js";
 import { Lifecycle } from "./lifecycle.js";
+import { PublicDns, type TxtRecord } from "./public-dns.js";
 import { emptyRegionState, regionKey, type RegionState } from "./region.js";
 import { credentialScope } from "./routing.js";
 import type { HandlerContext, ServiceDefinition } from "./service.js";
@@ -57,6 +58,8 @@ export interface StateExport {
   version: 1;
   ids: { seed: string; counter: number };
   regions: RegionState[];
+  /** TXT records of the simulated public DNS (absent in exports from before it existed). */
+  publicDns?: { txt: TxtRecord[] };
   /** IAM roles, the organization, STS sessions, sharing settings (absent in exports made before they existed). */
   global?: GlobalState;
 }
@@ -65,6 +68,7 @@ export class Emulator {
   readonly ids: IdGenerator;
   readonly lifecycle = new Lifecycle();
   readonly stats = new Stats();
+  readonly publicDns = new PublicDns();
   readonly faults: FaultInjector;
   readonly defaultAccountId: string;
   readonly defaultRegion: string;
@@ -194,6 +198,7 @@ export class Emulator {
       operation,
       requestId: randomUUID(),
       regionState: (a, r) => this.region(a, r),
+      publicDns: this.publicDns,
       caller,
       world: this.world,
     };
@@ -205,6 +210,7 @@ export class Emulator {
    */
   reset(): void {
     this.regions.clear();
+    this.publicDns.clear();
     this.global = { ...emptyGlobalState(), sts: this.global.sts };
     this.world.sharingChanged();
     this.faults.rules = [];
@@ -218,6 +224,7 @@ export class Emulator {
       version: 1,
       ids: this.ids.snapshot(),
       regions: [...this.regions.values()].map((r) => structuredClone(r)),
+      publicDns: { txt: this.publicDns.records() },
       global: structuredClone(this.global),
     };
   }
@@ -247,6 +254,7 @@ export class Emulator {
     this.regions.clear();
     for (const [key, state] of regions) this.regions.set(key, state);
     if (parsed.ids) this.ids.restore(parsed.ids);
+    this.publicDns.restore(parsed.publicDns?.txt ?? []);
     const global = parsed.global ? structuredClone(parsed.global) : undefined;
     const base = emptyGlobalState();
     this.global = global
@@ -588,6 +596,20 @@ export function checkStateExport(data: unknown): StateExport {
     ) {
       throw new Error('invalid state export: ids must be {"seed": string, "counter": non-negative integer}');
     }
+  }
+  if (data.publicDns !== undefined) {
+    const txt = isObject(data.publicDns) ? data.publicDns.txt : undefined;
+    const valid =
+      Array.isArray(txt) &&
+      txt.every(
+        (r: unknown) =>
+          isObject(r) &&
+          typeof r.name === "string" &&
+          Array.isArray(r.values) &&
+          r.values.every((v) => typeof v === "string"),
+      );
+    if (!valid)
+      throw new Error('invalid state export: publicDns must be {"txt": [{"name": string, "values": [string…]}]}');
   }
   const seen = new Map<string, number>();
   data.regions.forEach((region: unknown, index: number) => {

@@ -20,7 +20,8 @@ export interface KindBinding {
 export interface TransitionSettings {
   defaultDelayMs: number;
   delays: Record<string, number>;
-  failures: Record<string, { remaining: number; code: string; message: string }>;
+  /** `after`: creations of the kind that still succeed before the failures start (0 when absent). */
+  failures: Record<string, { remaining: number; code: string; message: string; after?: number }>;
 }
 
 export class Lifecycle {
@@ -48,7 +49,9 @@ export class Lifecycle {
     const armed = this.settings.failures[kind];
     let failure: PendingTransition["failure"];
     let to = finalStatus;
-    if (armed && armed.remaining > 0) {
+    if (armed && armed.after) {
+      armed.after -= 1;
+    } else if (armed && armed.remaining > 0) {
       armed.remaining -= 1;
       if (armed.remaining === 0) delete this.settings.failures[kind];
       failure = { code: armed.code, message: armed.message };

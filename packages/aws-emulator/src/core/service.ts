@@ -3,6 +3,7 @@ import type { AwsError } from "./errors.js";
 import type { Caller } from "./identity.js";
 import type { IdGenerator } from "./ids.js";
 import type { Lifecycle } from "./lifecycle.js";
+import type { PublicDns } from "./public-dns.js";
 import type { RegionState } from "./region.js";
 import type { World } from "./world.js";
 import type { OperationModel } from "../protocols/model.js";
@@ -21,6 +22,8 @@ export interface HandlerContext {
   requestId: string;
   /** Another region of the same emulator (RDS ARNs may name any region; lookups stay in-region). */
   regionState: (accountId: string, region: string) => RegionState;
+  /** The emulator's simulated public DNS (TXT records for domain verification). */
+  publicDns: PublicDns;
   /** Who is calling (the account and, for assumed roles, the session). */
   caller: Caller;
   /** Other accounts' states and the global state (IAM, Organizations, STS), for cross-account work. */

@@ -11,6 +11,8 @@ export interface RuleDocument {
   /** A security group name of this document. */
   fromGroup?: string;
   cidr?: string;
+  /** An AWS-managed prefix list of the Region, by the end of its name: "vpc-lattice", "ipv6.vpc-lattice". */
+  awsPrefixList?: string;
   description?: string;
 }
 
@@ -20,6 +22,22 @@ export interface SecurityGroupDocument {
   description?: string;
   ingress?: RuleDocument[];
   egress?: RuleDocument[];
+}
+
+/** A network ACL of a VPC; its entries come before the catch-all deny (rule 32767). */
+export interface NetworkAclDocument {
+  name: string;
+  subnets: string[];
+  entries: Array<{
+    rule: number;
+    egress?: boolean;
+    /** "tcp", "udp", "-1" (all) or a protocol number. */
+    protocol?: string;
+    port?: number;
+    toPort?: number;
+    cidr?: string;
+    action: "allow" | "deny";
+  }>;
 }
 
 export interface SubnetDocument {
@@ -38,6 +56,15 @@ export interface VpcDocument {
   role?: "consumer" | "provider";
   subnets: SubnetDocument[];
   securityGroups?: SecurityGroupDocument[];
+  networkAcls?: NetworkAclDocument[];
+}
+
+/** A Lattice domain verification; with `txtRecord` the loader publishes its TXT record, so it verifies. */
+export interface DomainVerificationDocument {
+  domainName: string;
+  txtRecord?: boolean;
+  /** Set by the control switch instead (e.g. VERIFICATION_TIMED_OUT). */
+  status?: "PENDING" | "VERIFIED" | "VERIFICATION_TIMED_OUT";
 }
 
 export interface AuroraDocument {
@@ -65,6 +92,9 @@ export interface ResourceGatewayDocument {
   subnets: string[];
   securityGroups: string[];
   resourceConfigDnsResolution?: string;
+  ipv4AddressesPerEni?: number;
+  /** A gateway an AWS service runs (serviceManaged): the service principal, e.g. "events.amazonaws.com". */
+  managedBy?: string;
 }
 
 export type DefinitionDocument = { dns: string } | { ip: string } | { aurora: string } | { cidrs: string[] };
@@ -79,6 +109,10 @@ export interface ResourceConfigurationDocument {
   portRanges?: string[];
   customDomainName?: string;
   groupDomain?: string;
+  /** The domain name of a domain verification of this document. */
+  domainVerification?: string;
+  /** A configuration an AWS service manages for the account (read-only to it). */
+  amazonManaged?: boolean;
   /** For ARN configurations: ids of the managed writer and reader children. */
   childIds?: string[];
 }
@@ -97,8 +131,16 @@ export interface ServiceDocument {
   id?: string;
   authType?: "NONE" | "AWS_IAM";
   customDomainName?: string;
-  targetGroup?: { name: string; id?: string; type: "LAMBDA" | "IP"; vpc?: string; port?: number; targets: string[] };
-  listener?: { name: string; protocol: "HTTP" | "HTTPS"; port?: number };
+  targetGroup?: {
+    name: string;
+    id?: string;
+    type: "LAMBDA" | "IP";
+    vpc?: string;
+    port?: number;
+    protocol?: "HTTP" | "HTTPS" | "TCP";
+    targets: string[];
+  };
+  listener?: { name: string; protocol: "HTTP" | "HTTPS" | "TLS_PASSTHROUGH"; port?: number };
 }
 
 export interface VpcAssociationDocument {
@@ -108,6 +150,7 @@ export interface VpcAssociationDocument {
   securityGroups?: string[];
   privateDnsEnabled?: boolean;
   privateDnsPreference?: string;
+  privateDnsSpecifiedDomains?: string[];
 }
 
 export interface ResourceAssociationDocument {
@@ -134,6 +177,8 @@ export interface EndpointDocument {
   resourceConfiguration?: string;
   serviceNetwork?: string;
   privateDnsEnabled?: boolean;
+  privateDnsPreference?: string;
+  privateDnsSpecifiedDomains?: string[];
 }
 
 export interface ScenarioDocument {
@@ -145,6 +190,7 @@ export interface ScenarioDocument {
   vpcs: VpcDocument[];
   aurora?: AuroraDocument[];
   lambdas?: LambdaDocument[];
+  domainVerifications?: DomainVerificationDocument[];
   resourceGateways?: ResourceGatewayDocument[];
   resourceConfigurations?: ResourceConfigurationDocument[];
   serviceNetworks?: ServiceNetworkDocument[];

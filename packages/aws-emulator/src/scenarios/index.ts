@@ -1,6 +1,7 @@
 /** The scenario catalogue. */
 import type { Emulator } from "../core/emulator.js";
 import type { ScenarioDocument } from "./document.js";
+import { customDomainsScenario } from "./custom-domains.js";
 import { estateScenario } from "./estate.js";
 import { loadEstate } from "./estate-loader.js";
 import { fieldReportScenario } from "./field-report.js";
@@ -16,6 +17,7 @@ export interface ScenarioInfo {
 
 export const SCENARIOS: ScenarioInfo[] = [
   { name: "field-report", description: fieldReportScenario.description },
+  { name: "custom-domains", description: customDomainsScenario.description },
   { name: "empty", description: "No resources: an empty account." },
   {
     name: "large",
@@ -34,6 +36,7 @@ export const SCENARIOS: ScenarioInfo[] = [
 
 export function scenarioDocument(name: string, params: Record<string, unknown> = {}): ScenarioDocument | undefined {
   if (name === "field-report") return fieldReportScenario;
+  if (name === "custom-domains") return customDomainsScenario;
   if (name === "large") return largeScenario(parseLargeParams(params));
   return undefined;
 }
@@ -55,5 +58,5 @@ export function applyScenario(
   return doc ? loadScenario(emulator, doc) : undefined;
 }
 
-export { fieldReportScenario, largeScenario, loadScenario };
+export { customDomainsScenario, fieldReportScenario, largeScenario, loadScenario };
 export type { ScenarioDocument };

@@ -4,6 +4,8 @@ import type { Handler, HandlerContext } from "../core/service.js";
 import { createDbCluster, createDbInstance } from "../services/rds/index.js";
 import { defaultSecurityGroup } from "../services/ec2/network.js";
 import { createFunction } from "../services/lambda/index.js";
+import { awsManagedPrefixLists } from "../services/ec2/handlers/prefix-lists.js";
+import { setVerificationStatus } from "../services/lattice/handlers/domain-verification.js";
 import type { RuleDocument, ScenarioDocument } from "./document.js";
 
 export interface LoadResult {
@@ -11,6 +13,12 @@ export interface LoadResult {
   region: string;
   /** Document name → AWS id (or ARN for Lambda functions), for tests and generators. */
   ids: Record<string, string>;
+}
+
+function awsPrefixListId(region: string, suffix: string): string {
+  const list = awsManagedPrefixLists(region).find((l) => l.PrefixListName === `com.amazonaws.${region}.${suffix}`);
+  if (!list) throw new Error(`no AWS-managed prefix list com.amazonaws.${region}.${suffix}`);
+  return list.PrefixListId;
 }
 
 /** `known`: names → ids an earlier document created in the same account and Region (estates load some accounts in two parts). */
@@ -88,6 +96,16 @@ export function loadScenario(
     ...(rule.cidr
       ? { IpRanges: [{ CidrIp: rule.cidr, ...(rule.description ? { Description: rule.description } : {}) }] }
       : {}),
+    ...(rule.awsPrefixList
+      ? {
+          PrefixListIds: [
+            {
+              PrefixListId: awsPrefixListId(doc.region, rule.awsPrefixList),
+              ...(rule.description ? { Description: rule.description } : {}),
+            },
+          ],
+        }
+      : {}),
     ...(rule.fromGroup
       ? {
           UserIdGroupPairs: [
@@ -112,6 +130,42 @@ export function loadScenario(
         });
         for (const rule of group.egress)
           call("ec2", "AuthorizeSecurityGroupEgress", { GroupId: groupId, IpPermissions: [permission(rule)] });
+      }
+    }
+  }
+
+  // Network ACLs: created empty (deny all), given their entries, then swapped in for their subnets.
+  for (const vpc of doc.vpcs) {
+    for (const acl of vpc.networkAcls ?? []) {
+      const created = call("ec2", "CreateNetworkAcl", {
+        VpcId: ref(vpc.name, "VPC"),
+        TagSpecifications: [{ ResourceType: "network-acl", Tags: [{ Key: "Name", Value: acl.name }] }],
+      }) as { NetworkAcl: { NetworkAclId: string } };
+      const aclId = created.NetworkAcl.NetworkAclId;
+      ids.set(acl.name, aclId);
+      for (const entry of acl.entries) {
+        const protocol = entry.protocol ?? "tcp";
+        call("ec2", "CreateNetworkAclEntry", {
+          NetworkAclId: aclId,
+          RuleNumber: entry.rule,
+          Protocol: protocol,
+          RuleAction: entry.action,
+          Egress: entry.egress ?? false,
+          CidrBlock: entry.cidr ?? "0.0.0.0/0",
+          ...(entry.port !== undefined ? { PortRange: { From: entry.port, To: entry.toPort ?? entry.port } } : {}),
+        });
+      }
+      for (const subnet of acl.subnets) {
+        const subnetId = ref(subnet, "subnet");
+        const current = (
+          call("ec2", "DescribeNetworkAcls", {
+            Filters: [{ Name: "association.subnet-id", Values: [subnetId] }],
+          }) as { NetworkAcls: Array<{ Associations: Array<{ NetworkAclAssociationId: string; SubnetId: string }> }> }
+        ).NetworkAcls[0]!.Associations.find((a) => a.SubnetId === subnetId)!;
+        call("ec2", "ReplaceNetworkAclAssociation", {
+          AssociationId: current.NetworkAclAssociationId,
+          NetworkAclId: aclId,
+        });
       }
     }
   }
@@ -171,7 +225,21 @@ export function loadScenario(
     ids.set(fn.name, created.FunctionArn);
   }
 
-  // Lattice: gateways, configurations, networks, services, associations.
+  // Lattice: domain verifications, gateways, configurations, networks, services, associations.
+  for (const verification of doc.domainVerifications ?? []) {
+    const started = call("vpc-lattice", "StartDomainVerification", { domainName: verification.domainName }) as {
+      id: string;
+      txtMethodConfig: { name: string; value: string };
+    };
+    ids.set(verification.domainName, started.id);
+    if (verification.txtRecord) {
+      emulator.publicDns.addTxt(
+        `${started.txtMethodConfig.name}.${verification.domainName}`,
+        started.txtMethodConfig.value,
+      );
+    }
+    if (verification.status) setVerificationStatus(ctx.state, started.id, verification.status, Date.now());
+  }
   for (const gateway of doc.resourceGateways ?? []) {
     force("rgw", gateway.id);
     const g = call("vpc-lattice", "CreateResourceGateway", {
@@ -182,8 +250,11 @@ export function loadScenario(
       ...(gateway.resourceConfigDnsResolution
         ? { resourceConfigDnsResolution: gateway.resourceConfigDnsResolution }
         : {}),
+      ...(gateway.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: gateway.ipv4AddressesPerEni } : {}),
     }) as { id: string };
     ids.set(gateway.name, g.id);
+    // Service-managed gateways are made by AWS services, not through the API: marked after the fact.
+    if (gateway.managedBy) ctx.state.lattice.resourceGateways[g.id]!.managedBy = gateway.managedBy;
   }
   for (const config of doc.resourceConfigurations ?? []) {
     force("rcfg", config.id);
@@ -197,6 +268,9 @@ export function loadScenario(
       ...(config.portRanges ? { portRanges: config.portRanges } : {}),
       ...(config.customDomainName ? { customDomainName: config.customDomainName } : {}),
       ...(config.groupDomain ? { groupDomain: config.groupDomain } : {}),
+      ...(config.domainVerification
+        ? { domainVerificationIdentifier: ref(config.domainVerification, "domain verification") }
+        : {}),
       ...(definition
         ? {
             resourceConfigurationDefinition:
@@ -211,6 +285,7 @@ export function loadScenario(
         : {}),
     }) as { id: string };
     ids.set(config.name, c.id);
+    if (config.amazonManaged) ctx.state.lattice.resourceConfigurations[c.id]!.amazonManaged = true;
   }
   for (const sn of doc.serviceNetworks ?? []) {
     force("sn", sn.id);
@@ -241,7 +316,7 @@ export function loadScenario(
         ? {
             config: {
               port: tg.port ?? 80,
-              protocol: "HTTP",
+              protocol: tg.protocol ?? "HTTP",
               vpcIdentifier: ref(tg.vpc!, "VPC"),
               ipAddressType: "IPV4",
             },
@@ -291,7 +366,14 @@ export function loadScenario(
       securityGroupIds: (association.securityGroups ?? []).map((g) => ref(g, "security group")),
       privateDnsEnabled: association.privateDnsEnabled ?? false,
       ...(association.privateDnsPreference
-        ? { dnsOptions: { privateDnsPreference: association.privateDnsPreference } }
+        ? {
+            dnsOptions: {
+              privateDnsPreference: association.privateDnsPreference,
+              ...(association.privateDnsSpecifiedDomains
+                ? { privateDnsSpecifiedDomains: association.privateDnsSpecifiedDomains }
+                : {}),
+            },
+          }
         : {}),
     }) as { id: string };
     ids.set(`${association.serviceNetwork}<-${association.vpc}`, created.id);
@@ -315,6 +397,16 @@ export function loadScenario(
       SubnetIds: endpoint.subnets.map((s) => ref(s, "subnet")),
       SecurityGroupIds: endpoint.securityGroups.map((g) => ref(g, "security group")),
       PrivateDnsEnabled: endpoint.privateDnsEnabled ?? true,
+      ...(endpoint.privateDnsPreference
+        ? {
+            DnsOptions: {
+              PrivateDnsPreference: endpoint.privateDnsPreference,
+              ...(endpoint.privateDnsSpecifiedDomains
+                ? { PrivateDnsSpecifiedDomains: endpoint.privateDnsSpecifiedDomains }
+                : {}),
+            },
+          }
+        : {}),
       ...(sn ? { ServiceNetworkArn: sn.arn } : {}),
       ...(config ? { ResourceConfigurationArn: config.arn } : {}),
       TagSpecifications: [{ ResourceType: "vpc-endpoint", Tags: [{ Key: "Name", Value: endpoint.name }] }],

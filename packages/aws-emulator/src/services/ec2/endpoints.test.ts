@@ -174,7 +174,7 @@ describe("Resource VPC endpoints", () => {
       State: "Pending",
       SubnetIds: vpc.subnetIds,
       Groups: [{ GroupId: vpc.defaultGroupId, GroupName: "default" }],
-      IpAddressType: "IPV4",
+      IpAddressType: "ipv4",
       PrivateDnsEnabled: false,
       OwnerId: ACCOUNT,
       ResourceConfigurationArn: plain.arn,
@@ -575,7 +575,7 @@ describe("DescribeVpcEndpointAssociations", () => {
       VpcEndpointType: "ServiceNetwork",
       State: "Pending",
       ServiceNetworkArn: sn.arn,
-      IpAddressType: "IPV4",
+      IpAddressType: "ipv4",
     });
     expect(e.ResourceConfigurationArn).toBeUndefined();
 
@@ -667,8 +667,17 @@ describe("DescribeVpcEndpointAssociations", () => {
 
   it("offers a PrivateDnsEntry only when the endpoint has private DNS and the configuration has a custom domain", async () => {
     const vpc = await consumer(80);
+    // ALL_DOMAINS: the (unverified) custom domain gets its private name; preference rules are tested in custom-domains.test.ts.
     const resource = (arn: string, privateDns: boolean) =>
-      endpoint({ VpcEndpointType: "Resource", ResourceConfigurationArn: arn, PrivateDnsEnabled: privateDns }, vpc);
+      endpoint(
+        {
+          VpcEndpointType: "Resource",
+          ResourceConfigurationArn: arn,
+          PrivateDnsEnabled: privateDns,
+          ...(privateDns ? { DnsOptions: { PrivateDnsPreference: "ALL_DOMAINS" } } : {}),
+        },
+        vpc,
+      );
     const namedOn = await resource(named.arn, true);
     const namedOff = await resource(named.arn, false);
     const plainOn = await resource(plain.arn, true);
@@ -704,7 +713,12 @@ describe("DescribeVpcEndpointAssociations", () => {
     );
     const snVpc = await consumer(81);
     const snEndpoint = await endpoint(
-      { VpcEndpointType: "ServiceNetwork", ServiceNetworkArn: sn.arn, PrivateDnsEnabled: true },
+      {
+        VpcEndpointType: "ServiceNetwork",
+        ServiceNetworkArn: sn.arn,
+        PrivateDnsEnabled: true,
+        DnsOptions: { PrivateDnsPreference: "ALL_DOMAINS" },
+      },
       snVpc,
     );
     const snRows = await associations({ VpcEndpointIds: [snEndpoint] });

@@ -7,6 +7,9 @@ import { operationsOf } from "../../protocols/model.js";
 import { ec2Error, ec2ServiceErrors } from "./errors.js";
 import { applyFilters } from "./filters.js";
 import { endpointHandlers, onVpcEndpointRemoved } from "./handlers/endpoints.js";
+import { networkAclHandlers } from "./handlers/network-acls.js";
+import { prefixListHandlers } from "./handlers/prefix-lists.js";
+import { routeTableHandlers } from "./handlers/route-tables.js";
 import { securityGroupHandlers } from "./handlers/security-groups.js";
 import { vpcHandlers } from "./handlers/vpcs.js";
 import { availabilityZoneId } from "./network.js";
@@ -62,6 +65,9 @@ export function ec2Service(): ServiceDefinition {
       ...vpcHandlers,
       ...securityGroupHandlers,
       ...endpointHandlers,
+      ...routeTableHandlers,
+      ...networkAclHandlers,
+      ...prefixListHandlers,
       DescribeAvailabilityZones: describeAvailabilityZones,
     }),
     ...ec2ServiceErrors,

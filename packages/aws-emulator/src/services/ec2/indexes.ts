@@ -1,7 +1,9 @@
 /** The EC2 collections that other code looks up by a field, and their indexes (see core/indexes.ts). */
 import { Table } from "../../core/indexes.js";
 import type {
+  NetworkAclRecord,
   NetworkInterfaceRecord,
+  RouteTableRecord,
   SecurityGroupRecord,
   SecurityGroupRuleRecord,
   SubnetRecord,
@@ -30,3 +32,9 @@ export const interfacesByOwner = networkInterfaceTable.index("byOwner", (n) => n
 export const vpcEndpointTable = new Table<VpcEndpointRecord>("ec2.vpcEndpoints", (s) => s.ec2.vpcEndpoints);
 export const endpointsByVpc = vpcEndpointTable.index("byVpc", (e) => e.VpcId);
 export const vpcEndpointsByServiceNetwork = vpcEndpointTable.index("byServiceNetwork", (e) => e.ServiceNetworkArn);
+
+export const routeTableTable = new Table<RouteTableRecord>("ec2.routeTables", (s) => s.ec2.routeTables);
+export const routeTablesByVpc = routeTableTable.index("byVpc", (r) => r.VpcId);
+
+export const networkAclTable = new Table<NetworkAclRecord>("ec2.networkAcls", (s) => s.ec2.networkAcls);
+export const networkAclsByVpc = networkAclTable.index("byVpc", (n) => n.VpcId);

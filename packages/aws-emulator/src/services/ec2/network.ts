@@ -132,3 +132,23 @@ export function availabilityZoneId(region: string, zone: string): string {
 export function defaultSecurityGroup(state: RegionState, vpcId: string): string | undefined {
   return securityGroupsByVpc.find(state, vpcId, (g) => g.GroupName === "default")?.GroupId;
 }
+
+/**
+ * An id derived from what it belongs to (`rtb-0…` of a VPC, `aclassoc-0…` of a
+ * subnet), for records AWS creates alongside another: they take no id from the
+ * counter, so adding them changes no other generated id. Two 32-bit FNV-1a
+ * passes (cheap: a scenario makes thousands of these; a cryptographic hash
+ * here was a tenth of the large scenario's load time).
+ */
+export function derivedId(prefix: string, owner: string): string {
+  const text = `${prefix}:${owner}`;
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
+  return `${prefix}-0${hex(a)}${hex(b)}`;
+}

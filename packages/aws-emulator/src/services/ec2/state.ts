@@ -14,6 +14,8 @@ export interface VpcRecord {
   DhcpOptionsId: string;
   CidrBlockAssociationSet: Array<{ AssociationId: string; CidrBlock: string; CidrBlockState: { State: string } }>;
   Tags: Tag[];
+  /** DescribeVpcAttribute values (not part of the Vpc shape); absent = AWS's defaults for a non-default VPC. */
+  attributes?: { enableDnsSupport?: boolean; enableDnsHostnames?: boolean; enableNetworkAddressUsageMetrics?: boolean };
 }
 
 export interface SubnetRecord {
@@ -103,6 +105,78 @@ export interface VpcEndpointRecord {
   clientToken?: string;
 }
 
+export interface RouteRecord {
+  DestinationCidrBlock?: string;
+  DestinationIpv6CidrBlock?: string;
+  DestinationPrefixListId?: string;
+  GatewayId?: string;
+  NatGatewayId?: string;
+  TransitGatewayId?: string;
+  VpcPeeringConnectionId?: string;
+  NetworkInterfaceId?: string;
+  InstanceId?: string;
+  EgressOnlyInternetGatewayId?: string;
+  LocalGatewayId?: string;
+  CarrierGatewayId?: string;
+  CoreNetworkArn?: string;
+  VpcEndpointId?: string;
+  Origin: string;
+  State: string;
+}
+
+export interface RouteTableAssociationRecord {
+  Main: boolean;
+  RouteTableAssociationId: string;
+  RouteTableId: string;
+  SubnetId?: string;
+  AssociationState: { State: string };
+}
+
+export interface RouteTableRecord {
+  RouteTableId: string;
+  VpcId: string;
+  OwnerId: string;
+  Routes: RouteRecord[];
+  Associations: RouteTableAssociationRecord[];
+  PropagatingVgws: Array<{ GatewayId: string }>;
+  Tags: Tag[];
+}
+
+export interface NetworkAclEntryRecord {
+  RuleNumber: number;
+  Protocol: string;
+  RuleAction: string;
+  Egress: boolean;
+  CidrBlock?: string;
+  Ipv6CidrBlock?: string;
+  PortRange?: { From: number; To: number };
+  IcmpTypeCode?: { Code: number; Type: number };
+}
+
+export interface NetworkAclRecord {
+  NetworkAclId: string;
+  VpcId: string;
+  OwnerId: string;
+  IsDefault: boolean;
+  Entries: NetworkAclEntryRecord[];
+  Associations: Array<{ NetworkAclAssociationId: string; NetworkAclId: string; SubnetId: string }>;
+  Tags: Tag[];
+}
+
+/** A customer-managed prefix list (AWS-managed ones are derived per Region, not stored). */
+export interface ManagedPrefixListRecord {
+  PrefixListId: string;
+  PrefixListName: string;
+  PrefixListArn: string;
+  AddressFamily: string;
+  State: string;
+  MaxEntries: number;
+  Version: number;
+  OwnerId: string;
+  Tags: Tag[];
+  entries: Array<{ Cidr: string; Description?: string }>;
+}
+
 export interface Ec2State {
   vpcs: Record<string, VpcRecord>;
   subnets: Record<string, SubnetRecord>;
@@ -115,6 +189,9 @@ export interface Ec2State {
    * `vpce|source` where source is the rcfg/SNRA/SNSA the row stands for.
    */
   endpointAssociationRows: Record<string, { id: string; snraId?: string; hostedZoneId: string }>;
+  routeTables: Record<string, RouteTableRecord>;
+  networkAcls: Record<string, NetworkAclRecord>;
+  managedPrefixLists: Record<string, ManagedPrefixListRecord>;
 }
 
 export function emptyEc2State(): Ec2State {
@@ -126,5 +203,8 @@ export function emptyEc2State(): Ec2State {
     networkInterfaces: {},
     vpcEndpoints: {},
     endpointAssociationRows: {},
+    routeTables: {},
+    networkAcls: {},
+    managedPrefixLists: {},
   };
 }

@@ -4,8 +4,10 @@ import * as LambdaModel from "@aws-sdk/client-lambda";
 import type {
   CreateFunctionRequest,
   DeleteFunctionRequest,
+  GetFunctionCodeSigningConfigRequest,
   GetFunctionRequest,
   ListFunctionsRequest,
+  ListVersionsByFunctionRequest,
 } from "@aws-sdk/client-lambda";
 import { AwsError } from "../../core/errors.js";
 import { paginate } from "../../core/pagination.js";
@@ -103,7 +105,14 @@ export function createFunction(ctx: HandlerContext, input: CreateFunctionRequest
       });
     }
   }
-  const code = JSON.stringify(input.Code ?? {});
+  // The package's bytes (ZipFile arrives base64-encoded on the wire), else a stand-in for S3 or image code.
+  const zip = input.Code?.ZipFile;
+  const code =
+    typeof zip === "string"
+      ? Buffer.from(zip, "base64")
+      : zip instanceof Uint8Array
+        ? Buffer.from(zip)
+        : Buffer.from(JSON.stringify(input.Code ?? {}));
   const record: FunctionRecord = {
     FunctionName: name,
     FunctionArn: `arn:aws:lambda:${ctx.region}:${ctx.accountId}:function:${name}`,
@@ -114,7 +123,7 @@ export function createFunction(ctx: HandlerContext, input: CreateFunctionRequest
     Timeout: input.Timeout ?? 3,
     MemorySize: input.MemorySize ?? 128,
     LastModified: ctx.nowIso.replace("Z", "+0000"),
-    CodeSize: code.length,
+    CodeSize: code.byteLength,
     CodeSha256: createHash("sha256").update(code).digest("base64"),
     Version: "$LATEST",
     State: "Active",
@@ -141,6 +150,28 @@ const listFunctions: Handler = (input: ListFunctionsRequest, ctx) => {
   return { Functions: p.items.map(configuration), NextMarker: p.nextToken };
 };
 
+/** Versions: the emulator publishes none, so a function has only $LATEST. */
+const listVersionsByFunction: Handler = (input: ListVersionsByFunctionRequest, ctx) => {
+  const fn = find(ctx, input.FunctionName!);
+  if (input.MaxItems !== undefined && (input.MaxItems < 1 || input.MaxItems > 10000)) {
+    throw lambdaError("InvalidParameterValueException", "MaxItems must be between 1 and 10000");
+  }
+  const p = paginate([configuration(fn)], {
+    maxResults: input.MaxItems,
+    nextToken: input.Marker,
+    defaultSize: 50,
+    scope: `ListVersionsByFunction:${fn.FunctionName}`,
+    invalidToken: () => lambdaError("InvalidParameterValueException", "Invalid Marker"),
+  });
+  return { Versions: p.items, NextMarker: p.nextToken };
+};
+
+/** No code-signing configurations are modelled: every function answers without one. */
+const getFunctionCodeSigningConfig: Handler = (input: GetFunctionCodeSigningConfigRequest, ctx) => {
+  const fn = find(ctx, input.FunctionName!);
+  return { FunctionName: fn.FunctionName, CodeSigningConfigArn: "" };
+};
+
 export function lambdaService(): ServiceDefinition {
   return {
     name: "lambda",
@@ -160,6 +191,8 @@ export function lambdaService(): ServiceDefinition {
         };
       },
       ListFunctions: listFunctions,
+      ListVersionsByFunction: listVersionsByFunction,
+      GetFunctionCodeSigningConfig: getFunctionCodeSigningConfig,
       DeleteFunction: (input: DeleteFunctionRequest, ctx) => {
         const fn = find(ctx, input.FunctionName!);
         delete ctx.state.lambda.functions[fn.FunctionName];

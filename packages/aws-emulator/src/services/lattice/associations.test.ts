@@ -228,6 +228,62 @@ describe("service-network resource associations", () => {
     expect(counts.items?.find((i) => i.id === sn.id)?.numberOfAssociatedResourceConfigurations).toBe(1);
   });
 
+  it("reports a GROUP's association PARTIAL while one managed child association failed", async () => {
+    const group = await h.lattice.send(
+      new CreateResourceConfigurationCommand({
+        name: "partial-grp",
+        type: "GROUP",
+        resourceGatewayIdentifier: gatewayId,
+        portRanges: ["443"],
+      }),
+    );
+    for (const [name, ip] of [
+      ["partial-a", "10.0.8.1"],
+      ["partial-b", "10.0.8.2"],
+    ] as const) {
+      await h.lattice.send(
+        new CreateResourceConfigurationCommand({
+          name,
+          type: "CHILD",
+          resourceConfigurationGroupIdentifier: group.id,
+          resourceConfigurationDefinition: { ipResource: { ipAddress: ip } },
+        }),
+      );
+    }
+    // The parent association is created first, then one per child: let the parent through, fail the first child.
+    const armed = await h.control("PUT", "/_emulator/transitions", {
+      failures: {
+        ServiceNetworkResourceAssociation: { count: 1, after: 1, code: "RESOURCE_UNREACHABLE", message: "no route" },
+      },
+    });
+    expect(armed.status).toBe(200);
+    const parent = await h.lattice.send(
+      new CreateServiceNetworkResourceAssociationCommand({
+        serviceNetworkIdentifier: sn.id,
+        resourceConfigurationIdentifier: group.id,
+      }),
+    );
+    const got = await h.lattice.send(
+      new GetServiceNetworkResourceAssociationCommand({ serviceNetworkResourceAssociationIdentifier: parent.id }),
+    );
+    expect(got.status).toBe("PARTIAL");
+    const children = await h.lattice.send(
+      new ListServiceNetworkResourceAssociationsCommand({
+        resourceConfigurationIdentifier: group.id,
+        includeChildren: true,
+      }),
+    );
+    expect(
+      children.items
+        ?.filter((a) => a.isManagedAssociation)
+        .map((a) => [a.status, a.failureCode])
+        .sort(),
+    ).toEqual([
+      ["ACTIVE", undefined],
+      ["CREATE_FAILED", "RESOURCE_UNREACHABLE"],
+    ]);
+  });
+
   it("creates managed child associations for a GROUP, listed only with includeChildren", async () => {
     const group = await h.lattice.send(
       new CreateResourceConfigurationCommand({
@@ -235,6 +291,7 @@ describe("service-network resource associations", () => {
         type: "GROUP",
         resourceGatewayIdentifier: gatewayId,
         portRanges: ["443"],
+        groupDomain: "example.com",
       }),
     );
     const childA = await h.lattice.send(

@@ -6,11 +6,15 @@ import type { Handler, ServiceDefinition } from "../../core/service.js";
 import { removeInterfacesOf } from "../ec2/network.js";
 import { operationsOf } from "../../protocols/model.js";
 import { latticeServiceErrors } from "./errors.js";
+import { accessLogHandlers } from "./handlers/access-logs.js";
 import { associationHandlers } from "./handlers/associations.js";
+import { domainVerificationHandlers } from "./handlers/domain-verification.js";
 import { policyHandlers } from "./handlers/policies.js";
 import { onResourceConfigurationRemoved, onResourceGatewayRemoved, resourceHandlers } from "./handlers/resources.js";
 import { serviceNetworkHandlers } from "./handlers/service-networks.js";
+import { ruleHandlers } from "./handlers/rules.js";
 import { cascadeServiceRemoval, serviceHandlers } from "./handlers/services.js";
+import { forgetArnOf } from "./support.js";
 import { guardCrossAccount } from "./sharing.js";
 import { validateLatticeInput } from "./validate.js";
 
@@ -29,6 +33,9 @@ export function latticeService(): ServiceDefinition {
     ...resourceHandlers,
     ...associationHandlers,
     ...policyHandlers,
+    ...ruleHandlers,
+    ...accessLogHandlers,
+    ...domainVerificationHandlers,
   };
   const handlers = Object.fromEntries(Object.entries(raw).map(([name, handler]) => [name, validated(name, handler)]));
   return {
@@ -43,50 +50,60 @@ export function latticeService(): ServiceDefinition {
 export function registerLatticeLifecycles(lifecycle: Lifecycle): void {
   const l = (pick: (s: RegionState) => unknown) => (state: RegionState) =>
     pick(state) as Record<string, Record<string, unknown>>;
+  // Whatever is removed takes its tags (and policies) with it.
+  const removed =
+    (then?: (state: RegionState, id: string) => void) =>
+    (state: RegionState, id: string): void => {
+      then?.(state, id);
+      forgetArnOf(state, id);
+    };
   lifecycle.register("Service", {
     collection: l((s) => s.lattice.services),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { code: "failureCode", message: "failureMessage" },
-    onRemoved: (state, id) => cascadeServiceRemoval({ state }, id),
+    onRemoved: removed((state, id) => cascadeServiceRemoval({ state }, id)),
   });
   lifecycle.register("TargetGroup", {
     collection: l((s) => s.lattice.targetGroups),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { code: "failureCode", message: "failureMessage" },
+    onRemoved: removed(),
   });
   lifecycle.register("ResourceGateway", {
     collection: l((s) => s.lattice.resourceGateways),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { message: "failureReason" },
-    onRemoved: onResourceGatewayRemoved,
+    onRemoved: removed(onResourceGatewayRemoved),
   });
   lifecycle.register("ResourceConfiguration", {
     collection: l((s) => s.lattice.resourceConfigurations),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { message: "failureReason" },
-    onRemoved: onResourceConfigurationRemoved,
+    onRemoved: removed(onResourceConfigurationRemoved),
   });
   lifecycle.register("ServiceNetworkVpcAssociation", {
     collection: l((s) => s.lattice.vpcAssociations),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { code: "failureCode", message: "failureMessage" },
-    onRemoved: (state, id) => removeInterfacesOf(state, id),
+    onRemoved: removed((state, id) => removeInterfacesOf(state, id)),
   });
   lifecycle.register("ServiceNetworkResourceAssociation", {
     collection: l((s) => s.lattice.resourceAssociations),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { code: "failureCode", message: "failureReason" },
+    onRemoved: removed(),
   });
   lifecycle.register("ServiceNetworkServiceAssociation", {
     collection: l((s) => s.lattice.serviceAssociations),
     statusField: "status",
     failedStatus: "CREATE_FAILED",
     failureFields: { code: "failureCode", message: "failureMessage" },
+    onRemoved: removed(),
   });
 }

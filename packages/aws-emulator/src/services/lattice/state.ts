@@ -88,6 +88,8 @@ export interface ResourceGatewayRecord extends Timestamps {
   ipAddressType: string;
   ipv4AddressesPerEni?: number;
   resourceConfigDnsResolution: string;
+  /** For gateways an AWS service runs for its own configurations: the service principal (serviceManaged). */
+  managedBy?: string;
 }
 
 export interface ResourceConfigurationRecord extends Timestamps {
@@ -105,6 +107,8 @@ export interface ResourceConfigurationRecord extends Timestamps {
   amazonManaged: boolean;
   customDomainName?: string;
   groupDomain?: string;
+  /** The domain verification (dv-…) the provider named for its custom or group domain. */
+  domainVerificationId?: string;
   failureReason?: string;
   /** For the children of an ARN configuration: which cluster endpoint they stand for. */
   managedEndpointRole?: "writer" | "reader";
@@ -176,6 +180,27 @@ export interface ResourceEndpointAssociationRecord {
   createdAt: string;
 }
 
+export interface AccessLogSubscriptionRecord extends Timestamps {
+  id: string;
+  arn: string;
+  /** sn-…, svc-… or rcfg-… */
+  resourceId: string;
+  resourceArn: string;
+  destinationArn: string;
+  /** Service networks only: which traffic the subscription logs (SERVICE or RESOURCE). */
+  serviceNetworkLogType?: string;
+}
+
+export interface DomainVerificationRecord {
+  id: string;
+  arn: string;
+  domainName: string;
+  status: string;
+  createdAt: string;
+  txtMethodConfig: { name: string; value: string };
+  lastVerifiedTime?: string;
+}
+
 export interface PolicyRecord extends Timestamps {
   policy: string;
 }
@@ -192,6 +217,8 @@ export interface LatticeState {
   resourceAssociations: Record<string, ServiceNetworkResourceAssociationRecord>;
   serviceAssociations: Record<string, ServiceNetworkServiceAssociationRecord>;
   resourceEndpointAssociations: Record<string, ResourceEndpointAssociationRecord>;
+  accessLogSubscriptions: Record<string, AccessLogSubscriptionRecord>;
+  domainVerifications: Record<string, DomainVerificationRecord>;
   authPolicies: Record<string, PolicyRecord>;
   resourcePolicies: Record<string, PolicyRecord>;
   tags: Record<string, Record<string, string>>;
@@ -210,6 +237,8 @@ export function emptyLatticeState(): LatticeState {
     resourceAssociations: {},
     serviceAssociations: {},
     resourceEndpointAssociations: {},
+    accessLogSubscriptions: {},
+    domainVerifications: {},
     authPolicies: {},
     resourcePolicies: {},
     tags: {},

@@ -1,6 +1,7 @@
 /** Shared pieces of the Lattice handlers: ARNs, identifier resolution, DNS names, tags, idempotency. */
 import { createHash } from "node:crypto";
 import { parameterFingerprint } from "../../core/canonical.js";
+import type { RegionState } from "../../core/region.js";
 import type { HandlerContext } from "../../core/service.js";
 import { conflict, notFound } from "./errors.js";
 import type { DnsEntryRecord } from "./state.js";
@@ -62,6 +63,18 @@ export function resourceAssociationDnsEntry(region: string, snraId: string, rcfg
     domainName: `${snraId}.${rcfgId}.${RESOURCE_DNS_HASH}.vpc-lattice-rsc.${region}.on.aws`,
     hostedZoneId: sharedHostedZone(region, "rsc"),
   };
+}
+
+/**
+ * Drops what is keyed by a removed record's ARN (tags, resource policy): the
+ * ARN ends with `/<id>`, and ids are never reused.
+ */
+export function forgetArnOf(state: RegionState, id: string): void {
+  const l = state.lattice;
+  const suffix = `/${id}`;
+  for (const key of Object.keys(l.tags)) if (key.endsWith(suffix)) delete l.tags[key];
+  for (const key of Object.keys(l.resourcePolicies)) if (key.endsWith(suffix)) delete l.resourcePolicies[key];
+  for (const key of Object.keys(l.authPolicies)) if (key.endsWith(suffix)) delete l.authPolicies[key];
 }
 
 export function setTags(ctx: HandlerContext, arn: string, tags: Record<string, string> | undefined): void {

@@ -6,6 +6,9 @@ import type {
   CreateDBInstanceMessage,
   CreateDBSubnetGroupMessage,
   DeleteDBClusterMessage,
+  DeleteDBSubnetGroupMessage,
+  DescribeGlobalClustersMessage,
+  ListTagsForResourceMessage,
   DeleteDBInstanceMessage,
   DescribeDBClusterEndpointsMessage,
   DescribeDBClustersMessage,
@@ -117,6 +120,7 @@ function createDbSubnetGroup(ctx: HandlerContext, input: CreateDBSubnetGroupMess
     DBSubnetGroupArn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:subgrp:${name}`,
     VpcId: [...vpcs][0]!,
     SubnetGroupStatus: "Complete",
+    TagList: (input.Tags ?? []).map((t) => ({ Key: t.Key ?? "", Value: t.Value ?? "" })),
     Subnets: subnets.map((s) => ({
       SubnetIdentifier: s.SubnetId,
       SubnetAvailabilityZone: { Name: s.AvailabilityZone },
@@ -137,6 +141,22 @@ const describeDbSubnetGroups: Handler = (input: DescribeDBSubnetGroupsMessage, c
   }
   const p = page(ctx, all, input, "subnet-groups");
   return { DBSubnetGroups: p.items, Marker: p.nextToken };
+};
+
+const deleteDbSubnetGroup: Handler = (input: DeleteDBSubnetGroupMessage, ctx) => {
+  const name = input.DBSubnetGroupName!.toLowerCase();
+  const group = ctx.state.rds.subnetGroups[name];
+  if (!group) throw rdsError("DBSubnetGroupNotFoundFault", `DBSubnetGroup ${input.DBSubnetGroupName} not found.`, 404);
+  const cluster = Object.values(ctx.state.rds.clusters).find((c) => c.DBSubnetGroup === name);
+  const instance = Object.values(ctx.state.rds.instances).find((i) => i.DBSubnetGroupName === name);
+  if (cluster || instance) {
+    throw rdsError(
+      "InvalidDBSubnetGroupStateFault",
+      `Cannot delete the subnet group '${name}' because at least one database ${cluster ? `cluster: ${cluster.DBClusterIdentifier}` : `instance: ${instance!.DBInstanceIdentifier}`} is still using it.`,
+    );
+  }
+  delete ctx.state.rds.subnetGroups[name];
+  return {};
 };
 
 /* --------------------------------- clusters --------------------------------- */
@@ -329,6 +349,8 @@ export function createDbInstance(
     VpcSecurityGroupIds: cluster.VpcSecurityGroupIds,
     PubliclyAccessible: input.PubliclyAccessible ?? false,
     PromotionTier: input.PromotionTier ?? 1,
+    // AWS's default: minor engine upgrades apply in the maintenance window unless turned off.
+    AutoMinorVersionUpgrade: input.AutoMinorVersionUpgrade ?? true,
     Port: cluster.Port,
     InstanceCreateTime: ctx.nowIso,
     privateIpAddress: eni.PrivateIpAddress,
@@ -383,6 +405,49 @@ const deleteDbInstance: Handler = (input: DeleteDBInstanceMessage, ctx) => {
   return { DBInstance: view };
 };
 
+/* ------------------------------ tags and globals ----------------------------- */
+
+/** Tags of a cluster, instance or subnet group, by ARN (RDS ARNs: `arn:aws:rds:<region>:<account>:<kind>:<name>`). */
+function taggedRecord(ctx: HandlerContext, arn: string): { TagList?: Array<{ Key: string; Value: string }> } {
+  const match = /^arn:aws[a-z-]*:rds:([a-z0-9-]+):(\d{12}):(cluster|db|subgrp):(.+)$/.exec(arn);
+  if (!match) {
+    throw rdsError(
+      "InvalidParameterValue",
+      `The specified resource name does not match an RDS resource in this region: ${arn}`,
+    );
+  }
+  const [, region, account, kind, name] = match;
+  const state = region === ctx.region && account === ctx.accountId ? ctx.state : ctx.regionState(account!, region!);
+  const id = name!.toLowerCase();
+  if (kind === "cluster") {
+    const cluster = state.rds.clusters[id];
+    if (!cluster) throw rdsError("DBClusterNotFoundFault", `DBCluster ${name} not found.`, 404);
+    return cluster;
+  }
+  if (kind === "db") {
+    const instance = state.rds.instances[id];
+    if (!instance) throw rdsError("DBInstanceNotFound", `DBInstance ${name} not found.`, 404);
+    return instance;
+  }
+  const group = state.rds.subnetGroups[id];
+  if (!group) throw rdsError("DBSubnetGroupNotFoundFault", `DBSubnetGroup ${name} not found.`, 404);
+  return group;
+}
+
+const listTagsForResource: Handler = (input: ListTagsForResourceMessage, ctx) => ({
+  TagList: [...(taggedRecord(ctx, input.ResourceName!).TagList ?? [])],
+});
+
+/** No global databases are modelled: every account has none (a named one is not found). */
+const describeGlobalClusters: Handler = (input: DescribeGlobalClustersMessage, ctx) => {
+  if (input.GlobalClusterIdentifier) {
+    throw rdsError("GlobalClusterNotFoundFault", `Global cluster ${input.GlobalClusterIdentifier} not found.`, 404);
+  }
+  filterBy([], input.Filters, ["db-cluster-id", "engine"], () => ({}));
+  page(ctx, [], input, "global-clusters");
+  return { GlobalClusters: [] };
+};
+
 export function rdsService() {
   return {
     name: "rds",
@@ -394,6 +459,9 @@ export function rdsService() {
         DBSubnetGroup: createDbSubnetGroup(ctx, input),
       }),
       DescribeDBSubnetGroups: describeDbSubnetGroups,
+      DeleteDBSubnetGroup: deleteDbSubnetGroup,
+      DescribeGlobalClusters: describeGlobalClusters,
+      ListTagsForResource: listTagsForResource,
       CreateDBCluster: (input: CreateDBClusterMessage, ctx: HandlerContext) => ({
         DBCluster: clusterView(ctx, createDbCluster(ctx, input)),
       }),

@@ -5,6 +5,7 @@ export interface DbSubnetGroupRecord {
   DBSubnetGroupArn: string;
   VpcId: string;
   SubnetGroupStatus: string;
+  TagList?: Array<{ Key: string; Value: string }>;
   Subnets: Array<{ SubnetIdentifier: string; SubnetAvailabilityZone: { Name: string }; SubnetStatus: string }>;
 }
 
@@ -50,6 +51,7 @@ export interface DbInstanceRecord {
   VpcSecurityGroupIds: string[];
   PubliclyAccessible: boolean;
   PromotionTier: number;
+  AutoMinorVersionUpgrade: boolean;
   Port: number;
   InstanceCreateTime: string;
   /** The address its endpoint resolves to (RDS does not expose it; the DNS resolver uses it). */

@@ -15,10 +15,12 @@ import type {
 import type { RegionState } from "../../../core/region.js";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { privateDomainOf } from "../../lattice/handlers/associations.js";
+import { domainVerified, serviceDomainVerified } from "../../lattice/handlers/domain-verification.js";
+import { preferenceAdmits } from "../../lattice/private-dns.js";
 import { childrenOf } from "../../lattice/handlers/resources.js";
 import type { ResourceConfigurationRecord, ServiceNetworkRecord } from "../../lattice/state.js";
 import { LIVE, RESOURCE_DNS_HASH, SERVICE_DNS_HASH, sharedHostedZone } from "../../lattice/support.js";
-import { ec2Error, ec2NotFound, invalidParameter } from "../errors.js";
+import { ec2Error, ec2NotFound, invalidParameter, invalidParameterValue } from "../errors.js";
 import { applyFilters } from "../filters.js";
 import { createManagedInterface, defaultSecurityGroup, removeInterfacesOf } from "../network.js";
 import { resourceAssociationsByNetwork, serviceAssociationsByNetwork } from "../../lattice/indexes.js";
@@ -29,16 +31,20 @@ import { ec2Page, findSubnet, findVpc, tagsFor } from "./common.js";
 import { isSharedWithCaller, linkEndpoint, peerRecord } from "../../lattice/sharing.js";
 
 /** What the endpoint functions need of a handler context: the caller's state and the way to other accounts'. */
-type EndpointContext = Pick<HandlerContext, "state" | "ids" | "region" | "accountId" | "world" | "caller">;
+export type EndpointContext = Pick<
+  HandlerContext,
+  "state" | "ids" | "region" | "accountId" | "world" | "caller" | "publicDns" | "now"
+>;
 
 /** The state that owns a Lattice ARN the endpoint names (another account's for shared networks and configurations). */
-function latticeStateOf(ctx: EndpointContext, arn: string): RegionState | undefined {
+export function latticeStateOf(ctx: EndpointContext, arn: string): RegionState | undefined {
   const parsed = latticeIdFromArn(arn, arn.includes(":servicenetwork/") ? "servicenetwork" : "resourceconfiguration");
   if (!parsed || parsed.account === ctx.accountId) return ctx.state;
   return ctx.world.peek(parsed.account, parsed.region);
 }
 
 const LATTICE_TYPES = ["Resource", "ServiceNetwork"];
+const IP_ADDRESS_TYPES = ["ipv4", "dualstack", "ipv6"];
 
 const ARN_PATTERNS = new Map<string, RegExp>();
 
@@ -66,7 +72,7 @@ function resourceConfigurationFor(ctx: HandlerContext, arn: string): ResourceCon
 }
 
 /** The service network an endpoint's ServiceNetworkArn names, if it (still) exists. */
-function serviceNetworkOf(state: RegionState | undefined, arn: string): ServiceNetworkRecord | undefined {
+export function serviceNetworkOf(state: RegionState | undefined, arn: string): ServiceNetworkRecord | undefined {
   const parsed = latticeIdFromArn(arn, "servicenetwork");
   const sn = parsed ? state?.lattice.serviceNetworks[parsed.id] : undefined;
   return sn && sn.arn === arn ? sn : undefined;
@@ -83,7 +89,10 @@ function serviceNetworkFor(ctx: HandlerContext, arn: string): ServiceNetworkReco
 }
 
 /** Configurations a Lattice endpoint reaches (children for GROUP/ARN parents). */
-function reachableConfigurations(ctx: EndpointContext, endpoint: VpcEndpointRecord): ResourceConfigurationRecord[] {
+export function reachableConfigurations(
+  ctx: EndpointContext,
+  endpoint: VpcEndpointRecord,
+): ResourceConfigurationRecord[] {
   if (endpoint.ResourceConfigurationArn) {
     const state = latticeStateOf(ctx, endpoint.ResourceConfigurationArn);
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
@@ -157,8 +166,20 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
   const rscZone = sharedHostedZone(region, "rsc");
   const svcZone = sharedHostedZone(region, "svcs");
   const rows: EndpointAssociationRow[] = [];
-  const privateName = (domain: string | undefined): DnsEntryRecord | undefined =>
-    domain ? { DnsName: domain } : undefined;
+  const options = endpoint.DnsOptions;
+  /** The private name of a row: private DNS on, and the endpoint's preference admits the domain. */
+  const privateName = (
+    domain: string | undefined,
+    verified: (domain: string) => boolean,
+  ): DnsEntryRecord | undefined =>
+    domain &&
+    endpoint.PrivateDnsEnabled &&
+    preferenceAdmits(options?.PrivateDnsPreference, options?.PrivateDnsSpecifiedDomains, domain, verified(domain))
+      ? { DnsName: domain }
+      : undefined;
+  /** Verification is the provider's: read in the account that owns the configuration. */
+  const configVerified = (owner: RegionState, config: ResourceConfigurationRecord) => (domain: string) =>
+    domainVerified(owner, config, domain, ctx.publicDns, ctx.now);
 
   if (endpoint.ResourceConfigurationArn) {
     const parsed = latticeIdFromArn(endpoint.ResourceConfigurationArn, "resourceconfiguration");
@@ -168,7 +189,7 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
       const isChild = config.id !== parent.id;
       const memo = rowMemo(ctx, `${vpce}|${config.id}`, isChild);
       const label = isChild ? `${vpce}-${memo.snraId}` : vpce;
-      const privateEntry = endpoint.PrivateDnsEnabled ? privateName(privateDomainOf(state, config)) : undefined;
+      const privateEntry = privateName(privateDomainOf(state, config), configVerified(state, config));
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -194,17 +215,15 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
       if (!association.dnsEntry || !LIVE(association.status)) continue;
       // The configuration may be a third account's (shared with the network's owner).
       const configOwner = association.resourceConfigurationOwner;
-      const configs = configOwner
-        ? ctx.world.peek(configOwner, region)?.lattice.resourceConfigurations
-        : l.resourceConfigurations;
+      const configState = configOwner ? ctx.world.peek(configOwner, region) : state;
+      const configs = configState?.lattice.resourceConfigurations;
       const config = configs?.[association.resourceConfigurationId];
       if (!config) continue;
       const group = config.resourceConfigurationGroupId ? configs[config.resourceConfigurationGroupId] : undefined;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
-      const privateEntry =
-        endpoint.PrivateDnsEnabled && association.privateDnsEnabled
-          ? privateName(association.privateDnsEntry?.domainName)
-          : undefined;
+      const privateEntry = association.privateDnsEnabled
+        ? privateName(association.privateDnsEntry?.domainName, configVerified(configState!, config))
+        : undefined;
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -229,7 +248,12 @@ export function endpointAssociationRows(ctx: EndpointContext, endpoint: VpcEndpo
         : l.services[association.serviceId];
       if (!service) continue;
       const memo = rowMemo(ctx, `${vpce}|${association.id}`, false);
-      const privateEntry = endpoint.PrivateDnsEnabled ? privateName(service.customDomainName) : undefined;
+      const serviceState = association.serviceOwner
+        ? (ctx.world.peek(association.serviceOwner, region) ?? state)
+        : state;
+      const privateEntry = privateName(service.customDomainName, (domain) =>
+        serviceDomainVerified(serviceState, domain, ctx.publicDns, ctx.now),
+      );
       rows.push({
         Id: memo.id,
         VpcEndpointId: vpce,
@@ -286,6 +310,60 @@ function checkPrivateDnsClash(ctx: HandlerContext, candidate: VpcEndpointRecord)
       );
     }
   }
+}
+
+const PREFERENCES = [
+  "VERIFIED_DOMAINS_ONLY",
+  "ALL_DOMAINS",
+  "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS",
+  "SPECIFIED_DOMAINS_ONLY",
+];
+
+/**
+ * The endpoint's DnsOptions: with private DNS on, the preference (default
+ * VERIFIED_DOMAINS_ONLY) and the specified domains that two of them use.
+ */
+function dnsOptionsFor(
+  privateDnsEnabled: boolean,
+  options:
+    | {
+        DnsRecordIpType?: string | undefined;
+        PrivateDnsPreference?: string | undefined;
+        PrivateDnsSpecifiedDomains?: string[] | undefined;
+      }
+    | undefined,
+): { DnsOptions?: NonNullable<VpcEndpointRecord["DnsOptions"]> } {
+  const preference = options?.PrivateDnsPreference;
+  const domains = options?.PrivateDnsSpecifiedDomains;
+  if (preference !== undefined && !PREFERENCES.includes(preference)) {
+    throw invalidParameterValue(
+      `Value (${preference}) for parameter DnsOptions.PrivateDnsPreference is invalid. Valid values: ${PREFERENCES.join(", ")}.`,
+    );
+  }
+  if (!privateDnsEnabled && (preference !== undefined || domains?.length)) {
+    throw invalidParameter("DnsOptions.PrivateDnsPreference is only supported when private DNS is enabled.");
+  }
+  const recordType = options?.DnsRecordIpType ? { DnsRecordIpType: options.DnsRecordIpType } : {};
+  if (!privateDnsEnabled) return Object.keys(recordType).length ? { DnsOptions: recordType } : {};
+  const effective = preference ?? "VERIFIED_DOMAINS_ONLY";
+  const usesDomains = effective === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" || effective === "SPECIFIED_DOMAINS_ONLY";
+  if (usesDomains && !domains?.length) {
+    throw invalidParameter(`DnsOptions.PrivateDnsSpecifiedDomains is required with the preference ${effective}.`);
+  }
+  if (!usesDomains && domains?.length) {
+    throw invalidParameter(
+      `DnsOptions.PrivateDnsSpecifiedDomains applies only with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS or SPECIFIED_DOMAINS_ONLY.`,
+    );
+  }
+  if (domains && domains.length > 10)
+    throw invalidParameter("DnsOptions.PrivateDnsSpecifiedDomains takes at most 10 domains.");
+  return {
+    DnsOptions: {
+      ...recordType,
+      PrivateDnsPreference: effective,
+      ...(domains?.length ? { PrivateDnsSpecifiedDomains: [...domains] } : {}),
+    },
+  };
 }
 
 /** The value with the keys of every nested object sorted, so equal requests stringify alike. */
@@ -358,6 +436,19 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     return { GroupId: group.GroupId, GroupName: group.GroupName };
   });
 
+  // The EC2 model's enum (ipv4 | dualstack | ipv6); dualstack and ipv6 need IPv6 subnets, which the emulator does not model.
+  const ipAddressType = input.IpAddressType ?? "ipv4";
+  if (!IP_ADDRESS_TYPES.includes(ipAddressType)) {
+    throw ec2Error(
+      "InvalidParameterValue",
+      `Value (${ipAddressType}) for parameter IpAddressType is invalid. Valid values: ${IP_ADDRESS_TYPES.join(", ")}.`,
+    );
+  }
+  if (ipAddressType !== "ipv4") {
+    throw invalidParameter(
+      `IpAddressType ${ipAddressType} needs subnets with IPv6 CIDR blocks; the subnets of ${vpc.VpcId} have none.`,
+    );
+  }
   const id = ctx.ids.id("vpce");
   const record: VpcEndpointRecord = {
     VpcEndpointId: id,
@@ -366,20 +457,8 @@ const createVpcEndpoint: Handler = (input: CreateVpcEndpointRequest, ctx) => {
     State: "Pending",
     SubnetIds: subnetIds,
     Groups: groups,
-    IpAddressType: (input.IpAddressType ?? "ipv4").toUpperCase(),
-    ...(input.DnsOptions
-      ? {
-          DnsOptions: {
-            ...(input.DnsOptions.PrivateDnsPreference
-              ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference }
-              : {}),
-            ...(input.DnsOptions.PrivateDnsSpecifiedDomains
-              ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
-              : {}),
-            ...(input.DnsOptions.DnsRecordIpType ? { DnsRecordIpType: input.DnsOptions.DnsRecordIpType } : {}),
-          },
-        }
-      : {}),
+    IpAddressType: ipAddressType,
+    ...dnsOptionsFor(input.PrivateDnsEnabled ?? false, input.DnsOptions),
     PrivateDnsEnabled: input.PrivateDnsEnabled ?? false,
     RequesterManaged: false,
     NetworkInterfaceIds: [],
@@ -436,7 +515,7 @@ const endpointFilters = {
   "vpc-endpoint-state": (e: VpcEndpointRecord) => e.State.toLowerCase(),
   "vpc-endpoint-type": (e: VpcEndpointRecord) => e.VpcEndpointType,
   "service-name": (e: VpcEndpointRecord) => e.ServiceName,
-  "ip-address-type": (e: VpcEndpointRecord) => e.IpAddressType.toLowerCase(),
+  "ip-address-type": (e: VpcEndpointRecord) => e.IpAddressType,
 };
 
 const VPCE_ID = /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/;
@@ -496,10 +575,31 @@ export function onVpcEndpointRemoved(state: RegionState, id: string): void {
 const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   const endpoint = ctx.state.ec2.vpcEndpoints[input.VpcEndpointId!];
   if (!endpoint) throw ec2NotFound("InvalidVpcEndpointId.NotFound", input.VpcEndpointId!, "Vpc Endpoint");
-  if (input.PrivateDnsEnabled !== undefined) {
-    const candidate = { ...endpoint, PrivateDnsEnabled: input.PrivateDnsEnabled };
+  if (input.PrivateDnsEnabled !== undefined || input.DnsOptions) {
+    const privateDnsEnabled = input.PrivateDnsEnabled ?? endpoint.PrivateDnsEnabled;
+    const current = endpoint.DnsOptions;
+    const merged = {
+      ...(current?.DnsRecordIpType ? { DnsRecordIpType: current.DnsRecordIpType } : {}),
+      ...(privateDnsEnabled && endpoint.PrivateDnsEnabled && current?.PrivateDnsPreference
+        ? { PrivateDnsPreference: current.PrivateDnsPreference }
+        : {}),
+      ...(privateDnsEnabled && endpoint.PrivateDnsEnabled && current?.PrivateDnsSpecifiedDomains
+        ? { PrivateDnsSpecifiedDomains: current.PrivateDnsSpecifiedDomains }
+        : {}),
+      ...(input.DnsOptions?.DnsRecordIpType ? { DnsRecordIpType: input.DnsOptions.DnsRecordIpType } : {}),
+      ...(input.DnsOptions?.PrivateDnsPreference
+        ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference }
+        : {}),
+      ...(input.DnsOptions?.PrivateDnsSpecifiedDomains
+        ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
+        : {}),
+    };
+    const { DnsOptions } = dnsOptionsFor(privateDnsEnabled, merged);
+    const candidate = { ...endpoint, PrivateDnsEnabled: privateDnsEnabled };
     checkPrivateDnsClash(ctx, candidate);
-    endpoint.PrivateDnsEnabled = input.PrivateDnsEnabled;
+    endpoint.PrivateDnsEnabled = privateDnsEnabled;
+    if (DnsOptions) endpoint.DnsOptions = DnsOptions;
+    else delete endpoint.DnsOptions;
   }
   for (const groupId of input.AddSecurityGroupIds ?? []) {
     const group = ctx.state.ec2.securityGroups[groupId];
@@ -513,15 +613,6 @@ const modifyVpcEndpoint: Handler = (input: ModifyVpcEndpointRequest, ctx) => {
   }
   for (const eni of interfacesByOwner.get(ctx.state, endpoint.VpcEndpointId))
     eni.Groups = endpoint.Groups.map((g) => ({ ...g }));
-  if (input.DnsOptions) {
-    endpoint.DnsOptions = {
-      ...(endpoint.DnsOptions ?? {}),
-      ...(input.DnsOptions.PrivateDnsPreference ? { PrivateDnsPreference: input.DnsOptions.PrivateDnsPreference } : {}),
-      ...(input.DnsOptions.PrivateDnsSpecifiedDomains
-        ? { PrivateDnsSpecifiedDomains: input.DnsOptions.PrivateDnsSpecifiedDomains }
-        : {}),
-    };
-  }
   return { Return: true };
 };
 

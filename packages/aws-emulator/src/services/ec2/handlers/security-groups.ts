@@ -16,6 +16,7 @@ import { applyFilters } from "../filters.js";
 import { rulesByGroup, securityGroupRuleTable, securityGroupsByVpc, securityGroupTable } from "../indexes.js";
 import type { SecurityGroupRecord, SecurityGroupRuleRecord } from "../state.js";
 import { byIds, ec2Page, findGroup, findVpc, tagsFor } from "./common.js";
+import { requirePrefixList } from "./prefix-lists.js";
 
 const PROTOCOLS: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", all: "-1" };
 
@@ -183,6 +184,10 @@ const describeSecurityGroups: Handler = (input: DescribeSecurityGroupsRequest, c
       description: (g) => g.Description,
       "vpc-id": (g) => g.VpcId,
       "owner-id": (g) => g.OwnerId,
+      "ip-permission.prefix-list-id": (g) =>
+        rulesByGroup.get(ctx.state, g.GroupId).flatMap((r) => (!r.IsEgress && r.PrefixListId ? [r.PrefixListId] : [])),
+      "egress.ip-permission.prefix-list-id": (g) =>
+        rulesByGroup.get(ctx.state, g.GroupId).flatMap((r) => (r.IsEgress && r.PrefixListId ? [r.PrefixListId] : [])),
     },
     (g) => g.Tags,
   );
@@ -295,6 +300,10 @@ function specsFrom(ctx: HandlerContext, input: PermissionInput, egress: boolean)
       });
     }
     for (const list of permission.PrefixListIds ?? []) {
+      const prefixList = requirePrefixList(ctx.state, list.PrefixListId ?? "");
+      const family = prefixList.AddressFamily;
+      if (protocol === "icmp" && family === "IPv6")
+        throw invalidParameterValue(`Prefix list ${prefixList.PrefixListId} is IPv6; ICMP rules need an IPv4 list.`);
       specs.push({
         ...base,
         PrefixListId: list.PrefixListId!,

@@ -5,7 +5,9 @@ import type {
   DeleteSubnetRequest,
   DeleteVpcRequest,
   DescribeSubnetsRequest,
+  DescribeVpcAttributeRequest,
   DescribeVpcsRequest,
+  ModifyVpcAttributeRequest,
 } from "@aws-sdk/client-ec2";
 import type { Handler, HandlerContext } from "../../../core/service.js";
 import { availabilityZoneId, cidrContains, parseCidr } from "../network.js";
@@ -21,6 +23,8 @@ import {
   subnetTable,
 } from "../indexes.js";
 import type { SubnetRecord, VpcRecord } from "../state.js";
+import { associateWithDefaultAcl, createDefaultNetworkAcl, forgetSubnetAcl, networkAclsOfVpc } from "./network-acls.js";
+import { createMainRouteTable, forgetSubnetRouteTable, routeTablesOfVpc } from "./route-tables.js";
 import { createDefaultSecurityGroup } from "./security-groups.js";
 import { byIds, ec2Page, findVpc, tagsFor } from "./common.js";
 
@@ -46,6 +50,8 @@ export function createVpc(ctx: HandlerContext, input: CreateVpcRequest): VpcReco
   };
   ctx.state.ec2.vpcs[id] = record;
   createDefaultSecurityGroup(ctx, id);
+  createMainRouteTable(ctx, record);
+  createDefaultNetworkAcl(ctx, record);
   return record;
 }
 
@@ -80,6 +86,8 @@ const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
     ...groups.filter((g) => g.GroupName !== "default").map((g) => g.GroupId),
     ...endpointsByVpc.get(ctx.state, vpc.VpcId).map((x) => x.VpcEndpointId),
     ...vpcAssociationsByVpc.get(ctx.state, vpc.VpcId).map((a) => a.id),
+    ...routeTablesOfVpc(ctx.state, vpc.VpcId).others,
+    ...networkAclsOfVpc(ctx.state, vpc.VpcId).others,
   ];
   if (dependents.length > 0) {
     throw ec2Error(
@@ -92,6 +100,8 @@ const deleteVpc: Handler = (input: DeleteVpcRequest, ctx) => {
     for (const rule of rulesByGroup.get(ctx.state, group.GroupId))
       delete e.securityGroupRules[rule.SecurityGroupRuleId];
   }
+  for (const id of routeTablesOfVpc(ctx.state, vpc.VpcId).main) delete e.routeTables[id];
+  for (const id of networkAclsOfVpc(ctx.state, vpc.VpcId).defaults) delete e.networkAcls[id];
   delete e.vpcs[vpc.VpcId];
   return {};
 };
@@ -128,6 +138,7 @@ export function createSubnet(ctx: HandlerContext, input: CreateSubnetRequest): S
     Tags: tagsFor(input.TagSpecifications, "subnet"),
   };
   subnetTable.put(ctx.state, id, record);
+  associateWithDefaultAcl(ctx, record);
   return record;
 }
 
@@ -166,10 +177,59 @@ const deleteSubnet: Handler = (input: DeleteSubnetRequest, ctx) => {
       `The subnet '${subnet.SubnetId}' has dependencies and cannot be deleted (${eni.NetworkInterfaceId}).`,
     );
   delete ctx.state.ec2.subnets[subnet.SubnetId];
+  forgetSubnetAcl(ctx.state, subnet.SubnetId);
+  forgetSubnetRouteTable(ctx.state, subnet.SubnetId);
+  return {};
+};
+
+const VPC_ATTRIBUTES = {
+  enableDnsSupport: "EnableDnsSupport",
+  enableDnsHostnames: "EnableDnsHostnames",
+  enableNetworkAddressUsageMetrics: "EnableNetworkAddressUsageMetrics",
+} as const;
+type VpcAttribute = keyof typeof VPC_ATTRIBUTES;
+
+/** AWS's defaults for a VPC that is not the default VPC: DNS resolution on, DNS hostnames off. */
+function vpcAttribute(vpc: VpcRecord, name: VpcAttribute): boolean {
+  return vpc.attributes?.[name] ?? name === "enableDnsSupport";
+}
+
+const describeVpcAttribute: Handler = (input: DescribeVpcAttributeRequest, ctx) => {
+  const vpc = findVpc(ctx, input.VpcId!);
+  const name = input.Attribute as VpcAttribute;
+  if (!(name in VPC_ATTRIBUTES)) {
+    throw invalidParameterValue(
+      `Value (${input.Attribute}) for parameter attribute is invalid. Valid values: ${Object.keys(VPC_ATTRIBUTES).join(", ")}.`,
+    );
+  }
+  return { VpcId: vpc.VpcId, [VPC_ATTRIBUTES[name]]: { Value: vpcAttribute(vpc, name) } };
+};
+
+/** One attribute per call, as EC2 requires; hostnames need DNS resolution. */
+const modifyVpcAttribute: Handler = (input: ModifyVpcAttributeRequest, ctx) => {
+  const vpc = findVpc(ctx, input.VpcId!);
+  const given = (Object.entries(VPC_ATTRIBUTES) as Array<[VpcAttribute, keyof ModifyVpcAttributeRequest]>).filter(
+    ([, member]) => input[member] !== undefined,
+  );
+  if (given.length !== 1) {
+    throw ec2Error(
+      "InvalidParameterCombination",
+      "Give exactly one attribute (EnableDnsSupport, EnableDnsHostnames or EnableNetworkAddressUsageMetrics) per call.",
+    );
+  }
+  const [name, member] = given[0]!;
+  const value = Boolean((input[member] as { Value?: boolean } | undefined)?.Value);
+  const next = { ...(vpc.attributes ?? {}), [name]: value };
+  if ((next.enableDnsHostnames ?? false) && !(next.enableDnsSupport ?? true)) {
+    throw invalidParameterValue("DNS hostnames need DNS resolution: enableDnsSupport must be true.");
+  }
+  vpc.attributes = next;
   return {};
 };
 
 export const vpcHandlers: Record<string, Handler> = {
+  DescribeVpcAttribute: describeVpcAttribute,
+  ModifyVpcAttribute: modifyVpcAttribute,
   CreateVpc: createVpcHandler,
   DescribeVpcs: describeVpcs,
   DeleteVpc: deleteVpc,

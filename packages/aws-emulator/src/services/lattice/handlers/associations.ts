@@ -56,6 +56,7 @@ import {
   toDate,
 } from "../support.js";
 import { listPage, touch } from "./common.js";
+import { verificationOf } from "./domain-verification.js";
 import { childrenOf, findResourceConfiguration } from "./resources.js";
 import { findServiceNetwork } from "./service-networks.js";
 import { findService } from "./services.js";
@@ -95,6 +96,47 @@ function checkVpcGroups(ctx: HandlerContext, vpcId: string, groupIds: string[]):
       );
     }
   });
+}
+
+/**
+ * DNS options apply with private DNS on: the preference defaults to
+ * VERIFIED_DOMAINS_ONLY, and specified domains go (only) with the two
+ * preferences that use them.
+ */
+export function checkDnsOptions(
+  privateDnsEnabled: boolean,
+  options: ServiceNetworkVpcAssociationRecord["dnsOptions"],
+  field = "dnsOptions",
+): ServiceNetworkVpcAssociationRecord["dnsOptions"] {
+  if (!privateDnsEnabled) {
+    if (options) throw invalid(field, "DNS options apply only when privateDnsEnabled is true.");
+    return undefined;
+  }
+  const preference = options?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY";
+  const domains = options?.privateDnsSpecifiedDomains;
+  const usesDomains =
+    preference === "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS" || preference === "SPECIFIED_DOMAINS_ONLY";
+  if (usesDomains && !domains?.length) {
+    throw invalid(
+      `${field}.privateDnsSpecifiedDomains`,
+      `The preference ${preference} needs privateDnsSpecifiedDomains.`,
+    );
+  }
+  if (!usesDomains && domains?.length) {
+    throw invalid(
+      `${field}.privateDnsSpecifiedDomains`,
+      `Specified domains go with VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS or SPECIFIED_DOMAINS_ONLY, not ${preference}.`,
+    );
+  }
+  const wildcard = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+  (domains ?? []).forEach((domain, index) => {
+    if (!wildcard.test(domain))
+      throw invalid(
+        `${field}.privateDnsSpecifiedDomains.${index + 1}`,
+        "Each specified domain is a domain name or a wildcard such as *.example.com",
+      );
+  });
+  return { privateDnsPreference: preference, ...(domains?.length ? { privateDnsSpecifiedDomains: [...domains] } : {}) };
 }
 
 function snvaView(ctx: HandlerContext, a: ServiceNetworkVpcAssociationRecord) {
@@ -143,6 +185,11 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
       }
       const securityGroupIds = input.securityGroupIds ?? [];
       checkVpcGroups(ctx, vpcId, securityGroupIds);
+      const privateDnsEnabled = input.privateDnsEnabled ?? false;
+      const dnsOptions = checkDnsOptions(
+        privateDnsEnabled,
+        input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"],
+      );
       const id = ctx.ids.id("snva");
       const record: ServiceNetworkVpcAssociationRecord = {
         id,
@@ -151,10 +198,8 @@ const createVpcAssociation: Handler = (input: CreateServiceNetworkVpcAssociation
         serviceNetworkId: sn.id,
         vpcId,
         securityGroupIds,
-        privateDnsEnabled: input.privateDnsEnabled ?? false,
-        ...(input.dnsOptions
-          ? { dnsOptions: input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"] }
-          : {}),
+        privateDnsEnabled,
+        ...(dnsOptions ? { dnsOptions } : {}),
         createdBy: ctx.accountId,
         createdAt: ctx.nowIso,
         lastUpdatedAt: ctx.nowIso,
@@ -234,8 +279,17 @@ const updateVpcAssociation: Handler = (input: UpdateServiceNetworkVpcAssociation
     checkVpcGroups(ctx, a.vpcId, input.securityGroupIds);
     a.securityGroupIds = input.securityGroupIds;
   }
-  if (input.privateDnsEnabled !== undefined) a.privateDnsEnabled = input.privateDnsEnabled;
-  if (input.dnsOptions) a.dnsOptions = input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"];
+  if (input.privateDnsEnabled !== undefined || input.dnsOptions) {
+    const privateDnsEnabled = input.privateDnsEnabled ?? a.privateDnsEnabled;
+    const dnsOptions = checkDnsOptions(
+      privateDnsEnabled,
+      (input.dnsOptions as ServiceNetworkVpcAssociationRecord["dnsOptions"]) ??
+        (privateDnsEnabled ? a.dnsOptions : undefined),
+    );
+    a.privateDnsEnabled = privateDnsEnabled;
+    if (dnsOptions) a.dnsOptions = dnsOptions;
+    else delete a.dnsOptions;
+  }
   a.status = "UPDATE_IN_PROGRESS";
   touch(a, ctx);
   ctx.lifecycle.scheduleStatus(ctx.state, "ServiceNetworkVpcAssociation", a.id, "ACTIVE", ctx.now);
@@ -345,13 +399,31 @@ export function addManagedAssociationsForChild(
   }
 }
 
+/**
+ * A GROUP/ARN parent association is PARTIAL while some of its managed child
+ * associations failed and others are active.
+ */
+function associationStatus(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecord): string {
+  if (a.status !== "ACTIVE" || a.isManagedAssociation) return a.status;
+  const children = resourceAssociationsByParent.get(ctx.state, a.id);
+  return children.some((c) => c.status === "CREATE_FAILED") && children.some((c) => c.status === "ACTIVE")
+    ? "PARTIAL"
+    : a.status;
+}
+
 function snraView(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecord) {
   const sn = peerRecord(ctx, "servicenetwork", a.serviceNetworkId, a.serviceNetworkOwner);
   const config = peerRecord(ctx, "resourceconfiguration", a.resourceConfigurationId, a.resourceConfigurationOwner);
+  // The verification is the configuration owner's.
+  const configOwner =
+    a.resourceConfigurationOwner && a.resourceConfigurationOwner !== ctx.accountId
+      ? ctx.world.peek(a.resourceConfigurationOwner, ctx.region)
+      : ctx.state;
+  const dv = config && configOwner ? verificationOf(configOwner, config, ctx.publicDns, ctx.now) : undefined;
   return {
     id: a.id,
     arn: a.arn,
-    status: a.status,
+    status: associationStatus(ctx, a),
     createdBy: a.createdBy,
     createdAt: toDate(a.createdAt),
     resourceConfigurationId: a.resourceConfigurationId,
@@ -367,6 +439,7 @@ function snraView(ctx: HandlerContext, a: ServiceNetworkResourceAssociationRecor
     failureReason: a.failureReason,
     privateDnsEnabled: a.privateDnsEnabled,
     lastUpdatedAt: toDate(a.lastUpdatedAt),
+    domainVerificationStatus: dv?.status,
   };
 }
 
@@ -460,7 +533,7 @@ const listResourceAssociations: Handler = (input: ListServiceNetworkResourceAsso
   );
   return {
     items: page.items.map((a) => {
-      const { failureReason: _r, lastUpdatedAt: _l, ...summary } = snraView(view, a);
+      const { failureReason: _r, lastUpdatedAt: _l, domainVerificationStatus: _d, ...summary } = snraView(view, a);
       return inCallerAccount(ctx, summary);
     }),
     nextToken: page.nextToken,
@@ -540,6 +613,18 @@ const createServiceAssociation: Handler = (input: CreateServiceNetworkServiceAss
         duplicate.id,
         `Service ${service.id} is already associated with ${sn.id} (${duplicate.id}, ${duplicate.status}).`,
       );
+    }
+    if (service.customDomainName) {
+      const taken = serviceAssociationsByNetwork
+        .get(ctx.state, sn.id)
+        .find((a) => LIVE(a.status) && a.customDomainName === service.customDomainName);
+      if (taken) {
+        throw conflict(
+          "SERVICE_NETWORK_SERVICE_ASSOCIATION",
+          taken.id,
+          `Service ${taken.serviceId} in ${sn.id} already uses the custom domain name ${service.customDomainName}; custom domain names are unique per service network.`,
+        );
+      }
     }
     const id = ctx.ids.id("snsa");
     const record: ServiceNetworkServiceAssociationRecord = {

@@ -30,6 +30,8 @@ function findArnOwner(ctx: HandlerContext, arn: string): { arn: string; authType
     l.resourceAssociations,
     l.serviceAssociations,
     l.resourceEndpointAssociations,
+    l.accessLogSubscriptions,
+    l.domainVerifications,
   ] as Array<Record<string, { arn: string; authType?: string }>>;
   for (const collection of collections) {
     const record = collection[id];

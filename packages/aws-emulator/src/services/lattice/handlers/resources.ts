@@ -32,6 +32,8 @@ import {
 } from "../indexes.js";
 import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
 import { addManagedAssociationsForChild } from "./associations.js";
+import { coversDomain, findDomainVerification, refreshVerification } from "./domain-verification.js";
+import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
 import { foreignRecord, linkedEndpoints, sharedRecords } from "../sharing.js";
 
@@ -104,6 +106,13 @@ const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx
     if (input.ipAddressType && !["IPV4", "IPV6", "DUALSTACK"].includes(input.ipAddressType)) {
       throw invalid("ipAddressType", "Member must satisfy enum value set: [IPV4, IPV6, DUALSTACK]");
     }
+    const perEni = input.ipv4AddressesPerEni;
+    if (perEni !== undefined && (!Number.isInteger(perEni) || perEni < 1 || perEni > 62)) {
+      throw invalid("ipv4AddressesPerEni", "Member must have value between 1 and 62");
+    }
+    if (perEni !== undefined && input.ipAddressType === "IPV6") {
+      throw invalid("ipv4AddressesPerEni", "An IPV6 resource gateway has no IPv4 addresses per network interface.");
+    }
     const id = ctx.ids.id("rgw");
     const record: ResourceGatewayRecord = {
       id,
@@ -140,7 +149,7 @@ const createResourceGateway: Handler = (input: CreateResourceGatewayRequest, ctx
 
 const getResourceGateway: Handler = (input: GetResourceGatewayRequest, ctx) => {
   const g = findResourceGateway(ctx, input.resourceGatewayIdentifier!);
-  return { ...gatewayView(g, false), serviceManaged: false };
+  return { ...gatewayView(g, false), serviceManaged: Boolean(g.managedBy), managedBy: g.managedBy };
 };
 
 const listResourceGateways: Handler = (input: ListResourceGatewaysRequest, ctx) => {
@@ -148,8 +157,19 @@ const listResourceGateways: Handler = (input: ListResourceGatewaysRequest, ctx) 
   return { items: page.items.map((g) => gatewayView(g, true)), nextToken: page.nextToken };
 };
 
+/** Gateways an AWS service runs for its own configurations are read-only to the account. */
+function checkNotServiceManaged(g: ResourceGatewayRecord): void {
+  if (g.managedBy) {
+    throw invalid(
+      "resourceGatewayIdentifier",
+      `${g.id} is managed by ${g.managedBy} and cannot be changed or deleted.`,
+    );
+  }
+}
+
 const updateResourceGateway: Handler = (input: UpdateResourceGatewayRequest, ctx) => {
   const g = findResourceGateway(ctx, input.resourceGatewayIdentifier!);
+  checkNotServiceManaged(g);
   if (input.securityGroupIds) {
     checkSecurityGroups(ctx, g.vpcId, input.securityGroupIds, "securityGroupIds");
     g.securityGroupIds = input.securityGroupIds;
@@ -166,6 +186,7 @@ const updateResourceGateway: Handler = (input: UpdateResourceGatewayRequest, ctx
 
 const deleteResourceGateway: Handler = (input: DeleteResourceGatewayRequest, ctx) => {
   const g = findResourceGateway(ctx, input.resourceGatewayIdentifier!);
+  checkNotServiceManaged(g);
   const users = Object.values(ctx.state.lattice.resourceConfigurations).filter(
     (c) => c.resourceGatewayId === g.id && !c.amazonManaged,
   );
@@ -191,7 +212,17 @@ export function onResourceGatewayRemoved(state: RegionState, id: string): void {
 const TYPES = ["SINGLE", "GROUP", "CHILD", "ARN", "CIDR"];
 const PRIVATE_V4 = ["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"];
 
-function configurationView(c: ResourceConfigurationRecord) {
+function verificationFields(ctx: HandlerContext, c: ResourceConfigurationRecord) {
+  const dv = c.domainVerificationId ? ctx.state.lattice.domainVerifications[c.domainVerificationId] : undefined;
+  if (dv) refreshVerification(dv, ctx.publicDns, ctx.now);
+  return {
+    domainVerificationId: c.domainVerificationId,
+    domainVerificationArn: dv?.arn,
+    domainVerificationStatus: dv?.status,
+  };
+}
+
+function configurationView(ctx: HandlerContext, c: ResourceConfigurationRecord) {
   return {
     id: c.id,
     name: c.name,
@@ -210,6 +241,7 @@ function configurationView(c: ResourceConfigurationRecord) {
     failureReason: c.failureReason,
     lastUpdatedAt: toDate(c.lastUpdatedAt),
     groupDomain: c.groupDomain,
+    ...verificationFields(ctx, c),
   };
 }
 
@@ -226,8 +258,65 @@ function summaryView(c: ResourceConfigurationRecord) {
     createdAt: toDate(c.createdAt),
     lastUpdatedAt: toDate(c.lastUpdatedAt),
     customDomainName: c.customDomainName,
+    domainVerificationId: c.domainVerificationId,
     groupDomain: c.groupDomain,
   };
+}
+
+/**
+ * Custom domains: a GROUP takes a group domain, its children custom domains
+ * under it, a SINGLE a custom domain of its own; a verification named with
+ * them must cover the domain (be it or a parent of it).
+ */
+function checkCustomDomain(
+  ctx: HandlerContext,
+  input: CreateResourceConfigurationRequest,
+  type: string,
+  group: ResourceConfigurationRecord | undefined,
+): string | undefined {
+  const hostname = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i;
+  for (const field of ["customDomainName", "groupDomain"] as const) {
+    const value = input[field];
+    if (value !== undefined && !hostname.test(value.replace(/\.$/, ""))) {
+      throw invalid(field, "Member must be a domain name (labels of letters, digits and hyphens)");
+    }
+  }
+  if (input.customDomainName && type === "GROUP") {
+    throw invalid(
+      "customDomainName",
+      "A GROUP configuration takes a groupDomain; its CHILD configurations take custom domain names under it.",
+    );
+  }
+  if (type === "CHILD" && input.customDomainName) {
+    if (!group?.groupDomain) {
+      throw invalid(
+        "customDomainName",
+        `Group ${group?.id ?? ""} has no group domain; set one on the GROUP before giving its children custom domain names.`,
+      );
+    }
+    if (!coversDomain(group.groupDomain, input.customDomainName)) {
+      throw invalid(
+        "customDomainName",
+        `${input.customDomainName} is not under the group domain ${group.groupDomain} of ${group.id}.`,
+      );
+    }
+  }
+  if (!input.domainVerificationIdentifier) return undefined;
+  const domain = input.groupDomain ?? input.customDomainName;
+  if (!domain) {
+    throw invalid(
+      "domainVerificationIdentifier",
+      "A domain verification applies to a custom domain name (or a GROUP's group domain); give one.",
+    );
+  }
+  const dv = findDomainVerification(ctx, input.domainVerificationIdentifier);
+  if (!coversDomain(dv.domainName, domain)) {
+    throw invalid(
+      "domainVerificationIdentifier",
+      `Domain verification ${dv.id} is for ${dv.domainName}, which does not cover ${domain}.`,
+    );
+  }
+  return dv.id;
 }
 
 function checkDefinition(
@@ -390,6 +479,7 @@ export function createConfiguration(
   }
   const cluster =
     definition && "arnResource" in definition ? rdsClusterFor(ctx, definition.arnResource.arn) : undefined;
+  const domainVerificationId = checkCustomDomain(ctx, input, type, group);
 
   const id = ctx.ids.id("rcfg");
   const delayed = ctx.lifecycle.delayFor("ResourceConfiguration") > 0;
@@ -408,6 +498,7 @@ export function createConfiguration(
     amazonManaged: false,
     ...(input.customDomainName ? { customDomainName: input.customDomainName } : {}),
     ...(input.groupDomain ? { groupDomain: input.groupDomain } : {}),
+    ...(domainVerificationId ? { domainVerificationId } : {}),
     createdAt: ctx.nowIso,
     lastUpdatedAt: ctx.nowIso,
   };
@@ -449,12 +540,12 @@ export function createConfiguration(
 const createResourceConfiguration: Handler = (input: CreateResourceConfigurationRequest, ctx) =>
   idempotent(ctx, input, () => {
     const record = createConfiguration(ctx, input);
-    const { createdAt, lastUpdatedAt: _l, ...view } = configurationView(record);
+    const { createdAt, lastUpdatedAt: _l, domainVerificationStatus: _s, ...view } = configurationView(ctx, record);
     return { id: record.id, response: { ...view, createdAt } };
   });
 
 const getResourceConfiguration: Handler = (input: GetResourceConfigurationRequest, ctx) =>
-  configurationView(findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!));
+  configurationView(ctx, findResourceConfiguration(ctx, input.resourceConfigurationIdentifier!));
 
 const listResourceConfigurations: Handler = (input: ListResourceConfigurationsRequest, ctx) => {
   const shared = sharedRecords(ctx, "resourceconfiguration");
@@ -468,11 +559,15 @@ const listResourceConfigurations: Handler = (input: ListResourceConfigurationsRe
     const group = findResourceConfiguration(ctx, input.resourceConfigurationGroupIdentifier);
     all = all.filter((c) => c.resourceConfigurationGroupId === group.id);
   }
+  if (input.domainVerificationIdentifier) {
+    const dv = findDomainVerification(ctx, input.domainVerificationIdentifier);
+    all = all.filter((c) => c.domainVerificationId === dv.id);
+  }
   const page = listPage(
     ctx,
     all,
     input,
-    `${input.resourceGatewayIdentifier ?? ""}:${input.resourceConfigurationGroupIdentifier ?? ""}`,
+    `${input.resourceGatewayIdentifier ?? ""}:${input.resourceConfigurationGroupIdentifier ?? ""}:${input.domainVerificationIdentifier ?? ""}`,
   );
   return { items: page.items.map(summaryView), nextToken: page.nextToken };
 };
@@ -502,7 +597,18 @@ const updateResourceConfiguration: Handler = (input: UpdateResourceConfiguration
     c.allowAssociationToShareableServiceNetwork = input.allowAssociationToShareableServiceNetwork;
   }
   touch(c, ctx);
-  const { createdAt: _c, lastUpdatedAt: _l, ...view } = configurationView(c);
+  const {
+    createdAt: _c,
+    lastUpdatedAt: _l,
+    amazonManaged: _m,
+    customDomainName: _d,
+    failureReason: _f,
+    groupDomain: _g,
+    domainVerificationId: _i,
+    domainVerificationArn: _a,
+    domainVerificationStatus: _s,
+    ...view
+  } = configurationView(ctx, c);
   return view;
 };
 
@@ -512,7 +618,9 @@ const deleteResourceConfiguration: Handler = (input: DeleteResourceConfiguration
   if (c.amazonManaged)
     throw invalid(
       "resourceConfigurationIdentifier",
-      `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`,
+      c.resourceConfigurationGroupId
+        ? `${c.id} is managed by AWS; delete its parent ${c.resourceConfigurationGroupId}.`
+        : `${c.id} is managed by AWS and cannot be deleted.`,
     );
   const associations = resourceAssociationsByConfiguration.get(ctx.state, c.id).filter((a) => LIVE(a.status));
   if (associations.length > 0) {
@@ -552,9 +660,7 @@ const deleteResourceConfiguration: Handler = (input: DeleteResourceConfiguration
 };
 
 export function onResourceConfigurationRemoved(state: RegionState, id: string): void {
-  const l = state.lattice;
-  for (const key of Object.keys(l.tags)) if (key.endsWith(`/${id}`)) delete l.tags[key];
-  for (const key of Object.keys(l.resourcePolicies)) if (key.endsWith(`/${id}`)) delete l.resourcePolicies[key];
+  removeAccessLogSubscriptionsOf(state, id);
 }
 
 export const resourceHandlers: Record<string, Handler> = {

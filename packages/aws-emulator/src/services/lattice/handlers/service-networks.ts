@@ -18,6 +18,7 @@ import {
 } from "../indexes.js";
 import type { ServiceNetworkRecord } from "../state.js";
 import { LIVE, idempotent, latticeArn, resolve, setTags, toDate } from "../support.js";
+import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
 import { foreignRecord, linkedEndpoints, ownerContext, sharedRecords } from "../sharing.js";
 
@@ -130,6 +131,7 @@ const deleteServiceNetwork: Handler = (input: DeleteServiceNetworkRequest, ctx) 
     throw conflict("SERVICE_NETWORK", sn.id, `ServiceNetwork ${sn.id} has VPC endpoint(s) associated`);
   }
   delete l.serviceNetworks[sn.id];
+  removeAccessLogSubscriptionsOf(ctx.state, sn.id);
   delete l.tags[sn.arn];
   delete l.authPolicies[sn.arn];
   delete l.resourcePolicies[sn.arn];

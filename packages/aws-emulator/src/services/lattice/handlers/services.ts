@@ -32,6 +32,7 @@ import {
 } from "../indexes.js";
 import type { ListenerRecord, ServiceRecord, TargetGroupRecord, TargetRecord } from "../state.js";
 import { idempotent, idFromIdentifier, latticeArn, resolve, serviceDnsEntry, setTags, toDate } from "../support.js";
+import { removeAccessLogSubscriptionsOf } from "./access-logs.js";
 import { listPage, touch } from "./common.js";
 import { foreignRecord, sharedRecords } from "../sharing.js";
 
@@ -47,7 +48,7 @@ export function findTargetGroup(ctx: HandlerContext, identifier: string): Target
   return resolve(ctx.state.lattice.targetGroups, identifier, "TARGET_GROUP", "Target group");
 }
 
-function findListener(ctx: HandlerContext, service: ServiceRecord, identifier: string): ListenerRecord {
+export function findListener(ctx: HandlerContext, service: ServiceRecord, identifier: string): ListenerRecord {
   const listener = ctx.state.lattice.listeners[idFromIdentifier(identifier)];
   if (!listener || listener.serviceId !== service.id) {
     throw notFound("LISTENER", idFromIdentifier(identifier), "Listener");
@@ -152,19 +153,22 @@ const deleteService: Handler = (input: DeleteServiceRequest, ctx) => {
   return { id: s.id, arn: s.arn, name: s.name, status: s.status };
 };
 
-/** Removing a service takes its listeners, rules and policies with it. */
-export function cascadeServiceRemoval(ctx: { state: HandlerContext["state"] }, serviceId: string): void {
-  const l = ctx.state.lattice;
-  for (const listener of listenersByService.get(ctx.state, serviceId)) {
-    delete l.listeners[listener.id];
-    delete l.tags[listener.arn];
+/** Removing a listener takes its rules (and their tags) with it. */
+export function removeListener(state: HandlerContext["state"], listener: ListenerRecord): void {
+  const l = state.lattice;
+  for (const rule of Object.values(l.rules)) {
+    if (rule.listenerId !== listener.id) continue;
+    delete l.rules[rule.id];
+    delete l.tags[rule.arn];
   }
-  for (const rule of Object.values(l.rules)) if (rule.serviceId === serviceId) delete l.rules[rule.id];
-  const arn = Object.keys(l.authPolicies).find((a) => a.endsWith(`/${serviceId}`));
-  if (arn) delete l.authPolicies[arn];
-  for (const key of Object.keys(l.tags)) if (key.endsWith(`service/${serviceId}`)) delete l.tags[key];
-  for (const key of Object.keys(l.resourcePolicies))
-    if (key.endsWith(`service/${serviceId}`)) delete l.resourcePolicies[key];
+  delete l.listeners[listener.id];
+  delete l.tags[listener.arn];
+}
+
+/** Removing a service takes its listeners, rules, policies and access log subscriptions with it. */
+export function cascadeServiceRemoval(ctx: { state: HandlerContext["state"] }, serviceId: string): void {
+  for (const listener of listenersByService.get(ctx.state, serviceId)) removeListener(ctx.state, listener);
+  removeAccessLogSubscriptionsOf(ctx.state, serviceId);
 }
 
 /** Target groups a listener action forwards to. */
@@ -186,22 +190,36 @@ export function servicesUsingTargetGroup(ctx: HandlerContext, targetGroupId: str
   return [...serviceIds].map((id) => l.services[id]).filter((s): s is ServiceRecord => Boolean(s));
 }
 
-function checkForwardAction(
+/**
+ * Checks a listener or rule action and returns it with target group ids. A
+ * target group serves one service; a TLS_PASSTHROUGH listener forwards to TCP
+ * target groups only, an HTTP(S) one never does.
+ */
+export function checkForwardAction(
   ctx: HandlerContext,
   service: ServiceRecord,
   action: Record<string, unknown>,
+  protocol: string,
+  field = "defaultAction",
 ): Record<string, unknown> {
   const forward = action.forward as
     { targetGroups?: Array<{ targetGroupIdentifier?: string; weight?: number }> } | undefined;
   if (!forward && !action.fixedResponse) {
-    throw invalid("defaultAction", "The action must be either forward or fixedResponse.");
+    throw invalid(field, "The action must be either forward or fixedResponse.");
   }
-  if (!forward) return action;
+  if (!forward) {
+    if (protocol === "TLS_PASSTHROUGH")
+      throw invalid(field, "The action of a TLS_PASSTHROUGH listener must forward to TCP target groups.");
+    const statusCode = (action.fixedResponse as { statusCode?: unknown }).statusCode;
+    if (typeof statusCode !== "number" || !Number.isInteger(statusCode) || statusCode < 100 || statusCode > 599)
+      throw invalid(`${field}.fixedResponse.statusCode`, "Member must have value between 100 and 599");
+    return { fixedResponse: { statusCode } };
+  }
   const targetGroups = forward.targetGroups ?? [];
   if (targetGroups.length < 1 || targetGroups.length > 10) {
-    throw invalid("defaultAction.forward.targetGroups", "Member must have between 1 and 10 items");
+    throw invalid(`${field}.forward.targetGroups`, "Member must have between 1 and 10 items");
   }
-  const normalised = targetGroups.map((entry) => {
+  const normalised = targetGroups.map((entry, index) => {
     const tg = findTargetGroup(ctx, entry.targetGroupIdentifier ?? "");
     const others = servicesUsingTargetGroup(ctx, tg.id).filter((s) => s.id !== service.id);
     if (others.length > 0) {
@@ -211,7 +229,23 @@ function checkForwardAction(
         `Target group ${tg.id} is already used by service ${others[0]!.id}; a target group can serve only one service.`,
       );
     }
-    return { targetGroupIdentifier: tg.id, weight: entry.weight ?? 100 };
+    const tcp = tg.config?.protocol === "TCP";
+    if (protocol === "TLS_PASSTHROUGH" && !tcp) {
+      throw invalid(
+        `${field}.forward.targetGroups.${index + 1}.targetGroupIdentifier`,
+        `A TLS_PASSTHROUGH listener forwards to TCP target groups; ${tg.id} is ${tg.type === "LAMBDA" ? "a LAMBDA target group" : `an ${String(tg.config?.protocol ?? "HTTP")} target group`}.`,
+      );
+    }
+    if (protocol !== "TLS_PASSTHROUGH" && tcp) {
+      throw invalid(
+        `${field}.forward.targetGroups.${index + 1}.targetGroupIdentifier`,
+        `${tg.id} is a TCP target group; only TLS_PASSTHROUGH listeners forward to TCP target groups.`,
+      );
+    }
+    const weight = entry.weight ?? 100;
+    if (!Number.isInteger(weight) || weight < 0 || weight > 999)
+      throw invalid(`${field}.forward.targetGroups.${index + 1}.weight`, "Member must have value between 0 and 999");
+    return { targetGroupIdentifier: tg.id, weight };
   });
   return { forward: { targetGroups: normalised } };
 }
@@ -241,6 +275,12 @@ const createListener: Handler = (input: CreateListenerRequest, ctx) =>
     if (existing.some((x) => x.name === input.name)) {
       throw conflict("LISTENER", input.name!, `Service ${service.id} already has a listener named ${input.name}.`);
     }
+    if (input.protocol === "TLS_PASSTHROUGH" && !service.customDomainName) {
+      throw invalid(
+        "protocol",
+        `Service ${service.id} has no custom domain name; a TLS_PASSTHROUGH listener routes by SNI and needs one.`,
+      );
+    }
     const port = input.port ?? (input.protocol === "HTTP" ? 80 : 443);
     if (existing.some((x) => x.port === port)) {
       throw conflict("LISTENER", String(port), `Service ${service.id} already has a listener on port ${port}.`);
@@ -253,7 +293,12 @@ const createListener: Handler = (input: CreateListenerRequest, ctx) =>
         service.id,
       );
     }
-    const defaultAction = checkForwardAction(ctx, service, input.defaultAction as unknown as Record<string, unknown>);
+    const defaultAction = checkForwardAction(
+      ctx,
+      service,
+      input.defaultAction as unknown as Record<string, unknown>,
+      input.protocol!,
+    );
     const id = ctx.ids.id("listener");
     const record: ListenerRecord = {
       id,
@@ -298,7 +343,12 @@ const listListeners: Handler = (input: ListListenersRequest, ctx) => {
 const updateListener: Handler = (input: UpdateListenerRequest, ctx) => {
   const service = findService(ctx, input.serviceIdentifier!);
   const listener = findListener(ctx, service, input.listenerIdentifier!);
-  listener.defaultAction = checkForwardAction(ctx, service, input.defaultAction as unknown as Record<string, unknown>);
+  listener.defaultAction = checkForwardAction(
+    ctx,
+    service,
+    input.defaultAction as unknown as Record<string, unknown>,
+    listener.protocol,
+  );
   touch(listener, ctx);
   return listenerView(listener);
 };
@@ -306,8 +356,7 @@ const updateListener: Handler = (input: UpdateListenerRequest, ctx) => {
 const deleteListener: Handler = (input: DeleteListenerRequest, ctx) => {
   const service = findService(ctx, input.serviceIdentifier!);
   const listener = findListener(ctx, service, input.listenerIdentifier!);
-  delete ctx.state.lattice.listeners[listener.id];
-  delete ctx.state.lattice.tags[listener.arn];
+  removeListener(ctx.state, listener);
   return undefined;
 };
 
