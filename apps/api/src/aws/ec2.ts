@@ -1,17 +1,23 @@
 /** EC2 reads for discovery: VPCs, subnets, security groups, Lattice-type VPC endpoints and their association rows. */
 import {
+  DescribeManagedPrefixListsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcEndpointAssociationsCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcsCommand,
   type EC2Client,
+  GetManagedPrefixListEntriesCommand,
   type IpPermission,
   type Tag,
 } from "@aws-sdk/client-ec2";
-import type { SecurityGroupRule, StatusDnsEntry } from "@lattice-atlas/shared";
+import type { PrefixList, SecurityGroupRule, StatusDnsEntry } from "@lattice-atlas/shared";
 import type {
   EndpointAssociationInput,
+  NetworkAclInput,
+  RouteTableInput,
   SecurityGroupInput,
   SubnetInput,
   VpcEndpointInput,
@@ -47,6 +53,15 @@ function rulesOf(permissions: IpPermission[] | undefined): SecurityGroupRule[] {
 
 export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
   const call = <T>(operation: string, fn: (signal: AbortSignal) => Promise<T>) => runner.call("ec2", operation, fn);
+  const prefixListEntries = (id: string): Promise<string[]> =>
+    collectPages("ec2", "GetManagedPrefixListEntries", async (token) => {
+      const out = await call("GetManagedPrefixListEntries", (abortSignal) =>
+        ec2.send(new GetManagedPrefixListEntriesCommand({ PrefixListId: id, MaxResults: 100, NextToken: token }), {
+          abortSignal,
+        }),
+      );
+      return { items: (out.Entries ?? []).flatMap((e) => (e.Cidr ? [e.Cidr] : [])), next: out.NextToken };
+    });
   return {
     describeVpcs: (): Promise<VpcInput[]> =>
       collectPages("ec2", "DescribeVpcs", async (token) => {
@@ -107,6 +122,86 @@ export function createEc2Reader(ec2: EC2Client, runner: CallRunner) {
           next: out.NextToken,
         };
       }),
+
+    /** Every network ACL with its entries and subnets (hop 8: stateless, both directions). */
+    describeNetworkAcls: (): Promise<NetworkAclInput[]> =>
+      collectPages("ec2", "DescribeNetworkAcls", async (token) => {
+        const out = await call("DescribeNetworkAcls", (abortSignal) =>
+          ec2.send(new DescribeNetworkAclsCommand({ MaxResults: 1000, NextToken: token }), { abortSignal }),
+        );
+        return {
+          items: (out.NetworkAcls ?? []).map((a) => ({
+            id: a.NetworkAclId!,
+            vpcId: a.VpcId ?? "",
+            isDefault: Boolean(a.IsDefault),
+            subnetIds: (a.Associations ?? []).flatMap((x) => (x.SubnetId ? [x.SubnetId] : [])),
+            entries: (a.Entries ?? []).map((e) => ({
+              ruleNumber: e.RuleNumber ?? 32767,
+              egress: Boolean(e.Egress),
+              protocol: e.Protocol ?? "-1",
+              action: e.RuleAction === "deny" ? ("deny" as const) : ("allow" as const),
+              ...(e.CidrBlock ? { cidr: e.CidrBlock } : {}),
+              ...(e.Ipv6CidrBlock ? { ipv6Cidr: e.Ipv6CidrBlock } : {}),
+              ...(e.PortRange?.From !== undefined ? { fromPort: e.PortRange.From } : {}),
+              ...(e.PortRange?.To !== undefined ? { toPort: e.PortRange.To } : {}),
+            })),
+          })),
+          next: out.NextToken,
+        };
+      }),
+
+    /** Every route table with its routes and explicit subnet associations (the main one has none). */
+    describeRouteTables: (): Promise<RouteTableInput[]> =>
+      collectPages("ec2", "DescribeRouteTables", async (token) => {
+        const out = await call("DescribeRouteTables", (abortSignal) =>
+          ec2.send(new DescribeRouteTablesCommand({ MaxResults: 100, NextToken: token }), { abortSignal }),
+        );
+        return {
+          items: (out.RouteTables ?? []).map((t) => ({
+            id: t.RouteTableId!,
+            vpcId: t.VpcId ?? "",
+            main: (t.Associations ?? []).some((a) => a.Main),
+            subnetIds: (t.Associations ?? []).flatMap((a) => (a.SubnetId ? [a.SubnetId] : [])),
+            routes: (t.Routes ?? []).map((r) => ({
+              destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? "",
+              target:
+                r.GatewayId ??
+                r.NatGatewayId ??
+                r.TransitGatewayId ??
+                r.VpcPeeringConnectionId ??
+                r.NetworkInterfaceId ??
+                r.InstanceId ??
+                r.CoreNetworkArn ??
+                "",
+              ...(r.State ? { state: r.State } : {}),
+            })),
+          })),
+          next: out.NextToken,
+        };
+      }),
+
+    /**
+     * The managed prefix lists security-group rules name, with their CIDRs: one Describe for their names,
+     * one GetManagedPrefixListEntries per list. Lists no rule names are not read.
+     */
+    describePrefixLists: async (ids: readonly string[]): Promise<PrefixList[]> => {
+      if (ids.length === 0) return [];
+      const lists = await collectPages("ec2", "DescribeManagedPrefixLists", async (token) => {
+        const out = await call("DescribeManagedPrefixLists", (abortSignal) =>
+          ec2.send(new DescribeManagedPrefixListsCommand({ PrefixListIds: [...ids], NextToken: token }), {
+            abortSignal,
+          }),
+        );
+        return {
+          items: (out.PrefixLists ?? []).map((p) => ({
+            id: p.PrefixListId!,
+            name: p.PrefixListName ?? p.PrefixListId!,
+          })),
+          next: out.NextToken,
+        };
+      });
+      return Promise.all(lists.map(async (list) => ({ ...list, cidrs: await prefixListEntries(list.id) })));
+    },
 
     describeLatticeEndpoints: (): Promise<VpcEndpointInput[]> =>
       collectPages("ec2", "DescribeVpcEndpoints", async (token) => {

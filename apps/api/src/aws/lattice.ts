@@ -5,6 +5,9 @@ import {
   GetServiceNetworkResourceAssociationCommand,
   GetServiceNetworkServiceAssociationCommand,
   GetServiceNetworkVpcAssociationCommand,
+  ListAccessLogSubscriptionsCommand,
+  ListDomainVerificationsCommand,
+  ListRulesCommand,
   ListListenersCommand,
   ListResourceConfigurationsCommand,
   ListResourceGatewaysCommand,
@@ -32,7 +35,7 @@ import type {
   TargetGroupInput,
   VpcAssociationInput,
 } from "../topology/inputs.js";
-import type { StatusDnsEntry } from "@lattice-atlas/shared";
+import type { AccessLogSubscription, DomainVerification, StatusDnsEntry } from "@lattice-atlas/shared";
 import type { ResourceStatus } from "./results.js";
 import { collectPages } from "./pagination.js";
 import type { CallRunner } from "./runner.js";
@@ -242,6 +245,7 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
             securityGroupIds: g.securityGroupIds ?? [],
             ...(g.ipAddressType ? { ipAddressType: g.ipAddressType } : {}),
             ...(g.resourceConfigDnsResolution ? { dnsResolution: g.resourceConfigDnsResolution } : {}),
+            ...(g.ipv4AddressesPerEni !== undefined ? { ipv4AddressesPerEni: g.ipv4AddressesPerEni } : {}),
           })),
           next: out.nextToken,
         };
@@ -287,6 +291,12 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
         portRanges: out.portRanges ?? [],
         ...(out.protocol ? { protocol: out.protocol } : {}),
         ...(definition ? { definition } : {}),
+        ...(out.domainVerificationId ? { domainVerificationId: out.domainVerificationId } : {}),
+        ...(out.domainVerificationStatus ? { domainVerificationStatus: out.domainVerificationStatus } : {}),
+        ...(out.allowAssociationToShareableServiceNetwork !== undefined
+          ? { allowAssociationToShareableServiceNetwork: out.allowAssociationToShareableServiceNetwork }
+          : {}),
+        ...(out.failureReason ? { failureReason: out.failureReason } : {}),
       };
     },
 
@@ -445,13 +455,81 @@ export function createLatticeReader(lattice: VPCLatticeClient, runner: CallRunne
       };
     },
 
-    /** One call gives both facts: whether IAM auth is on (state) and whether a policy is set. */
-    getAuthPolicy: async (identifier: string): Promise<{ authType: string; authPolicy: "present" | "absent" }> => {
+    /** One call gives all three facts: whether IAM auth is on (state), whether a policy is set, and its text. */
+    getAuthPolicy: async (
+      identifier: string,
+    ): Promise<{ authType: string; authPolicy: "present" | "absent"; authPolicyText?: string }> => {
       const out = await call("GetAuthPolicy", (abortSignal) =>
         lattice.send(new GetAuthPolicyCommand({ resourceIdentifier: identifier }), { abortSignal }),
       );
-      return { authType: out.state === "Active" ? "AWS_IAM" : "NONE", authPolicy: out.policy ? "present" : "absent" };
+      return {
+        authType: out.state === "Active" ? "AWS_IAM" : "NONE",
+        authPolicy: out.policy ? "present" : "absent",
+        ...(out.policy ? { authPolicyText: out.policy } : {}),
+      };
     },
+
+    /** Where a network, service or configuration sends its access logs (read on demand, for the details). */
+    listAccessLogSubscriptions: (resourceIdentifier: string): Promise<AccessLogSubscription[]> =>
+      collectPages("vpc-lattice", "ListAccessLogSubscriptions", async (token) => {
+        const out = await call("ListAccessLogSubscriptions", (abortSignal) =>
+          lattice.send(
+            new ListAccessLogSubscriptionsCommand({ resourceIdentifier, maxResults: MAX, nextToken: token }),
+            {
+              abortSignal,
+            },
+          ),
+        );
+        return {
+          items: (out.items ?? []).map((a) => ({
+            id: a.id!,
+            destinationArn: a.destinationArn ?? "",
+            ...(a.serviceNetworkLogType ? { logType: a.serviceNetworkLogType } : {}),
+          })),
+          next: out.nextToken,
+        };
+      }),
+
+    /** A listener's rules, by priority, the default last (read on demand, for the details). */
+    listRules: (
+      serviceIdentifier: string,
+      listenerIdentifier: string,
+    ): Promise<Array<{ name: string; priority?: number; isDefault: boolean }>> =>
+      collectPages("vpc-lattice", "ListRules", async (token) => {
+        const out = await call("ListRules", (abortSignal) =>
+          lattice.send(
+            new ListRulesCommand({ serviceIdentifier, listenerIdentifier, maxResults: MAX, nextToken: token }),
+            { abortSignal },
+          ),
+        );
+        return {
+          items: (out.items ?? []).map((r) => ({
+            name: r.name ?? r.id!,
+            ...(r.priority !== undefined ? { priority: r.priority } : {}),
+            isDefault: Boolean(r.isDefault),
+          })),
+          next: out.nextToken,
+        };
+      }),
+
+    /** The account's domain verifications; the List carries the TXT record, so no Get is needed. */
+    listDomainVerifications: (): Promise<DomainVerification[]> =>
+      collectPages("vpc-lattice", "ListDomainVerifications", async (token) => {
+        const out = await call("ListDomainVerifications", (abortSignal) =>
+          lattice.send(new ListDomainVerificationsCommand({ maxResults: MAX, nextToken: token }), { abortSignal }),
+        );
+        return {
+          items: (out.items ?? []).map((v) => ({
+            id: v.id!,
+            domainName: v.domainName ?? "",
+            status: v.status ?? "UNKNOWN",
+            ...(v.txtMethodConfig?.name ? { txtName: v.txtMethodConfig.name } : {}),
+            ...(v.txtMethodConfig?.value ? { txtValue: v.txtMethodConfig.value } : {}),
+            ...(v.lastVerifiedTime ? { lastVerifiedAt: iso(v.lastVerifiedTime)! } : {}),
+          })),
+          next: out.nextToken,
+        };
+      }),
   };
 }
 

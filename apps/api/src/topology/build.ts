@@ -383,12 +383,17 @@ export function buildGraph(inputs: DiscoveryInputs): BuiltGraph {
 
   /** The verification of a configuration's custom domain: the account's record, else what its Get said. */
   function domainVerificationOf(c: ResourceConfigurationInput): { domainVerification?: DomainVerification } {
-    const known = c.domainVerificationId ? verifications.get(c.domainVerificationId) : undefined;
+    const verificationId = c.domainVerificationId ?? c.details?.domainVerificationId;
+    const domainName = c.customDomainName ?? c.groupDomain;
+    const known = verificationId
+      ? verifications.get(verificationId)
+      : [...verifications.values()].find(
+          (v) => domainName !== undefined && (domainName === v.domainName || domainName.endsWith(`.${v.domainName}`)),
+        );
     if (known) return { domainVerification: known };
     const status = c.details?.domainVerificationStatus;
-    const domainName = c.customDomainName ?? c.groupDomain;
-    if (!c.domainVerificationId || !status || !domainName) return {};
-    return { domainVerification: { id: c.domainVerificationId, domainName, status } };
+    if (!verificationId || !status || !domainName) return {};
+    return { domainVerification: { id: verificationId, domainName, status } };
   }
 
   for (const c of inputs.resourceConfigurations) {

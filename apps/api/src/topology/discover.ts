@@ -66,6 +66,11 @@ const IMPACT: Record<string, string> = {
   DescribeDBClusters: "Aurora clusters (writer/reader endpoints, ports) are missing.",
   DescribeDBInstances: "Aurora instances (and the VPC of each cluster) are missing.",
   ListFunctions: "Lambda functions behind target groups are missing.",
+  DescribeNetworkAcls: "Network ACLs are missing: the check cannot tell whether they let the traffic through (hop 8).",
+  DescribeRouteTables: "Route tables are missing: whether a gateway has a route to an IP target is unknown.",
+  DescribeManagedPrefixLists: "The CIDRs of prefix lists named in security-group rules are unknown.",
+  GetManagedPrefixListEntries: "The CIDRs of prefix lists named in security-group rules are unknown.",
+  ListDomainVerifications: "Whether custom domain names are verified (and the TXT record to create) is unknown.",
 };
 
 const CODE_OF_KIND: Partial<Record<AwsFailure["kind"], Warning["code"]>> = {
@@ -153,7 +158,20 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     return unlessEmpty(vpcs, () =>
       Promise.all([
         attempt("DescribeSubnets", [], ec2.describeSubnets).then((v) => (inputs.subnets = v)),
-        attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((v) => (inputs.securityGroups = v)),
+        attempt("DescribeSecurityGroups", [], ec2.describeSecurityGroups).then((groups) => {
+          inputs.securityGroups = groups;
+          // Only the prefix lists a rule names (the VPC Lattice one, typically) are read.
+          const named = new Set(
+            groups.flatMap((g) => [...g.ingress, ...g.egress]).flatMap((r) => (r.prefixListId ? [r.prefixListId] : [])),
+          );
+          return named.size === 0
+            ? undefined
+            : attempt("DescribeManagedPrefixLists", [], () => ec2.describePrefixLists([...named].sort())).then(
+                (v) => (inputs.prefixLists = v),
+              );
+        }),
+        attempt("DescribeNetworkAcls", [], ec2.describeNetworkAcls).then((v) => (inputs.networkAcls = v)),
+        attempt("DescribeRouteTables", [], ec2.describeRouteTables).then((v) => (inputs.routeTables = v)),
         attempt("DescribeVpcEndpoints", undefined, ec2.describeLatticeEndpoints).then((endpoints) => {
           inputs.vpcEndpoints = endpoints ?? [];
           return unlessEmpty(endpoints, () =>
@@ -191,6 +209,7 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           ...network,
           ...(auth ? { authType: auth.authType } : {}),
           authPolicy: auth?.authPolicy ?? "unknown",
+          ...(auth?.authPolicyText ? { authPolicyText: auth.authPolicyText } : {}),
         });
         inputs.resourceAssociations.push(...resourceAssociations);
         inputs.serviceAssociations.push(...serviceAssociations);
@@ -265,6 +284,7 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
           ...service,
           ...(auth ? { authType: auth.authType } : {}),
           authPolicy: auth?.authPolicy ?? "unknown",
+          ...(auth?.authPolicyText ? { authPolicyText: auth.authPolicyText } : {}),
           listeners,
         });
       }),
@@ -285,8 +305,26 @@ export async function discover(readers: Readers, options: DiscoveryOptions): Pro
     ]),
   );
 
+  // Verifications matter only for custom domain names: an account without any is not asked.
+  const verificationWork = Promise.all([configurationWork, serviceWork]).then(() =>
+    [...inputs.resourceConfigurations, ...inputs.services].some((x) => x.customDomainName)
+      ? attempt("ListDomainVerifications", [], lattice.listDomainVerifications).then(
+          (v) => (inputs.domainVerifications = v),
+        )
+      : undefined,
+  );
+
   report("starting");
-  await Promise.all([ec2Work, rdsWork, networkWork, gatewayWork, configurationWork, serviceWork, targetWork]);
+  await Promise.all([
+    ec2Work,
+    rdsWork,
+    networkWork,
+    gatewayWork,
+    configurationWork,
+    serviceWork,
+    targetWork,
+    verificationWork,
+  ]);
   // Parallel pushes arrive in completion order; sort for stable output.
   for (const list of [inputs.serviceNetworks, inputs.services, inputs.targetGroups] as Array<Array<{ id: string }>>)
     list.sort((a, b) => a.id.localeCompare(b.id));

@@ -161,6 +161,7 @@ export interface ResourceConfigurationInput {
     portRanges: string[];
     protocol?: string;
     definition?: DefinitionInput;
+    domainVerificationId?: string;
     domainVerificationStatus?: string;
     allowAssociationToShareableServiceNetwork?: boolean;
     failureReason?: string;
