@@ -7,6 +7,7 @@
  * The reverse question ("reachable from") lists every VPC that reaches a target.
  */
 import Type, { type Static } from "typebox";
+import { Action } from "./actions.js";
 import { RowCheck } from "./analyze.js";
 import { PATTERNS } from "./ids.js";
 import { PATTERNS_OF_ACCESS, VERDICTS } from "./lattice.js";
@@ -27,6 +28,8 @@ export const Hostname = Type.Object({
   source: Type.Object({ api: Type.String(), field: Type.String() }),
   command: OptStr,
   reason: OptStr,
+  /** For a name that does not work: what would make it work, with the one-click change when there is one. */
+  fix: Type.Optional(Type.Object({ text: Type.String(), action: Type.Optional(Action) })),
   /** What the name resolves to, when known. */
   resolvesTo: Type.Optional(Type.Array(Type.String())),
   /** The connectivity check of the path that carries this name (a working name on a blocked path times out). */

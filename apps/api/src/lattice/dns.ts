@@ -9,7 +9,7 @@
  *    the VPC association and for the resource association, and the VPC
  *    association's DNS preference admits the domain.
  */
-import type { GraphNodeOf, Hostname } from "@lattice-atlas/shared";
+import type { DnsOptionsInput, GraphNodeOf, Hostname } from "@lattice-atlas/shared";
 import type { GraphIndex } from "./graph-index.js";
 import type { TargetFacts } from "./targets.js";
 import type { Endpoint, Path, VpcAssociation } from "./ways-in.js";
@@ -101,7 +101,68 @@ function endpointNames(facts: TargetFacts, path: Path, endpoint: Endpoint): Path
 interface AssociationDns {
   generated?: string | undefined;
   generatedSource: Hostname["source"];
-  private?: { name: string; source: Hostname["source"]; works: boolean; reason: string } | undefined;
+  private?:
+    { name: string; source: Hostname["source"]; works: boolean; reason: string; fix?: Hostname["fix"] } | undefined;
+}
+
+/**
+ * The one-click change that makes a private name resolve through a VPC association: private DNS on (keeping
+ * the preference), or — where the preference refuses the domain — the domain verified (none started yet) or
+ * listed among the association's specified domains (VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS keeps the verified
+ * ones working). An association AWS manages gets no change.
+ */
+export function associationDnsFix(
+  vpcAssociation: VpcAssociation,
+  name: string,
+  verification: TargetFacts["verification"] | "service",
+): NonNullable<Hostname["fix"]> {
+  const snva = vpcAssociation.data;
+  const options = snva.dnsOptions;
+  if (!snva.privateDnsEnabled)
+    return {
+      text: `Turn private DNS on for ${vpcAssociation.id}.`,
+      action: {
+        type: "update-vpc-association-dns",
+        associationId: vpcAssociation.id,
+        privateDnsEnabled: true,
+        ...(options?.privateDnsPreference
+          ? {
+              dnsOptions: {
+                privateDnsPreference: options.privateDnsPreference as NonNullable<
+                  DnsOptionsInput["privateDnsPreference"]
+                >,
+                ...(options.privateDnsSpecifiedDomains?.length
+                  ? { privateDnsSpecifiedDomains: options.privateDnsSpecifiedDomains }
+                  : {}),
+              },
+            }
+          : {}),
+      },
+    };
+  const preference = options?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY";
+  if (verification === undefined && preference.startsWith("VERIFIED_")) {
+    const domain = name.toLowerCase();
+    return {
+      text: `Verify ${domain} (StartDomainVerification, then create the TXT record it gives in the domain's public zone).`,
+      action: { type: "start-domain-verification", domainName: domain },
+    };
+  }
+  const specified = [...new Set([...(options?.privateDnsSpecifiedDomains ?? []), name.toLowerCase()])].slice(0, 10);
+  const pending =
+    verification && verification !== "service" && verification.status === "PENDING" && verification.txtName
+      ? `Create the TXT record ${verification.txtName} (value ${verification.txtValue ?? "in its details"}) to verify ${verification.domainName}, or l`
+      : "L";
+  // SPECIFIED_DOMAINS_ONLY stays so (the list grows); the others keep verified domains working as well.
+  const next = preference === "SPECIFIED_DOMAINS_ONLY" ? preference : "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS";
+  return {
+    text: `${pending}ist ${name} among the specified domains of ${vpcAssociation.id} (preference ${next}).`,
+    action: {
+      type: "update-vpc-association-dns",
+      associationId: vpcAssociation.id,
+      privateDnsEnabled: true,
+      dnsOptions: { privateDnsPreference: next, privateDnsSpecifiedDomains: specified },
+    },
+  };
 }
 
 function resourceAssociationDns(
@@ -116,6 +177,11 @@ function resourceAssociationDns(
   if (!privateName) return { generated, generatedSource: NAME_SOURCES.snraName };
   const { admits, preference } = preferenceAdmits(snva.dnsOptions, privateName, facts.domainVerified);
   const use = generated ?? "the association's name";
+  const fix: Hostname["fix"] = association.data.privateDnsEnabled
+    ? associationDnsFix(vpcAssociation, privateName, facts.awsOwned ? "service" : facts.verification)
+    : {
+        text: `Private DNS of a resource association is fixed at creation: remove ${association.id} and associate the configuration again with private DNS on.`,
+      };
   return {
     generated,
     generatedSource: NAME_SOURCES.snraName,
@@ -128,6 +194,7 @@ function resourceAssociationDns(
         : !association.data.privateDnsEnabled
           ? `The resource association ${association.id} was created with private DNS off (it cannot be changed). Use ${use}.`
           : `${preferenceRefusal(preference, privateName, facts)} Use ${use}.`,
+      fix,
     },
   };
 }
@@ -167,6 +234,7 @@ function serviceAssociationDns(
       reason: snva.privateDnsEnabled
         ? `The VPC association's DNS preference ${preference} does not cover ${custom}. Use ${generated}.`
         : `Private DNS is off on ${vpcAssociation.id}, so ${custom} has no private hosted zone in ${vpcName}. Use ${generated}.`,
+      fix: associationDnsFix(vpcAssociation, custom, "service"),
     },
   };
 }
@@ -203,9 +271,16 @@ function associationNames(
       }),
     );
   if (dns.private) {
-    const { name, source, works, reason } = dns.private;
+    const { name, source, works, reason, fix } = dns.private;
     (works ? working : failing).push(
-      withCommand(facts, { ...base, hostname: name, works, privateDns: true, source, ...(works ? {} : { reason }) }),
+      withCommand(facts, {
+        ...base,
+        hostname: name,
+        works,
+        privateDns: true,
+        source,
+        ...(works ? {} : { reason, ...(fix ? { fix } : {}) }),
+      }),
     );
   }
   return { working, failing };

@@ -44,8 +44,7 @@ export const updateVpcAssociationDns: KindOf<"update-vpc-association-dns"> = {
       );
     const sameDns =
       association.data.privateDnsEnabled === action.privateDnsEnabled &&
-      (action.dnsOptions?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY") ===
-        (association.data.dnsOptions?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY");
+      sameDnsOptions(action.dnsOptions, association.data.dnsOptions);
     if (sameDns)
       f.blocking(
         "DNS_OPTIONS",
@@ -60,7 +59,8 @@ export const updateVpcAssociationDns: KindOf<"update-vpc-association-dns"> = {
   locate(a, index) {
     const association = index.get(a.associationId, "vpcAssociation");
     if (!association) return undefined;
-    return association.data.privateDnsEnabled === a.privateDnsEnabled
+    return association.data.privateDnsEnabled === a.privateDnsEnabled &&
+      (!a.dnsOptions || sameDnsOptions(a.dnsOptions, association.data.dnsOptions))
       ? { made: true, id: association.id, status: association.data.status }
       : { made: false };
   },
@@ -106,3 +106,18 @@ export const updateVpcAssociationDns: KindOf<"update-vpc-association-dns"> = {
       { PrivateDnsEnabled: a.privateDnsEnabled, DnsOptions: cfnDnsOptions(a.dnsOptions) },
     )}`,
 };
+
+type DnsOptions = { privateDnsPreference?: string | undefined; privateDnsSpecifiedDomains?: string[] | undefined };
+
+/** The same preference and the same specified domains (in any order); no preference is VERIFIED_DOMAINS_ONLY. */
+function sameDnsOptions(a: DnsOptions | undefined, b: DnsOptions | undefined): boolean {
+  const domains = (o: DnsOptions | undefined) =>
+    [...(o?.privateDnsSpecifiedDomains ?? [])]
+      .map((d) => d.toLowerCase())
+      .sort()
+      .join(",");
+  return (
+    (a?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY") === (b?.privateDnsPreference ?? "VERIFIED_DOMAINS_ONLY") &&
+    domains(a) === domains(b)
+  );
+}
