@@ -102,9 +102,14 @@ const endpointsPerNetwork = (() => {
 const configurations = count(l.resourceConfigurations!);
 const services = count(l.services!);
 const targetGroups = count(l.targetGroups!);
+// Prefix lists are read only where a security-group rule names one; verifications only where a custom domain exists.
+const namedPrefixLists = new Set(JSON.stringify(region.ec2.securityGroups).match(/pl-[0-9a-f]+/g) ?? []).size;
+const anyCustomDomain = JSON.stringify([l.resourceConfigurations, l.services]).includes('"customDomainName":"');
 const minimum = {
   "sts:GetCallerIdentity": 1,
-  "ec2 Describe* (VPCs, subnets, groups, endpoints, endpoint rows)": 5, // one page each at MaxResults 1000 unless larger
+  "ec2 Describe* (VPCs, subnets, groups, endpoints, endpoint rows, network ACLs, route tables)": 7, // one page each at MaxResults 1000 unless larger
+  "ec2 prefix lists named in rules (Describe + entries per list)": namedPrefixLists > 0 ? 1 + namedPrefixLists : 0,
+  "lattice ListDomainVerifications (when a custom domain exists)": anyCustomDomain ? 1 : 0,
   "rds DescribeDBClusters + DescribeDBInstances":
     pages(count(region.rds.clusters!), 100) + pages(count(region.rds.instances!), 100),
   "lambda ListFunctions": pages(count(region.lambda.functions!), 50),

@@ -1,10 +1,12 @@
 /** The rows of names in a "Connect from…" answer: a name that works (Copy, the ready command, "Explain"), or one that does not. */
 import type { Hostname } from "@lattice-atlas/shared";
 import { CopyButton } from "../../../lib/ui/CopyButton";
+import { fixLabel } from "../../actions/kinds";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
 import { nameUse } from "../verdicts";
 import { PatternBadge } from "./PatternBadge";
+import type { RowFixProps } from "./RowVerdict";
 
 /**
  * A name that resolves from this VPC: pattern, port, private or generated, via what, and the ready command; when the
@@ -64,16 +66,22 @@ export function HostnameRow({
   );
 }
 
-/** A name that looks right from this VPC but does not work: why, what it resolves to, and "Explain". */
+/**
+ * A name that looks right from this VPC but does not work: why, what it resolves to, "Explain", and — when a change
+ * would make it work (private DNS on, the domain verified or listed) — that change as a one-click Fix.
+ */
 export function NotWorkingRow({
   fromVpcId,
   targetId,
   hostname: h,
+  canChange,
+  onFix,
 }: {
   fromVpcId: string;
   targetId: string;
   hostname: Hostname;
-}) {
+} & RowFixProps) {
+  const action = h.fix?.action;
   return (
     <li className="hostname hostname--bad" data-testid="not-working-row" data-hostname={h.hostname}>
       <div className="hostname__line">
@@ -90,6 +98,25 @@ export function NotWorkingRow({
         <p className="hostname__resolves">
           Resolves to <code>{h.resolvesTo.join(", ")}</code>
         </p>
+      ) : null}
+      {h.fix ? (
+        <div className="row-verdict__fix" data-testid="name-fix">
+          <p>
+            <strong>Fix:</strong> {h.fix.text}
+          </p>
+          {action && canChange ? (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              data-testid="name-fix-button"
+              data-action={action.type}
+              aria-label={`${fixLabel(action)} (for ${h.hostname})`}
+              onClick={() => onFix(action)}
+            >
+              {fixLabel(action)}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </li>
   );

@@ -115,6 +115,8 @@ export const ReachableTargetCard = memo(function ReachableTargetCard({
                 fromVpcId={fromVpcId}
                 targetId={target.id}
                 hostname={h}
+                canChange={canChange}
+                onFix={onFix}
               />
             ))}
           </ul>
