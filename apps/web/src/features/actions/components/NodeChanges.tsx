@@ -9,7 +9,7 @@ import { consoleLink } from "../../details/console-links";
 import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
 import type { ChangeAccess } from "../change-access";
-import { actionKind, intentsFor, recreateFor, removalFor } from "../kinds";
+import { actionKind, intentsFor, managedBy, recreateFor, removalFor } from "../kinds";
 import { changeKey } from "../pending-changes";
 import type { SheetRequest } from "../sheet-request";
 import { usePendingChange, usePendingChangesStore } from "../use-pending-changes";
@@ -39,10 +39,19 @@ export function NodeChanges({ node, target, access, onStart }: NodeChangesProps)
   if (!CHANGEABLE.has(node.kind)) return null;
   const intents = intentsFor(node);
   const removal = removalFor(node);
+  const manager = managedBy(node);
   const managed = node.kind === "resourceAssociation" && node.data.isManaged;
   const failed = statusClass(node.status) === "failed";
   const recreate = failed ? recreateFor(node) : undefined;
   const inFlight = change !== undefined && !change.done;
+  if (manager && !managed)
+    return (
+      <section className="details__section node-changes" aria-label="Changes">
+        <p className="read-only-notice" data-testid="aws-managed">
+          Read-only: managed by {manager}. No change is offered here; AWS refuses changes to it.
+        </p>
+      </section>
+    );
   return (
     <section className="details__section node-changes" aria-label="Changes">
       {change ? (

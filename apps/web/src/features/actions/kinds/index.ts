@@ -71,13 +71,33 @@ export const isRemoval = (action: { type: ActionType }): boolean => actionKind(a
 export function intentsFor(node: {
   kind: NodeKind | string;
   id: string;
+  data?: unknown;
 }): Array<{ label: string; intent: ChangeIntent }> {
   const items: Array<{ label: string; intent: ChangeIntent }> = [];
+  // Nothing is offered on what AWS manages (preflight would refuse it with AWS_MANAGED).
+  if (managedBy(node)) return items;
   for (const kind of CREATIONS) {
     const start = kind.create.startsFrom[node.kind as NodeKind];
     if (start) items.push({ label: start.label, intent: { type: kind.type, [start.end]: node.id } });
   }
   return items;
+}
+
+/**
+ * Who manages a node, when AWS does: an AWS-managed configuration (amazonManaged), an association or gateway a
+ * service of AWS's manages (serviceManaged, managedBy), a managed child association (isManaged). Read-only here.
+ */
+export function managedBy(node: { kind: NodeKind | string; data?: unknown }): string | undefined {
+  const data = (node.data ?? {}) as {
+    amazonManaged?: boolean;
+    serviceManaged?: boolean;
+    managedBy?: string;
+    isManaged?: boolean;
+  };
+  if (data.managedBy) return data.managedBy;
+  if (data.amazonManaged || data.serviceManaged) return "AWS";
+  if (node.kind === "resourceAssociation" && data.isManaged) return "its parent association";
+  return undefined;
 }
 
 /** The intent of a drag from a node of `fromKind` onto a service network. */

@@ -10,6 +10,7 @@ import {
   actionSubject,
   intentForConnect,
   intentsFor,
+  managedBy,
   isActionType,
   isCreateType,
   recreateFor,
@@ -83,6 +84,18 @@ describe("intents", () => {
       endpointId: "vpce-1",
     });
     expect(removalFor({ kind: "vpc", id: "vpc-1" })).toBeUndefined();
+  });
+
+  it("offers nothing on what AWS manages, and says who manages it", () => {
+    const configuration = { kind: "resourceConfiguration", id: "rcfg-1" };
+    expect(intentsFor({ ...configuration, data: { amazonManaged: false } })).not.toEqual([]);
+    expect(intentsFor({ ...configuration, data: { amazonManaged: true } })).toEqual([]);
+    expect(managedBy({ ...configuration, data: { amazonManaged: true } })).toBe("AWS");
+    expect(managedBy({ kind: "resourceGateway", data: { managedBy: "events.amazonaws.com" } })).toBe(
+      "events.amazonaws.com",
+    );
+    expect(managedBy({ kind: "resourceAssociation", data: { isManaged: true } })).toBe("its parent association");
+    expect(managedBy({ kind: "resourceAssociation", data: { isManaged: false } })).toBeUndefined();
   });
 
   it("reads a drag onto a network by what was dragged", () => {

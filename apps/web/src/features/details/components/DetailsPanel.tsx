@@ -5,7 +5,7 @@
  * target the VPCs it is reachable from, every other field, and its
  * connections on the diagram.
  */
-import type { GraphEdge, GraphNode, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
+import type { GraphEdge, GraphNode, GraphNodeOf, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 import { Fragment, memo, type ReactNode } from "react";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import type { ChangeAccess } from "../../actions/change-access";
@@ -407,9 +407,44 @@ function KindSpecific({
           </Section>
         </>
       );
+    case "resourceConfiguration":
+      return <CustomDomain data={node.data} />;
     default:
       return null;
   }
+}
+
+/** A configuration's custom domain and its verification: pending with the TXT record to create, verified, failed. */
+function CustomDomain({ data }: { data: GraphNodeOf<"resourceConfiguration">["data"] }) {
+  const domain = data.customDomainName ?? data.groupDomain;
+  if (!domain) return null;
+  const verification = data.domainVerification;
+  return (
+    <Section title="Custom domain">
+      <dl className="kv" data-testid="custom-domain">
+        <Row name="Domain">
+          <Copyable value={domain} label="custom domain" />
+        </Row>
+        <Row name="Verification">
+          <span data-testid="domain-verification" data-status={verification?.status ?? "NONE"}>
+            {verification ? `${verification.status} (${verification.domainName})` : "not started"}
+          </span>
+          {!verification ? (
+            <p className="hint">
+              Unverified, the name resolves only where a VPC&apos;s DNS preference admits unverified or listed domains.
+            </p>
+          ) : null}
+        </Row>
+        {verification && verification.status !== "VERIFIED" && verification.txtName ? (
+          <Row name="TXT record to create">
+            <Copyable value={verification.txtName} label="TXT record name" />
+            {verification.txtValue ? <Copyable value={verification.txtValue} label="TXT record value" /> : null}
+            <p className="hint">In the public zone of {verification.domainName}; Lattice checks it and verifies.</p>
+          </Row>
+        ) : null}
+      </dl>
+    </Section>
+  );
 }
 
 function findByArn(index: TopologyIndex, arn: string): GraphNode | undefined {
