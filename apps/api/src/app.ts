@@ -28,6 +28,7 @@ import { viewRoutes } from "./routes/views.js";
 import { openViewsStore } from "./storage/views-store.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
+import { detailsRoutes } from "./routes/details.js";
 import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
 import { sourcesRoutes } from "./routes/sources.js";
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
+  await app.register(detailsRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
   await app.register(viewRoutes, { views });
   await app.register(snapshotRoutes, { ...ctx, views });

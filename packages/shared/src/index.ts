@@ -11,3 +11,4 @@ export * from "./views.js";
 export * from "./fingerprint.js";
 export * from "./status.js";
 export * from "./lattice.js";
+export * from "./details.js";

@@ -4,7 +4,8 @@
  * text; Connect shows a custom name working from one VPC and not from another, with the reason and the fix;
  * the NACL that denies PostgreSQL fails hop 8; a denied read leaves hop 8 "cannot tell" and names the read.
  */
-import type { AnalyzeAnswer, ConnectAnswer, Topology } from "@lattice-atlas/shared";
+import { CreateAccessLogSubscriptionCommand, CreateRuleCommand, VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
+import type { AnalyzeAnswer, ConnectAnswer, LatticeDetails, Topology } from "@lattice-atlas/shared";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SAME_ORIGIN } from "../testing/actions.js";
 import { startTestApp, type TestApp } from "../testing/app.js";
@@ -128,5 +129,67 @@ describe("Connect on custom-domains", () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe("GET /api/lattice-details: access logs and listener rules, read on demand", () => {
+  it("a service's access log destination and its listener's rules (default last), created through the SDK", async () => {
+    const lattice = new VPCLatticeClient({
+      region: "ap-northeast-1",
+      endpoint: t.emulator.url,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    const payments = node("service", "payments");
+    const data = payments.data as { arn: string; listeners: Array<{ id: string }> };
+    const bucket = "arn:aws:s3:::payments-access-logs";
+    await lattice.send(
+      new CreateAccessLogSubscriptionCommand({ resourceIdentifier: data.arn, destinationArn: bucket }),
+    );
+    await lattice.send(
+      new CreateRuleCommand({
+        serviceIdentifier: data.arn,
+        listenerIdentifier: data.listeners[0]!.id,
+        name: "refunds",
+        priority: 10,
+        match: { httpMatch: { pathMatch: { match: { prefix: "/refunds" } } } },
+        action: { fixedResponse: { statusCode: 404 } },
+      }),
+    );
+    lattice.destroy();
+    await t.control("DELETE", "/_emulator/stats");
+    const response = await t.request({ method: "GET", url: `/api/lattice-details?id=${payments.id}` });
+    expect(response.statusCode).toBe(200);
+    const details = response.json<LatticeDetails>();
+    expect(details.warnings).toEqual([]);
+    expect(details.accessLogs).toEqual([expect.objectContaining({ destinationArn: bucket })]);
+    expect(details.listeners![0]!.rules!.map((r) => [r.name, r.isDefault])).toEqual([
+      ["refunds", false],
+      [expect.any(String), true],
+    ]);
+    const calls = await t.calls();
+    expect(calls["vpc-lattice:ListAccessLogSubscriptions"]).toBe(1);
+    expect(calls["vpc-lattice:ListRules"]).toBe(1);
+  });
+
+  it("ListRules denied: the access logs still come, and a warning names the read", async () => {
+    await t.control("POST", "/_emulator/faults", [
+      { service: "vpc-lattice", operation: "ListRules", error: { code: "AccessDeniedException", statusCode: 403 } },
+    ]);
+    const payments = node("service", "payments");
+    const details = (
+      await t.request({ method: "GET", url: `/api/lattice-details?id=${payments.id}` })
+    ).json<LatticeDetails>();
+    expect(details.warnings.map((w) => [w.operation, w.code, w.iamAction])).toEqual([
+      ["ListRules", "AccessDenied", "vpc-lattice:ListRules"],
+    ]);
+    expect(details.accessLogs).toBeDefined();
+    expect(details.listeners![0]!.rules).toBeUndefined();
+  });
+
+  it("a VPC is not something with access logs: 404 naming the field", async () => {
+    const response = await t.request({ method: "GET", url: `/api/lattice-details?id=${vpc("consumer-all-domains")}` });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toMatchObject({ error: { code: "NOT_FOUND", field: "id" } });
   });
 });

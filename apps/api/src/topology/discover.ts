@@ -71,6 +71,8 @@ const IMPACT: Record<string, string> = {
   DescribeManagedPrefixLists: "The CIDRs of prefix lists named in security-group rules are unknown.",
   GetManagedPrefixListEntries: "The CIDRs of prefix lists named in security-group rules are unknown.",
   ListDomainVerifications: "Whether custom domain names are verified (and the TXT record to create) is unknown.",
+  ListAccessLogSubscriptions: "Where the access logs go is unknown.",
+  ListRules: "The listener's rules are unknown.",
 };
 
 const CODE_OF_KIND: Partial<Record<AwsFailure["kind"], Warning["code"]>> = {
@@ -80,7 +82,7 @@ const CODE_OF_KIND: Partial<Record<AwsFailure["kind"], Warning["code"]>> = {
   deadline: "Deadline",
 };
 
-function warningFrom(failure: AwsFailure): Warning {
+export function warningFrom(failure: AwsFailure): Warning {
   const code: Warning["code"] = CODE_OF_KIND[failure.kind] ?? "Failed";
   const verb =
     code === "AccessDenied"
