@@ -21,6 +21,8 @@ import { KindIcon } from "../../topology/nodes/icons";
 import { StatusBadge } from "../../topology/nodes/node-parts";
 import { indexTopology, type TopologyIndex } from "../../topology/topology-index";
 import { consoleLink } from "../console-links";
+import { LATTICE_DETAILS_KINDS } from "../lattice-details";
+import { LatticeDetailsSection } from "./LatticeDetailsSection";
 
 interface DetailsPanelProps {
   topology: Topology;
@@ -623,6 +625,9 @@ const DetailsPanel = memo(function DetailsPanel({
       <CheckConnectivity key={node.id} topology={topology} nodeId={node.id} />
       <NodeChanges node={node} target={target} access={access} onStart={onStartChange} />
       <KindSpecific node={node} index={index} onSelect={onSelect} />
+      {LATTICE_DETAILS_KINDS.has(node.kind) ? (
+        <LatticeDetailsSection key={node.id} target={target} nodeId={node.id} />
+      ) : null}
       {REACHABLE_FROM_KINDS.has(node.kind) ? (
         <ReachableFromSection target={target} nodeId={node.id} onSelect={onSelect} />
       ) : null}
