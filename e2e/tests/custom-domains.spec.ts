@@ -114,3 +114,27 @@ test("a network ACL that denies PostgreSQL out: Refresh → orders-db fails at h
   await expect(verdict).toContainText(`Add to ${acl} an outbound ALLOW for TCP 5432`);
   await page.screenshot({ path: `${SHOTS}/nacl-fails-at-hop-8.png` });
 });
+
+test("details: the unverified domain with the TXT record to create; the AWS-managed configuration read-only; where access logs go", async ({
+  page,
+  request,
+}) => {
+  const legacy = await idOf(request, "resourceConfiguration", "legacy-db");
+  await openConsole(page, `?panel=details&sel=${legacy}`);
+  const details = page.getByTestId("details-panel");
+  await expect(details.getByTestId("domain-verification")).toHaveAttribute("data-status", "PENDING");
+  await expect(details.getByTestId("custom-domain")).toContainText("TXT record to create");
+  await expect(details.getByTestId("node-change").first()).toBeVisible();
+
+  const managed = await idOf(request, "resourceConfiguration", "events-connection");
+  await openConsole(page, `?panel=details&sel=${managed}`);
+  await expect(page.getByTestId("details-panel").getByTestId("aws-managed")).toContainText("Read-only: managed by AWS");
+  await expect(page.getByTestId("details-panel").getByTestId("node-change")).toHaveCount(0);
+
+  const payments = await idOf(request, "service", "payments");
+  await openConsole(page, `?panel=details&sel=${payments}`);
+  const section = page.getByTestId("details-panel").getByTestId("lattice-details");
+  await expect(section.getByTestId("access-logs-none")).toBeVisible();
+  await expect(section.getByTestId("listener-rules")).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/details-access-logs.png` });
+});
