@@ -87,11 +87,11 @@ export const EstateOverview = memo(function EstateOverview({ estate, view, onFil
                     data-region={cell.region}
                     data-status={cell.status}
                     aria-pressed={same(view.accounts, [row.accountId]) && same(view.regions, [cell.region])}
-                    aria-label={`${row.name ?? row.accountId} in ${cell.region}: ${cell.status}${
-                      cell.counts.length > 0 ? `, ${cell.counts.join(", ")}` : ""
-                    }`}
                     onClick={() => onFilter({ accounts: [row.accountId], regions: [cell.region] })}
                   >
+                    <span className="visually-hidden">
+                      {row.name ?? row.accountId} in {cell.region}:{" "}
+                    </span>
                     <span className="estate__status">{cell.status}</span>
                     <span className="estate__counts">{cell.counts.length > 0 ? cell.counts.join(" · ") : "—"}</span>
                     {cell.warnings > 0 ? (
