@@ -89,10 +89,10 @@ export function SidePanel(props: SidePanelProps) {
               : panel === "estate"
                 ? "Estate"
                 : panel === "views"
-                ? "Saved views"
-                : panel === "snapshots"
-                  ? "Snapshots"
-                  : "Details"
+                  ? "Saved views"
+                  : panel === "snapshots"
+                    ? "Snapshots"
+                    : "Details"
       }
       data-testid={`${panel}-side-panel`}
     >

@@ -10,6 +10,7 @@ const ASSOCIATION_VPC = "vpc-0a03953771bed5895";
 const PROVIDER_VPC = "vpc-0e27fe36b5514a2ef";
 const VPC_ASSOCIATION = "snva-0c7568464798463a6";
 const SERVICE = "svc-0a836c24f4bc2c8ea";
+const NETWORK = "sn-0b615c0ed1ca34177";
 
 /** The association VPC and its contents in the app account; the association seen from it too; the service in us-east-1. */
 function estateTopology(): Topology {
@@ -46,6 +47,9 @@ describe("estate filters", () => {
     expect(app.has(ASSOCIATION_VPC)).toBe(true);
     expect(app.has(VPC_ASSOCIATION)).toBe(true);
     expect(app.has(PROVIDER_VPC)).toBe(false);
+    // The network its VPC association goes to stays, though another account owns it.
+    expect(app.has(NETWORK)).toBe(true);
+    expect(drawn(topology, { ...view, accounts: ["444455556666"] }).has(NETWORK)).toBe(false);
     // Same topology object: the layout cache must tell the two views apart.
     const all = drawn(topology, view);
     expect(all.has(PROVIDER_VPC)).toBe(true);

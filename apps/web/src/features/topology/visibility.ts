@@ -152,6 +152,18 @@ function inAccounts(node: GraphNode, accounts: ReadonlySet<string>): boolean {
   return accounts.has(node.accountId) || (node.observedIn ?? []).some((a) => accounts.has(a));
 }
 
+/** The accounts' nodes, and the network of each of their associations (a network shared to them, owned elsewhere). */
+function accountNodes(index: TopologyIndex, accounts: ReadonlySet<string>): Set<string> {
+  const kept = new Set<string>();
+  for (const node of index.topology.nodes) {
+    if (!inAccounts(node, accounts)) continue;
+    kept.add(node.id);
+    const network = networkOfAssociation(node);
+    if (network) kept.add(network);
+  }
+  return kept;
+}
+
 export function computeVisibility(index: TopologyIndex, filters: ViewFilters, collapse: CollapseState): Visibility {
   const nodes = index.topology.nodes;
   const hiddenKinds = new Set<NodeKind>(filters.hiddenKinds);
@@ -159,6 +171,7 @@ export function computeVisibility(index: TopologyIndex, filters: ViewFilters, co
   const vpcReach = filters.vpcs.length > 0 ? reach(index, filters.vpcs) : undefined;
   const networkReach = filters.serviceNetworks.length > 0 ? reach(index, filters.serviceNetworks) : undefined;
   const accounts = new Set(filters.accounts);
+  const inAccount = accounts.size > 0 ? accountNodes(index, accounts) : undefined;
   const regions = new Set(filters.regions);
 
   const passes = (node: GraphNode): boolean => {
@@ -167,7 +180,7 @@ export function computeVisibility(index: TopologyIndex, filters: ViewFilters, co
     if (statuses.size > 0 && cls !== undefined && !statuses.has(cls)) return false;
     if (vpcReach && !vpcReach.has(node.id)) return false;
     if (networkReach && !networkReach.has(node.id)) return false;
-    if (accounts.size > 0 && !inAccounts(node, accounts)) return false;
+    if (inAccount && !inAccount.has(node.id)) return false;
     if (regions.size > 0 && node.region !== undefined && !regions.has(node.region)) return false;
     return true;
   };

@@ -49,9 +49,9 @@ export const EstateOverview = memo(function EstateOverview({ estate, view, onFil
     <div className="panel__body estate" data-testid="estate-overview">
       <h2 className="details__name">Estate</h2>
       <p className="muted">
-        {rows.length} accounts in {estate.regions.length} regions, read through the role{" "}
-        <code>{estate.roleName}</code> from the hub <code>{estate.hubAccountId}</code>: {statusLine(rows)}. Pick a cell
-        to draw only that account in that region.
+        {rows.length} accounts in {estate.regions.length} regions, read through the role <code>{estate.roleName}</code>{" "}
+        from the hub <code>{estate.hubAccountId}</code>: {statusLine(rows)}. Pick a cell to draw only that account in
+        that region.
       </p>
       {filtered ? (
         <button type="button" className="button button--small" onClick={() => onFilter({ accounts: [], regions: [] })}>

@@ -32,7 +32,9 @@ export function estateProgressText(progress: DiscoveryProgress): string {
   if (!progress.accountId) return "";
   const where = progress.region ? `${progress.accountId} ${progress.region}` : progress.accountId;
   const accounts =
-    progress.accountsTotal !== undefined ? ` · ${progress.accountsDone ?? 0} of ${progress.accountsTotal} accounts` : "";
+    progress.accountsTotal !== undefined
+      ? ` · ${progress.accountsDone ?? 0} of ${progress.accountsTotal} accounts`
+      : "";
   return ` · account ${where}${accounts}`;
 }
 

@@ -182,7 +182,9 @@ export const ViewControls = memo(function ViewControls({
         <button
           type="button"
           className="button button--small"
-          onClick={() => onChange({ hiddenKinds: [], vpcs: [], serviceNetworks: [], statuses: [], accounts: [], regions: [] })}
+          onClick={() =>
+            onChange({ hiddenKinds: [], vpcs: [], serviceNetworks: [], statuses: [], accounts: [], regions: [] })
+          }
         >
           Clear filters
         </button>
