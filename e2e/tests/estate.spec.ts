@@ -3,7 +3,7 @@
  * field-report scenario put back after): Connect from the pattern-3 VPC of the app-shipping account answers with
  * the writer's snra-… name, owned by the data account; the estate overview lists every account with how it was read
  * (the legacy account unreadable, with its fix) and a cell filters the diagram to that account and region; an
- * account filter in the URL survives a reload; the overview and the estate's details pass axe-core.
+ * account filter in the URL survives a reload and a saved view; the overview and the estate's details pass axe-core.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
@@ -129,7 +129,9 @@ test("the estate overview lists every account, the legacy one unreadable with it
   await expect(node(page, `account:${LEGACY}`)).toHaveCount(0);
 });
 
-test("an account filter in the URL survives a reload, and the filter control shows it", async ({ page }) => {
+test("an account filter in the URL survives a reload and a saved view, and the filter control shows it", async ({
+  page,
+}) => {
   await openConsole(page, `${ESTATE}&account=${DATA}`);
   const dataVpc = vpcOf(nodes, DATA);
   const shippingVpc = vpcOf(nodes, APP_SHIPPING);
@@ -138,6 +140,18 @@ test("an account filter in the URL survives a reload, and the filter control sho
   await page.reload();
   await page.locator(".react-flow__node").first().waitFor();
   await expect(page).toHaveURL(new RegExp(`account=${DATA}`));
+  await expect(page.getByTestId("filter-account")).toHaveValue(DATA);
+  await expect(node(page, dataVpc.id)).toBeVisible();
+  await expect(node(page, shippingVpc.id)).toHaveCount(0);
+  // A saved view holds it: its short link opens on the same account.
+  await page.getByTestId("save-view-button").click();
+  await page.getByTestId("save-view-name").fill("The data account");
+  await page.getByTestId("save-view-submit").click();
+  const link = (await page.getByTestId("saved-view-link").textContent()) ?? "";
+  expect(link).toMatch(/\/v\/v[0-9a-z]{9}$/);
+  await page.keyboard.press("Escape");
+  await page.goto(link);
+  await expect(page).toHaveURL(new RegExp(`source=${SOURCE}&region=${REGION}&account=${DATA}`));
   await expect(page.getByTestId("filter-account")).toHaveValue(DATA);
   await expect(node(page, dataVpc.id)).toBeVisible();
   await expect(node(page, shippingVpc.id)).toHaveCount(0);
