@@ -129,7 +129,7 @@ export class SourceRegistry {
     };
   }
 
-  /** The estate the embedded emulator's scenario holds (the `estate` scenario), read once. */
+  /** The estate the embedded emulator's scenario holds (the `estate` scenario), read once (again when asked for and absent). */
   private async emulatedEstate(): Promise<SourceDefinition | undefined> {
     const url = this.options.emulatorUrl;
     if (!url) return undefined;
@@ -195,7 +195,12 @@ export class SourceRegistry {
         });
       return snapshot;
     }
-    const source = (await this.list()).find((s) => s.id === id);
+    let source = (await this.list()).find((s) => s.id === id);
+    if (!source && id === "estate:emulator") {
+      // The emulator's scenario may have changed behind the API (a reset to the estate): ask it again.
+      this.forgetEmulatorEstate();
+      source = (await this.list()).find((s) => s.id === id);
+    }
     if (!source) {
       const known = (await this.list()).map((s) => s.id).join(", ");
       throw new AppError("UNKNOWN_SOURCE", `There is no source "${id}".`, {

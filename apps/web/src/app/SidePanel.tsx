@@ -35,6 +35,8 @@ const DetailsPanel = lazy(loadDetails);
 const AuditPanel = lazy(() => import("../features/actions/components/AuditPanel"));
 /** The connectivity check's checklist: loaded when a check opens. */
 const ExplainPanel = lazy(() => import("../features/explain/components/ExplainPanel"));
+/** The estate overview: loaded when it opens. */
+const EstateOverview = lazy(() => import("../features/estate/components/EstateOverview"));
 /** Saved views and snapshots: loaded when one of their panels opens. */
 const LibraryPanel = lazy(() => import("../features/views/components/LibraryPanel"));
 
@@ -46,8 +48,9 @@ interface PanelTab {
 }
 
 /** The tabs that make sense for this view: what is selected, where from, which check, which library. */
-function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefined): PanelTab[] {
+function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefined, estate: boolean): PanelTab[] {
   const tabs: PanelTab[] = [];
+  if (estate) tabs.push({ id: "estate", label: "Estate", testId: "estate-tab" });
   if (view.selected) tabs.push({ id: "details", label: "Details" });
   if (view.from) tabs.push({ id: "connect", label: `Connect from ${fromLabel ?? ""}` });
   if (view.from && view.to)
@@ -83,17 +86,19 @@ export function SidePanel(props: SidePanelProps) {
             ? "Audit log"
             : panel === "explain"
               ? "Connectivity check"
-              : panel === "views"
-                ? "Saved views"
-                : panel === "snapshots"
-                  ? "Snapshots"
-                  : "Details"
+              : panel === "estate"
+                ? "Estate"
+                : panel === "views"
+                  ? "Saved views"
+                  : panel === "snapshots"
+                    ? "Snapshots"
+                    : "Details"
       }
       data-testid={`${panel}-side-panel`}
     >
       <div className="panel__tabs">
         <div className="panel__tablist" role="tablist" aria-label="Panel">
-          {panelTabs(view, panel, fromLabel).map((tab) => (
+          {panelTabs(view, panel, fromLabel, topology?.estate !== undefined).map((tab) => (
             <button
               key={tab.id}
               type="button"
@@ -129,6 +134,14 @@ export function SidePanel(props: SidePanelProps) {
           </Suspense>
         ) : !target || !topology ? (
           <div className="panel__body muted">Waiting for the topology…</div>
+        ) : panel === "estate" ? (
+          topology.estate ? (
+            <Suspense fallback={<div className="panel__body muted">Loading…</div>}>
+              <EstateOverview estate={topology.estate} view={view} onFilter={(filter) => onView(filter)} />
+            </Suspense>
+          ) : (
+            <div className="panel__body muted">This source is one account: pick an estate source to see accounts.</div>
+          )
         ) : panel === "explain" && view.from && view.to ? (
           <Suspense fallback={<div className="panel__body muted">Loading the check…</div>}>
             <ExplainPanel

@@ -19,11 +19,30 @@ const full: ViewState = {
   vpcs: ["vpc-023cb195488e7d121"],
   serviceNetworks: ["sn-0b615c0ed1ca34177"],
   statuses: ["failed", "pending"],
+  accounts: ["333344445555", "666677778888"],
+  regions: ["ap-northeast-1", "us-east-1"],
   collapsed: ["vpc-0e27fe36b5514a2ef"],
   expanded: ["sn-0b615c0ed1ca34177", "vpc-061137ab7c3ac2069"],
 };
 
 describe("URL state", () => {
+  it("carries an estate: its source, and the account and region filters (sorted, malformed ones dropped)", () => {
+    const parsed = parseViewState(
+      "?source=estate:emulator&account=666677778888,12345,333344445555,666677778888&in=us-east-1,moon-1,ap-northeast-1&panel=estate",
+    );
+    expect(parsed).toMatchObject({
+      source: "estate:emulator",
+      panel: "estate",
+      accounts: ["666677778888", "333344445555"],
+      regions: ["us-east-1", "ap-northeast-1"],
+    });
+    expect(hasActiveFilters(parsed)).toBe(true);
+    expect(serializeViewState(parsed)).toBe(
+      "?source=estate:emulator&panel=estate&account=333344445555,666677778888&in=ap-northeast-1,us-east-1",
+    );
+    expect(parseViewState("?source=estate").source).toBe("estate");
+  });
+
   it("round-trips every field", () => {
     const parsed = parseViewState(serializeViewState(full));
     expect(parsed).toEqual({ ...full, hiddenKinds: ["dbEndpoint", "securityGroup"], statuses: ["failed", "pending"] });

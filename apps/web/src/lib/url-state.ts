@@ -7,7 +7,7 @@
 import { STATUS_CLASSES, type NodeKind, type StatusClass } from "@lattice-atlas/shared";
 import { NODE_KIND_LIST } from "./node-kinds";
 
-const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots"] as const;
+const PANELS = ["details", "connect", "audit", "explain", "views", "snapshots", "estate"] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export interface ViewFilters {
@@ -19,6 +19,10 @@ export interface ViewFilters {
   serviceNetworks: string[];
   /** Only nodes whose status falls in these classes (empty: every status). */
   statuses: StatusClass[];
+  /** In an estate: only these accounts (empty: every account). */
+  accounts: string[];
+  /** In an estate: only these regions (empty: every region read). */
+  regions: string[];
 }
 
 export interface ViewState extends ViewFilters {
@@ -46,6 +50,8 @@ export const EMPTY_VIEW: ViewState = {
   vpcs: [],
   serviceNetworks: [],
   statuses: [],
+  accounts: [],
+  regions: [],
   collapsed: [],
   expanded: [],
 };
@@ -66,11 +72,14 @@ const PARAM = {
   vpcs: "vpc",
   serviceNetworks: "sn",
   statuses: "status",
+  accounts: "account",
+  regions: "in",
   collapsed: "collapse",
   expanded: "expand",
 } as const;
 
-const SOURCE_PATTERN = /^(emulator|default|profile:[A-Za-z0-9_.@+-]{1,64})$/;
+const SOURCE_PATTERN = /^(emulator|default|estate|estate:emulator|profile:[A-Za-z0-9_.@+-]{1,64})$/;
+const ACCOUNT_PATTERN = /^\d{12}$/;
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 const VPC_PATTERN = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /** Any node id: an AWS id, an ARN or a DNS name. */
@@ -118,6 +127,8 @@ export function parseViewState(search: string): ViewState {
     vpcs: list(params, PARAM.vpcs, (v) => VPC_PATTERN.test(v)),
     serviceNetworks: list(params, PARAM.serviceNetworks, isNodeId),
     statuses: list(params, PARAM.statuses, oneOf(STATUS_CLASSES)) as StatusClass[],
+    accounts: list(params, PARAM.accounts, (v) => ACCOUNT_PATTERN.test(v)),
+    regions: list(params, PARAM.regions, (v) => REGION_PATTERN.test(v)),
     collapsed: list(params, PARAM.collapsed, isNodeId),
     expanded: list(params, PARAM.expanded, isNodeId),
   };
@@ -148,6 +159,8 @@ export function serializeViewState(view: ViewState): string {
   putList(PARAM.vpcs, view.vpcs);
   putList(PARAM.serviceNetworks, view.serviceNetworks);
   putList(PARAM.statuses, [...view.statuses].sort());
+  putList(PARAM.accounts, [...view.accounts].sort());
+  putList(PARAM.regions, [...view.regions].sort());
   putList(PARAM.collapsed, view.collapsed);
   putList(PARAM.expanded, view.expanded);
   // URLSearchParams encodes ":" and "/" (ARNs) and ","; they are safe in a query string and far easier to read.
@@ -161,7 +174,9 @@ export function hasActiveFilters(filters: ViewFilters): boolean {
     filters.hiddenKinds.length > 0 ||
     filters.vpcs.length > 0 ||
     filters.serviceNetworks.length > 0 ||
-    filters.statuses.length > 0
+    filters.statuses.length > 0 ||
+    filters.accounts.length > 0 ||
+    filters.regions.length > 0
   );
 }
 

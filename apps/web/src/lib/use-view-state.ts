@@ -49,6 +49,8 @@ function shareLists(next: ViewState, previous: ViewState | undefined): ViewState
     vpcs: keep(next.vpcs, previous.vpcs),
     serviceNetworks: keep(next.serviceNetworks, previous.serviceNetworks),
     statuses: keep(next.statuses, previous.statuses),
+    accounts: keep(next.accounts, previous.accounts),
+    regions: keep(next.regions, previous.regions),
     collapsed: keep(next.collapsed, previous.collapsed),
     expanded: keep(next.expanded, previous.expanded),
   };

@@ -36,10 +36,21 @@ export function useFlowGraph(
       vpcs: view.vpcs,
       serviceNetworks: view.serviceNetworks,
       statuses: view.statuses,
+      accounts: view.accounts,
+      regions: view.regions,
       collapsed: view.collapsed,
       expanded: view.expanded,
     }),
-    [view.hiddenKinds, view.vpcs, view.serviceNetworks, view.statuses, view.collapsed, view.expanded],
+    [
+      view.hiddenKinds,
+      view.vpcs,
+      view.serviceNetworks,
+      view.statuses,
+      view.accounts,
+      view.regions,
+      view.collapsed,
+      view.expanded,
+    ],
   );
   // What decides the layout (filters, folds, change marks): the sliced layout is prepared for exactly this.
   const layoutView = useMemo<ProjectionView>(() => ({ ...controls, changeMarks: marks }), [controls, marks]);

@@ -1,7 +1,7 @@
 /**
  * The top bar: the product name, source and region, the emulator marker and
  * account, search, refresh (not in a snapshot), the read-only badge, the
- * audit log and "Copy link".
+ * estate overview (for an estate source), the audit log and "Copy link".
  */
 import type { Topology } from "@lattice-atlas/shared";
 import { SearchBox } from "../../features/search/components/SearchBox";
@@ -25,7 +25,14 @@ interface ConsoleHeaderProps {
 }
 
 /** Another source or region: what was selected, focused or asked about belonged to the previous one. */
-const FRESH = { selected: undefined, focus: undefined, from: undefined, panel: undefined } as const;
+const FRESH: Partial<ViewState> = {
+  selected: undefined,
+  focus: undefined,
+  from: undefined,
+  panel: undefined,
+  accounts: [],
+  regions: [],
+};
 
 export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, onPick }: ConsoleHeaderProps) {
   const { sources, health, target, sourceInfo, access } = place;
@@ -60,6 +67,17 @@ export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, on
         <span className="read-only-badge" data-testid="read-only-badge" title={access.reason}>
           Read-only<span className="visually-hidden">: {access.reason}</span>
         </span>
+      ) : null}
+      {data?.estate ? (
+        <button
+          type="button"
+          className="button"
+          data-testid="estate-button"
+          aria-pressed={view.panel === "estate"}
+          onClick={() => onView({ panel: view.panel === "estate" ? undefined : "estate" })}
+        >
+          Estate · {data.estate.accounts.length} accounts
+        </button>
       ) : null}
       <button
         type="button"

@@ -13,6 +13,8 @@ const base: ProjectionView = {
   vpcs: [],
   serviceNetworks: [],
   statuses: [],
+  accounts: [],
+  regions: [],
   collapsed: [],
   expanded: [],
 };

@@ -14,6 +14,8 @@ const base: ProjectionView = {
   vpcs: [],
   serviceNetworks: [],
   statuses: [],
+  accounts: [],
+  regions: [],
   collapsed: [],
   expanded: [],
 };

@@ -17,6 +17,8 @@ export function revealPatch(
     patch.vpcs = [];
     patch.serviceNetworks = [];
     patch.statuses = [];
+    patch.accounts = [];
+    patch.regions = [];
   }
   const containers = [node.parent, networkOfAssociation(node), visibility.representative.get(id)].filter(
     (c): c is string => c !== undefined && index.byId.has(c),

@@ -10,6 +10,8 @@ const base: ProjectionView = {
   vpcs: [],
   serviceNetworks: [],
   statuses: [],
+  accounts: [],
+  regions: [],
   collapsed: [],
   expanded: [],
 };

@@ -137,6 +137,8 @@ function structureKey(view: ProjectionView): string {
     view.vpcs,
     view.serviceNetworks,
     view.statuses,
+    view.accounts,
+    view.regions,
     view.collapsed,
     view.expanded,
     // A handful of entries at most: the changes this browser has in flight.

@@ -146,12 +146,33 @@ function reach(index: TopologyIndex, seeds: Iterable<string>): Set<string> {
   return result;
 }
 
+/** In an estate: owned by one of the accounts, or seen from one (an association read on both sides); a single account's nodes carry none. */
+function inAccounts(node: GraphNode, accounts: ReadonlySet<string>): boolean {
+  if (node.accountId === undefined) return true;
+  return accounts.has(node.accountId) || (node.observedIn ?? []).some((a) => accounts.has(a));
+}
+
+/** The accounts' nodes, and the network of each of their associations (a network shared to them, owned elsewhere). */
+function accountNodes(index: TopologyIndex, accounts: ReadonlySet<string>): Set<string> {
+  const kept = new Set<string>();
+  for (const node of index.topology.nodes) {
+    if (!inAccounts(node, accounts)) continue;
+    kept.add(node.id);
+    const network = networkOfAssociation(node);
+    if (network) kept.add(network);
+  }
+  return kept;
+}
+
 export function computeVisibility(index: TopologyIndex, filters: ViewFilters, collapse: CollapseState): Visibility {
   const nodes = index.topology.nodes;
   const hiddenKinds = new Set<NodeKind>(filters.hiddenKinds);
   const statuses = new Set(filters.statuses);
   const vpcReach = filters.vpcs.length > 0 ? reach(index, filters.vpcs) : undefined;
   const networkReach = filters.serviceNetworks.length > 0 ? reach(index, filters.serviceNetworks) : undefined;
+  const accounts = new Set(filters.accounts);
+  const inAccount = accounts.size > 0 ? accountNodes(index, accounts) : undefined;
+  const regions = new Set(filters.regions);
 
   const passes = (node: GraphNode): boolean => {
     if (hiddenKinds.has(node.kind) && !ASSOCIATION_KINDS.has(node.kind)) return false;
@@ -159,6 +180,8 @@ export function computeVisibility(index: TopologyIndex, filters: ViewFilters, co
     if (statuses.size > 0 && cls !== undefined && !statuses.has(cls)) return false;
     if (vpcReach && !vpcReach.has(node.id)) return false;
     if (networkReach && !networkReach.has(node.id)) return false;
+    if (inAccount && !inAccount.has(node.id)) return false;
+    if (regions.size > 0 && node.region !== undefined && !regions.has(node.region)) return false;
     return true;
   };
 

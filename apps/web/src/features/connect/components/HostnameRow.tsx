@@ -54,6 +54,12 @@ export function HostnameRow({
         <span>{h.privateDns ? "private DNS name" : "generated name"}</span>
         <span className="muted" title={`${h.source.api} → ${h.source.field}`}>
           via <code>{h.via.id}</code>
+          {h.via.accountId ? (
+            <>
+              {" "}
+              in account <code>{h.via.accountId}</code>
+            </>
+          ) : null}
         </span>
       </div>
       {h.command ? (

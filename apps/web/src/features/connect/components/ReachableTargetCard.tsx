@@ -42,6 +42,7 @@ export const ReachableTargetCard = memo(function ReachableTargetCard({
       data-testid="reachable-target"
       data-target-id={target.id}
       data-verdict={check.verdict}
+      data-owner-account={target.accountId}
     >
       <header className="target-card__head">
         <div>
@@ -50,6 +51,12 @@ export const ReachableTargetCard = memo(function ReachableTargetCard({
           <div className="target-card__meta">
             <code>{target.id}</code>
             {target.ports.length > 0 ? ` · ${target.protocol ?? ""} ${target.ports.join(", ")}` : ""}
+            {target.accountId ? (
+              <>
+                {" "}
+                · owned by account <code data-testid="target-owner">{target.accountId}</code>
+              </>
+            ) : null}
           </div>
         </div>
         <div className="target-card__actions">

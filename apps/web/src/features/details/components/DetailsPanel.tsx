@@ -411,6 +411,22 @@ function KindSpecific({
       );
     case "resourceConfiguration":
       return <CustomDomain data={node.data} />;
+    case "account":
+      return node.data.status === "readable" ? null : (
+        <Section title="Access">
+          <dl className="kv">
+            <Row name="Status">{node.data.status}</Row>
+            {node.data.reason ? <Row name="Why">{node.data.reason}</Row> : null}
+            {node.data.fix ? <Row name="Fix">{node.data.fix}</Row> : null}
+          </dl>
+        </Section>
+      );
+    case "stub":
+      return (
+        <Section title="Not read">
+          <p data-testid="stub-reason">{node.data.reason}</p>
+        </Section>
+      );
     default:
       return null;
   }
@@ -446,6 +462,18 @@ function CustomDomain({ data }: { data: GraphNodeOf<"resourceConfiguration">["da
         ) : null}
       </dl>
     </Section>
+  );
+}
+
+/** An account by its name and id (an estate names its accounts; a single account has only its id). */
+function AccountName({ topology, accountId }: { topology: Topology; accountId: string }) {
+  const name = topology.estate?.accounts.find((a) => a.accountId === accountId)?.name;
+  return name ? (
+    <>
+      {name} <code>{accountId}</code>
+    </>
+  ) : (
+    <code>{accountId}</code>
   );
 }
 
@@ -597,8 +625,23 @@ const DetailsPanel = memo(function DetailsPanel({
           </Row>
         ) : null}
         <Row name="Region">
-          {topology.region} · account <code>{topology.accountId}</code>
+          <span data-testid="details-region">{node.region ?? topology.region}</span>
         </Row>
+        <Row name="Account">
+          <span data-testid="details-account">
+            <AccountName topology={topology} accountId={node.accountId ?? topology.accountId} />
+          </span>
+        </Row>
+        {node.observedIn && node.observedIn.length > 0 ? (
+          <Row name="Seen from">
+            {node.observedIn.map((a, i) => (
+              <span key={a}>
+                {i > 0 ? ", " : ""}
+                <AccountName topology={topology} accountId={a} />
+              </span>
+            ))}
+          </Row>
+        ) : null}
       </dl>
       <div className="details__actions">
         {link ? (

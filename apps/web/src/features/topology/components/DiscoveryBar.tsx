@@ -1,4 +1,4 @@
-/** Refresh, and how far a discovery has come: operations done of those known so far (a bar, not a spinner). */
+/** Refresh, and how far a discovery has come: operations done of those known so far (a bar, not a spinner), per account in an estate. */
 import type { DiscoveryProgress, DiscoveryStats } from "@lattice-atlas/shared";
 
 export function ProgressBar({ progress, label }: { progress: DiscoveryProgress | undefined; label: string }) {
@@ -21,9 +21,21 @@ export function ProgressBar({ progress, label }: { progress: DiscoveryProgress |
       <span className="progress__text">
         {total > 0 ? `${done} of ${total} calls` : "starting…"}
         {progress?.operation ? ` · ${progress.operation}` : ""}
+        {progress ? estateProgressText(progress) : ""}
       </span>
     </div>
   );
+}
+
+/** In an estate: which account and region the discovery is reading, and how many accounts are done. */
+export function estateProgressText(progress: DiscoveryProgress): string {
+  if (!progress.accountId) return "";
+  const where = progress.region ? `${progress.accountId} ${progress.region}` : progress.accountId;
+  const accounts =
+    progress.accountsTotal !== undefined
+      ? ` · ${progress.accountsDone ?? 0} of ${progress.accountsTotal} accounts`
+      : "";
+  return ` · account ${where}${accounts}`;
 }
 
 interface RefreshControlProps {

@@ -1,4 +1,4 @@
-/** Filters (kind, VPC, service network, status) and folding, all written to the URL. */
+/** Filters (account and region in an estate, kind, VPC, service network, status) and folding, all written to the URL. */
 import { STATUS_CLASSES, type NodeKind, type StatusClass, type Topology } from "@lattice-atlas/shared";
 import { memo, useMemo } from "react";
 import { hasActiveFilters, type ViewFilters, type ViewState } from "../../../lib/url-state";
@@ -74,6 +74,40 @@ export const ViewControls = memo(function ViewControls({
         </button>
       </div>
 
+      {topology.estate ? (
+        <>
+          <label className="field field--stacked">
+            <span className="field__label">Only this account</span>
+            <select
+              value={view.accounts.length === 1 ? view.accounts[0] : ""}
+              onChange={(e) => onChange({ accounts: e.target.value ? [e.target.value] : [] })}
+              data-testid="filter-account"
+            >
+              <option value="">Every account</option>
+              {topology.estate.accounts.map((a) => (
+                <option key={a.accountId} value={a.accountId}>
+                  {a.name ? `${a.name} (${a.accountId})` : a.accountId}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field field--stacked">
+            <span className="field__label">Only this region</span>
+            <select
+              value={view.regions.length === 1 ? view.regions[0] : ""}
+              onChange={(e) => onChange({ regions: e.target.value ? [e.target.value] : [] })}
+              data-testid="filter-region"
+            >
+              <option value="">Every region</option>
+              {topology.estate.regions.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : null}
       <label className="field field--stacked">
         <span className="field__label">Only what this VPC reaches or is reached from</span>
         <select
@@ -148,7 +182,9 @@ export const ViewControls = memo(function ViewControls({
         <button
           type="button"
           className="button button--small"
-          onClick={() => onChange({ hiddenKinds: [], vpcs: [], serviceNetworks: [], statuses: [] })}
+          onClick={() =>
+            onChange({ hiddenKinds: [], vpcs: [], serviceNetworks: [], statuses: [], accounts: [], regions: [] })
+          }
         >
           Clear filters
         </button>

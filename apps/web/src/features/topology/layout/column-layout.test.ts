@@ -18,6 +18,8 @@ const everything: ProjectionView = {
   vpcs: [],
   serviceNetworks: [],
   statuses: [],
+  accounts: [],
+  regions: [],
   collapsed: [],
   expanded: [],
 };

@@ -228,6 +228,9 @@ export const TargetNode = memo(function TargetNode({ data, selected }: NodeProps
   );
 });
 
+/** An account's read status as a badge: skipped (suspended) is no failure. */
+const ACCOUNT_BADGE = { readable: "ACTIVE", partial: "PARTIAL", unreadable: "FAILED", skipped: "SKIPPED" } as const;
+
 export const AccountNode = memo(function AccountNode({ data, selected }: NodeProps<AtlasNodeOf<"account">>) {
   const { node } = data;
   return (
@@ -236,7 +239,7 @@ export const AccountNode = memo(function AccountNode({ data, selected }: NodePro
       caption={`Account · ${node.data.status}`}
       name={node.label}
       id={node.data.accountId}
-      status={node.data.status === "readable" ? "ACTIVE" : node.data.status === "unreadable" ? "FAILED" : "PARTIAL"}
+      status={ACCOUNT_BADGE[node.data.status]}
       selected={selected}
     />
   );
