@@ -53,9 +53,6 @@ const MIGRATIONS: readonly string[] = [
   // 3: the audit intent, written with the claim before the AWS call ('pending' until the call answers, or
   //    until the next start-up reconciles it), linked from the execution it belongs to.
   `ALTER TABLE executions ADD COLUMN audit_id INTEGER;`,
-  // 4: who made the change on a team server: the signed-in user and the AWS role session name (null on a laptop).
-  `ALTER TABLE audit ADD COLUMN user_name TEXT;
-   ALTER TABLE audit ADD COLUMN role_session_name TEXT;`,
 ];
 
 export interface AuditRecord {
@@ -74,10 +71,6 @@ export interface AuditRecord {
   awsCode?: string | undefined;
   requestId?: string | undefined;
   clientToken?: string | undefined;
-  /** The signed-in user (team mode); absent on a laptop. */
-  user?: string | undefined;
-  /** The role session name the AWS call was made with (team mode); absent on a laptop. */
-  roleSessionName?: string | undefined;
 }
 
 export interface ExecutionKey {
@@ -190,8 +183,8 @@ export function openAuditStore(dataDir?: string) {
   migrate(db);
 
   const insertAudit = db.prepare(
-    `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token, user_name, role_session_name)
-     VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken, @user, @roleSessionName)`,
+    `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token)
+     VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken)`,
   );
   // An intent still pending is not a change that happened (yet): the log lists what is known.
   const pageNewest = db.prepare(`SELECT * FROM audit WHERE outcome != 'pending' ORDER BY id DESC LIMIT ?`);
@@ -246,8 +239,6 @@ export function openAuditStore(dataDir?: string) {
         awsCode: record.awsCode ?? null,
         requestId: record.requestId ?? null,
         clientToken: record.clientToken ?? null,
-        user: record.user ?? null,
-        roleSessionName: record.roleSessionName ?? null,
       });
       return Number(info.lastInsertRowid);
     },

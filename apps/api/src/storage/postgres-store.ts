@@ -10,7 +10,7 @@ import pg from "pg";
 import type { AuditRecord, ExecutionKey } from "../actions/audit-store.js";
 import { redact } from "../actions/audit-store.js";
 import { AppError } from "../errors.js";
-import type { ExecutionClaims, ViewRepository } from "./stores.js";
+import type { Actor, ExecutionClaims, ViewRepository } from "./stores.js";
 import { newId } from "./views-store.js";
 
 /** Ordered: entry i is schema version i + 1. Never edit a released entry; append a new one. */
@@ -65,7 +65,12 @@ export const PG_MIGRATIONS: readonly string[] = [
 const MIGRATION_LOCK = 0x41544c53; // "ATLS"
 
 export async function migratePostgres(pool: pg.Pool): Promise<number> {
-  const client = await pool.connect();
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw unavailable(error);
+  }
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
@@ -130,14 +135,17 @@ export interface PostgresStore {
   views: ViewRepository;
   claims: ExecutionClaims;
   /** Appends an audit entry (credential-like inputs redacted); its id. */
-  appendAudit(record: AuditRecord): Promise<number>;
+  appendAudit(record: AuditRecord & Actor): Promise<number>;
   /** Readiness: true when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 /** Connects and migrates; throws STORAGE_UNAVAILABLE with the reason when the database cannot be used. */
-export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<PostgresStore> {
+export async function openPostgresStore(
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
@@ -155,7 +163,7 @@ export async function openPostgresStore(connectionString: string, options: { max
     }
   };
 
-  const appendWith = async (client: pg.Pool | pg.PoolClient, record: AuditRecord): Promise<number> => {
+  const appendWith = async (client: pg.Pool | pg.PoolClient, record: AuditRecord & Actor): Promise<number> => {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status,
          error_code, aws_code, request_id, client_token, user_name, role_session_name)

@@ -6,6 +6,7 @@
  */
 import type { SavedView } from "@lattice-atlas/shared";
 import type { AuditRecord, AuditStore, ExecutionKey } from "../actions/audit-store.js";
+import { AppError } from "../errors.js";
 import type { ViewsStore } from "./views-store.js";
 
 export interface ViewRepository {
@@ -27,7 +28,13 @@ export interface ExecutionClaims {
    * Claims a client token before its call is made and writes the audit intent with it, in one transaction;
    * false when the token was claimed already (by this process or another one on the same database).
    */
-  claim(key: ExecutionKey, fingerprint: string, action: string, at: string, intent?: AuditRecord): Promise<boolean>;
+  claim(
+    key: ExecutionKey,
+    fingerprint: string,
+    action: string,
+    at: string,
+    intent?: AuditRecord & Actor,
+  ): Promise<boolean>;
   /** Releases a claimed token whose call failed, so that a retry runs again. */
   release(key: ExecutionKey): Promise<void>;
 }
@@ -42,9 +49,21 @@ export function sqliteViews(store: ViewsStore): ViewRepository {
   };
 }
 
+/**
+ * The laptop's claims. Its audit file has no user columns (the laptop has no sign-in, and its schema stays
+ * as it is), so a record that names a user is refused rather than stored without it: team mode runs on
+ * PostgreSQL.
+ */
 export function sqliteClaims(store: AuditStore): ExecutionClaims {
   return {
-    claim: async (key, fingerprint, action, at, intent) => store.beginExecution(key, fingerprint, action, at, intent),
+    claim: async (key, fingerprint, action, at, intent) => {
+      if (intent?.user !== undefined || intent?.roleSessionName !== undefined) {
+        throw new AppError("STORAGE_UNAVAILABLE", "The SQLite audit log cannot record who made a change.", {
+          hint: "Team mode (signed-in users) runs on PostgreSQL: start with --store postgres --database-url <url>.",
+        });
+      }
+      return store.beginExecution(key, fingerprint, action, at, intent);
+    },
     release: async (key) => store.dropExecution(key),
   };
 }
