@@ -30,6 +30,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
 import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
+import { probeRoutes } from "./routes/probes.js";
 import { sourcesRoutes } from "./routes/sources.js";
 import { topologyRoutes } from "./routes/topology.js";
 import { SourceRegistry, type RegistryOptions } from "./sources/registry.js";
@@ -165,6 +166,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 2048, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes, ctx);
+  await app.register(probeRoutes, {
+    checks: { views: () => views.listViews(), audit: () => store.list({ limit: 1 }) },
+  });
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
