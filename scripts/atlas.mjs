@@ -2,7 +2,7 @@
 /**
  * The two commands, on a machine that has only Node.js 20 and npm:
  *   npm start  → install what is missing, build what is stale, serve the console
- *   npm test   → install what is missing (Debian's chromium too), run every test
+ *   npm test   → install what is missing (Debian's chromium and postgresql too), run every test
  * Everything else is delegated to pnpm (fetched by npx, pinned).
  */
 import { spawnSync, spawn } from "node:child_process";
@@ -101,20 +101,52 @@ function chromiumPath() {
   return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 }
 
+/** apt-get as root, else through `sudo -n` (never prompts). */
+function apt(args) {
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const prefix = asRoot ? [] : ["sudo", "-n"];
+  run(prefix[0] ?? "apt-get", prefix.length ? [...prefix.slice(1), "apt-get", ...args] : args, {
+    env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
 function ensureChromium() {
   if (process.env.ATLAS_CHROMIUM && existsSync(process.env.ATLAS_CHROMIUM)) return;
   if (chromiumPath()) return;
   step("Installing Debian's chromium for the end-to-end tests");
-  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const prefix = asRoot ? [] : ["sudo", "-n"];
-  const apt = (args) =>
-    run(prefix[0] ?? "apt-get", prefix.length ? [...prefix.slice(1), "apt-get", ...args] : args, {
-      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
-    });
   apt(["update"]);
   apt(["install", "-y", "--no-install-recommends", "chromium"]);
   if (!chromiumPath()) {
     console.error("✖ chromium is still missing after apt-get install; set ATLAS_CHROMIUM to a Chromium binary");
+    process.exit(1);
+  }
+}
+
+/**
+ * The folder with initdb and pg_ctl, found the way the store tests find it (apps/api/src/testing/postgres.ts):
+ * ATLAS_PG_BIN, PATH, then Debian's /usr/lib/postgresql/<newest>/bin.
+ */
+function postgresBin() {
+  const debian = "/usr/lib/postgresql";
+  const versions = existsSync(debian)
+    ? readdirSync(debian)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+        .map((v) => path.join(debian, v, "bin"))
+    : [];
+  return [process.env.ATLAS_PG_BIN, ...(process.env.PATH ?? "").split(path.delimiter), ...versions]
+    .filter(Boolean)
+    .find((dir) => existsSync(path.join(dir, "initdb")) && existsSync(path.join(dir, "pg_ctl")));
+}
+
+/** The store tests start a throwaway PostgreSQL cluster; install Debian's `postgresql` when it is absent. */
+function ensurePostgres() {
+  if (postgresBin()) return;
+  step("Installing Debian's postgresql for the store tests");
+  apt(["update"]);
+  apt(["install", "-y", "--no-install-recommends", "postgresql"]);
+  if (!postgresBin()) {
+    console.error("✖ initdb/pg_ctl are still missing after apt-get install; set ATLAS_PG_BIN to their folder");
     process.exit(1);
   }
 }
@@ -139,6 +171,7 @@ if (command === "start") {
   const started = Date.now();
   ensureInstalled();
   ensureChromium();
+  ensurePostgres();
   step("Type-checking");
   pnpm("run", "typecheck");
   step("Linting");

@@ -25,12 +25,14 @@ import { actionRoutes } from "./routes/actions.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { snapshotRoutes } from "./routes/snapshots.js";
 import { viewRoutes } from "./routes/views.js";
+import { sqliteViews, type ViewRepository } from "./storage/stores.js";
 import { openViewsStore } from "./storage/views-store.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
 import { detailsRoutes } from "./routes/details.js";
 import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
+import { probeRoutes } from "./routes/probes.js";
 import { sourcesRoutes } from "./routes/sources.js";
 import { topologyRoutes } from "./routes/topology.js";
 import { SourceRegistry, type RegistryOptions } from "./sources/registry.js";
@@ -62,6 +64,8 @@ export interface AppOptions {
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
+  /** The team store (PostgreSQL): saved views live there instead of the SQLite file in dataDir. */
+  teamStore?: { views: ViewRepository; ping(): Promise<boolean> } | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -166,12 +170,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 2048, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes, ctx);
+  await app.register(probeRoutes, {
+    checks: {
+      views: () => views.listViews(),
+      audit: () => store.list({ limit: 1 }),
+      ...(options.teamStore ? { database: () => databaseAnswers(options.teamStore!) } : {}),
+    },
+  });
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
   await app.register(detailsRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
-  await app.register(viewRoutes, { views });
+  await app.register(viewRoutes, { views: options.teamStore?.views ?? sqliteViews(views) });
   await app.register(snapshotRoutes, { ...ctx, views });
   app.addHook("onClose", async () => views.close());
   await app.register(actionRoutes, ctx);
@@ -182,4 +193,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store.close();
   });
   return app;
+}
+
+async function databaseAnswers(store: { ping(): Promise<boolean> }): Promise<void> {
+  if (!(await store.ping())) throw new AppError("STORAGE_UNAVAILABLE", "The team database does not answer.");
 }

@@ -24,6 +24,8 @@
  *   --accounts organization|<id,id,…>          ATLAS_ACCOUNTS (default: the organization's ACTIVE accounts)
  *   --regions <r1,r2,…>                        ATLAS_REGIONS (default: --region)
  *   --hub default|profile:<name>|emulator:<id> ATLAS_HUB (whose credentials assume the role; default: default)
+ *   --store sqlite|postgres (sqlite)           ATLAS_STORE (where saved views live; postgres needs --database-url)
+ *   --database-url postgres://…                ATLAS_DATABASE_URL (implies --store postgres)
  */
 import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
@@ -47,6 +49,8 @@ export interface ServerConfig {
   dataDir: string;
   discoveryDeadlineMs: number;
   estate?: EstateSpec | undefined;
+  /** The PostgreSQL team store (--store postgres); absent: the laptop's SQLite files in dataDir. */
+  databaseUrl?: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +81,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       accounts: { type: "string" },
       regions: { type: "string" },
       hub: { type: "string" },
+      store: { type: "string" },
+      "database-url": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -152,7 +158,31 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
     discoveryDeadlineMs: Math.round(deadlineSeconds * 1000),
     ...(estate ? { estate } : {}),
+    ...databaseFrom(values.store ?? env.ATLAS_STORE, values["database-url"] ?? env.ATLAS_DATABASE_URL),
   };
+}
+
+/** --store and --database-url: nothing for the laptop's SQLite, `{ databaseUrl }` for PostgreSQL. */
+function databaseFrom(store: string | undefined, url: string | undefined): { databaseUrl?: string } {
+  const kind = store ?? (url ? "postgres" : "sqlite");
+  if (kind !== "sqlite" && kind !== "postgres")
+    throw new ConfigError(`--store must be sqlite or postgres, not "${kind}"`);
+  if (kind === "sqlite") {
+    if (url) throw new ConfigError("--database-url is for --store postgres; drop it, or use --store postgres");
+    return {};
+  }
+  if (!url)
+    throw new ConfigError("--store postgres needs --database-url postgres://user@host:5432/db (or ATLAS_DATABASE_URL)");
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // Never echo the URL: it may hold a password.
+    throw new ConfigError("--database-url is not a URL; write postgres://user@host:5432/db");
+  }
+  if (protocol !== "postgres:" && protocol !== "postgresql:")
+    throw new ConfigError(`--database-url must start with postgres:// or postgresql://, not ${protocol}//`);
+  return { databaseUrl: url };
 }
 
 /** --data-dir, else the XDG data home (default ~/.local/share) + lattice-atlas. */

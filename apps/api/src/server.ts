@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from "@lattice-atlas/aws-emulator
 import { buildApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { publicUrl } from "./plugins/security.js";
+import { openPostgresStore, type PostgresStore } from "./storage/postgres-store.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const VERSION = "0.1.0";
@@ -34,6 +35,17 @@ if (config.emulator.embedded) {
     process.exit(1);
   }
 }
+let teamStore: PostgresStore | undefined;
+if (config.databaseUrl) {
+  try {
+    teamStore = await openPostgresStore(config.databaseUrl);
+  } catch (error) {
+    const hint = (error as { details?: { hint?: string } }).details?.hint;
+    console.error(`lattice-atlas: ${(error as Error).message}${hint ? ` ${hint}` : ""}`);
+    await emulator?.close();
+    process.exit(1);
+  }
+}
 const emulatorUrl = emulator?.url ?? config.emulator.url;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -51,6 +63,7 @@ const app = await buildApp({
   dataDir: config.dataDir,
   discoveryDeadlineMs: config.discoveryDeadlineMs,
   ...(config.estate ? { estate: config.estate } : {}),
+  ...(teamStore ? { teamStore } : {}),
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });
@@ -70,8 +83,11 @@ console.log(
 );
 if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
+if (teamStore) console.log("  saved views: PostgreSQL (--store postgres)");
+
 const shutdown = async (): Promise<void> => {
   await app.close();
+  await teamStore?.close();
   await emulator?.close();
   process.exit(0);
 };

@@ -4,13 +4,13 @@
  */
 import { ApiErrorBody, CreateViewRequest, IdParams, RenameRequest, SavedView, ViewList } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
-import type { ViewsStore } from "../storage/views-store.js";
+import type { ViewRepository } from "../storage/stores.js";
 
 const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 503: ApiErrorBody };
 /** A name and the console's URL state: a few kB at most. */
 const SMALL_BODY = 16 * 1024;
 
-export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app, { views }) => {
+export const viewRoutes: FastifyPluginAsync<{ views: ViewRepository }> = async (app, { views }) => {
   app.post<{ Body: CreateViewRequest }>(
     "/api/views",
     {
@@ -23,7 +23,7 @@ export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app,
       },
     },
     async (request, reply) =>
-      reply.status(201).send(views.createView(request.body.name, request.body.state.replace(/^\?/, ""))),
+      reply.status(201).send(await views.createView(request.body.name, request.body.state.replace(/^\?/, ""))),
   );
   app.get(
     "/api/views",
@@ -34,7 +34,7 @@ export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app,
         response: { 200: ViewList, ...errors },
       },
     },
-    async () => ({ views: views.listViews() }),
+    async () => ({ views: await views.listViews() }),
   );
   app.get<{ Params: IdParams }>(
     "/api/views/:id",
@@ -61,7 +61,7 @@ export const viewRoutes: FastifyPluginAsync<{ views: ViewsStore }> = async (app,
     "/api/views/:id",
     { schema: { tags: ["views"], summary: "Delete a saved view", params: IdParams, response: errors } },
     async (request, reply) => {
-      views.deleteView(request.params.id);
+      await views.deleteView(request.params.id);
       return reply.status(204).send();
     },
   );

@@ -1,0 +1,230 @@
+/**
+ * The same store cases against both back ends: SQLite (the laptop's files) and a real PostgreSQL cluster
+ * started for this file in a temporary folder (see testing/postgres.ts).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUDIT_FILE, openAuditStore, type AuditRecord } from "../actions/audit-store.js";
+import { startTestPostgres, type TestPostgres } from "../testing/postgres.js";
+import { openPostgresStore, type PostgresStore } from "./postgres-store.js";
+import { sqliteClaims, sqliteViews, type Actor, type ExecutionClaims, type ViewRepository } from "./stores.js";
+import { openViewsStore } from "./views-store.js";
+
+interface Backend {
+  views: ViewRepository;
+  claims: ExecutionClaims;
+  /** A second handle on the same data: another process, or another replica. */
+  other: { views: ViewRepository; claims: ExecutionClaims };
+  /** The user and role session name stored with the audit entry of a client token. */
+  actorOf(clientToken: string): Promise<{ user: string | null; role: string | null } | undefined>;
+  close(): Promise<void>;
+}
+
+let postgres: TestPostgres | undefined;
+let database = 0;
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+}, 60_000);
+afterAll(() => postgres?.stop());
+
+/** A fresh database per case, on the cluster of this file. */
+async function freshDatabase(): Promise<string> {
+  const name = `atlas_${process.pid}_${++database}`;
+  const admin = await openPostgresStore(postgres!.url, { max: 1 });
+  await admin.pool.query(`CREATE DATABASE ${name}`);
+  await admin.close();
+  return postgres!.url.replace(/\/postgres$/, `/${name}`);
+}
+
+const backends: Array<[string, () => Promise<Backend>]> = [
+  [
+    "SQLite",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "atlas-stores-"));
+      const [viewsA, viewsB] = [openViewsStore(dir), openViewsStore(dir)];
+      const [auditA, auditB] = [openAuditStore(dir), openAuditStore(dir)];
+      return {
+        views: sqliteViews(viewsA),
+        claims: sqliteClaims(auditA),
+        other: { views: sqliteViews(viewsB), claims: sqliteClaims(auditB) },
+        async actorOf(token) {
+          const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
+          try {
+            // The laptop's file has no user columns: an entry exists, with nobody named.
+            const row = db.prepare(`SELECT id FROM audit WHERE client_token = ?`).get(token);
+            return row ? { user: null, role: null } : undefined;
+          } finally {
+            db.close();
+          }
+        },
+        async close() {
+          for (const store of [viewsA, viewsB, auditA, auditB]) store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  ],
+  [
+    "PostgreSQL",
+    async () => {
+      const url = await freshDatabase();
+      const a: PostgresStore = await openPostgresStore(url);
+      const b: PostgresStore = await openPostgresStore(url);
+      return {
+        views: a.views,
+        claims: a.claims,
+        other: { views: b.views, claims: b.claims },
+        async actorOf(token) {
+          const { rows } = await a.pool.query<{ user: string | null; role: string | null }>(
+            `SELECT user_name AS user, role_session_name AS role FROM audit WHERE client_token = $1`,
+            [token],
+          );
+          return rows[0];
+        },
+        async close() {
+          await Promise.all([a.close(), b.close()]);
+        },
+      };
+    },
+  ],
+];
+
+const key = (clientToken: string) => ({ source: "emulator", region: "us-west-2", clientToken });
+const intent = (clientToken: string, actor: Actor = {}): AuditRecord & Actor => ({
+  at: new Date().toISOString(),
+  source: "emulator",
+  region: "us-west-2",
+  action: "create-service-network",
+  input: { name: "payments", secretAccessKey: "x" },
+  outcome: "pending",
+  clientToken,
+  ...actor,
+});
+
+describe.each(backends)("stores on %s", (name, open) => {
+  it("saves, lists, renames and deletes a view, and another handle on the same data sees it", async () => {
+    const store = await open();
+    try {
+      const saved = await store.views.createView("  Payments  ", '{"focus":"sn-1"}');
+      expect(saved).toMatchObject({ name: "Payments", state: '{"focus":"sn-1"}', url: `/v/${saved.id}` });
+      expect(saved.id).toMatch(/^v[0-9a-z]{9}$/);
+      expect(await store.other.views.getView(saved.id)).toEqual(saved);
+      const renamed = await store.other.views.renameView(saved.id, "Payments east");
+      expect(renamed.name).toBe("Payments east");
+      expect((await store.views.listViews()).map((v) => v.name)).toEqual(["Payments east"]);
+      await store.views.deleteView(saved.id);
+      await expect(store.other.views.getView(saved.id)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        details: { field: "id" },
+      });
+      await expect(store.views.deleteView(saved.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(store.views.renameView("vmissing00", "x")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("claims a client token once, even when two handles claim it at the same moment", async () => {
+    const store = await open();
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          (i % 2 ? store.other.claims : store.claims).claim(
+            key("tok-1"),
+            "fp",
+            "create-service-network",
+            new Date().toISOString(),
+            intent("tok-1"),
+          ),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      // A released claim (its call failed) can be claimed again, by either handle.
+      await store.claims.release(key("tok-1"));
+      expect(
+        await store.other.claims.claim(key("tok-1"), "fp", "create-service-network", new Date().toISOString()),
+      ).toBe(true);
+      // Another token, or the same token in another region, is another claim.
+      expect(await store.claims.claim(key("tok-2"), "fp", "x", new Date().toISOString())).toBe(true);
+      expect(
+        await store.claims.claim({ ...key("tok-1"), region: "eu-west-1" }, "fp", "x", new Date().toISOString()),
+      ).toBe(true);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("records the signed-in user and role session name with the audit intent, and nulls on a laptop", async () => {
+    const store = await open();
+    if (name === "SQLite") {
+      // The laptop's audit file keeps its schema: a user it cannot record is refused, never dropped.
+      await expect(
+        store.claims.claim(key("tok-team"), "fp", "x", new Date().toISOString(), intent("tok-team", { user: "ana" })),
+      ).rejects.toMatchObject({
+        code: "STORAGE_UNAVAILABLE",
+        details: { hint: expect.stringContaining("--store postgres") },
+      });
+      expect(await store.actorOf("tok-team")).toBeUndefined();
+    }
+    try {
+      const at = new Date().toISOString();
+      await store.claims.claim(key("tok-laptop"), "fp", "x", at, intent("tok-laptop"));
+      expect(await store.actorOf("tok-laptop")).toEqual({ user: null, role: null });
+      if (name === "PostgreSQL") {
+        const actor = { user: "ana@example.com", roleSessionName: "atlas-ana" };
+        await store.claims.claim(key("tok-team"), "fp", "x", at, intent("tok-team", actor));
+        expect(await store.actorOf("tok-team")).toEqual({ user: "ana@example.com", role: "atlas-ana" });
+      }
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("PostgreSQL store", () => {
+  it("migrates once when two replicas start at once, and records the version", async () => {
+    const url = await freshDatabase();
+    const stores = await Promise.all([openPostgresStore(url), openPostgresStore(url), openPostgresStore(url)]);
+    try {
+      const { rows } = await stores[0]!.pool.query<{ version: number }>(
+        "SELECT version FROM schema_migrations ORDER BY version",
+      );
+      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(await stores[1]!.ping()).toBe(true);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it("redacts credential-like inputs in the audit log", async () => {
+    const store = await openPostgresStore(await freshDatabase());
+    try {
+      const id = await store.appendAudit(intent("tok-r"));
+      const { rows } = await store.pool.query<{ input: string }>("SELECT input FROM audit WHERE id = $1", [id]);
+      expect(JSON.parse(rows[0]!.input)).toEqual({ name: "payments", secretAccessKey: "[redacted]" });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("refuses a database migrated by a newer version, and says so", async () => {
+    const url = await freshDatabase();
+    const first = await openPostgresStore(url);
+    await first.pool.query("INSERT INTO schema_migrations (version) VALUES (999)");
+    await first.close();
+    await expect(openPostgresStore(url)).rejects.toMatchObject({
+      code: "STORAGE_UNAVAILABLE",
+      message: expect.stringContaining("schema 999"),
+    });
+  });
+
+  it("answers STORAGE_UNAVAILABLE naming the fix when the database is unreachable", async () => {
+    await expect(openPostgresStore(`postgres://atlas@127.0.0.1:1/none`)).rejects.toMatchObject({
+      code: "STORAGE_UNAVAILABLE",
+      details: { hint: expect.stringContaining("ATLAS_DATABASE_URL") },
+    });
+  });
+});
