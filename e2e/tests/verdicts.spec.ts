@@ -5,8 +5,18 @@
  * "cannot tell" and name the read it misses; "Reachable from" on the Aurora cluster lists the three consumer VPCs with
  * the name each uses; the plan of a removal says what each consumer VPC loses.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { emulator, freshFieldReport, openConsole, planReady, revokeAuroraRule, vpcByName } from "../support/stack";
+import {
+  freshFieldReport,
+  openConsole,
+  planReady,
+  revokeAuroraRule,
+  startServer,
+  vpcByName,
+} from "../support/stack";
 
 const SHOTS = "artifacts/screenshots";
 const WRITER_CONFIG = "rcfg-01158845410b9f395";
@@ -107,18 +117,23 @@ test("the Aurora rule removed behind the console's back: Refresh → the writer'
   ).toHaveAttribute("data-path-verdict", "reachable");
 });
 
-test("an AccessDenied on one list call: Refresh → the writer's row says 'cannot tell' and names rds:DescribeDBClusters", async ({
+test("an AccessDenied on one list call: the writer's row says 'cannot tell' and names rds:DescribeDBClusters", async ({
   page,
   request,
 }) => {
-  const vpc = await vpcByName(request, "consumer-sn-association-vpc");
-  await openConsole(page, `?panel=connect&from=${vpc.id}`);
-  await expect(card(page, WRITER_CONFIG).getByTestId("row-verdict")).toHaveAttribute("data-verdict", "reachable");
-  await emulator(request, "POST", "/_emulator/faults", [
-    { service: "rds", operation: "DescribeDBClusters", error: { code: "AccessDenied", statusCode: 403 } },
-  ]);
+  // A console of its own, whose first read meets the fault: a refresh of a complete picture keeps that picture (with
+  // a warning saying so), so "cannot tell" is what a first read under AccessDenied answers.
+  const server = await startServer({ dataDir: mkdtempSync(path.join(tmpdir(), "atlas-e2e-denied-")) });
+  const faults = await request.post(`http://127.0.0.1:${server.emulatorPort}/_emulator/faults`, {
+    data: [{ service: "rds", operation: "DescribeDBClusters", error: { code: "AccessDenied", statusCode: 403 } }],
+  });
+  expect(faults.ok()).toBe(true);
+  const topology = (await (await request.get(`${server.url}/api/topology`)).json()) as {
+    nodes: Array<{ id: string; kind: string; label: string }>;
+  };
+  const vpc = topology.nodes.find((n) => n.kind === "vpc" && n.label === "consumer-sn-association-vpc")!;
+  await page.goto(`${server.url}/?panel=connect&from=${vpc.id}`);
   try {
-    await refresh(page);
     await expect(page.getByTestId("warnings-banner")).toContainText("rds:DescribeDBClusters");
     const writer = group(page, "cannot-tell").locator(`[data-target-id="${WRITER_CONFIG}"]`);
     await expect(writer).toBeVisible();
@@ -144,7 +159,7 @@ test("an AccessDenied on one list call: Refresh → the writer's row says 'canno
     await expect(hop6.getByTestId("hop-unread")).toContainText("rds:DescribeDBClusters (AccessDenied)");
     await expect(page.getByTestId("explain-panel").getByTestId("hop")).toHaveCount(8);
   } finally {
-    await emulator(request, "DELETE", "/_emulator/faults");
+    await server.stop();
   }
 });
 
