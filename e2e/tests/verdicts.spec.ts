@@ -9,14 +9,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import {
-  freshFieldReport,
-  openConsole,
-  planReady,
-  revokeAuroraRule,
-  startServer,
-  vpcByName,
-} from "../support/stack";
+import { freshFieldReport, openConsole, planReady, revokeAuroraRule, startServer, vpcByName } from "../support/stack";
 
 const SHOTS = "artifacts/screenshots";
 const WRITER_CONFIG = "rcfg-01158845410b9f395";
