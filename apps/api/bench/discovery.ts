@@ -6,6 +6,7 @@
  * service), a refresh with nothing changed, and the API's RSS.
  * The emulator runs in a child process so the RSS is the API's own.
  *   --latency <ms> (40)  --lattice-concurrency <n> (16)  --param k=v (large scenario parameters)
+ *   --estate: the estate mode instead (bench/discovery-estate.ts: 20 accounts × 2 Regions)
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -16,8 +17,15 @@ import { buildGraph } from "../src/topology/build.js";
 import { discover } from "../src/topology/discover.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+// --estate: the estate's discovery (many accounts and Regions), in a module of its own.
+if (process.argv.includes("--estate")) {
+  await import("./discovery-estate.js");
+}
 const { values } = parseArgs({
   options: {
+    estate: { type: "boolean" },
+    accounts: { type: "string" },
+    "second-region": { type: "string" },
     latency: { type: "string", default: "40" },
     "lattice-concurrency": { type: "string", default: String(DEFAULT_CONCURRENCY["vpc-lattice"]) },
     param: { type: "string", multiple: true },
