@@ -86,7 +86,7 @@ test.describe("diagrams for docs", () => {
     expect(svg.texts).toContain(WRITER_SNRA);
     expect(svg.texts).toContain(WRITER_HOST);
     expect(svg.texts[0]).toBe("Lattice Atlas · Embedded AWS emulator · ap-northeast-1");
-    expect(svg.texts).toContain("Source Embedded AWS emulator · account 111122223333 · region ap-northeast-1");
+    expect(svg.texts).toContain("Source: Embedded AWS emulator · Account: 111122223333 · Region: ap-northeast-1");
     const today = new Date().toISOString().slice(0, 10);
     expect(svg.texts.find((t) => t.startsWith("Current view: "))).toMatch(
       new RegExp(`^Current view: ${shown} of \\d+ nodes, \\d+ lines · Exported ${today} \\d{2}:\\d{2} UTC$`),

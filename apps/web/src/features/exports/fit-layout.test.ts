@@ -33,6 +33,20 @@ describe("fitAxis", () => {
     expect(f(210)).toBe(268);
   });
 
+  it("lets a stretch that no box covers (a container's emptied columns) keep at most maxGap", () => {
+    const f = fitAxis(
+      [
+        { start: 0, end: 800, need: 100 },
+        { start: 16, end: 100, need: 84, solid: true },
+        { start: 600, end: 700, need: 300, solid: true },
+      ],
+      [0, 800],
+      72,
+    );
+    // 100 → 600 is empty inside the container: 500 px become 72; the boxes keep (or grow to) their length.
+    expect([f(16), f(100), f(600), f(700), f(800)]).toEqual([16, 100, 172, 472, 544]);
+  });
+
   it("refuses a box that ends before it starts, naming both ends", () => {
     expect(() => fitAxis([{ start: 10, end: 5, need: 1 }], [0, 10])).toThrow(/ends \(5\) before it starts \(10\)/);
   });

@@ -3,11 +3,13 @@
  * layout's arrangement: what was left of, above or inside something stays so.
  *
  * Each axis gets one monotone map F from old to new coordinates, piecewise
- * linear between the breakpoints (every box's edges). It never shrinks a stretch
- * (F(b) − F(a) ≥ b − a) and gives each box at least the length it asks for
- * (F(end) − F(start) ≥ need): a longest-path pass over the breakpoints in order,
- * O(N log N). Because one map serves every box, boxes that did not overlap still
- * do not, columns stay aligned and children stay inside their containers.
+ * linear between the breakpoints (every box's edges). It gives each box at least
+ * the length it asks for (F(end) − F(start) ≥ need) and never shrinks a stretch
+ * that a box covers (F(b) − F(a) ≥ b − a); a stretch no box covers (the columns
+ * a filter emptied inside a VPC, a blank band) keeps at most `maxGap`. A
+ * longest-path pass over the breakpoints in order, O(N log N). Because one map
+ * serves every box, boxes that did not overlap still do not, columns stay
+ * aligned and children stay in their containers.
  */
 
 /** One box's demand on one axis: old start and end, and the length it needs. */
@@ -15,12 +17,18 @@ export interface AxisDemand {
   start: number;
   end: number;
   need: number;
+  /** A box (not a container or a header): the stretches it covers keep their length. */
+  solid?: boolean | undefined;
 }
 
 /** The map of one axis: old coordinate (a breakpoint or anything between) → new. */
 export type AxisMap = (value: number) => number;
 
-export function fitAxis(demands: readonly AxisDemand[], extent: readonly [number, number]): AxisMap {
+export function fitAxis(
+  demands: readonly AxisDemand[],
+  extent: readonly [number, number],
+  maxGap = Number.POSITIVE_INFINITY,
+): AxisMap {
   const points = new Set<number>([extent[0], extent[1]]);
   for (const d of demands) {
     if (!(d.end >= d.start)) throw new Error(`fitAxis: a demand ends (${d.end}) before it starts (${d.start})`);
@@ -30,11 +38,22 @@ export function fitAxis(demands: readonly AxisDemand[], extent: readonly [number
   const sorted = [...points].sort((a, b) => a - b);
   const indexOf = new Map(sorted.map((v, i) => [v, i]));
   const endingAt: AxisDemand[][] = sorted.map(() => []);
-  for (const d of demands) endingAt[indexOf.get(d.end)!]!.push(d);
+  // How many solid boxes cover the stretch that starts at each breakpoint.
+  const opening = new Int32Array(sorted.length + 1);
+  for (const d of demands) {
+    endingAt[indexOf.get(d.end)!]!.push(d);
+    if (d.solid && d.end > d.start) {
+      opening[indexOf.get(d.start)!]! += 1;
+      opening[indexOf.get(d.end)!]! -= 1;
+    }
+  }
   const mapped = new Float64Array(sorted.length);
   mapped[0] = sorted[0]!;
+  let covering = opening[0]!;
   for (let k = 1; k < sorted.length; k++) {
-    let value = mapped[k - 1]! + (sorted[k]! - sorted[k - 1]!);
+    const length = sorted[k]! - sorted[k - 1]!;
+    let value = mapped[k - 1]! + (covering > 0 ? length : Math.min(length, maxGap));
+    covering += opening[k]!;
     for (const d of endingAt[k]!) value = Math.max(value, mapped[indexOf.get(d.start)!]! + d.need);
     mapped[k] = value;
   }
@@ -82,6 +101,8 @@ export interface FitResult {
 
 /** Space between a container's header and its first child. */
 const HEADER_GAP = 8;
+/** The most an empty stretch keeps: the layout's gap between columns. */
+const MAX_GAP = 72;
 
 /**
  * New rectangles for every box. A box takes its whole new column span (columns stay aligned) and, vertically, the
@@ -94,8 +115,8 @@ export function fitLayout(boxes: readonly FitBox[], bounds: { width: number; hei
   const firstChildTop = new Map<string, number>();
   for (const box of boxes) {
     const { x, y, width, height } = box.rect;
-    xs.push({ start: x, end: x + width, need: box.need.width });
-    ys.push({ start: y, end: y + height, need: box.need.height });
+    xs.push({ start: x, end: x + width, need: box.need.width, solid: box.header === undefined });
+    ys.push({ start: y, end: y + height, need: box.need.height, solid: box.header === undefined });
     if (box.parentId && byId.has(box.parentId))
       firstChildTop.set(box.parentId, Math.min(firstChildTop.get(box.parentId) ?? Infinity, y));
   }
@@ -111,8 +132,8 @@ export function fitLayout(boxes: readonly FitBox[], bounds: { width: number; hei
   ];
   const [x0, x1] = extent(xs, bounds.width);
   const [y0, y1] = extent(ys, bounds.height);
-  const mapX = fitAxis(xs, [x0, x1]);
-  const mapY = fitAxis(ys, [y0, y1]);
+  const mapX = fitAxis(xs, [x0, x1], MAX_GAP);
+  const mapY = fitAxis(ys, [y0, y1], MAX_GAP);
   const fx = (v: number): number => mapX(v) - mapX(x0);
   const fy = (v: number): number => mapY(v) - mapY(y0);
   const rects = new Map<string, FitRect>();

@@ -74,7 +74,9 @@ describe("the SVG diagram of the field report", () => {
 
   it("says what it is: title, source, account, region, scope and date, as text", () => {
     expect(texts[0]).toBe("Lattice Atlas · Embedded AWS emulator · ap-northeast-1");
-    expect(texts).toContain(`Source ${topology.source.label} · account ${topology.accountId} · region ap-northeast-1`);
+    expect(texts).toContain(
+      `Source: ${topology.source.label} · Account: ${topology.accountId} · Region: ap-northeast-1`,
+    );
     expect(texts).toContain(
       `Current view: ${model.nodes.length} of ${topology.nodes.length} nodes, ${model.edges.length} lines · Exported 2026-12-05 07:30 UTC`,
     );

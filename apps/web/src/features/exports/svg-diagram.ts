@@ -241,7 +241,7 @@ export function toSvgDiagram(model: ExportModel, options: SvgDiagramOptions): Sv
 
   // Header.
   const heading = `Lattice Atlas · ${options.title}`;
-  const where = `Source ${model.source.label} · account ${model.accountId || "unknown"} · region ${model.region}`;
+  const where = `Source: ${model.source.label} · Account: ${model.accountId || "unknown"} · Region: ${model.region}`;
   const what =
     options.scope === "topology"
       ? `Whole topology: ${model.nodes.length} nodes, ${model.edges.length} lines`
