@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { freshFieldReport, openConsole } from "../support/stack";
@@ -154,7 +155,9 @@ test.describe("diagrams for docs", () => {
     console.log("diagram export sizes:", sizes);
   });
 
-  test("'Whole topology' exports what the view's filter hides; the choice is a radio in the menu", async ({ page }) => {
+  test("'Whole topology' exports what the view's filter hides; the choice is a radio in an accessible menu", async ({
+    page,
+  }) => {
     await openConsole(page, "?hide=securityGroup");
     const svg = parseSvg(readFileSync(await download(page, "svg", "topology"), "utf8"));
     expect(svg.texts.some((t) => t.startsWith("Whole topology: "))).toBe(true);
@@ -173,5 +176,11 @@ test.describe("diagrams for docs", () => {
     await expect(page.locator('[data-testid="export-scope"][data-scope="topology"]')).toBeFocused();
     await page.keyboard.press("ArrowDown");
     await expect(page.locator('[data-testid="export-item"][data-format="svg"]')).toBeFocused();
+    // The open menu, its radio items included, passes axe-core (WCAG 2.1 AA).
+    const results = await new AxeBuilder({ page })
+      .include(".share-popover--menu")
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 });
