@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { NODE_KIND_LABEL } from "../../lib/node-kinds";
 import { EMPTY_VIEW } from "../../lib/url-state";
 import fieldReport from "../topology/fixtures/field-report.json";
+import { syntheticTopology } from "../topology/fixtures/synthetic";
 import { toFlowGraph } from "../topology/to-flow-graph";
 import { toExportModel } from "./export-model";
 import { exportDate, svgText, toSvgDiagram, type SvgDiagramOptions } from "./svg-diagram";
@@ -133,6 +134,20 @@ describe("the SVG diagram of the field report", () => {
     ).toBe(true);
     const whole = parse(toSvgDiagram(model, { ...OPTIONS, scope: "topology" }).svg).texts;
     expect(whole.some((t) => t.startsWith(`Whole topology: ${model.nodes.length} nodes`))).toBe(true);
+  });
+});
+
+describe("the SVG diagram of a large account (synthetic, 3,000 nodes, the console's default folds)", () => {
+  const large = syntheticTopology();
+  const model = toExportModel(toFlowGraph(large, EMPTY_VIEW));
+  const diagram = toSvgDiagram(model, { ...OPTIONS, scope: "topology", topologyNodes: large.nodes.length });
+
+  it("draws every shown node with its name, and stays under 1 MB", () => {
+    const { texts, tags } = parse(diagram.svg);
+    expect(model.nodes.length).toBeGreaterThan(500);
+    for (const node of model.nodes) expect(texts, node.id).toContain(node.title);
+    expect(tags.has("foreignObject")).toBe(false);
+    expect(new TextEncoder().encode(diagram.svg).length).toBeLessThan(1_000_000);
   });
 });
 
