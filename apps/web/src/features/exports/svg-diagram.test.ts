@@ -168,6 +168,17 @@ describe("text in the SVG", () => {
     expect(texts).toContain(nasty.replace("\u0001", " "));
   });
 
+  it("writes a valid picture of an empty view: header, no boxes, no legend", () => {
+    const empty = toExportModel(toFlowGraph({ ...topology, nodes: [], edges: [] }, EMPTY_VIEW));
+    const diagram = toSvgDiagram(empty, OPTIONS);
+    const { texts, tags } = parse(diagram.svg);
+    expect(texts[0]).toBe("Lattice Atlas · Embedded AWS emulator · ap-northeast-1");
+    expect(texts).not.toContain("Legend");
+    expect(tags.has("marker")).toBe(false);
+    expect(diagram.width).toBeGreaterThan(0);
+    expect(diagram.height).toBeGreaterThan(0);
+  });
+
   it("writes dates in UTC to the minute", () => {
     expect(exportDate(new Date("2026-12-05T23:59:59.900Z"))).toBe("2026-12-05 23:59 UTC");
   });
