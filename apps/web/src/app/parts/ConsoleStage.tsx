@@ -4,7 +4,6 @@
  * "laying out"), or a snapshot being opened.
  */
 import { ReactFlowProvider } from "@xyflow/react";
-import { DiagramHandle } from "../../features/exports/diagram-handle";
 import { ExportMenu } from "../../features/exports/components/ExportMenu";
 import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
 import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
@@ -65,7 +64,6 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
                 viewKey={`${graph.topology.source.id}|${graph.topology.region}`}
                 {...canvas}
               />
-              <DiagramHandle />
             </ReactFlowProvider>
           )
         ) : null}

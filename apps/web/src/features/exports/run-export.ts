@@ -1,15 +1,18 @@
 /**
- * One export of the view on screen, as a file: PNG and SVG images of the
- * diagram, the drawn graph as JSON, a Mermaid flowchart and a draw.io diagram.
- * Loaded on demand (the writers and html-to-image are not in the first bundle).
+ * One export, as a file: SVG and PNG diagrams written from the graph
+ * (svg-diagram.ts, rasterize.ts), the drawn graph as JSON, a Mermaid flowchart
+ * and a draw.io diagram — of the current view (filters and folds as on screen)
+ * or of the whole topology (no filters, the console's default folds). Loaded
+ * on demand (the writers are not in the first bundle).
  */
-import type { FlowGraph } from "../topology/to-flow-graph";
-import type { DiagramFlow } from "./diagram-handle";
+import { EMPTY_VIEW } from "../../lib/url-state";
+import { prepareProjection, toFlowGraph, type FlowGraph } from "../topology/to-flow-graph";
 import { toDrawio } from "./drawio";
 import { exportFileName, toExportModel } from "./export-model";
 import { toViewJson } from "./graph-json";
-import { captureDiagram } from "./image";
 import { toMermaid } from "./mermaid";
+import { svgToPng } from "./rasterize";
+import { toSvgDiagram, type ExportScope } from "./svg-diagram";
 
 export type ExportFormat = "png" | "svg" | "json" | "mermaid" | "drawio";
 
@@ -22,13 +25,13 @@ const EXTENSION: Record<ExportFormat, string> = {
 };
 
 export interface ExportContext {
+  /** The view on screen. */
   graph: FlowGraph;
   /** The console's query string of the view. */
   state: string;
-  /** The diagram on screen (images only). */
-  flow: DiagramFlow | undefined;
   /** Where the export comes from, for a title: "Snapshot …" or the source label. */
   title: string;
+  scope: ExportScope;
   now: Date;
 }
 
@@ -37,19 +40,35 @@ export interface ExportFile {
   blob: Blob;
 }
 
+/** The whole topology: nothing filtered, folds as the console opens it. */
+async function wholeTopology(graph: FlowGraph): Promise<FlowGraph> {
+  const view = { ...EMPTY_VIEW };
+  await prepareProjection(graph.topology, view);
+  return toFlowGraph(graph.topology, view);
+}
+
 export async function buildExport(format: ExportFormat, context: ExportContext): Promise<ExportFile> {
-  const { graph, now } = context;
+  const { now, scope } = context;
+  const graph = scope === "topology" ? await wholeTopology(context.graph) : context.graph;
   const filename = exportFileName(graph.topology.source.id, graph.topology.region, now, EXTENSION[format]);
-  if (format === "png" || format === "svg") {
-    if (!context.flow) throw new Error("The diagram is not on screen: wait for it to be drawn, then export again.");
-    return { filename, blob: await captureDiagram(format, context.flow) };
-  }
   const model = toExportModel(graph);
-  if (format === "json")
+  if (format === "png" || format === "svg") {
+    const diagram = toSvgDiagram(model, {
+      title: context.title,
+      scope,
+      topologyNodes: graph.topology.nodes.length,
+      date: now,
+    });
+    if (format === "svg") return { filename, blob: new Blob([diagram.svg], { type: "image/svg+xml" }) };
+    return { filename, blob: await svgToPng(diagram.svg, diagram.width, diagram.height) };
+  }
+  if (format === "json") {
+    const state = scope === "topology" ? "" : context.state;
     return {
       filename,
-      blob: new Blob([toViewJson(model, context.state, now.toISOString())], { type: "application/json" }),
+      blob: new Blob([toViewJson(model, state, now.toISOString())], { type: "application/json" }),
     };
+  }
   if (format === "mermaid")
     return { filename, blob: new Blob([toMermaid(model, { title: context.title })], { type: "text/plain" }) };
   const xml = toDrawio(model, { name: context.title, modified: now.toISOString() });

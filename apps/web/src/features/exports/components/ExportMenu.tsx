@@ -1,16 +1,18 @@
 /**
- * "Export ▾": the view on screen as a PNG or SVG image, the drawn graph as
- * JSON, a Mermaid flowchart or a draw.io diagram. The writers and the image
- * library load on the first export.
+ * "Export ▾": the current view or the whole topology (a choice at the top of
+ * the menu) as an SVG or PNG diagram for docs (title, source, date, legend,
+ * full names and hostnames), the drawn graph as JSON, a Mermaid flowchart or a
+ * draw.io diagram. The writers load on the first export.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { FlowGraph } from "../../topology/to-flow-graph";
-import { useDiagramFlow } from "../diagram-handle";
 import type { ExportFormat } from "../run-export";
+import type { ExportScope } from "../svg-diagram";
+import "../exports.css";
 
 const ITEMS: Array<{ format: ExportFormat; label: string; hint: string }> = [
-  { format: "png", label: "PNG image", hint: "1600 × 1000, the whole diagram" },
-  { format: "svg", label: "SVG image", hint: "the whole diagram, scalable" },
+  { format: "svg", label: "SVG diagram", hint: "for docs: title, legend, full names and hostnames as text" },
+  { format: "png", label: "PNG diagram", hint: "the same diagram as an image, at twice its size" },
   { format: "json", label: "Graph as JSON", hint: "the nodes and lines drawn, with DNS names" },
   { format: "mermaid", label: "Mermaid flowchart", hint: "paste in a ```mermaid block: GitHub, GitLab, Confluence" },
   { format: "drawio", label: "draw.io diagram", hint: "open in diagrams.net, edit freely" },
@@ -24,9 +26,17 @@ interface ExportMenuProps {
   title: string;
 }
 
+const SCOPES: Array<{ scope: ExportScope; label: string }> = [
+  { scope: "view", label: "Current view" },
+  { scope: "topology", label: "Whole topology" },
+];
+
+/** Menu items, radio items included, in the order arrow keys move through them. */
+const MENU_ITEMS = "[role=menuitem],[role=menuitemradio]";
+
 export function ExportMenu({ graph, state, title }: ExportMenuProps) {
-  const flow = useDiagramFlow();
   const [open, setOpen] = useState(false);
+  const [scope, setScope] = useState<ExportScope>("view");
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
@@ -46,7 +56,7 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
     };
     document.addEventListener("pointerdown", onPointer);
     document.addEventListener("keydown", onKey);
-    root.current?.querySelector<HTMLButtonElement>("[role=menuitem]")?.focus();
+    root.current?.querySelector<HTMLButtonElement>(MENU_ITEMS)?.focus();
     return () => {
       document.removeEventListener("pointerdown", onPointer);
       document.removeEventListener("keydown", onKey);
@@ -59,7 +69,7 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
     setError(undefined);
     try {
       const { buildExport, saveFile } = await import("../run-export");
-      saveFile(await buildExport(format, { graph, state, flow, title, now: new Date() }));
+      saveFile(await buildExport(format, { graph, state, title, scope, now: new Date() }));
       setOpen(false);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -71,7 +81,7 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
   const onMenuKey = (event: ReactKeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     event.preventDefault();
-    const items = [...(root.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
+    const items = [...(root.current?.querySelectorAll<HTMLButtonElement>(MENU_ITEMS) ?? [])];
     const at = items.indexOf(document.activeElement as HTMLButtonElement);
     const next = (at + (event.key === "ArrowDown" ? 1 : -1) + items.length) % items.length;
     items[next]?.focus();
@@ -87,7 +97,7 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         disabled={!graph}
-        title={graph ? "Export the view on screen" : "Export needs the diagram"}
+        title={graph ? "Export the view or the whole topology" : "Export needs the diagram"}
         onClick={() => setOpen((o) => !o)}
       >
         Export ▾
@@ -100,6 +110,23 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
           aria-label="Export"
           onKeyDown={onMenuKey}
         >
+          <div className="export-scope" role="group" aria-label="What to export">
+            {SCOPES.map((option) => (
+              <button
+                key={option.scope}
+                type="button"
+                role="menuitemradio"
+                aria-checked={scope === option.scope}
+                className="export-scope__option"
+                data-testid="export-scope"
+                data-scope={option.scope}
+                disabled={busy !== undefined}
+                onClick={() => setScope(option.scope)}
+              >
+                {option.label}
+              </button>
+            ))}
+          </div>
           {ITEMS.map((item) => (
             <button
               key={item.format}
