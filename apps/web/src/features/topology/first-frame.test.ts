@@ -2,7 +2,7 @@ import type { Topology } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
 import fieldReport from "./fixtures/field-report.json";
 import { LARGE_SHAPE, syntheticTopology } from "./fixtures/synthetic";
-import { firstViewport, storyArea } from "./first-frame";
+import { filteredViewport, firstViewport, storyArea } from "./first-frame";
 import { detailLevel } from "./level-of-detail";
 import { toFlowGraph, type ProjectionView } from "./to-flow-graph";
 
@@ -87,5 +87,14 @@ describe("firstViewport", () => {
     const area = storyArea(large)!;
     expect(area.x * viewport.zoom + viewport.x).toBeGreaterThanOrEqual(0);
     expect(area.y * viewport.zoom + viewport.y).toBeCloseTo(24, 0);
+  });
+});
+
+describe("filteredViewport", () => {
+  it("frames all that a filter leaves, from the top left of the drawing, never below the zoom of names", () => {
+    const viewport = filteredViewport(graph, { width: 1160, height: 800 });
+    expect(detailLevel(viewport.zoom)).not.toBe("outline");
+    expect(viewport.x).toBeGreaterThanOrEqual(0);
+    expect(graph.bounds.width * viewport.zoom + viewport.x).toBeLessThanOrEqual(1160);
   });
 });

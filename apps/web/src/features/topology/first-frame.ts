@@ -48,3 +48,11 @@ export function firstViewport(
   const area = storyArea(graph) ?? { x: 0, y: 0, ...graph.bounds };
   return viewportFor(area, screen, NAMES_ZOOM, FULL_DETAIL_ZOOM);
 }
+
+/** After a filter: all that it leaves, at full detail when it fits, at names at the least. */
+export function filteredViewport(
+  graph: Pick<FlowGraph, "bounds">,
+  screen: { width: number; height: number },
+): Viewport {
+  return viewportFor({ x: 0, y: 0, ...graph.bounds }, screen, NAMES_ZOOM, FULL_DETAIL_ZOOM);
+}

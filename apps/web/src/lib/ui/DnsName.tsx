@@ -1,4 +1,4 @@
-/** A DNS name in monospace that wraps only after its dots (a <wbr> after each one). */
+/** A DNS name in monospace that wraps only after its dots (a <wbr> after each one; never at a label's hyphens). */
 import { Fragment } from "react";
 import { dnsNameParts } from "../dns-name";
 
@@ -8,7 +8,7 @@ export function DnsName({ name, className }: { name: string; className?: string 
       {dnsNameParts(name).map((part, i) => (
         <Fragment key={i}>
           {i > 0 ? <wbr /> : null}
-          {part}
+          <span className="dns-name__label">{part}</span>
         </Fragment>
       ))}
     </code>

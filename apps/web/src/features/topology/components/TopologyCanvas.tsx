@@ -26,7 +26,7 @@ import { isConnectChange } from "../connect-gesture";
 import { nodeTypes } from "../nodes";
 import { indexTopology } from "../topology-index";
 import type { AtlasNode, FlowGraph } from "../to-flow-graph";
-import { firstViewport } from "../first-frame";
+import { filteredViewport, firstViewport } from "../first-frame";
 import { viewportFor } from "../viewport";
 import { DetailLevel } from "./DetailLevel";
 import { Legend } from "./Legend";
@@ -172,7 +172,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         <Controls showInteractive={false} showFitView={false}>
           <FitViewButton fit={fit} />
         </Controls>
-        <NothingInView graph={graph} onFit={fit} />
+        <NothingInView graph={graph} rightInset={rightInset} onFit={fit} />
         <DetailLevel canvas={canvas} />
         <Legend compact={rightInset > 0} />
         <CameraDirector
@@ -258,7 +258,8 @@ function CameraDirector({
   }, [viewKey, focus, graph, flow, width, height]);
 
   // Another filter: frame what it leaves, once the layout made for it is drawn (a large account lays out in slices,
-  // keeping the previous drawing meanwhile) — unless the focused node is still drawn (the focus keeps the camera).
+  // keeping the previous drawing meanwhile). A focus that moves with it is centred again by the effect below, which
+  // runs after this one.
   const filtered = useRef({ key: filterKey, rects: graph.rects, staleRects: undefined as unknown });
   useEffect(() => {
     const state = filtered.current;
@@ -269,10 +270,8 @@ function CameraDirector({
     state.rects = graph.rects;
     if (state.staleRects === undefined || graph.rects === state.staleRects || width === 0 || height === 0) return;
     state.staleRects = undefined;
-    const shownAs = focus && (graph.rects.has(focus) ? focus : graph.representative.get(focus));
-    if (shownAs && graph.rects.has(shownAs)) return;
-    void flow.setViewport(firstViewport(graph, { width, height }), { duration: 250 });
-  }, [filterKey, graph, focus, flow, width, height]);
+    void flow.setViewport(filteredViewport(graph, { width, height }), { duration: 250 });
+  }, [filterKey, graph, flow, width, height]);
 
   const centred = useRef<string | undefined>(undefined);
   useEffect(() => {
