@@ -215,7 +215,7 @@ test("at 1280×720 nothing is cut off: search placeholder, panel tabs, search re
   // Side panel tabs: Details and Audit log whole; only the long "Connect from <VPC>" gives way, with its title.
   for (const tab of await page.locator(".panel__tab:not(.panel__tab--long)").all()) {
     const size = await fits(tab);
-    expect(size.scroll, await tab.textContent()).toBeLessThanOrEqual(size.client);
+    expect(size.scroll, (await tab.textContent()) ?? "").toBeLessThanOrEqual(size.client);
   }
   await expect(page.locator(".panel__tab--long")).toHaveAttribute("title", /Connect from consumer-sn-association-vpc/);
   // Search results stay inside the window.
