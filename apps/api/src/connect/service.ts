@@ -31,8 +31,10 @@ export function createConnectService(deps: { topology: TopologyService; registry
           const owner = index
             .of("vpc")
             .find((v) => v.id !== from && addresses.some((address) => cidrContains(v.data.cidr, address)));
-          const where = owner ? `, inside ${owner.label} (${owner.id})` : "";
-          hostname.reason = `${hostname.reason ?? ""} It resolves to ${addresses.join(", ")}${where}.`.trim();
+          const where = owner ? ` in ${owner.label} (${owner.id})` : "";
+          // Say which name resolves to what: this (failing) name, to the resource's own address.
+          hostname.reason =
+            `${hostname.reason ?? ""} Here ${hostname.hostname} resolves to ${addresses.join(", ")}, the resource's own address${where}.`.trim();
         }),
       );
       return answer;

@@ -190,7 +190,7 @@ function resourceAssociationDns(
       source: NAME_SOURCES.snraPrivate,
       works: snva.privateDnsEnabled && association.data.privateDnsEnabled && admits,
       reason: !snva.privateDnsEnabled
-        ? `The VPC association ${vpcAssociation.id} has private DNS off, so no private hosted zone answers for ${privateName} in ${vpcName}; the name resolves to the resource's own address, which this VPC has no route to (the connection times out). Use ${use}.`
+        ? `The VPC association ${vpcAssociation.id} has private DNS off, so no private hosted zone answers for ${privateName} in ${vpcName}; the name resolves to the resource's own address, which this VPC has no route to (the connection times out). Use ${use} instead: from ${vpcName} it resolves to an address of the VPC association ${vpcAssociation.id}, which forwards to the resource.`
         : !association.data.privateDnsEnabled
           ? `The resource association ${association.id} was created with private DNS off (it cannot be changed). Use ${use}.`
           : `${preferenceRefusal(preference, privateName, facts)} Use ${use}.`,

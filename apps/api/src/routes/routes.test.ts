@@ -107,7 +107,13 @@ describe("GET /api/connect: the field report's answers", () => {
       expect.objectContaining({ hostname: WRITER_HOST, works: false, resolvesTo: ["10.0.143.144"] }),
     ]);
     expect(writer.notWorking[0]!.reason).toMatch(/private DNS off/);
-    expect(writer.notWorking[0]!.reason).toMatch(/10\.0\.143\.144, inside provider-vpc/);
+    // What resolves to what: the native name (not the snra-… one) to the cluster's own address.
+    expect(writer.notWorking[0]!.reason).toMatch(
+      /Here zenn-aurora-serverless-dev\.cluster-[a-z0-9]+\.ap-northeast-1\.rds\.amazonaws\.com resolves to 10\.0\.143\.144, the resource's own address in provider-vpc/,
+    );
+    expect(writer.notWorking[0]!.reason).toMatch(
+      /Use snra-\S+ instead: from consumer-sn-association-vpc it resolves to an address of the VPC association/,
+    );
     const reader = answer.reachable.find((r) => r.target.id === "rcfg-0ba7ebc5ff6368de5")!;
     expect(reader.hostnames.map((h) => h.hostname)).toEqual([READER_SNRA]);
     const service = answer.reachable.find((r) => r.target.kind === "service")!;

@@ -20,6 +20,7 @@ import { WarningsBanner } from "../features/topology/components/WarningsBanner";
 import { ShareBanner } from "../features/views/components/ShareBanner";
 import { useSharedRoute } from "../features/views/use-shared-route";
 import { ErrorNotice } from "../lib/ui/ErrorNotice";
+import { PanelResizer } from "../lib/ui/PanelResizer";
 import { useViewState } from "../lib/use-view-state";
 import { useCanvasActions } from "./hooks/use-canvas-actions";
 import { useChangeSheet } from "./hooks/use-change-sheet";
@@ -28,6 +29,7 @@ import { useDrawnTopology } from "./hooks/use-drawn-topology";
 import { useEscapeClosesPanel } from "./hooks/use-escape-closes-panel";
 import { useFlowGraph } from "./hooks/use-flow-graph";
 import { usePathHighlight } from "./hooks/use-path-highlight";
+import { usePanelWidth } from "./hooks/use-panel-width";
 import { useSidePanel } from "./hooks/use-side-panel";
 import { ChangeLayer } from "./parts/ChangeLayer";
 import { ConsoleHeader } from "./parts/ConsoleHeader";
@@ -36,9 +38,6 @@ import { LeftRail } from "./parts/LeftRail";
 import { StatusBar } from "./parts/StatusBar";
 import { shareUrl } from "./share-url";
 import { preloadPanels, SidePanel } from "./SidePanel";
-
-/** The side panel's width; it lies over the right of the diagram (see app.css). */
-const PANEL_WIDTH = 460;
 
 /** The app with its one store of changes in flight (which invalidates what a settled change made stale). */
 export function App() {
@@ -75,6 +74,8 @@ function Console() {
   const change = useChangeSheet(target);
   const canvas = useCanvasActions({ view, graph, data }, setView, change);
   const { panel, detailsId } = useSidePanel(view, paths.explainPath.params);
+  // The side panel lies over the right of the diagram (see app.css), as wide as chosen.
+  const panelWidth = usePanelWidth();
   useEscapeClosesPanel(view.panel, setView);
   const { selectAndReveal } = canvas;
   const onPick = useCallback((hit: SearchHit) => selectAndReveal(hit.nodeId), [selectAndReveal]);
@@ -101,7 +102,7 @@ function Console() {
         <ShareBanner route={shared} onView={setView} />
         {data ? <WarningsBanner warnings={data.warnings} /> : null}
 
-        <main className="workspace" style={{ "--panel-width": `${PANEL_WIDTH}px` } as CSSProperties}>
+        <main className="workspace" style={{ "--panel-width": `${panelWidth.width}px` } as CSSProperties}>
           <LeftRail
             topology={data}
             from={view.from}
@@ -119,7 +120,7 @@ function Console() {
             canvas={{
               focus: view.focus,
               frame: paths.frame,
-              rightInset: panel ? PANEL_WIDTH : 0,
+              rightInset: panel ? panelWidth.width : 0,
               centerOn: canvas.centerOn,
               canChange: access.allowed,
               onSelect: canvas.onSelect,
@@ -142,6 +143,14 @@ function Console() {
               onConnectFrom={canvas.actions.connectFrom}
               access={access}
               onStartChange={change.startChange}
+            />
+          ) : null}
+          {panel ? (
+            <PanelResizer
+              width={panelWidth.width}
+              min={panelWidth.min}
+              max={panelWidth.max}
+              onWidth={panelWidth.setWidth}
             />
           ) : null}
         </main>

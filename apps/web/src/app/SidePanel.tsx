@@ -45,6 +45,8 @@ interface PanelTab {
   label: string;
   testId?: string | undefined;
   title?: string | undefined;
+  /** A label that may be long (a VPC's name): this tab gives way first, with its whole label as its title. */
+  long?: boolean;
 }
 
 /** The tabs that make sense for this view: what is selected, where from, which check, which library. */
@@ -52,7 +54,10 @@ function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefine
   const tabs: PanelTab[] = [];
   if (estate) tabs.push({ id: "estate", label: "Estate", testId: "estate-tab" });
   if (view.selected) tabs.push({ id: "details", label: "Details" });
-  if (view.from) tabs.push({ id: "connect", label: `Connect from ${fromLabel ?? ""}` });
+  if (view.from) {
+    const label = `Connect from ${fromLabel ?? ""}`;
+    tabs.push({ id: "connect", label, title: label, long: true });
+  }
   if (view.from && view.to)
     tabs.push({ id: "explain", label: "Check", testId: "explain-tab", title: "Connectivity check" });
   if (panel === "views" || panel === "snapshots")
@@ -105,7 +110,7 @@ export function SidePanel(props: SidePanelProps) {
               role="tab"
               aria-selected={panel === tab.id}
               aria-controls={BODY_ID}
-              className="panel__tab"
+              className={`panel__tab${tab.long ? " panel__tab--long" : ""}`}
               data-testid={tab.testId}
               title={tab.title}
               onClick={() => onView({ panel: tab.id })}

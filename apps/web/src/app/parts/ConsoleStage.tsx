@@ -5,6 +5,8 @@
  */
 import { ReactFlowProvider } from "@xyflow/react";
 import { ExportMenu } from "../../features/exports/components/ExportMenu";
+import { filterKey } from "../../features/topology/filter-summary";
+import { HiddenByFilters } from "../../features/topology/components/HiddenByFilters";
 import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
 import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
 import type { FlowGraph } from "../../features/topology/to-flow-graph";
@@ -57,11 +59,14 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
             <EmptyState topology={data} />
           ) : !graph ? (
             <LayingOut count={data.nodes.length} />
+          ) : graph.nodes.length === 0 ? (
+            <HiddenByFilters topology={data} view={view} onView={onView} />
           ) : (
             <ReactFlowProvider>
               <TopologyCanvas
                 graph={graph}
                 viewKey={`${graph.topology.source.id}|${graph.topology.region}`}
+                filterKey={filterKey(view)}
                 {...canvas}
               />
             </ReactFlowProvider>

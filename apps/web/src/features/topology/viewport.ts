@@ -15,24 +15,21 @@ export interface Area {
   height: number;
 }
 
-export function viewportFor(area: Area, screen: { width: number; height: number }, minZoom = READABLE_ZOOM): Viewport {
+export function viewportFor(
+  area: Area,
+  screen: { width: number; height: number },
+  minZoom = READABLE_ZOOM,
+  maxZoom = MAX_ZOOM,
+): Viewport {
   const fit = Math.min(
     (screen.width - 2 * MARGIN) / Math.max(area.width, 1),
     (screen.height - 2 * MARGIN) / Math.max(area.height, 1),
   );
-  const zoom = Math.min(MAX_ZOOM, Math.max(minZoom, fit));
+  const zoom = Math.min(maxZoom, Math.max(minZoom, fit));
   const width = area.width * zoom;
   const height = area.height * zoom;
   // Centre what fits; start at the left/top edge of what does not.
   const x = (width <= screen.width - 2 * MARGIN ? (screen.width - width) / 2 : MARGIN) - area.x * zoom;
   const y = (height <= screen.height - 2 * MARGIN ? (screen.height - height) / 2 : MARGIN) - area.y * zoom;
   return { x, y, zoom };
-}
-
-/** The first view of a drawing laid out from the origin. */
-export function initialViewport(
-  drawing: { width: number; height: number },
-  screen: { width: number; height: number },
-): Viewport {
-  return viewportFor({ x: 0, y: 0, width: drawing.width, height: drawing.height }, screen);
 }

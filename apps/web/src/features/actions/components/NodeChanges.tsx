@@ -63,8 +63,19 @@ export function NodeChanges({ node, target, access, onStart }: NodeChangesProps)
           onRecover={(action, again) => onStart({ action, recreate: again })}
         />
       ) : null}
+      {access.allowed && (intents.length > 0 || removal) ? (
+        // The visible, keyboard-reachable way to the changes of this node (the diagram's "+" is the short way).
+        <h3 className="panel__heading" id={`changes-${node.id}`} data-testid="make-a-change">
+          Make a change
+        </h3>
+      ) : null}
       {access.allowed ? (
-        <div className="details__actions" data-testid="node-changes">
+        <div
+          className="details__actions"
+          data-testid="node-changes"
+          role="group"
+          aria-labelledby={intents.length > 0 || removal ? `changes-${node.id}` : undefined}
+        >
           {intents.map(({ label, intent }) => (
             <button
               key={label}

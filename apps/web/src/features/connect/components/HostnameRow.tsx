@@ -1,5 +1,6 @@
 /** The rows of names in a "Connect from…" answer: a name that works (Copy, the ready command, "Explain"), or one that does not. */
 import type { Hostname } from "@lattice-atlas/shared";
+import { DnsName } from "../../../lib/ui/DnsName";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { fixLabel } from "../../actions/kinds";
 import { ExplainButton } from "../../explain/components/ExplainButton";
@@ -31,7 +32,7 @@ export function HostnameRow({
       data-path-verdict={h.path?.verdict}
     >
       <div className="hostname__line">
-        <code className="hostname__name">{h.hostname}</code>
+        <DnsName name={h.hostname} className="hostname__name" />
         <CopyButton value={h.hostname} label={`Copy hostname ${h.hostname}`} testId="copy-hostname" />
         <ExplainButton
           params={explainFromConnectRow(fromVpcId, targetId, h.hostname)}
@@ -91,7 +92,7 @@ export function NotWorkingRow({
   return (
     <li className="hostname hostname--bad" data-testid="not-working-row" data-hostname={h.hostname}>
       <div className="hostname__line">
-        <code className="hostname__name">{h.hostname}</code>
+        <DnsName name={h.hostname} className="hostname__name" />
         <PatternBadge pattern={h.pattern} />
         <ExplainButton
           params={explainFromConnectRow(fromVpcId, targetId, h.hostname)}
@@ -101,8 +102,8 @@ export function NotWorkingRow({
       </div>
       {h.reason ? <p className="hostname__reason">{h.reason}</p> : null}
       {h.resolvesTo && h.resolvesTo.length > 0 ? (
-        <p className="hostname__resolves">
-          Resolves to <code>{h.resolvesTo.join(", ")}</code>
+        <p className="hostname__resolves" data-testid="hostname-resolves">
+          From this VPC, this name resolves to <code>{h.resolvesTo.join(", ")}</code>
         </p>
       ) : null}
       {h.fix ? (

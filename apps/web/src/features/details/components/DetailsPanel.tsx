@@ -7,6 +7,7 @@
  */
 import type { GraphEdge, GraphNode, GraphNodeOf, SecurityGroupRule, Topology } from "@lattice-atlas/shared";
 import { Fragment, memo, type ReactNode } from "react";
+import { DnsName } from "../../../lib/ui/DnsName";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import type { ChangeAccess } from "../../actions/change-access";
 import { NodeChanges } from "../../actions/components/NodeChanges";
@@ -42,7 +43,7 @@ const looksLikeDns = (value: string): boolean =>
 function Copyable({ value, label }: { value: string; label: string }) {
   return (
     <span className="copyable">
-      <code>{value}</code>
+      {looksLikeDns(value) ? <DnsName name={value} /> : <code>{value}</code>}
       <CopyButton value={value} label={`Copy ${label} ${value}`} />
     </span>
   );

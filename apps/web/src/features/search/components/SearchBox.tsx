@@ -57,7 +57,8 @@ export function SearchBox({ topology, onPick }: SearchBoxProps) {
         ref={input}
         type="search"
         className="search__input"
-        placeholder="Search id, ARN, name or DNS name  ( / )"
+        placeholder="Search id, ARN, name, DNS ( / )"
+        title="Search by id, ARN, name or DNS name (press / to get here)"
         value={text}
         autoComplete="off"
         spellCheck={false}

@@ -62,7 +62,7 @@ export function EmulatorMarker({ source }: { source: SourceInfo | undefined }) {
       data-testid="emulator-marker"
       title="Data comes from the embedded AWS emulator (field-report scenario), not from a real AWS account."
     >
-      Emulator · not real AWS
+      Emulator<span className="emulator-marker__more"> · not real AWS</span>
     </span>
   );
 }

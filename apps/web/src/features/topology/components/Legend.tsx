@@ -40,12 +40,21 @@ const ENTRIES: Array<{ variant: EdgeVariant; label: string; hint: string }> = [
   },
 ];
 
+/** Closed until asked for (it would cover the top right of the diagram); a side panel opening closes it again. */
 export const Legend = memo(function Legend({ compact }: { compact: boolean }) {
-  const [open, setOpen] = useState(!compact);
-  useEffect(() => setOpen(!compact), [compact]);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (compact) setOpen(false);
+  }, [compact]);
   return (
     <Panel position="top-right" className="legend" aria-label="Legend">
-      <button type="button" className="legend__toggle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="legend__toggle"
+        aria-expanded={open}
+        data-testid="legend-toggle"
+        onClick={() => setOpen((o) => !o)}
+      >
         Legend
       </button>
       {open ? (

@@ -10,6 +10,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -17,7 +18,6 @@ import {
   useStore,
   type Connection,
   type Edge,
-  type FitViewOptions,
   type IsValidConnection,
 } from "@xyflow/react";
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
@@ -26,8 +26,12 @@ import { isConnectChange } from "../connect-gesture";
 import { nodeTypes } from "../nodes";
 import { indexTopology } from "../topology-index";
 import type { AtlasNode, FlowGraph } from "../to-flow-graph";
-import { initialViewport, viewportFor } from "../viewport";
+import { filteredViewport, firstViewport } from "../first-frame";
+import { viewportFor } from "../viewport";
+import { DetailLevel } from "./DetailLevel";
 import { Legend } from "./Legend";
+import { NothingInView } from "./NothingInView";
+import { MapToggle } from "./MapToggle";
 import { OverviewMap } from "./OverviewMap";
 
 /** Above this many shown nodes the minimap is a painted canvas (see OverviewMap). */
@@ -47,12 +51,17 @@ export interface TopologyCanvasProps {
   centerOn?: { id: string; key: number; collapsed: boolean } | undefined;
   /** Width of a panel lying over the right of the canvas: the camera centres in what stays visible. */
   rightInset?: number;
+  /** Changes exactly when a filter does: the camera then frames what the filters leave (see filter-summary). */
+  filterKey?: string;
   /** The source accepts changes: grips, drop targets and "+" menus are on. */
   canChange?: boolean;
   onSelect(id: string | undefined): void;
   /** A VPC, resource configuration or service was dropped on a service network. */
   onConnectChange?(fromId: string, networkId: string): void;
 }
+
+/** As far out as the camera goes (7,000 nodes fit at about this zoom on a laptop screen). */
+const MIN_ZOOM = 0.02;
 
 const CONNECTION_LINE_STYLE: CSSProperties = { stroke: "#1d4ed8", strokeWidth: 2.2, strokeDasharray: "6 4" };
 
@@ -63,6 +72,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   frame,
   rightInset = 0,
   centerOn,
+  filterKey = "",
   canChange = false,
   onSelect,
   onConnectChange,
@@ -70,8 +80,10 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   // A first guess of the camera from the window size, so that the first frame is already at its final zoom
   // (rendering the top left at zoom 1 first would mount many nodes for nothing); CameraDirector corrects it.
   const [defaultViewport] = useState(() =>
-    initialViewport(graph.bounds, { width: window.innerWidth - 280, height: window.innerHeight - 80 }),
+    firstViewport(graph, { width: window.innerWidth - 280 - rightInset, height: window.innerHeight - 100 }),
   );
+  const canvas = useRef<HTMLDivElement>(null);
+  const fit = useFitView(graph, rightInset);
 
   // Selection lives in the URL, not in React Flow (whose selection pass walks every node on each click).
   const onNodeClick = useCallback((_: unknown, node: AtlasNode) => onSelect(node.id), [onSelect]);
@@ -110,6 +122,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
 
   return (
     <div
+      ref={canvas}
       className="canvas"
       onKeyDown={onKeyDown}
       data-testid="topology-canvas"
@@ -137,27 +150,34 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         defaultViewport={defaultViewport}
         aria-label="VPC Lattice topology diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
-        {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
-          <OverviewMap graph={graph} color={miniMapColor} />
-        ) : (
-          <MiniMap<AtlasNode>
-            pannable
-            zoomable
-            nodeColor={miniMapColor}
-            nodeStrokeWidth={0}
-            ariaLabel="Overview of the whole diagram"
-          />
-        )}
-        <Controls showInteractive={false} fitViewOptions={fitViewOptions(rightInset)} />
+        <MapToggle>
+          {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
+            <OverviewMap graph={graph} color={miniMapColor} />
+          ) : (
+            <MiniMap<AtlasNode>
+              pannable
+              zoomable
+              nodeColor={miniMapColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Overview of the whole diagram"
+            />
+          )}
+        </MapToggle>
+        <Controls showInteractive={false} showFitView={false}>
+          <FitViewButton fit={fit} />
+        </Controls>
+        <NothingInView graph={graph} rightInset={rightInset} onFit={fit} />
+        <DetailLevel canvas={canvas} />
         <Legend compact={rightInset > 0} />
         <CameraDirector
           graph={graph}
+          filterKey={filterKey}
           focus={focus}
           frame={frame}
           centerOn={centerOn}
@@ -169,26 +189,48 @@ export const TopologyCanvas = memo(function TopologyCanvas({
   );
 });
 
-const FIT_VIEW_OPTIONS: FitViewOptions = { padding: 0.08, maxZoom: 1.1 };
-const fitWithPanel = new Map<number, FitViewOptions>();
+/** Fit view never zooms in past this. */
+const FIT_MAX_ZOOM = 1.1;
 
-/** "Fit view" fits the diagram into the part that an open side panel leaves visible (one object per width). */
-function fitViewOptions(rightInset: number): FitViewOptions {
-  if (rightInset <= 0) return FIT_VIEW_OPTIONS;
-  let options = fitWithPanel.get(rightInset);
-  if (!options) {
-    options = { padding: { top: "6%", bottom: "6%", left: "4%", right: `${rightInset + 24}px` }, maxZoom: 1.1 };
-    fitWithPanel.set(rightInset, options);
-  }
-  return options;
+/**
+ * "Fit view": the whole drawing (from its laid-out bounds, not from the nodes React Flow has measured — culling
+ * leaves most of a large account unmeasured) into the part that an open side panel leaves visible, however far out
+ * that takes the camera: the level of detail keeps what is drawn legible.
+ */
+function useFitView(graph: FlowGraph, rightInset: number): () => void {
+  const flow = useReactFlow();
+  const fullWidth = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const width = Math.max(fullWidth - rightInset, Math.min(fullWidth, 240));
+  return useCallback(() => {
+    const viewport = viewportFor({ x: 0, y: 0, ...graph.bounds }, { width, height }, MIN_ZOOM, FIT_MAX_ZOOM);
+    void flow.setViewport(viewport, { duration: 250 });
+  }, [flow, graph.bounds, width, height]);
+}
+
+function FitViewButton({ fit }: { fit: () => void }) {
+  return (
+    <ControlButton
+      className="react-flow__controls-fitview"
+      onClick={fit}
+      title="Fit view"
+      aria-label="Fit view"
+      data-testid="fit-view"
+    >
+      <svg viewBox="0 0 32 30" aria-hidden="true">
+        <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+      </svg>
+    </ControlButton>
+  );
 }
 
 /**
- * Places the camera when a topology arrives (see initialViewport), and centres
+ * Places the camera when a topology arrives (see firstViewport), and centres
  * it on the focused node (or what stands for it) whenever the focus changes.
  */
 function CameraDirector({
   graph,
+  filterKey,
   focus,
   frame,
   viewKey,
@@ -196,6 +238,7 @@ function CameraDirector({
   centerOn,
 }: {
   graph: FlowGraph;
+  filterKey: string;
   focus: string | undefined;
   frame: TopologyCanvasProps["frame"];
   centerOn: TopologyCanvasProps["centerOn"];
@@ -211,8 +254,24 @@ function CameraDirector({
     if (placedFor.current === viewKey || width === 0 || height === 0) return;
     placedFor.current = viewKey;
     if (focus) return;
-    void flow.setViewport(initialViewport(graph.bounds, { width, height }));
+    void flow.setViewport(firstViewport(graph, { width, height }));
   }, [viewKey, focus, graph, flow, width, height]);
+
+  // Another filter: frame what it leaves, once the layout made for it is drawn (a large account lays out in slices,
+  // keeping the previous drawing meanwhile). A focus that moves with it is centred again by the effect below, which
+  // runs after this one.
+  const filtered = useRef({ key: filterKey, rects: graph.rects, staleRects: undefined as unknown });
+  useEffect(() => {
+    const state = filtered.current;
+    if (filterKey !== state.key) {
+      state.key = filterKey;
+      state.staleRects = state.rects;
+    }
+    state.rects = graph.rects;
+    if (state.staleRects === undefined || graph.rects === state.staleRects || width === 0 || height === 0) return;
+    state.staleRects = undefined;
+    void flow.setViewport(filteredViewport(graph, { width, height }), { duration: 250 });
+  }, [filterKey, graph, flow, width, height]);
 
   const centred = useRef<string | undefined>(undefined);
   useEffect(() => {

@@ -13,6 +13,9 @@ const STATUS_LABEL: Record<StatusClass, string> = {
   other: "Other",
 };
 
+const byName = <T extends { id: string; label: string }>(nodes: readonly T[]): T[] =>
+  [...nodes].sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+
 export type ViewControlsState = ViewFilters & Pick<ViewState, "collapsed" | "expanded">;
 
 interface ViewControlsProps {
@@ -36,8 +39,9 @@ export const ViewControls = memo(function ViewControls({
     for (const n of topology.nodes) map.set(n.kind, (map.get(n.kind) ?? 0) + 1);
     return map;
   }, [topology]);
-  const vpcs = index.of("vpc");
-  const networks = index.of("serviceNetwork");
+  // Listed by name (then id), as in "Connect from…".
+  const vpcs = useMemo(() => byName(index.of("vpc")), [index]);
+  const networks = useMemo(() => byName(index.of("serviceNetwork")), [index]);
   const hidden = new Set(view.hiddenKinds);
   const statuses = new Set(view.statuses);
 
