@@ -33,6 +33,7 @@ import { ChangeLayer } from "./parts/ChangeLayer";
 import { ConsoleHeader } from "./parts/ConsoleHeader";
 import { ConsoleStage } from "./parts/ConsoleStage";
 import { LeftRail } from "./parts/LeftRail";
+import { SkipLinks } from "./parts/SkipLinks";
 import { StatusBar } from "./parts/StatusBar";
 import { shareUrl } from "./share-url";
 import { preloadPanels, SidePanel } from "./SidePanel";
@@ -84,6 +85,7 @@ function Console() {
   return (
     <TopologyActionsContext.Provider value={canvas.actions}>
       <div className={`app${panel ? " has-panel" : ""}`}>
+        <SkipLinks panelOpen={panel !== undefined} />
         <ConsoleHeader
           place={place}
           drawing={drawing}
@@ -110,23 +112,7 @@ function Console() {
             onConnectFrom={canvas.actions.connectFrom}
             onView={setView}
           />
-          <ConsoleStage
-            view={view}
-            shared={shared}
-            place={place}
-            drawing={drawing}
-            graph={graph}
-            canvas={{
-              focus: view.focus,
-              frame: paths.frame,
-              rightInset: panel ? PANEL_WIDTH : 0,
-              centerOn: canvas.centerOn,
-              canChange: access.allowed,
-              onSelect: canvas.onSelect,
-              onConnectChange: canvas.onConnectChange,
-            }}
-            onView={setView}
-          />
+          {/* The side panel lies over the diagram (app.css); before it in the DOM, so that Tab reaches the answer first. */}
           {panel && (panel === "audit" || panel === "views" || panel === "snapshots" || (target && data)) ? (
             <SidePanel
               panel={panel}
@@ -144,6 +130,23 @@ function Console() {
               onStartChange={change.startChange}
             />
           ) : null}
+          <ConsoleStage
+            view={view}
+            shared={shared}
+            place={place}
+            drawing={drawing}
+            graph={graph}
+            canvas={{
+              focus: view.focus,
+              frame: paths.frame,
+              rightInset: panel ? PANEL_WIDTH : 0,
+              centerOn: canvas.centerOn,
+              canChange: access.allowed,
+              onSelect: canvas.onSelect,
+              onConnectChange: canvas.onConnectChange,
+            }}
+            onView={setView}
+          />
         </main>
 
         <ChangeLayer

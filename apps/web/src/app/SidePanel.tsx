@@ -78,6 +78,7 @@ export function SidePanel(props: SidePanelProps) {
     view.from && topology ? (indexTopology(topology).byId.get(view.from)?.label ?? view.from) : view.from;
   return (
     <aside
+      id="side-panel"
       className="panel"
       aria-label={
         panel === "connect"
