@@ -80,11 +80,13 @@ function Console() {
   const { selectAndReveal } = canvas;
   const onPick = useCallback((hit: SearchHit) => selectAndReveal(hit.nodeId), [selectAndReveal]);
   const drawn = graph !== undefined;
+  // On a phone the diagram is behind a toggle (responsive.css); wider screens always show it.
+  const [diagramOnPhone, setDiagramOnPhone] = useState(false);
   useEffect(() => (drawn ? preloadPanels() : undefined), [drawn]);
 
   return (
     <TopologyActionsContext.Provider value={canvas.actions}>
-      <div className={`app${panel ? " has-panel" : ""}`}>
+      <div className={`app${panel ? " has-panel" : ""}${diagramOnPhone ? " shows-diagram" : ""}`}>
         <SkipLinks panelOpen={panel !== undefined} />
         <ConsoleHeader
           place={place}
@@ -130,6 +132,15 @@ function Console() {
               onStartChange={change.startChange}
             />
           ) : null}
+          <button
+            type="button"
+            className="button diagram-toggle phone-only"
+            aria-pressed={diagramOnPhone}
+            data-testid="diagram-toggle"
+            onClick={() => setDiagramOnPhone((shown) => !shown)}
+          >
+            {diagramOnPhone ? "Hide diagram" : "Show diagram"}
+          </button>
           <ConsoleStage
             view={view}
             shared={shared}
