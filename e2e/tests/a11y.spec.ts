@@ -1,6 +1,6 @@
 /**
  * The console's states pass axe-core's WCAG 2.1 A/AA rules (names, roles, landmarks, headings, contrast), the
- * diagram included. Nodes faded to let a path stand out are left out of the contrast rule: they are
+ * diagram included, in the light and the dark colour scheme. Nodes faded to let a path stand out are left out of the contrast rule: they are
  * de-emphasised on purpose, and regain full contrast under the pointer and the keyboard focus (checked here).
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -52,12 +52,41 @@ const STATES: Array<{ name: string; query: string; ready: string }> = [
   { name: "audit log", query: "?panel=audit", ready: '[data-testid="audit-panel"]' },
 ];
 
-for (const state of STATES) {
-  test(`${state.name} passes axe-core (WCAG 2.1 AA)`, async ({ page, request }) => {
-    const vpc = await vpcByName(request, "consumer-sn-association-vpc");
-    await openConsole(page, state.query.replace("{vpc}", vpc.id));
-    await page.locator(state.ready).first().waitFor();
-    expect(await violations(page)).toEqual([]);
+// Both colour schemes: the console follows the system's (prefers-color-scheme), and contrast is checked in each.
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme });
+
+    for (const state of STATES) {
+      test(`${state.name} passes axe-core (WCAG 2.1 AA)`, async ({ page, request }) => {
+        const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+        await openConsole(page, state.query.replace("{vpc}", vpc.id));
+        await page.locator(state.ready).first().waitFor();
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+
+    test(`the page, its panels and the diagram are drawn in the ${scheme} scheme`, async ({ page, request }) => {
+      const vpc = await vpcByName(request, "consumer-sn-association-vpc");
+      await openConsole(page, `?panel=connect&from=${vpc.id}`);
+      await page.getByTestId("connect-answer").waitFor();
+      const dark = scheme === "dark";
+      const lightness = (css: string) => {
+        const [r, g, b] = css.match(/\d+/g)!.map(Number) as [number, number, number];
+        return (r + g + b) / 3;
+      };
+      const background = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((el) => getComputedStyle(el).backgroundColor);
+      for (const part of ["body", ".topbar", ".panel", ".atlas-card"]) {
+        const value = lightness(await background(part));
+        expect(dark ? value < 60 : value > 200, `${part} background ${value}`).toBe(true);
+      }
+      await expect(page.locator(".react-flow")).toHaveClass(dark ? /\bdark\b/ : /\blight\b/);
+      await page.screenshot({ path: `artifacts/screens/scheme-${scheme}.png` });
+    });
   });
 }
 
@@ -97,11 +126,16 @@ test("Connect with a row that fails at a hop, its Fix, and the sheet it opens wi
   expect(await violations(page)).toEqual([]);
 });
 
-test("the change sheet (a modal dialog with its plan) passes axe-core (WCAG 2.1 AA)", async ({ page, request }) => {
+test("the change sheet (a modal dialog with its plan) passes axe-core (WCAG 2.1 AA), in the dark scheme too", async ({
+  page,
+  request,
+}) => {
   const vpc = await vpcByName(request, "consumer-resource-endpoint-vpc");
   await openConsole(page);
   await startFromMenu(page, vpc.id, "Add a ServiceNetwork endpoint…");
   await planReady(page);
+  expect(await violations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: "dark" });
   expect(await violations(page)).toEqual([]);
 });
 

@@ -3,6 +3,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
 import "./app/app.css";
+import "./app/responsive.css";
+import "./app/theme-dark.css";
 import { App } from "./app/App";
 import { createQueryClient } from "./app/query-client";
 import { installDiagramColors } from "./features/topology/diagram-colors";

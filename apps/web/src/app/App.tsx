@@ -35,6 +35,7 @@ import { ChangeLayer } from "./parts/ChangeLayer";
 import { ConsoleHeader } from "./parts/ConsoleHeader";
 import { ConsoleStage } from "./parts/ConsoleStage";
 import { LeftRail } from "./parts/LeftRail";
+import { SkipLinks } from "./parts/SkipLinks";
 import { StatusBar } from "./parts/StatusBar";
 import { shareUrl } from "./share-url";
 import { preloadPanels, SidePanel } from "./SidePanel";
@@ -80,11 +81,14 @@ function Console() {
   const { selectAndReveal } = canvas;
   const onPick = useCallback((hit: SearchHit) => selectAndReveal(hit.nodeId), [selectAndReveal]);
   const drawn = graph !== undefined;
+  // On a phone the diagram is behind a toggle (responsive.css); wider screens always show it.
+  const [diagramOnPhone, setDiagramOnPhone] = useState(false);
   useEffect(() => (drawn ? preloadPanels() : undefined), [drawn]);
 
   return (
     <TopologyActionsContext.Provider value={canvas.actions}>
-      <div className={`app${panel ? " has-panel" : ""}`}>
+      <div className={`app${panel ? " has-panel" : ""}${diagramOnPhone ? " shows-diagram" : ""}`}>
+        <SkipLinks panelOpen={panel !== undefined} />
         <ConsoleHeader
           place={place}
           drawing={drawing}
@@ -111,23 +115,7 @@ function Console() {
             onConnectFrom={canvas.actions.connectFrom}
             onView={setView}
           />
-          <ConsoleStage
-            view={view}
-            shared={shared}
-            place={place}
-            drawing={drawing}
-            graph={graph}
-            canvas={{
-              focus: view.focus,
-              frame: paths.frame,
-              rightInset: panel ? panelWidth.width : 0,
-              centerOn: canvas.centerOn,
-              canChange: access.allowed,
-              onSelect: canvas.onSelect,
-              onConnectChange: canvas.onConnectChange,
-            }}
-            onView={setView}
-          />
+          {/* The side panel lies over the diagram (app.css); before it in the DOM, so that Tab reaches the answer first. */}
           {panel && (panel === "audit" || panel === "views" || panel === "snapshots" || (target && data)) ? (
             <SidePanel
               panel={panel}
@@ -153,6 +141,32 @@ function Console() {
               onWidth={panelWidth.setWidth}
             />
           ) : null}
+          <button
+            type="button"
+            className="button diagram-toggle phone-only"
+            aria-pressed={diagramOnPhone}
+            data-testid="diagram-toggle"
+            onClick={() => setDiagramOnPhone((shown) => !shown)}
+          >
+            {diagramOnPhone ? "Hide diagram" : "Show diagram"}
+          </button>
+          <ConsoleStage
+            view={view}
+            shared={shared}
+            place={place}
+            drawing={drawing}
+            graph={graph}
+            canvas={{
+              focus: view.focus,
+              frame: paths.frame,
+              rightInset: panel ? panelWidth.width : 0,
+              centerOn: canvas.centerOn,
+              canChange: access.allowed,
+              onSelect: canvas.onSelect,
+              onConnectChange: canvas.onConnectChange,
+            }}
+            onView={setView}
+          />
         </main>
 
         <ChangeLayer

@@ -1,6 +1,7 @@
 /** The right-hand panel: details of the selection, the "Connect from…" answer, or the audit log, as tabs. */
 import type { Topology } from "@lattice-atlas/shared";
 import { lazy, Suspense } from "react";
+import type { AuditContext } from "../features/actions/audit-view";
 import type { ChangeAccess } from "../features/actions/change-access";
 import type { SheetRequest } from "../features/actions/sheet-request";
 import { ConnectPanel } from "../features/connect/components/ConnectPanel";
@@ -69,6 +70,18 @@ function panelTabs(view: ViewState, panel: PanelId, fromLabel: string | undefine
   return tabs;
 }
 
+/** What the audit log needs of the topology on screen: its source, region and names (see audit-view.ts). */
+function auditContext(target: SourceTarget | undefined, topology: Topology | undefined): AuditContext | undefined {
+  if (!target || !topology || target.snapshot) return undefined;
+  const { byId } = indexTopology(topology);
+  return {
+    source: target.source,
+    region: target.region,
+    nameOf: (id) => byId.get(id)?.label,
+    has: (id) => byId.has(id),
+  };
+}
+
 /** Fetch what the first click on a node needs, while the browser is idle after the diagram is drawn. */
 export function preloadPanels(): () => void {
   const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1000));
@@ -83,6 +96,7 @@ export function SidePanel(props: SidePanelProps) {
     view.from && topology ? (indexTopology(topology).byId.get(view.from)?.label ?? view.from) : view.from;
   return (
     <aside
+      id="side-panel"
       className="panel"
       aria-label={
         panel === "connect"
@@ -131,7 +145,11 @@ export function SidePanel(props: SidePanelProps) {
       <div id={BODY_ID} role="tabpanel">
         {panel === "audit" ? (
           <Suspense fallback={<div className="panel__body muted">Reading the audit log…</div>}>
-            <AuditPanel />
+            <AuditPanel
+              context={auditContext(target, topology)}
+              canChange={props.access.allowed}
+              onUndo={(action) => props.onStartChange({ action })}
+            />
           </Suspense>
         ) : panel === "views" || panel === "snapshots" ? (
           <Suspense fallback={<div className="panel__body muted">Loading…</div>}>

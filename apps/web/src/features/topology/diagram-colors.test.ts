@@ -1,6 +1,7 @@
 import { NODE_KINDS } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
 import { NODE_KIND_COLOR } from "../../lib/node-kinds";
+import { contrast, DARK_SURFACE, inkOnDark } from "./dark-ink";
 import { diagramColorCss } from "./diagram-colors";
 import { EDGE_COLOR } from "./edge-styles";
 
@@ -22,5 +23,15 @@ describe("diagram colours", () => {
     expect(EDGE_COLOR["vpc-association"]).toBe(NODE_KIND_COLOR.vpcAssociation.ink);
     expect(EDGE_COLOR["resource-association"]).toBe(NODE_KIND_COLOR.resourceAssociation.ink);
     expect(EDGE_COLOR["endpoint-resource"]).toBe(NODE_KIND_COLOR.vpcEndpoint.ink);
+  });
+
+  it("gives the dark scheme the same kinds, lightened to read on its surface", () => {
+    const dark = css.slice(css.indexOf("@media (prefers-color-scheme: dark){"));
+    expect(dark.length).toBeGreaterThan(0);
+    for (const kind of NODE_KINDS) {
+      const ink = inkOnDark(NODE_KIND_COLOR[kind].ink);
+      expect(dark).toContain(`:where(.kind-${kind}){--kind-color:${ink}}`);
+      expect(contrast(ink, DARK_SURFACE)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 });

@@ -12,17 +12,27 @@
  * wherever the generated style lands in the document.
  */
 import { NODE_KIND_COLOR, PATTERN_COLOR } from "../../lib/node-kinds";
+import { inkOnDark } from "./dark-ink";
 import { EDGE_COLOR } from "./edge-styles";
 
-export function diagramColorCss(): string {
+/** The rules of one scheme, each ink passed through `ink` (as it is for light, lightened for dark). */
+function schemeRules(ink: (color: string) => string): string[] {
   const rules = [
-    `:root{--p1:${PATTERN_COLOR.resourceEndpoint.ink};--p2:${PATTERN_COLOR.serviceNetworkEndpoint.ink};--p3:${PATTERN_COLOR.vpcAssociation.ink}}`,
+    `:root{--p1:${ink(PATTERN_COLOR.resourceEndpoint.ink)};--p2:${ink(PATTERN_COLOR.serviceNetworkEndpoint.ink)};--p3:${ink(PATTERN_COLOR.vpcAssociation.ink)}}`,
   ];
   for (const [kind, color] of Object.entries(NODE_KIND_COLOR))
-    rules.push(`:where(.kind-${kind}){--kind-color:${color.ink}}`);
+    rules.push(`:where(.kind-${kind}){--kind-color:${ink(color.ink)}}`);
   for (const [variant, color] of Object.entries(EDGE_COLOR))
-    rules.push(`:where(.edge-${variant}){--edge-color:${color}}`);
-  return rules.join("\n");
+    rules.push(`:where(.edge-${variant}){--edge-color:${ink(color)}}`);
+  return rules;
+}
+
+/** The light scheme's rules, then the same colours lightened for the dark scheme (prefers-color-scheme). */
+export function diagramColorCss(): string {
+  return [
+    ...schemeRules((color) => color),
+    `@media (prefers-color-scheme: dark){${schemeRules(inkOnDark).join("\n")}}`,
+  ].join("\n");
 }
 
 /** Adds the generated rules to the page (once, before the first render). */

@@ -9,6 +9,7 @@ export const associateResource = {
   confirming: "Creating…",
   removal: false,
   subject: (a) => `${shortId(a.serviceNetworkId)} → ${shortId(a.resourceConfigurationId)}`,
+  undoneBy: "remove-resource-association",
   create: {
     title: "Add the resource configuration to a service network",
     fields: fields({ network: true, configuration: true, privateDns: true }),

@@ -9,6 +9,7 @@ export const associateService = {
   confirming: "Creating…",
   removal: false,
   subject: (a) => `${shortId(a.serviceNetworkId)} → ${shortId(a.serviceId)}`,
+  undoneBy: "remove-service-association",
   create: {
     title: "Add the service to a service network",
     fields: fields({ network: true, service: true }),

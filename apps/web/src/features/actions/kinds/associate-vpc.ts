@@ -9,6 +9,7 @@ export const associateVpc = {
   confirming: "Creating…",
   removal: false,
   subject: (a) => `${shortId(a.vpcId)} → ${shortId(a.serviceNetworkId)}`,
+  undoneBy: "remove-vpc-association",
   create: {
     title: "Associate the VPC with a service network",
     fields: fields({ vpc: true, network: true, groups: true, privateDns: true, dnsOptions: true }),

@@ -10,6 +10,7 @@ export const createResourceEndpoint = {
   confirming: "Creating…",
   removal: false,
   subject: (a) => `${shortId(a.vpcId)} → ${shortId(a.resourceConfigurationId)}`,
+  undoneBy: "remove-endpoint",
   create: {
     title: "Add a Resource endpoint",
     fields: { ...ENDPOINT_FIELDS, configuration: true },

@@ -10,6 +10,7 @@ export const createServiceNetworkEndpoint = {
   confirming: "Creating…",
   removal: false,
   subject: (a) => `${shortId(a.vpcId)} → ${shortId(a.serviceNetworkId)}`,
+  undoneBy: "remove-endpoint",
   create: {
     title: "Add a ServiceNetwork endpoint",
     fields: { ...ENDPOINT_FIELDS, network: true },

@@ -7,7 +7,7 @@
  * works, "delete and recreate") reads it from here — no switch on the type
  * elsewhere. The order is the order of the "+" menus.
  */
-import type { GraphNode, NodeKind } from "@lattice-atlas/shared";
+import type { Action, GraphNode, NodeKind } from "@lattice-atlas/shared";
 import { addIngressRule } from "./add-ingress-rule";
 import { associateResource } from "./associate-resource";
 import { associateService } from "./associate-service";
@@ -63,6 +63,16 @@ export function actionKind(type: ActionType): ActionKind<ActionType> {
 /** The form side of a creation. */
 export function createSpec(type: CreateType): CreateSpec<CreateType> {
   return ACTION_KINDS[type].create;
+}
+
+/**
+ * The removal that undoes a creation which made `resourceId` (an association or an endpoint), or undefined when the
+ * action is not a creation of this console or made nothing.
+ */
+export function undoAction(type: string, resourceId: string | undefined): Action | undefined {
+  if (!resourceId || !isActionType(type)) return undefined;
+  const removal = actionKind(type).undoneBy;
+  return removal ? actionKind(removal).removes?.action(resourceId) : undefined;
 }
 
 export const isRemoval = (action: { type: ActionType }): boolean => actionKind(action.type).removal;

@@ -15,6 +15,7 @@ import {
   isCreateType,
   recreateFor,
   removalFor,
+  undoAction,
 } from ".";
 
 const topology = fieldReport as unknown as Topology;
@@ -38,6 +39,26 @@ describe("the action-kind table", () => {
       if (kind.removal) expect("removes" in kind && kind.removes.kind).toBeTruthy();
       expect(isCreateType(kind.type)).toBe("create" in kind);
     }
+  });
+
+  it("undoes every creation by the removal of what it made, and nothing else", () => {
+    for (const kind of Object.values(ACTION_KINDS)) {
+      const undo = undoAction(kind.type, "x-1");
+      if (isCreateType(kind.type)) {
+        expect(undo, kind.type).toBeDefined();
+        expect(actionKind(undo!.type).removal).toBe(true);
+      } else expect(undo, kind.type).toBeUndefined();
+    }
+    expect(undoAction("associate-vpc", "snva-0123456789abcdef0")).toEqual({
+      type: "remove-vpc-association",
+      associationId: "snva-0123456789abcdef0",
+    });
+    expect(undoAction("create-resource-endpoint", "vpce-0123456789abcdef0")).toEqual({
+      type: "remove-endpoint",
+      endpointId: "vpce-0123456789abcdef0",
+    });
+    expect(undoAction("associate-resource", undefined)).toBeUndefined();
+    expect(undoAction("no-such-kind", "snra-1")).toBeUndefined();
   });
 
   it("maps every creation's form to its action and back: defaults, then the action as a form again", () => {

@@ -118,7 +118,13 @@ export interface ActionKind<T extends ActionType> {
   create?: CreateSpec<T>;
   /** A removal: the kind of node it removes, and the action that removes one. */
   removes?: { kind: NodeKind; action(id: string): ActionOf<T> };
+  /** A creation: the removal that undoes it (the audit log's Undo), given the id AWS gave the new resource. */
+  undoneBy?: RemovalType;
 }
+
+/** The kinds that remove what a creation made. */
+export type RemovalType =
+  "remove-vpc-association" | "remove-resource-association" | "remove-service-association" | "remove-endpoint";
 
 /** The kinds that are creations (they have a form): derived from the table in index.ts. */
 export type CreateType =

@@ -3,7 +3,9 @@
  * it reaches Lattice. One click answers "which hostname do I use from here?".
  */
 import type { AccessPattern, Topology } from "@lattice-atlas/shared";
-import { memo, useMemo, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
+import { requestFocus } from "../../../lib/focus-request";
+import { useRovingFocus } from "../../../lib/roving";
 import { indexTopology } from "../../topology/topology-index";
 import { PatternBadge } from "./PatternBadge";
 
@@ -16,6 +18,8 @@ interface VpcChoice {
 }
 
 const SHOWN = 60;
+/** The focus request that the answer takes once it is on screen (ConnectPanel). */
+export const CONNECT_ANSWER_FOCUS = "connect-answer";
 
 export const ConnectFromPicker = memo(function ConnectFromPicker({
   topology,
@@ -27,6 +31,9 @@ export const ConnectFromPicker = memo(function ConnectFromPicker({
   onPick(vpcId: string): void;
 }) {
   const [filter, setFilter] = useState("");
+  // The VPCs are one stop of the Tab key (the arrow keys move among them); choosing one moves the focus to the answer.
+  const section = useRef<HTMLElement>(null);
+  const roving = useRovingFocus(section, "vertical");
   const choices = useMemo<VpcChoice[]>(() => {
     const index = indexTopology(topology);
     const patterns = new Map<string, Set<AccessPattern>>();
@@ -67,7 +74,11 @@ export const ConnectFromPicker = memo(function ConnectFromPicker({
         type="button"
         className={`vpc-choice${from === c.id ? " is-current" : ""}`}
         aria-pressed={from === c.id}
-        onClick={() => onPick(c.id)}
+        onClick={() => {
+          requestFocus(CONNECT_ANSWER_FOCUS);
+          onPick(c.id);
+        }}
+        data-roving=""
         data-testid="connect-from-option"
         data-vpc-id={c.id}
         data-vpc-name={c.name}
@@ -88,7 +99,15 @@ export const ConnectFromPicker = memo(function ConnectFromPicker({
   );
 
   return (
-    <section className="sidebar__section" aria-labelledby="connect-from-title" data-testid="connect-from-picker">
+    <section
+      ref={section}
+      id="connect-from"
+      className="sidebar__section"
+      aria-labelledby="connect-from-title"
+      data-testid="connect-from-picker"
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+    >
       <h2 id="connect-from-title" className="sidebar__title">
         Connect from…
       </h2>

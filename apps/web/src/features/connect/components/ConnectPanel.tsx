@@ -12,7 +12,8 @@
  */
 import type { Action, ConnectAnswer } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
+import { useFocusRequest } from "../../../lib/focus-request";
 import { useLatest } from "../../../lib/use-latest";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
@@ -21,6 +22,7 @@ import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
 import { connectQuery } from "../queries";
 import { groupAnswer, type TargetRow } from "../verdicts";
+import { CONNECT_ANSWER_FOCUS } from "./ConnectFromPicker";
 import { PatternBadge } from "./PatternBadge";
 import { ReachableTargetCard } from "./ReachableTargetCard";
 import { OutOfReachRows, PagedRows } from "./RowLists";
@@ -95,6 +97,9 @@ function ConnectAnswerView({
   onFix(action: Action): void;
 }) {
   const groups = useMemo(() => groupAnswer(answer), [answer]);
+  // A VPC just chosen in "Connect from…": the focus comes here, the next Tab reaches the names.
+  const head = useRef<HTMLElement>(null);
+  useFocusRequest(CONNECT_ANSWER_FOCUS, head);
   const fixes = { canChange: access.allowed, onFix };
   const fixesOff =
     !access.allowed &&
@@ -118,7 +123,7 @@ function ConnectAnswerView({
   const either = (r: TargetRow) => (r.way === "in" ? wayIn(r.row) : noWay(r.row));
   return (
     <div className="panel__body connect-answer" data-testid="connect-answer" data-from={answer.from.vpcId}>
-      <header className="connect-answer__from">
+      <header className="connect-answer__from" ref={head} tabIndex={-1} data-testid="connect-answer-from">
         <div className="eyebrow">From</div>
         <div className="connect-answer__vpc">
           <strong>{answer.from.name}</strong> <code>{answer.from.vpcId}</code>{" "}

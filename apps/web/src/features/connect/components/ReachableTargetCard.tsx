@@ -8,6 +8,7 @@
  */
 import type { ReachableTarget } from "@lattice-atlas/shared";
 import { memo } from "react";
+import { Toolbar } from "../../../lib/ui/Toolbar";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
 import { namesByUse } from "../verdicts";
@@ -59,7 +60,7 @@ export const ReachableTargetCard = memo(function ReachableTargetCard({
             ) : null}
           </div>
         </div>
-        <div className="target-card__actions">
+        <Toolbar className="target-card__actions" label={`Path, check and place of ${target.name}`}>
           <button
             type="button"
             className="button button--small"
@@ -76,7 +77,7 @@ export const ReachableTargetCard = memo(function ReachableTargetCard({
           <button type="button" className="link-button" onClick={() => onShowNode(target.id)}>
             Locate
           </button>
-        </div>
+        </Toolbar>
       </header>
       <RowVerdict
         check={check}

@@ -5,6 +5,7 @@
  */
 import type { UnreachableTarget } from "@lattice-atlas/shared";
 import { memo } from "react";
+import { Toolbar } from "../../../lib/ui/Toolbar";
 import { ExplainButton } from "../../explain/components/ExplainButton";
 import { explainFromConnectRow } from "../../explain/request";
 import { RowVerdict, type RowFixProps } from "./RowVerdict";
@@ -33,7 +34,7 @@ export const UnreachableTargetCard = memo(function UnreachableTargetCard({
           <div className="target-card__name">{target.name}</div>
           <div className="target-card__desc">{target.description}</div>
         </div>
-        <div className="target-card__actions">
+        <Toolbar className="target-card__actions" label={`Check and place of ${target.name}`}>
           <ExplainButton
             params={explainFromConnectRow(fromVpcId, target.id)}
             label={`Explain, hop by hop, why ${target.name} is out of reach`}
@@ -42,7 +43,7 @@ export const UnreachableTargetCard = memo(function UnreachableTargetCard({
           <button type="button" className="link-button" onClick={() => onShowNode(target.id)}>
             Locate
           </button>
-        </div>
+        </Toolbar>
       </header>
       <RowVerdict
         check={check}

@@ -154,8 +154,9 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         maxZoom={2}
         defaultViewport={defaultViewport}
         aria-label="VPC Lattice topology diagram"
+        colorMode="system"
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--canvas-dot, #cbd5e1)" />
         <MapToggle>
           {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
             <OverviewMap graph={graph} color={miniMapColor} />

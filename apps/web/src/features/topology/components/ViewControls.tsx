@@ -3,6 +3,8 @@ import { STATUS_CLASSES, type NodeKind, type StatusClass, type Topology } from "
 import { memo, useMemo } from "react";
 import { hasActiveFilters, type ViewFilters, type ViewState } from "../../../lib/url-state";
 import { NODE_KIND_LABEL, NODE_KIND_LIST } from "../../../lib/node-kinds";
+import { RovingFieldset } from "../../../lib/ui/RovingFieldset";
+import { Toolbar } from "../../../lib/ui/Toolbar";
 import { indexTopology } from "../topology-index";
 import type { Visibility } from "../visibility";
 
@@ -63,7 +65,7 @@ export const ViewControls = memo(function ViewControls({
         {shownCount} of {topology.nodes.length} things drawn
         {visibility && visibility.filteredOut > 0 ? ` · ${visibility.filteredOut} filtered out` : ""}
       </p>
-      <div className="button-row" role="group" aria-label="Fold">
+      <Toolbar className="button-row" label="Fold">
         <button type="button" className="button button--small" onClick={() => setAll("vpc", true)}>
           Fold VPCs
         </button>
@@ -76,7 +78,7 @@ export const ViewControls = memo(function ViewControls({
         <button type="button" className="button button--small" onClick={() => setAll("serviceNetwork", false)}>
           Unfold networks
         </button>
-      </div>
+      </Toolbar>
 
       {topology.estate ? (
         <>
@@ -143,8 +145,7 @@ export const ViewControls = memo(function ViewControls({
         </select>
       </label>
 
-      <fieldset className="checks">
-        <legend>Status</legend>
+      <RovingFieldset className="checks" legend="Status">
         {STATUS_CLASSES.map((s) => (
           <label key={s} className="check">
             <input
@@ -161,10 +162,9 @@ export const ViewControls = memo(function ViewControls({
             {STATUS_LABEL[s]}
           </label>
         ))}
-      </fieldset>
+      </RovingFieldset>
 
-      <fieldset className="checks">
-        <legend>Kinds</legend>
+      <RovingFieldset className="checks" legend="Kinds">
         {NODE_KIND_LIST.filter((k) => counts.has(k)).map((kind) => (
           <label key={kind} className="check">
             <input
@@ -180,7 +180,7 @@ export const ViewControls = memo(function ViewControls({
             {NODE_KIND_LABEL[kind]} <span className="muted">{counts.get(kind)}</span>
           </label>
         ))}
-      </fieldset>
+      </RovingFieldset>
 
       {hasActiveFilters(view) ? (
         <button
