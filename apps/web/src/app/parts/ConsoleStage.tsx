@@ -9,14 +9,14 @@ import { DiagramHandle } from "../../features/exports/diagram-handle";
 import { ExportMenu } from "../../features/exports/components/ExportMenu";
 import { TopologyTable } from "../../features/table/components/TopologyTable";
 import { OverviewCanvas } from "../../features/topology/components/OverviewCanvas";
-import { StageModes, type DiagramLevel } from "../../features/topology/components/StageModes";
+import { StageModes } from "../../features/topology/components/StageModes";
 import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
 import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
 import type { FlowGraph } from "../../features/topology/to-flow-graph";
 import { ShareToolbar } from "../../features/views/components/ShareToolbar";
 import { SnapshotStage } from "../../features/views/components/ShareBanner";
 import type { SharedRoute } from "../../features/views/use-shared-route";
-import { OVERVIEW_ABOVE } from "../../features/topology/overview/aggregate";
+import { diagramLevel } from "../../features/topology/overview/level";
 import type { OverviewActions } from "../../features/topology/overview/overview-actions";
 import { serializeViewState, type ViewFilters, type ViewState } from "../../lib/url-state";
 import type { ViewUpdate } from "../../lib/use-view-state";
@@ -32,11 +32,6 @@ interface ConsoleStageProps {
   /** What the canvas needs besides the graph and its key. */
   canvas: Omit<TopologyCanvasProps, "graph" | "viewKey">;
   onView(update: ViewUpdate): void;
-}
-
-/** The diagram's level: as the URL says, else the overview for a large topology. */
-export function diagramLevel(view: ViewState, nodeCount: number): DiagramLevel {
-  return view.level ?? (nodeCount > OVERVIEW_ABOVE ? "overview" : "detail");
 }
 
 export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onView }: ConsoleStageProps) {

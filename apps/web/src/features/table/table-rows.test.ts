@@ -29,12 +29,17 @@ describe("table rows", () => {
 
   it("sorts by a column either way, ties by name", () => {
     const rows = tableRows(large);
-    const byName = queryRows(rows, DEFAULT_QUERY).map((r) => r.name);
+    const byName = queryRows(rows, { ...DEFAULT_QUERY, sort: "name" }).map((r) => r.name);
     const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
     expect(byName).toEqual([...byName].sort(collator.compare));
+    const first = queryRows(rows, DEFAULT_QUERY);
+    expect(first[0]!.category).toBe("vpc");
+    expect(first.at(-1)!.category).toBe("hostname");
+    const vpcNames = first.filter((r) => r.category === "vpc").map((r) => r.name);
+    expect(vpcNames).toEqual([...vpcNames].sort(collator.compare));
     const down = queryRows(rows, { ...DEFAULT_QUERY, sort: "category", descending: true });
-    expect(down[0]!.category).toBe("vpc");
-    expect(down.at(-1)!.category).toBe("association");
+    expect(down[0]!.category).toBe("hostname");
+    expect(down.at(-1)!.category).toBe("vpc");
   });
 
   it("filters by category and by every word given, in any column", () => {

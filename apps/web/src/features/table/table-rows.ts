@@ -2,7 +2,7 @@
  * The table view's rows: VPCs, resources (configurations and services),
  * associations and hostnames, one row each, with what they relate to; then
  * filtering (a category, words to find in any column) and sorting by a
- * column. Pure: the virtualised table draws the result.
+ * column (the kind in the order VPC, resource, association, hostname). Pure: the virtualised table draws the result.
  */
 import type { GraphNode, Topology } from "@lattice-atlas/shared";
 import { indexTopology } from "../topology/topology-index";
@@ -41,7 +41,8 @@ export interface TableQuery {
   descending: boolean;
 }
 
-export const DEFAULT_QUERY: TableQuery = { text: "", category: "all", sort: "name", descending: false };
+/** VPCs first, then resources, associations and hostnames, each by name. */
+export const DEFAULT_QUERY: TableQuery = { text: "", category: "all", sort: "category", descending: false };
 
 const rowsCache = new WeakMap<Topology, TableRow[]>();
 
@@ -131,11 +132,11 @@ export function queryRows(rows: readonly TableRow[], query: TableQuery): TableRo
     return words.every((word) => haystack.includes(word));
   });
   const sign = query.descending ? -1 : 1;
+  const order = (row: TableRow): number => CATEGORIES.indexOf(row.category);
+  const byColumn = (a: TableRow, b: TableRow): number =>
+    query.sort === "category" ? order(a) - order(b) : collator.compare(a[query.sort], b[query.sort]);
   return kept.sort(
-    (a, b) =>
-      sign * collator.compare(a[query.sort], b[query.sort]) ||
-      collator.compare(a.name, b.name) ||
-      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) => sign * byColumn(a, b) || collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }
 

@@ -2,12 +2,12 @@
  * The overview of a large topology (see overview/aggregate.ts): networks as
  * single nodes with counts, VPCs in groups, one edge per pair of groups. A
  * click on Expand unfolds a network or group in place (the ids go to the
- * URL's `expand`), a name selects that thing (details). The camera fits the
+ * URL's `expand`), as does a click on its card; a name selects that thing (details). The camera fits the
  * whole overview at first and centres on the node that stands for the focus.
  */
 import type { Topology } from "@lattice-atlas/shared";
 import { Background, BackgroundVariant, Controls, ReactFlow, useReactFlow, useStore } from "@xyflow/react";
-import { memo, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ViewFilters } from "../../../lib/url-state";
 import { aggregateOverview } from "../overview/aggregate";
 import { OverviewActionsContext, type OverviewActions } from "../overview/overview-actions";
@@ -53,6 +53,11 @@ export const OverviewCanvas = memo(function OverviewCanvas({
     [topology, expanded, passing],
   );
   const flow = useMemo(() => overviewFlow(overview, selected), [overview, selected]);
+  // A click on a network or group (not on a name in it) expands it in place, or folds it back.
+  const onNodeClick = useCallback((_: unknown, node: OverviewNode) => actions.toggle(node.id), [actions]);
+  // The camera goes to a search's focus, and at first to the selection (made in the table, say); a click here does
+  // not move it.
+  const [selectedAtMount] = useState(selected);
   const [defaultViewport] = useState(() => {
     // Below the toolbar over the canvas (about 48 px).
     const viewport = viewportFor(
@@ -74,6 +79,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({
           nodes={flow.nodes}
           edges={flow.edges}
           nodeTypes={overviewNodeTypes}
+          onNodeClick={onNodeClick}
           onlyRenderVisibleElements
           nodesDraggable={false}
           nodesConnectable={false}
@@ -92,7 +98,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({
           <Controls showInteractive={false} fitViewOptions={{ padding: 0.06, maxZoom: 1 }} />
           <OverviewCamera
             flow={flow}
-            focus={focus ?? selected}
+            focus={focus ?? selectedAtMount}
             representative={overview.representative}
             rightInset={rightInset}
           />

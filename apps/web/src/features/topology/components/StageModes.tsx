@@ -1,9 +1,8 @@
 /** Above the diagram: "Diagram | Table" (what the stage shows) and, for the diagram, "Overview | Every node". */
 import type { ViewState } from "../../../lib/url-state";
 import type { ViewUpdate } from "../../../lib/use-view-state";
+import type { DiagramLevel } from "../overview/level";
 import "../overview/overview.css";
-
-export type DiagramLevel = "overview" | "detail";
 
 interface StageModesProps {
   view: ViewState;
