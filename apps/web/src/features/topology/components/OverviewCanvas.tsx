@@ -48,10 +48,13 @@ export const OverviewCanvas = memo(function OverviewCanvas({
   actions,
 }: OverviewCanvasProps) {
   const passing = useMemo(() => passingOf(topology, filters), [topology, filters]);
-  const overview = useMemo(
-    () => aggregateOverview(topology, { expanded: new Set(expanded), passing }),
-    [topology, expanded, passing],
-  );
+  const overview = useMemo(() => {
+    const start = performance.now();
+    const result = aggregateOverview(topology, { expanded: new Set(expanded), passing });
+    // Read by pnpm bench:ui.
+    performance.measure("atlas:overview", { start, end: performance.now() });
+    return result;
+  }, [topology, expanded, passing]);
   const flow = useMemo(() => overviewFlow(overview, selected), [overview, selected]);
   // A click on a network or group (not on a name in it) expands it in place, or folds it back.
   const onNodeClick = useCallback((_: unknown, node: OverviewNode) => actions.toggle(node.id), [actions]);
