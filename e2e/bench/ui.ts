@@ -1,7 +1,9 @@
 /**
  * pnpm bench:ui — the production build in headless Chromium on the emulator's
- * `large` scenario. Prints first stable render, a node selection's interaction
- * time, pan p95 frame time, layout time and long tasks, the time to open the
+ * `large` scenario, which opens on the overview (networks with counts, VPC
+ * groups, bundled edges). Prints first stable render, the overview's
+ * aggregation time, a selection's interaction time, pan p95 frame time and a
+ * 20-step drag's time on the overview, layout time and long tasks, the time to open the
  * Connect panel of a VPC with ~1,400 rows (and to reopen it from the cache),
  * and the initial JS size gzipped, each with its target. Figures, not
  * assertions: a benchmark.
@@ -112,19 +114,23 @@ const firstRenderMs = performance.now() - navStart;
 const shown = await page.locator(".react-flow__node").count();
 await page.waitForTimeout(500);
 
+const overviewMs = (await page.evaluate(
+  `Math.max(0, ...performance.getEntriesByName("atlas:overview").map((e) => e.duration))`,
+)) as number;
 const layout = (await page.evaluate(`performance.getEntriesByName("atlas:layout").map((e) => e.detail)`)) as Array<{
   busyMs: number;
   longestSliceMs: number;
 }>;
 const loadLongTasks = (await page.evaluate(`window.__bench.longTasks.slice()`)) as number[];
 
-// Selection: click five node cards in turn; each interaction's time is its longest Event Timing entry.
+// Selection: click five VPC names in the overview's consumer groups (left, clear of the details panel) in turn; each
+// interaction's time is its longest Event Timing entry.
 const selections: number[] = [];
 for (let i = 0; i < 5; i++) {
   const before = (await page.evaluate(`performance.now()`)) as number;
   await page
-    .locator(".react-flow__node .atlas-card")
-    .nth(2 + i * 3)
+    .locator('[data-testid="overview-group"][data-id^="group:consumer:"] [data-testid="overview-item"]')
+    .nth(1 + i * 2)
     .click();
   await page.waitForTimeout(400);
   selections.push(
@@ -162,6 +168,32 @@ const frames = (await page.evaluate(
 )) as number[];
 frames.sort((a, b) => a - b);
 const p95 = frames[Math.floor(frames.length * 0.95)] ?? 0;
+
+// A 20-step drag of the pane (the issue's "a 20-step drag took 13 s"), from press to release, and its frames.
+await page.waitForTimeout(300);
+await page.evaluate(`(() => {
+  window.__frames = [];
+  window.__framing = true;
+  let last = performance.now();
+  const tick = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__framing) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`);
+const dragStarted = performance.now();
+await page.mouse.move(x, y);
+await page.mouse.down();
+await page.mouse.move(x + 300, y + 200, { steps: 20 });
+await page.mouse.up();
+await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => resolve()))`);
+const dragMs = performance.now() - dragStarted;
+const dragFrames = (await page.evaluate(
+  `(() => { window.__framing = false; return window.__frames.slice(1); })()`,
+)) as number[];
+dragFrames.sort((a, b) => a - b);
+const dragP95 = dragFrames[Math.floor(dragFrames.length * 0.95)] ?? 0;
 
 // Connect panel: "Connect from…" the consumer VPC listed first (on `large`, one with ~1,400 rows). The answer is read
 // once on the server first, so the figure is the console's: request, parse, group and draw every row. Then closed and
@@ -223,7 +255,17 @@ line(
   selectionMs ? `${selectionMs.toFixed(0)} ms` : "< 16 ms",
   `target ≤ 100 ms (max ${selectionMax.toFixed(0)} ms)`,
 );
-line("pan p95 frame time", `${p95.toFixed(0)} ms`, `target ≤ 60 ms (${frames.length} frames)`);
+line(
+  "overview aggregation (networks, groups, bundles)",
+  `${overviewMs.toFixed(0)} ms`,
+  "target ≤ 100 ms (one pass over the topology)",
+);
+line("pan p95 frame time (overview)", `${p95.toFixed(0)} ms`, `target ≤ 60 ms (${frames.length} frames)`);
+line(
+  "20-step drag, press to release (overview)",
+  `${dragMs.toFixed(0)} ms`,
+  `target ≤ 1000 ms (p95 frame ${dragP95.toFixed(0)} ms over ${dragFrames.length} frames; was 13 s)`,
+);
 line("layout time (busy, all runs)", `${layoutBusy.toFixed(0)} ms`, `target ≤ 150 ms (${layout.length} layout runs)`);
 line("longest layout slice", `${layoutLongest.toFixed(0)} ms`, "target: no long task > 50 ms during layout");
 line(
@@ -234,12 +276,12 @@ line(
 line(
   `Connect panel open (${connectRows} rows)`,
   `${firstOpen.ms.toFixed(0)} ms`,
-  `request + draw; longest task ${firstOpen.longest.toFixed(0)} ms`,
+  `target ≤ 1500 ms (request + draw; longest task ${firstOpen.longest.toFixed(0)} ms)`,
 );
 line(
   "Connect panel reopen (cached, median of 3)",
   `${reopen.ms.toFixed(0)} ms`,
-  `draw only; longest task ${reopen.longest.toFixed(0)} ms`,
+  `target ≤ 300 ms (draw only; longest task ${reopen.longest.toFixed(0)} ms)`,
 );
 line("initial JS, gzipped", `${(initialGz / 1024).toFixed(1)} KB`, `target ≤ 250 KB (${initial.length} files)`);
 line("AWS SDK code in the bundle", sdkInBundle.length ? sdkInBundle.join(", ") : "none", "target: none");

@@ -16,6 +16,7 @@ import { localChangeStorage } from "../features/actions/saved-changes";
 import { PendingChangesContext } from "../features/actions/use-pending-changes";
 import type { SearchHit } from "../features/search/search-index";
 import { TopologyActionsContext } from "../features/topology/actions-context";
+import { drawsEveryNode } from "../features/topology/overview/level";
 import { WarningsBanner } from "../features/topology/components/WarningsBanner";
 import { ShareBanner } from "../features/views/components/ShareBanner";
 import { useSharedRoute } from "../features/views/use-shared-route";
@@ -71,7 +72,9 @@ function Console() {
   const drawing = useDrawnTopology(target);
   const data = drawing.drawn?.topology;
   const paths = usePathHighlight(view, target, data);
-  const { graph, controls } = useFlowGraph(drawing.drawn, view, paths.highlight, paths.failing);
+  // The overview and the table draw from the topology itself: every node is laid out only when it is on screen.
+  const everyNode = drawsEveryNode(view, data?.nodes.length ?? 0);
+  const { graph, controls } = useFlowGraph(everyNode ? drawing.drawn : undefined, view, paths.highlight, paths.failing);
   const change = useChangeSheet(target);
   const canvas = useCanvasActions({ view, graph, data }, setView, change);
   const { panel, detailsId } = useSidePanel(view, paths.explainPath.params);

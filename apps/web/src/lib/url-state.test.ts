@@ -123,3 +123,17 @@ describe("URL state", () => {
     expect(toggleCollapsed(EMPTY_VIEW, id, true, true)).toEqual({ collapsed: [], expanded: [id] });
   });
 });
+
+describe("URL state: display and level", () => {
+  it("carries the table display and the diagram level, and drops unknown values", () => {
+    const parsed = parseViewState("?display=table&level=detail");
+    expect(parsed.display).toBe("table");
+    expect(parsed.level).toBe("detail");
+    expect(serializeViewState(parsed)).toBe("?display=table&level=detail");
+    const bad = parseViewState("?display=grid&level=zoomed");
+    expect(bad.display).toBeUndefined();
+    expect(bad.level).toBeUndefined();
+    expect(serializeViewState(bad)).toBe("");
+    expect(serializeViewState({ ...EMPTY_VIEW, level: "overview" })).toBe("?level=overview");
+  });
+});

@@ -40,7 +40,11 @@ export interface ViewState extends ViewFilters {
   hostname?: string | undefined;
   clientGroup?: string | undefined;
   port?: number | undefined;
-  /** VPCs / service networks collapsed or expanded against the default. */
+  /** The stage shows the table of things instead of the diagram. */
+  display?: "table" | undefined;
+  /** The diagram's level: the aggregated overview or every node (unset: overview for large topologies). */
+  level?: "overview" | "detail" | undefined;
+  /** VPCs / service networks (and overview groups) collapsed or expanded against the default. */
   collapsed: string[];
   expanded: string[];
 }
@@ -68,6 +72,8 @@ const PARAM = {
   port: "port",
   selected: "sel",
   focus: "focus",
+  display: "display",
+  level: "level",
   hiddenKinds: "hide",
   vpcs: "vpc",
   serviceNetworks: "sn",
@@ -112,6 +118,7 @@ export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const isNodeId = (value: string): boolean => NODE_ID_PATTERN.test(value);
   const panel = params.get(PARAM.panel);
+  const level = params.get(PARAM.level);
   return {
     source: single(params, PARAM.source, SOURCE_PATTERN),
     region: single(params, PARAM.region, REGION_PATTERN),
@@ -123,6 +130,8 @@ export function parseViewState(search: string): ViewState {
     port: Number(single(params, PARAM.port, PORT_PATTERN)) || undefined,
     selected: single(params, PARAM.selected, NODE_ID_PATTERN),
     focus: single(params, PARAM.focus, NODE_ID_PATTERN),
+    display: params.get(PARAM.display) === "table" ? "table" : undefined,
+    level: level === "overview" || level === "detail" ? level : undefined,
     hiddenKinds: list(params, PARAM.hiddenKinds, oneOf(NODE_KIND_LIST)) as NodeKind[],
     vpcs: list(params, PARAM.vpcs, (v) => VPC_PATTERN.test(v)),
     serviceNetworks: list(params, PARAM.serviceNetworks, isNodeId),
@@ -154,6 +163,8 @@ export function serializeViewState(view: ViewState): string {
   put(PARAM.port, view.port === undefined ? undefined : String(view.port));
   put(PARAM.selected, view.selected);
   put(PARAM.focus, view.focus);
+  put(PARAM.display, view.display);
+  put(PARAM.level, view.level);
   // Kinds and statuses are sets of known words: sort them so that the order of clicks does not matter.
   putList(PARAM.hiddenKinds, [...view.hiddenKinds].sort());
   putList(PARAM.vpcs, view.vpcs);

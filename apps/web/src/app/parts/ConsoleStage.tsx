@@ -4,16 +4,22 @@
  * "laying out"), or a snapshot being opened.
  */
 import { ReactFlowProvider } from "@xyflow/react";
+import { useMemo } from "react";
 import { ExportMenu } from "../../features/exports/components/ExportMenu";
+import { TopologyTable } from "../../features/table/components/TopologyTable";
 import { filterKey } from "../../features/topology/filter-summary";
 import { HiddenByFilters } from "../../features/topology/components/HiddenByFilters";
+import { OverviewCanvas } from "../../features/topology/components/OverviewCanvas";
+import { StageModes } from "../../features/topology/components/StageModes";
 import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
 import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
 import type { FlowGraph } from "../../features/topology/to-flow-graph";
 import { ShareToolbar } from "../../features/views/components/ShareToolbar";
 import { SnapshotStage } from "../../features/views/components/ShareBanner";
 import type { SharedRoute } from "../../features/views/use-shared-route";
-import { serializeViewState, type ViewState } from "../../lib/url-state";
+import { diagramLevel } from "../../features/topology/overview/level";
+import type { OverviewActions } from "../../features/topology/overview/overview-actions";
+import { serializeViewState, type ViewFilters, type ViewState } from "../../lib/url-state";
 import type { ViewUpdate } from "../../lib/use-view-state";
 import type { ConsoleTarget } from "../hooks/use-console-target";
 import type { DrawnTopologyState } from "../hooks/use-drawn-topology";
@@ -32,6 +38,24 @@ interface ConsoleStageProps {
 export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onView }: ConsoleStageProps) {
   const data = drawing.drawn?.topology;
   const { topology } = drawing;
+  const level = diagramLevel(view, data?.nodes.length ?? 0);
+  const { hiddenKinds, vpcs, serviceNetworks, statuses, accounts, regions } = view;
+  const filters = useMemo<ViewFilters>(
+    () => ({ hiddenKinds, vpcs, serviceNetworks, statuses, accounts, regions }),
+    [hiddenKinds, vpcs, serviceNetworks, statuses, accounts, regions],
+  );
+  const { onSelect } = canvas;
+  const overviewActions = useMemo<OverviewActions>(
+    () => ({
+      select: (id) => onSelect(id),
+      toggle: (id) =>
+        onView((v) => ({
+          expanded: v.expanded.includes(id) ? v.expanded.filter((e) => e !== id) : [...v.expanded, id],
+          collapsed: v.collapsed.filter((c) => c !== id),
+        })),
+    }),
+    [onSelect, onView],
+  );
   return (
     <section className="stage" aria-label="Topology">
       <ShareToolbar
@@ -45,6 +69,7 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
           state={serializeViewState(view)}
           title={`${shared.snapshot ? `Snapshot “${shared.snapshot.name}” · ` : ""}${data?.source.label ?? ""} · ${data?.region ?? ""}`}
         />
+        {data && data.nodes.length > 0 ? <StageModes view={view} level={level} onView={onView} /> : null}
       </ShareToolbar>
       <TopologyStage
         sourcesError={place.sources.isError ? place.sources.error : undefined}
@@ -57,6 +82,20 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
         {data ? (
           data.nodes.length === 0 ? (
             <EmptyState topology={data} />
+          ) : view.display === "table" ? (
+            <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} />
+          ) : level === "overview" ? (
+            <ReactFlowProvider>
+              <OverviewCanvas
+                topology={data}
+                filters={filters}
+                expanded={view.expanded}
+                selected={view.selected}
+                focus={view.focus}
+                rightInset={canvas.rightInset ?? 0}
+                actions={overviewActions}
+              />
+            </ReactFlowProvider>
           ) : !graph ? (
             <LayingOut count={data.nodes.length} />
           ) : graph.nodes.length === 0 ? (

@@ -12,7 +12,7 @@
  */
 import type { Action, ConnectAnswer } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { useFocusRequest } from "../../../lib/focus-request";
 import { useLatest } from "../../../lib/use-latest";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
@@ -20,6 +20,8 @@ import type { ChangeAccess } from "../../actions/change-access";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { statusClass } from "../../topology/kinds";
 import type { SourceTarget } from "../../topology/target";
+import "../connect-filter.css";
+import { filterAnswer } from "../filter-answer";
 import { connectQuery } from "../queries";
 import { groupAnswer, type TargetRow } from "../verdicts";
 import { CONNECT_ANSWER_FOCUS } from "./ConnectFromPicker";
@@ -96,7 +98,13 @@ function ConnectAnswerView({
   onShowNode(id: string): void;
   onFix(action: Action): void;
 }) {
-  const groups = useMemo(() => groupAnswer(answer), [answer]);
+  const [filter, setFilter] = useState("");
+  // Typing stays quick on a 1,400-row answer: the rows follow a frame behind the box.
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => filterAnswer(answer, deferredFilter), [answer, deferredFilter]);
+  const groups = useMemo(() => groupAnswer(shown), [shown]);
+  const total = answer.reachable.length + answer.unreachable.length;
+  const matching = shown.reachable.length + shown.unreachable.length;
   // A VPC just chosen in "Connect from…": the focus comes here, the next Tab reaches the names.
   const head = useRef<HTMLElement>(null);
   useFocusRequest(CONNECT_ANSWER_FOCUS, head);
@@ -153,6 +161,22 @@ function ConnectAnswerView({
             Changes are off here, so each fix below is text only: {access.reason}
           </p>
         ) : null}
+        {total > 1 ? (
+          <div className="connect-filter">
+            <input
+              type="search"
+              className="connect-filter__input"
+              placeholder="Filter targets: name, id, hostname, network…"
+              aria-label="Filter targets"
+              data-testid="connect-filter"
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+            />
+            <span className="connect-filter__count muted" data-testid="connect-filter-count" aria-live="polite">
+              {deferredFilter.trim() ? `${matching} of ${total} targets` : `${total} targets`}
+            </span>
+          </div>
+        ) : null}
       </header>
 
       <section aria-labelledby="reachable-title" data-testid="connect-group" data-group="reachable">
@@ -164,7 +188,9 @@ function ConnectAnswerView({
             </button>
           ) : null}
         </h3>
-        {groups.reachable.length === 0 ? (
+        {groups.reachable.length === 0 && matching < total ? (
+          <p className="muted">No reachable target matches “{deferredFilter.trim()}”.</p>
+        ) : groups.reachable.length === 0 ? (
           <p className="muted">
             {groups.failing.length + groups.cannotTell.length > 0
               ? "Nothing passes the check from this VPC: see below."

@@ -1,0 +1,190 @@
+/**
+ * The console at scale, on the real API and its emulator's `large` scenario (7,138 nodes; loaded once for the file,
+ * the field-report scenario put back after): the overview draws each service network as one node with its counts
+ * and the VPCs in groups sorted by name, with bundled edges; a network expands in place and folds back; the table
+ * view scrolls thousands of rows with only a screenful in the page, and a row selects its node (and the other way
+ * round); Connect from a consumer with 1,000+ rows filters its targets, reachable first. Takes the screenshot of the
+ * large overview for the README (docs/large-overview.png).
+ */
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { emulator, freshFieldReport } from "../support/stack";
+
+const REGION = "us-east-1";
+const LARGE = `?region=${REGION}`;
+
+interface LargeNode {
+  id: string;
+  kind: string;
+  label: string;
+  data: Record<string, unknown>;
+}
+
+let nodes: LargeNode[];
+
+async function freshLarge(request: APIRequestContext): Promise<LargeNode[]> {
+  await emulator(request, "POST", "/_emulator/reset", { scenario: "large" });
+  const response = await request.get(`/api/topology?region=${REGION}&refresh=true`, { timeout: 150_000 });
+  if (!response.ok()) throw new Error(`large refresh failed: ${response.status()} ${await response.text()}`);
+  return ((await response.json()) as { nodes: LargeNode[] }).nodes;
+}
+
+const byLabel = (kind: string, label: string): LargeNode => {
+  const found = nodes.find((n) => n.kind === kind && n.label === label);
+  if (!found) throw new Error(`no ${kind} ${label}`);
+  return found;
+};
+
+test.describe.configure({ timeout: 120_000 });
+
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(180_000);
+  nodes = await freshLarge(request);
+});
+
+test.afterAll(async ({ request }) => {
+  await freshFieldReport(request);
+});
+
+test("the overview draws networks with their counts, VPCs grouped by name, bundled edges; a network expands in place", async ({
+  page,
+}) => {
+  expect(nodes.length).toBeGreaterThan(5000);
+  await page.goto(`/${LARGE}`);
+  const canvas = page.getByTestId("overview-canvas");
+  await expect(canvas).toBeVisible({ timeout: 60_000 });
+  await expect(canvas).toHaveAttribute("data-network-count", "50");
+  await expect(page.getByRole("button", { name: "Overview", pressed: true })).toBeVisible();
+
+  const network = byLabel("serviceNetwork", "sn-net-000");
+  const resources = nodes.filter(
+    (n) => n.kind === "resourceAssociation" && n.data.serviceNetworkId === network.id,
+  ).length;
+  const services = nodes.filter(
+    (n) => n.kind === "serviceAssociation" && n.data.serviceNetworkId === network.id,
+  ).length;
+  const card = page.locator(`[data-testid="overview-network"][data-id="${network.id}"]`);
+  await expect(card).toBeVisible();
+  const counts = card.getByTestId("overview-counts");
+  await expect(counts).toContainText(`${resources} resource`);
+  await expect(counts).toContainText(`${services} service`);
+  await expect(counts).toContainText(/\d+ VPCs?/);
+
+  // Far fewer lines than the topology has edges: one per pair of groups, with its count.
+  const bundles = page.locator(".react-flow__edge.overview-bundle");
+  await expect(bundles.first()).toBeAttached();
+  expect(await bundles.count()).toBeLessThan(400);
+  await expect(page.locator(".react-flow__edge-text").first()).toHaveText(/^\d+$/);
+
+  // Consumer VPCs in groups, sorted by name.
+  const group = page.locator('[data-testid="overview-group"][data-id^="group:consumer:"]').first();
+  const names = await group.getByTestId("overview-item").allInnerTexts();
+  expect(names.length).toBeGreaterThan(0);
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
+  await page.screenshot({ path: "../docs/large-overview.png" });
+
+  // Expand in place: its resources and services listed; the URL carries it; Collapse folds it back.
+  await card.getByRole("button", { name: `Expand ${network.label}` }).click();
+  await expect(card).toHaveAttribute("data-expanded", "true");
+  await expect(card.getByTestId("overview-item")).toHaveCount(resources + services);
+  await expect(page).toHaveURL(new RegExp(`expand=${network.id}`));
+  const member = card.getByTestId("overview-item").first();
+  const memberId = (await member.getAttribute("data-id"))!;
+  await member.click();
+  await expect(page.getByTestId("details-panel")).toHaveAttribute("data-node-id", memberId);
+  await card.getByRole("button", { name: `Collapse ${network.label}` }).click();
+  await expect(card).toHaveAttribute("data-expanded", "false");
+  await expect(card.getByTestId("overview-item")).toHaveCount(0);
+
+  // A group expands to all its VPCs.
+  const folded = await group.getByTestId("overview-item").count();
+  await group.getByRole("button", { name: /^Expand / }).click();
+  await expect(group).toHaveAttribute("data-expanded", "true");
+  expect(await group.getByTestId("overview-item").count()).toBeGreaterThan(folded);
+});
+
+test("the table view scrolls thousands of rows, and a row selects its node (and the other way round)", async ({
+  page,
+}) => {
+  await page.goto(`/${LARGE}`);
+  await expect(page.getByTestId("overview-canvas")).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("button", { name: "Table" }).click();
+  await expect(page).toHaveURL(/display=table/);
+  const table = page.getByTestId("topology-table");
+  await expect(table).toBeVisible();
+  const total = Number(
+    (await page.getByTestId("table-count").innerText()).match(/of ([\d,]+) rows/)![1]!.replace(/,/g, ""),
+  );
+  expect(total).toBeGreaterThan(5000);
+  // Virtualised: a screenful of rows in the page, however many there are.
+  const rows = page.getByTestId("table-row");
+  expect(await rows.count()).toBeLessThan(120);
+  await expect(rows.first()).toContainText("VPC");
+
+  // Scroll to the end: the last rows (hostnames, sorted last) come into the page.
+  const scroller = page.getByTestId("table-scroller");
+  await scroller.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(rows.last()).toContainText("Hostname");
+  await expect(rows.last()).toHaveAttribute("aria-rowindex", String(total + 1));
+
+  // Sort by name, then filter: a VPC's row selects it.
+  await page.getByRole("button", { name: "Name" }).click();
+  await expect(page.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");
+  const vpc = byLabel("vpc", "consumer-007");
+  await page.getByLabel("Filter rows").fill("consumer-007");
+  const row = page.locator(`[data-testid="table-row"][data-node-id="${vpc.id}"]`).first();
+  await row.click();
+  await expect(page).toHaveURL(new RegExp(`sel=${vpc.id}`));
+  await expect(page.getByTestId("details-panel")).toHaveAttribute("data-node-id", vpc.id);
+  await expect(row).toHaveAttribute("aria-selected", "true");
+
+  // Back to the diagram: the overview marks the VPC in its group.
+  await page.getByRole("button", { name: "Diagram" }).click();
+  const item = page.locator(`[data-testid="overview-item"][data-id="${vpc.id}"]`);
+  await expect(item).toHaveAttribute("aria-current", "true");
+
+  // And the other way round: picked on the diagram, selected (and in view) in the table.
+  await page.getByRole("button", { name: "Close panel" }).click();
+  const providerItem = page
+    .locator('[data-testid="overview-group"][data-id^="group:provider:"] [data-testid="overview-item"]')
+    .first();
+  const provider = { id: (await providerItem.getAttribute("data-id"))! };
+  await providerItem.click();
+  await expect(page.getByTestId("details-panel")).toHaveAttribute("data-node-id", provider.id);
+  await page.getByRole("button", { name: "Table" }).click();
+  await expect(page.locator(`[data-testid="table-row"][data-node-id="${provider.id}"]`).first()).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+});
+
+test("Connect from a consumer with 1,000+ rows: a filter box, reachable first, out of reach folded with counts", async ({
+  page,
+}) => {
+  const consumer = byLabel("vpc", "consumer-000");
+  await page.goto(`/${LARGE}&panel=connect&from=${consumer.id}`);
+  const answer = page.getByTestId("connect-answer");
+  await expect(answer).toBeVisible({ timeout: 60_000 });
+  const count = page.getByTestId("connect-filter-count");
+  const total = Number((await count.innerText()).match(/(\d+) targets/)![1]);
+  expect(total).toBeGreaterThan(500);
+
+  // Reachable first; out of reach folded by the fix that would bring them in, each with its count.
+  const sections = await answer.getByTestId("connect-group").evaluateAll((els) => els.map((e) => e.dataset.group));
+  expect(sections[0]).toBe("reachable");
+  expect(sections.at(-1)).toBe("out-of-reach");
+  const groups = answer.getByTestId("fix-group");
+  expect(await groups.count()).toBeGreaterThan(1);
+  await expect(groups.first()).toHaveAttribute("data-hidden", /\d+/);
+
+  // The filter keeps the targets that match, in every section.
+  await page.getByTestId("connect-filter").fill("res-res-0002");
+  await expect(count).toHaveText(new RegExp(`^\\d+ of ${total} targets$`));
+  const matching = Number((await count.innerText()).split(" ")[0]);
+  expect(matching).toBeGreaterThan(0);
+  expect(matching).toBeLessThan(total);
+  await page.getByTestId("connect-filter").fill("no-such-target-anywhere");
+  await expect(count).toHaveText(`0 of ${total} targets`);
+  await expect(answer).toContainText("No reachable target matches");
+  await page.getByTestId("connect-filter").fill("");
+  await expect(count).toHaveText(`${total} targets`);
+});
