@@ -25,7 +25,15 @@ import { actionRoutes } from "./routes/actions.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { snapshotRoutes } from "./routes/snapshots.js";
 import { viewRoutes } from "./routes/views.js";
-import { sqliteViews, type ViewRepository } from "./storage/stores.js";
+import type { ChangeFeed } from "./storage/change-feed.js";
+import {
+  sqliteAudit,
+  sqliteSnapshots,
+  sqliteViews,
+  type AuditRepository,
+  type SnapshotRepository,
+  type ViewRepository,
+} from "./storage/stores.js";
 import { openViewsStore } from "./storage/views-store.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
@@ -64,8 +72,21 @@ export interface AppOptions {
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
-  /** The team store (PostgreSQL): saved views live there instead of the SQLite file in dataDir. */
-  teamStore?: { views: ViewRepository; ping(): Promise<boolean> } | undefined;
+  /**
+   * The team store (PostgreSQL): saved views, and (when given) snapshots, the audit log with executed client
+   * tokens, and the feed of changes between replicas live there instead of the SQLite files in dataDir.
+   */
+  teamStore?:
+    | {
+        views: ViewRepository;
+        snapshots?: SnapshotRepository;
+        audit?: AuditRepository;
+        changes?: ChangeFeed;
+        ping(): Promise<boolean>;
+      }
+    | undefined;
+  /** Prometheus metrics at GET /metrics (default: on). */
+  metrics?: boolean | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -109,10 +130,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.estate ? { estate: options.estate } : {}),
   });
   const views = openViewsStore(options.dataDir);
+  const snapshots = options.teamStore?.snapshots ?? sqliteSnapshots(views);
   registry.useSnapshots({
-    describe: (id) => {
+    describe: async (id) => {
       try {
-        const meta = views.snapshotMeta(id);
+        const meta = await snapshots.snapshotMeta(id);
         return { name: meta.name, accountId: meta.accountId, region: meta.region };
       } catch (error) {
         if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
@@ -122,11 +144,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const topology = createTopologyService({
     registry,
-    snapshots: { topology: (id) => views.getSnapshot(id).topology },
+    snapshots: { topology: async (id) => (await snapshots.getSnapshot(id)).topology },
     ...(options.runner ? { runner: options.runner } : {}),
     deadlineMs: options.discoveryDeadlineMs,
   });
-  const store = openAuditStoreOrExplain(options.dataDir);
+  const laptopAudit = options.teamStore?.audit ? undefined : openAuditStoreOrExplain(options.dataDir);
+  const audit = options.teamStore?.audit ?? sqliteAudit(laptopAudit!);
+  const changes = options.teamStore?.changes;
   const ctx: RouteContext = {
     version: options.version,
     emulatorUrl: options.emulatorUrl,
@@ -136,16 +160,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     actions: createActionService({
       registry,
       topology,
-      store,
+      store: audit,
+      onChange: changes
+        ? (source, region) =>
+            void changes
+              .publish({ source, region })
+              .catch((error: unknown) => app.log.warn({ err: error }, "telling other replicas of a change failed"))
+        : undefined,
       runner: options.runner,
       afterCall: options.testHooks?.afterAwsCall,
     }),
   };
+  // Another replica's change: this one's cached picture of that source and region is out of date.
+  const unsubscribe = changes?.subscribe((change) =>
+    change.source === "*" ? topology.invalidateAll() : topology.invalidate(change.source, change.region),
+  );
+  app.addHook("onClose", async () => unsubscribe?.());
   // Changes a previous process stopped in the middle of: settled in the background once the app is up.
   app.addHook("onReady", async () => {
     let pending: number;
     try {
-      pending = store.pendingExecutions().length;
+      pending = (await audit.pendingExecutions()).length;
     } catch {
       return; // the audit store is unavailable: changes are refused anyway
     }
@@ -173,7 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(probeRoutes, {
     checks: {
       views: () => views.listViews(),
-      audit: () => store.list({ limit: 1 }),
+      audit: () => audit.list({ limit: 1 }),
       ...(options.teamStore ? { database: () => databaseAnswers(options.teamStore!) } : {}),
     },
   });
@@ -183,14 +218,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(detailsRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
   await app.register(viewRoutes, { views: options.teamStore?.views ?? sqliteViews(views) });
-  await app.register(snapshotRoutes, { ...ctx, views });
+  await app.register(snapshotRoutes, { ...ctx, snapshots });
   app.addHook("onClose", async () => views.close());
   await app.register(actionRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await registerWeb(app, options.webRoot);
   app.addHook("onClose", async () => {
     registry.close();
-    store.close();
+    laptopAudit?.close();
   });
   return app;
 }
