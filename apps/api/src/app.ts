@@ -43,6 +43,7 @@ import { healthRoutes } from "./routes/health.js";
 import { probeRoutes } from "./routes/probes.js";
 import { sourcesRoutes } from "./routes/sources.js";
 import { topologyRoutes } from "./routes/topology.js";
+import { createDrain, type Drain } from "./shutdown.js";
 import { SourceRegistry, type RegistryOptions } from "./sources/registry.js";
 import { createTopologyService, type TopologyServiceOptions } from "./topology/service.js";
 
@@ -87,6 +88,13 @@ export interface AppOptions {
     | undefined;
   /** Prometheus metrics at GET /metrics (default: on). */
   metrics?: boolean | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The process's lifecycle: draining (graceful shutdown, see shutdown.ts) and the changes in flight. */
+    lifecycle: { drain: Drain; inflightChanges: () => Promise<void>; inflightCount: () => number };
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -191,6 +199,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"));
   });
 
+  const drain = createDrain();
+  app.decorate("lifecycle", {
+    drain,
+    inflightChanges: () => ctx.actions.drain(),
+    inflightCount: () => ctx.actions.inflightChanges(),
+  });
+  // While draining, a new change goes to another replica (same client token: still one change).
+  app.addHook("preHandler", async (request) => {
+    if (drain.draining && request.routeOptions.url === "/api/actions/execute")
+      throw new AppError("SHUTTING_DOWN", "This server is shutting down and takes no new change.", {
+        hint: "Retry with the same client token: another replica (or this one, restarted) makes the change once.",
+      });
+  });
+
   registerErrorHandling(app);
   // Bodies are JSON: text/plain (what a cross-site form or a no-cors fetch can send) is refused with 415.
   app.removeContentTypeParser("text/plain");
@@ -206,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes, ctx);
   await app.register(probeRoutes, {
+    draining: () => drain.draining,
     checks: {
       views: () => views.listViews(),
       audit: () => audit.list({ limit: 1 }),
