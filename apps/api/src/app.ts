@@ -6,6 +6,7 @@
 import { AppError } from "./errors.js";
 import compress from "@fastify/compress";
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -17,6 +18,8 @@ import { createConnectService } from "./connect/service.js";
 import type { ApiErrorBody } from "@lattice-atlas/shared";
 import { frameworkErrorBody, registerErrorHandling } from "./plugins/errors.js";
 import { redactQueryToken } from "./plugins/redact.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { requestIdOf } from "./observability/request-id.js";
 import { registerQueryValues } from "./plugins/query-values.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
@@ -115,6 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ...(typeof options.logger === "object" ? { stream: options.logger.stream } : {}),
         } as NonNullable<FastifyServerOptions["logger"]>)
       : false,
+    // Every log line of a request carries its id: the proxy's X-Request-Id when it is a plain token, else a new one.
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: 64 * 1024,
     requestTimeout: 60_000,
     // Refusals made before routing (an overlong id, a malformed URL) answer in the API's error shape too.
@@ -128,13 +134,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // discriminator: action unions are validated by their `type`, so errors name the real field.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false, discriminator: true } },
   });
+  const metrics: Metrics | undefined =
+    options.metrics === false
+      ? undefined
+      : createMetrics({ inflightChanges: () => app.lifecycle?.inflightCount() ?? 0 });
   const registry = new SourceRegistry({
     emulatorUrl: options.emulatorUrl,
     defaultSource: options.defaultSource ?? (options.emulatorUrl ? "emulator" : "default"),
     region: options.region,
     allowAwsMutations: options.allowAwsMutations ?? false,
     readOnly: options.readOnly ?? false,
-    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    clientOptions: { ...options.clientOptions, ...(metrics ? { onCall: metrics.awsCall } : {}) },
     ...(options.estate ? { estate: options.estate } : {}),
   });
   const views = openViewsStore(options.dataDir);
@@ -155,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     snapshots: { topology: async (id) => (await snapshots.getSnapshot(id)).topology },
     ...(options.runner ? { runner: options.runner } : {}),
     deadlineMs: options.discoveryDeadlineMs,
+    ...(metrics ? { onCache: metrics.cache, onDiscovery: metrics.discovery } : {}),
   });
   const laptopAudit = options.teamStore?.audit ? undefined : openAuditStoreOrExplain(options.dataDir);
   const audit = options.teamStore?.audit ?? sqliteAudit(laptopAudit!);
@@ -213,6 +224,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       });
   });
 
+  // The request id goes back to the client (and the proxy's access log) with every answer.
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  if (metrics) {
+    app.addHook("onResponse", async (request, reply) => {
+      // The route's pattern, never the URL (ids, query tokens); requests no route matched are one label.
+      const route = request.routeOptions.url ?? "unmatched";
+      metrics.request(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
+
   registerErrorHandling(app);
   // Bodies are JSON: text/plain (what a cross-site form or a no-cors fetch can send) is refused with 415.
   app.removeContentTypeParser("text/plain");
@@ -235,6 +258,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(options.teamStore ? { database: () => databaseAnswers(options.teamStore!) } : {}),
     },
   });
+  if (metrics) {
+    app.get("/metrics", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.render()),
+    );
+  }
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
