@@ -6,6 +6,7 @@
 import { AppError } from "./errors.js";
 import compress from "@fastify/compress";
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -17,6 +18,8 @@ import { createConnectService } from "./connect/service.js";
 import type { ApiErrorBody } from "@lattice-atlas/shared";
 import { frameworkErrorBody, registerErrorHandling } from "./plugins/errors.js";
 import { redactQueryToken } from "./plugins/redact.js";
+import { createMetrics, type Metrics } from "./observability/metrics.js";
+import { requestIdOf } from "./observability/request-id.js";
 import { registerQueryValues } from "./plugins/query-values.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
@@ -25,7 +28,15 @@ import { actionRoutes } from "./routes/actions.js";
 import { analyzeRoutes } from "./routes/analyze.js";
 import { snapshotRoutes } from "./routes/snapshots.js";
 import { viewRoutes } from "./routes/views.js";
-import { sqliteViews, type ViewRepository } from "./storage/stores.js";
+import type { ChangeFeed } from "./storage/change-feed.js";
+import {
+  sqliteAudit,
+  sqliteSnapshots,
+  sqliteViews,
+  type AuditRepository,
+  type SnapshotRepository,
+  type ViewRepository,
+} from "./storage/stores.js";
 import { openViewsStore } from "./storage/views-store.js";
 import { auditRoutes } from "./routes/audit.js";
 import { connectRoutes } from "./routes/connect.js";
@@ -35,6 +46,7 @@ import { healthRoutes } from "./routes/health.js";
 import { probeRoutes } from "./routes/probes.js";
 import { sourcesRoutes } from "./routes/sources.js";
 import { topologyRoutes } from "./routes/topology.js";
+import { createDrain, type Drain } from "./shutdown.js";
 import { SourceRegistry, type RegistryOptions } from "./sources/registry.js";
 import { createTopologyService, type TopologyServiceOptions } from "./topology/service.js";
 
@@ -64,8 +76,28 @@ export interface AppOptions {
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
-  /** The team store (PostgreSQL): saved views live there instead of the SQLite file in dataDir. */
-  teamStore?: { views: ViewRepository; ping(): Promise<boolean> } | undefined;
+  /**
+   * The team store (PostgreSQL): saved views, and (when given) snapshots, the audit log with executed client
+   * tokens, and the feed of changes between replicas live there instead of the SQLite files in dataDir.
+   */
+  teamStore?:
+    | {
+        views: ViewRepository;
+        snapshots?: SnapshotRepository;
+        audit?: AuditRepository;
+        changes?: ChangeFeed;
+        ping(): Promise<boolean>;
+      }
+    | undefined;
+  /** Prometheus metrics at GET /metrics (default: on). */
+  metrics?: boolean | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The process's lifecycle: draining (graceful shutdown, see shutdown.ts) and the changes in flight. */
+    lifecycle: { drain: Drain; inflightChanges: () => Promise<void>; inflightCount: () => number };
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -86,6 +118,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           ...(typeof options.logger === "object" ? { stream: options.logger.stream } : {}),
         } as NonNullable<FastifyServerOptions["logger"]>)
       : false,
+    // Every log line of a request carries its id: the proxy's X-Request-Id when it is a plain token, else a new one.
+    genReqId: requestIdOf,
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: 64 * 1024,
     requestTimeout: 60_000,
     // Refusals made before routing (an overlong id, a malformed URL) answer in the API's error shape too.
@@ -99,20 +134,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // discriminator: action unions are validated by their `type`, so errors name the real field.
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false, discriminator: true } },
   });
+  const metrics: Metrics | undefined =
+    options.metrics === false
+      ? undefined
+      : createMetrics({ inflightChanges: () => app.lifecycle?.inflightCount() ?? 0 });
   const registry = new SourceRegistry({
     emulatorUrl: options.emulatorUrl,
     defaultSource: options.defaultSource ?? (options.emulatorUrl ? "emulator" : "default"),
     region: options.region,
     allowAwsMutations: options.allowAwsMutations ?? false,
     readOnly: options.readOnly ?? false,
-    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    clientOptions: { ...options.clientOptions, ...(metrics ? { onCall: metrics.awsCall } : {}) },
     ...(options.estate ? { estate: options.estate } : {}),
   });
   const views = openViewsStore(options.dataDir);
+  const snapshots = options.teamStore?.snapshots ?? sqliteSnapshots(views);
   registry.useSnapshots({
-    describe: (id) => {
+    describe: async (id) => {
       try {
-        const meta = views.snapshotMeta(id);
+        const meta = await snapshots.snapshotMeta(id);
         return { name: meta.name, accountId: meta.accountId, region: meta.region };
       } catch (error) {
         if (error instanceof AppError && error.code === "NOT_FOUND") return undefined;
@@ -122,11 +162,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const topology = createTopologyService({
     registry,
-    snapshots: { topology: (id) => views.getSnapshot(id).topology },
+    snapshots: { topology: async (id) => (await snapshots.getSnapshot(id)).topology },
     ...(options.runner ? { runner: options.runner } : {}),
     deadlineMs: options.discoveryDeadlineMs,
+    ...(metrics ? { onCache: metrics.cache, onDiscovery: metrics.discovery } : {}),
   });
-  const store = openAuditStoreOrExplain(options.dataDir);
+  const laptopAudit = options.teamStore?.audit ? undefined : openAuditStoreOrExplain(options.dataDir);
+  const audit = options.teamStore?.audit ?? sqliteAudit(laptopAudit!);
+  const changes = options.teamStore?.changes;
   const ctx: RouteContext = {
     version: options.version,
     emulatorUrl: options.emulatorUrl,
@@ -136,16 +179,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     actions: createActionService({
       registry,
       topology,
-      store,
+      store: audit,
+      onChange: changes
+        ? (source, region) =>
+            void changes
+              .publish({ source, region })
+              .catch((error: unknown) => app.log.warn({ err: error }, "telling other replicas of a change failed"))
+        : undefined,
       runner: options.runner,
       afterCall: options.testHooks?.afterAwsCall,
     }),
   };
+  // Another replica's change: this one's cached picture of that source and region is out of date.
+  const unsubscribe = changes?.subscribe((change) =>
+    change.source === "*" ? topology.invalidateAll() : topology.invalidate(change.source, change.region),
+  );
+  app.addHook("onClose", async () => unsubscribe?.());
   // Changes a previous process stopped in the middle of: settled in the background once the app is up.
   app.addHook("onReady", async () => {
     let pending: number;
     try {
-      pending = store.pendingExecutions().length;
+      pending = (await audit.pendingExecutions()).length;
     } catch {
       return; // the audit store is unavailable: changes are refused anyway
     }
@@ -155,6 +209,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .then((result) => app.log.info(result, "reconciled interrupted changes"))
       .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"));
   });
+
+  const drain = createDrain();
+  app.decorate("lifecycle", {
+    drain,
+    inflightChanges: () => ctx.actions.drain(),
+    inflightCount: () => ctx.actions.inflightChanges(),
+  });
+  // While draining, a new change goes to another replica (same client token: still one change).
+  app.addHook("preHandler", async (request) => {
+    if (drain.draining && request.routeOptions.url === "/api/actions/execute")
+      throw new AppError("SHUTTING_DOWN", "This server is shutting down and takes no new change.", {
+        hint: "Retry with the same client token: another replica (or this one, restarted) makes the change once.",
+      });
+  });
+
+  // The request id goes back to the client (and the proxy's access log) with every answer.
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+  if (metrics) {
+    app.addHook("onResponse", async (request, reply) => {
+      // The route's pattern, never the URL (ids, query tokens); requests no route matched are one label.
+      const route = request.routeOptions.url ?? "unmatched";
+      metrics.request(route, request.method, reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
 
   registerErrorHandling(app);
   // Bodies are JSON: text/plain (what a cross-site form or a no-cors fetch can send) is refused with 415.
@@ -171,26 +251,32 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, options.version);
   await app.register(healthRoutes, ctx);
   await app.register(probeRoutes, {
+    draining: () => drain.draining,
     checks: {
       views: () => views.listViews(),
-      audit: () => store.list({ limit: 1 }),
+      audit: () => audit.list({ limit: 1 }),
       ...(options.teamStore ? { database: () => databaseAnswers(options.teamStore!) } : {}),
     },
   });
+  if (metrics) {
+    app.get("/metrics", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.render()),
+    );
+  }
   await app.register(sourcesRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
   await app.register(detailsRoutes, ctx);
   await app.register(analyzeRoutes, ctx);
   await app.register(viewRoutes, { views: options.teamStore?.views ?? sqliteViews(views) });
-  await app.register(snapshotRoutes, { ...ctx, views });
+  await app.register(snapshotRoutes, { ...ctx, snapshots });
   app.addHook("onClose", async () => views.close());
   await app.register(actionRoutes, ctx);
   await app.register(auditRoutes, ctx);
   await registerWeb(app, options.webRoot);
   app.addHook("onClose", async () => {
     registry.close();
-    store.close();
+    laptopAudit?.close();
   });
   return app;
 }

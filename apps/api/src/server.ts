@@ -5,6 +5,7 @@ import { startEmulator, type RunningEmulator } from "@lattice-atlas/aws-emulator
 import { buildApp } from "./app.js";
 import { ConfigError, parseConfig } from "./config.js";
 import { publicUrl } from "./plugins/security.js";
+import { createShutdown } from "./shutdown.js";
 import { openPostgresStore, type PostgresStore } from "./storage/postgres-store.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -22,6 +23,13 @@ try {
     process.exit(2);
   }
   throw error;
+}
+
+// How long /readyz says "draining" before the server stops accepting (graceful shutdown).
+const graceMs = Number(process.env.ATLAS_SHUTDOWN_GRACE_MS ?? 0);
+if (!Number.isInteger(graceMs) || graceMs < 0 || graceMs > 600_000) {
+  console.error("lattice-atlas: ATLAS_SHUTDOWN_GRACE_MS must be a whole number of milliseconds from 0 to 600000.");
+  process.exit(2);
 }
 
 let emulator: RunningEmulator | undefined;
@@ -85,11 +93,28 @@ if (config.tokenGenerated) console.log("  bound beyond loopback: the token above
 
 if (teamStore) console.log("  saved views: PostgreSQL (--store postgres)");
 
-const shutdown = async (): Promise<void> => {
-  await app.close();
-  await teamStore?.close();
-  await emulator?.close();
-  process.exit(0);
+// Graceful: /readyz 503 and no new change, ATLAS_SHUTDOWN_GRACE_MS for the load balancer to notice, the
+// changes in flight finish, the server closes, then the stores (see shutdown.ts).
+const shutdown = createShutdown({
+  app,
+  drain: app.lifecycle.drain,
+  inflightChanges: app.lifecycle.inflightChanges,
+  graceMs,
+  closeStores: async () => {
+    await teamStore?.close();
+    await emulator?.close();
+  },
+  log: (message) => console.log(`lattice-atlas: ${message}`),
+});
+const stop = (signal: string) => {
+  console.log(`lattice-atlas: ${signal} received`);
+  shutdown().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`lattice-atlas: shutdown failed: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );
 };
-process.on("SIGINT", () => void shutdown());
-process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => stop("SIGINT"));
+process.on("SIGTERM", () => stop("SIGTERM"));

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   AWS_TIMEOUT: 504,
   AWS_UNAVAILABLE: 502,
   STORAGE_UNAVAILABLE: 503,
+  /** The server is stopping (a replica being replaced): the request goes to another replica. */
+  SHUTTING_DOWN: 503,
   INTERNAL: 500,
 } as const;
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { AwsFailure, type PlannedCall, type WriteResult } from "../aws/index.js";
 import { AppError } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
+import { sqliteAudit } from "../storage/stores.js";
 import { openAuditStore } from "./audit-store.js";
 import { createExecutor, type Prepared } from "./execute.js";
 
@@ -37,7 +38,7 @@ function harness(options: { findings?: Finding[]; answer?: (call: PlannedCall) =
   let prepared = 0;
   let invalidated = 0;
   const executor = createExecutor({
-    store,
+    store: sqliteAudit(store),
     prepare: async (): Promise<Prepared> => {
       prepared += 1;
       const findings = options.findings ?? [];

@@ -26,7 +26,8 @@ import { kindOf } from "./kinds/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
-import type { AuditRecord, AuditStore, Completion, ExecutionKey } from "./audit-store.js";
+import type { AuditRepository } from "../storage/stores.js";
+import type { AuditRecord, Completion, ExecutionKey } from "./audit-store.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
   return kindOf(action).resourceKind;
@@ -49,7 +50,7 @@ export interface Prepared {
 }
 
 export interface ExecutorDeps {
-  store: AuditStore;
+  store: AuditRepository;
   /** Identity, topology, preflight and the planned calls of an action. */
   prepare: (source: SourceDefinition, region: string, action: Action, clientToken: string) => Promise<Prepared>;
   writer: (source: SourceDefinition, region: string, accountId: string) => Writer;
@@ -68,9 +69,7 @@ export function createExecutor(deps: ExecutorDeps) {
     base: Omit<AuditRecord, "outcome" | "at">,
     outcome: AuditRecord["outcome"],
     extra: Partial<AuditRecord> = {},
-  ): void => {
-    deps.store.append({ ...base, at: now().toISOString(), outcome, ...extra });
-  };
+  ): Promise<number> => deps.store.append({ ...base, at: now().toISOString(), outcome, ...extra });
 
   const mismatch = (clientToken: string): AppError =>
     new AppError("IDEMPOTENCY_MISMATCH", `The client token ${clientToken} was already used for a different change.`, {
@@ -78,8 +77,11 @@ export function createExecutor(deps: ExecutorDeps) {
       hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
     });
 
-  const replay = (base: Omit<AuditRecord, "outcome" | "at">, result: ExecuteResponse): ExecuteResponse => {
-    audit(base, "replayed", {
+  const replay = async (
+    base: Omit<AuditRecord, "outcome" | "at">,
+    result: ExecuteResponse,
+  ): Promise<ExecuteResponse> => {
+    await audit(base, "replayed", {
       resourceKind: result.resource.kind,
       resourceId: result.resource.id,
       status: result.resource.status,
@@ -96,9 +98,9 @@ export function createExecutor(deps: ExecutorDeps) {
     base: Omit<AuditRecord, "outcome" | "at">,
   ): Promise<ExecuteResponse> {
     const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
-    const record = deps.store.execution<ExecuteResponse>(key);
+    const record = await deps.store.execution<ExecuteResponse>(key);
     if (record && record.fingerprint !== fingerprint) {
-      audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
+      await audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
       throw mismatch(request.clientToken);
     }
     if (record?.state === "done" && record.result)
@@ -109,7 +111,7 @@ export function createExecutor(deps: ExecutorDeps) {
       prepared = await deps.prepare(source, region, request.action, request.clientToken);
     } catch (error) {
       const appError = toSourceError(error, source);
-      audit(base, "failed", {
+      await audit(base, "failed", {
         errorCode: appError.code,
         awsCode: appError.details.awsCode,
         requestId: appError.details.requestId,
@@ -121,7 +123,7 @@ export function createExecutor(deps: ExecutorDeps) {
     if (!record) {
       const blocking = prepared.findings.filter((f) => f.severity === "blocking");
       if (blocking.length > 0) {
-        audit(withAccount, "refused", { errorCode: "PREFLIGHT_BLOCKED" });
+        await audit(withAccount, "refused", { errorCode: "PREFLIGHT_BLOCKED" });
         const [first] = blocking;
         throw new AppError(
           "PREFLIGHT_BLOCKED",
@@ -133,8 +135,8 @@ export function createExecutor(deps: ExecutorDeps) {
       }
       const at = now().toISOString();
       const intent = { ...withAccount, at, outcome: "pending" as const, resourceKind: resourceKindOf(request.action) };
-      if (!deps.store.beginExecution(key, fingerprint, request.action.type, at, intent)) {
-        const other = deps.store.execution<ExecuteResponse>(key);
+      if (!(await deps.store.claim(key, fingerprint, request.action.type, at, intent))) {
+        const other = await deps.store.execution<ExecuteResponse>(key);
         if (other?.fingerprint !== fingerprint) throw mismatch(request.clientToken);
         if (other.state === "done" && other.result)
           return replay({ ...withAccount, accountId: other.accountId ?? prepared.accountId }, other.result);
@@ -147,8 +149,11 @@ export function createExecutor(deps: ExecutorDeps) {
     const kind = resourceKindOf(request.action);
     const [call] = prepared.calls;
     // The intent written with the claim (none for a resend of a claim made before intents existed).
-    const intentId = deps.store.execution(key)?.auditId;
-    const settle = (outcome: "succeeded" | "failed", extra: Omit<Completion, "at" | "outcome">): void => {
+    const intentId = (await deps.store.execution(key))?.auditId;
+    const settle = async (
+      outcome: "succeeded" | "failed",
+      extra: Omit<Completion, "at" | "outcome">,
+    ): Promise<void> => {
       const completion: Completion = {
         accountId: prepared.accountId,
         resourceKind: kind,
@@ -156,7 +161,8 @@ export function createExecutor(deps: ExecutorDeps) {
         at: now().toISOString(),
         outcome,
       };
-      if (intentId === undefined || !deps.store.complete(intentId, completion)) audit(withAccount, outcome, extra);
+      if (intentId === undefined || !(await deps.store.complete(intentId, completion)))
+        await audit(withAccount, outcome, extra);
     };
     try {
       const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
@@ -174,8 +180,8 @@ export function createExecutor(deps: ExecutorDeps) {
         clientToken: request.clientToken,
         warnings: prepared.findings.filter((f) => f.severity !== "blocking"),
       };
-      deps.store.finishExecution(key, response, prepared.accountId);
-      settle("succeeded", {
+      await deps.store.finish(key, response, prepared.accountId);
+      await settle("succeeded", {
         resourceKind: kind,
         resourceId: result.id,
         status: result.status,
@@ -184,9 +190,9 @@ export function createExecutor(deps: ExecutorDeps) {
       deps.invalidate(source, region);
       return response;
     } catch (error) {
-      deps.store.dropExecution(key);
+      await deps.store.release(key);
       const appError = toSourceError(error, source);
-      settle("failed", {
+      await settle("failed", {
         resourceKind: kind,
         errorCode: appError.code,
         awsCode: appError.details.awsCode,
@@ -197,6 +203,12 @@ export function createExecutor(deps: ExecutorDeps) {
   }
 
   return {
+    /** Changes running now (graceful shutdown waits for them). */
+    inflightCount: (): number => inflight.size,
+    /** Resolves when every change running now has answered (whatever it answered). */
+    async drain(): Promise<void> {
+      while (inflight.size > 0) await Promise.allSettled([...inflight.values()].map((f) => f.promise));
+    },
     async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
       const base = {
         source: source.id,
@@ -206,7 +218,7 @@ export function createExecutor(deps: ExecutorDeps) {
         clientToken: request.clientToken,
       };
       if (!source.mutationsAllowed) {
-        audit(base, "refused", { errorCode: "READ_ONLY" });
+        await audit(base, "refused", { errorCode: "READ_ONLY" });
         throw new AppError("READ_ONLY", `${source.label} is read-only: this server does not change it.`, {
           hint:
             source.kind === "emulator"
@@ -219,15 +231,17 @@ export function createExecutor(deps: ExecutorDeps) {
       const flying = inflight.get(flightKey);
       if (flying) {
         if (flying.fingerprint !== fingerprint) {
-          audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
+          await audit(base, "refused", { errorCode: "IDEMPOTENCY_MISMATCH" });
           throw mismatch(request.clientToken);
         }
         const result = await flying.promise;
-        const accountId = deps.store.execution({
-          source: source.id,
-          region,
-          clientToken: request.clientToken,
-        })?.accountId;
+        const accountId = (
+          await deps.store.execution({
+            source: source.id,
+            region,
+            clientToken: request.clientToken,
+          })
+        )?.accountId;
         return replay({ ...base, accountId }, result);
       }
       const promise = run(source, region, request, fingerprint, base);

@@ -12,7 +12,7 @@ import type { Action, ExecuteResponse, ResourceKind } from "@lattice-atlas/share
 import type { GraphIndex } from "../lattice/graph-index.js";
 import type { SourceRegistry } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
-import type { AuditStore } from "./audit-store.js";
+import type { AuditRepository } from "../storage/stores.js";
 import { resourceKindOf } from "./execute.js";
 import { kindOf } from "./kinds/index.js";
 import type { Found } from "./kinds/kind.js";
@@ -33,7 +33,7 @@ const NEEDED: Record<ResourceKind, readonly string[]> = {
 };
 
 export interface ReconcileDeps {
-  store: AuditStore;
+  store: AuditRepository;
   registry: SourceRegistry;
   topology: TopologyService;
   now?: () => Date;
@@ -45,7 +45,7 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
   const now = deps.now ?? (() => new Date());
   let settled = 0;
   let left = 0;
-  for (const execution of deps.store.pendingExecutions()) {
+  for (const execution of await deps.store.pendingExecutions()) {
     const key = { source: execution.source, region: execution.region, clientToken: execution.clientToken };
     const action = execution.intent?.input as Action | undefined;
     if (!action?.type) {
@@ -76,8 +76,8 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
           clientToken: execution.clientToken,
           warnings: [],
         };
-        deps.store.finishExecution(key, response, topology.accountId);
-        deps.store.complete(execution.auditId!, {
+        await deps.store.finish(key, response, topology.accountId);
+        await deps.store.complete(execution.auditId!, {
           at,
           outcome: "succeeded",
           accountId: topology.accountId,
@@ -86,8 +86,8 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
           status: found.status,
         });
       } else {
-        deps.store.dropExecution(key);
-        deps.store.complete(execution.auditId!, {
+        await deps.store.release(key);
+        await deps.store.complete(execution.auditId!, {
           at,
           outcome: "failed",
           accountId: topology.accountId,

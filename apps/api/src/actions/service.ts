@@ -25,7 +25,7 @@ import { badInput } from "../errors.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
-import type { AuditStore } from "./audit-store.js";
+import type { AuditRepository } from "../storage/stores.js";
 import { codify } from "./codify.js";
 import { createExecutor, validateAction } from "./execute.js";
 import { impactOf } from "../lattice/impact.js";
@@ -45,7 +45,9 @@ const ID_PREFIX: Record<PollableKind, string> = {
 export interface ActionServiceDeps {
   registry: SourceRegistry;
   topology: TopologyService;
-  store: AuditStore;
+  store: AuditRepository;
+  /** Told of every change this process made to a source's region (other replicas invalidate theirs). */
+  onChange?: ((sourceId: string, region: string) => void) | undefined;
   runner?: Omit<RunnerOptions, "onCall" | "signal"> | undefined;
   now?: () => Date;
   /** Test hook: after AWS answered a change, before it is recorded (see execute.ts). */
@@ -112,15 +114,18 @@ export function createActionService(deps: ActionServiceDeps) {
           : deps.registry.clients(source, region),
         runner(),
       ),
-    invalidate: (source, region) => deps.topology.invalidate(source.id, region),
+    invalidate: (source, region) => {
+      deps.topology.invalidate(source.id, region);
+      deps.onChange?.(source.id, region);
+    },
     afterCall: deps.afterCall,
   });
 
   /** Who can read the status of what a change made: in an estate, the account (and region) it was made in. */
-  function clientsForStatus(source: SourceDefinition, region: string, id: string) {
+  async function clientsForStatus(source: SourceDefinition, region: string, id: string) {
     if (!source.estate) return deps.registry.clients(source, region);
     const node = deps.topology.peek(source.id, region)?.find(id);
-    const change = deps.store.lastChangeOf(id);
+    const change = await deps.store.lastChangeOf(id);
     const accountId = node?.accountId ?? change?.accountId;
     if (!accountId) return deps.registry.clients(source, region);
     return deps.registry.clientsFor(
@@ -155,9 +160,9 @@ export function createActionService(deps: ActionServiceDeps) {
 
     async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {
       /** The audit entry of the change learns how it ended; an audit store that cannot write does not fail a poll. */
-      const recordSettlement = (resourceId: string, answer: StatusResponse): void => {
+      const recordSettlement = async (resourceId: string, answer: StatusResponse): Promise<void> => {
         try {
-          deps.store.settle(resourceId, {
+          await deps.store.settle(resourceId, {
             status: answer.status,
             phase: answer.phase,
             failureReason: answer.failureReason,
@@ -169,23 +174,26 @@ export function createActionService(deps: ActionServiceDeps) {
       };
       if (!id.startsWith(ID_PREFIX[kind]))
         throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
-      const readers = createReaders(clientsForStatus(source, region, id), runner());
+      const readers = createReaders(await clientsForStatus(source, region, id), runner());
       let answer: StatusResponse;
       try {
         answer = statusFrom(kind, id, await readStatus(readers, kind, id), now());
       } catch (error) {
         if (!(error instanceof AwsFailure) || error.kind !== "not-found") throw toSourceError(error, source);
-        answer = notFoundStatus(kind, id, deps.store.lastChangeOf(id), now());
+        answer = notFoundStatus(kind, id, await deps.store.lastChangeOf(id), now());
       }
       // A change that settled makes a cached picture that still shows it in flight out of date.
       if (answer.done) {
-        recordSettlement(id, answer);
+        await recordSettlement(id, answer);
         const cached = deps.topology.peek(source.id, region)?.byId.get(id);
         const settledDifferently =
           answer.phase === "deleted" || answer.phase === "not-found"
             ? cached !== undefined
             : cached?.status !== answer.status;
-        if (settledDifferently) deps.topology.invalidate(source.id, region);
+        if (settledDifferently) {
+          deps.topology.invalidate(source.id, region);
+          deps.onChange?.(source.id, region);
+        }
       }
       return answer;
     },
@@ -201,7 +209,11 @@ export function createActionService(deps: ActionServiceDeps) {
       });
     },
 
-    audit(query: AuditQuery): AuditResponse {
+    /** Resolves when the changes running now have answered (graceful shutdown). */
+    drain: () => executor.drain(),
+    inflightChanges: () => executor.inflightCount(),
+
+    audit(query: AuditQuery): Promise<AuditResponse> {
       return deps.store.list({ limit: query.limit ?? 50, before: query.before });
     },
   };

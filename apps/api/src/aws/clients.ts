@@ -15,7 +15,7 @@ import { RDSClient } from "@aws-sdk/client-rds";
 import { STSClient } from "@aws-sdk/client-sts";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
-import { isThrottling } from "./failures.js";
+import { isThrottling, toAwsFailure, type FailureKind } from "./failures.js";
 import { callTrace } from "./runner.js";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 
@@ -91,6 +91,8 @@ export interface AwsClients {
 
 export interface ClientOptions {
   maxAttempts?: number;
+  /** Told of every call once it ended (after the SDK's retries): metrics. */
+  onCall?: ((service: string, operation: string, outcome: "ok" | FailureKind) => void) | undefined;
 }
 
 const USER_AGENT = "lattice-atlas/0.1.0";
@@ -98,8 +100,11 @@ const USER_AGENT = "lattice-atlas/0.1.0";
 /** The part of an SDK client's middleware stack used here (one shape for the five clients). */
 interface MiddlewareStackLike {
   add(
-    middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
-    options: { step: "deserialize"; priority: "high"; name: string },
+    middleware: (
+      next: (args: unknown) => Promise<unknown>,
+      context: { commandName?: string },
+    ) => (args: unknown) => Promise<unknown>,
+    options: { step: "deserialize" | "initialize"; priority: "high"; name: string },
   ): void;
 }
 
@@ -142,6 +147,26 @@ export function createAwsClients(
       },
       { step: "deserialize", priority: "high", name: "atlasThrottleTrace" },
     );
+  }
+  // Outside the SDK's retries: one count per call, by operation and how it ended.
+  const onCall = options.onCall;
+  if (onCall) {
+    for (const [service, client] of Object.entries(clients)) {
+      (client.middlewareStack as unknown as MiddlewareStackLike).add(
+        (next, context) => async (args) => {
+          const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+          try {
+            const result = await next(args);
+            onCall(service, operation, "ok");
+            return result;
+          } catch (error) {
+            onCall(service, operation, toAwsFailure(error, service, operation).kind);
+            throw error;
+          }
+        },
+        { step: "initialize", priority: "high", name: "atlasCallMetrics" },
+      );
+    }
   }
   const resolveHostname =
     endpoint !== undefined

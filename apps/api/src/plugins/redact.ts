@@ -1,4 +1,11 @@
-/** What never reaches a log: the access token in a URL's query (`?token=…`, as the printed link carries it). */
+/**
+ * What never reaches a log: secrets in a URL's query — the access token (`?token=…`, as the printed link
+ * carries it) and what a sign-in redirect carries (an authorization `code`, `state`, any `*_token`, a client
+ * secret).
+ */
 export function redactQueryToken(url: string): string {
-  return url.replace(/([?&]token=)[^&#]*/gi, "$1[redacted]");
+  return url.replace(
+    /([?&](?:token|code|state|id_token|access_token|refresh_token|session_token|client_secret)=)[^&#]*/gi,
+    "$1[redacted]",
+  );
 }

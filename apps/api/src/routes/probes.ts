@@ -8,6 +8,8 @@ import type { FastifyPluginAsync } from "fastify";
 export interface ProbeOptions {
   /** Each check resolves when its store answers, and throws (with why) when it does not. */
   checks: Record<string, () => unknown>;
+  /** True once graceful shutdown began: not ready, whatever the stores say. */
+  draining?: () => boolean;
 }
 
 export const probeRoutes: FastifyPluginAsync<ProbeOptions> = async (app, options) => {
@@ -25,9 +27,10 @@ export const probeRoutes: FastifyPluginAsync<ProbeOptions> = async (app, options
         }
       }),
     );
-    const ready = results.every(([, state]) => state === "ok");
+    const draining = options.draining?.() ?? false;
+    const ready = !draining && results.every(([, state]) => state === "ok");
     return reply
       .code(ready ? 200 : 503)
-      .send({ status: ready ? "ready" : "not ready", checks: Object.fromEntries(results) });
+      .send({ status: draining ? "draining" : ready ? "ready" : "not ready", checks: Object.fromEntries(results) });
   });
 };

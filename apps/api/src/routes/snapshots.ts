@@ -25,7 +25,7 @@ import { loadScenarioDocument } from "../aws/emulator-control.js";
 import { AppError } from "../errors.js";
 import { topologyToScenario } from "../snapshots/to-scenario.js";
 import { parseSnapshotFile } from "../storage/snapshot-file.js";
-import type { ViewsStore } from "../storage/views-store.js";
+import type { SnapshotRepository } from "../storage/stores.js";
 import { resolveTarget, type RouteContext } from "./context.js";
 
 const errors = { 400: ApiErrorBody, 404: ApiErrorBody, 413: ApiErrorBody, 415: ApiErrorBody, 503: ApiErrorBody };
@@ -35,11 +35,14 @@ export const SNAPSHOT_FILE_LIMIT = 32 * 1024 * 1024;
 const SMALL_BODY = 16 * 1024;
 const raw = () => (data: unknown) => JSON.stringify(data);
 
-export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsStore }> = async (app, ctx) => {
-  const { views } = ctx;
+export const snapshotRoutes: FastifyPluginAsync<RouteContext & { snapshots: SnapshotRepository }> = async (
+  app,
+  ctx,
+) => {
+  const { snapshots } = ctx;
   // A snapshot is a source (`snapshot:<id>`): Connect and the check run the same services as on a live account.
   const sourceOf = (id: string): string => `snapshot:${id}`;
-  const regionOf = (id: string): string => views.snapshotMeta(id).region;
+  const regionOf = async (id: string): Promise<string> => (await snapshots.snapshotMeta(id)).region;
 
   app.post<{ Body: CreateSnapshotRequest }>(
     "/api/snapshots",
@@ -59,7 +62,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       const name =
         request.body.name ?? `${topology.source.label} · ${region} · ${takenAt.slice(0, 16).replace("T", " ")}`;
       return reply.status(201).send(
-        views.createSnapshot({
+        await snapshots.createSnapshot({
           name,
           takenAt,
           state: request.body.state.replace(/^\?/, ""),
@@ -72,7 +75,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
   app.get(
     "/api/snapshots",
     { schema: { tags: ["snapshots"], summary: "Snapshots, newest first", response: { 200: SnapshotList, ...errors } } },
-    async () => ({ snapshots: views.listSnapshots() }),
+    async () => ({ snapshots: await snapshots.listSnapshots() }),
   );
 
   app.get<{ Params: IdParams }>(
@@ -86,7 +89,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       },
       serializerCompiler: raw,
     },
-    async (request) => views.getSnapshot(request.params.id),
+    async (request) => snapshots.getSnapshot(request.params.id),
   );
 
   app.patch<{ Params: IdParams; Body: RenameRequest }>(
@@ -101,14 +104,14 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
         response: { 200: SnapshotMeta, ...errors },
       },
     },
-    async (request) => views.renameSnapshot(request.params.id, request.body.name),
+    async (request) => snapshots.renameSnapshot(request.params.id, request.body.name),
   );
 
   app.delete<{ Params: IdParams }>(
     "/api/snapshots/:id",
     { schema: { tags: ["snapshots"], summary: "Delete a snapshot", params: IdParams, response: errors } },
     async (request, reply) => {
-      views.deleteSnapshot(request.params.id);
+      await snapshots.deleteSnapshot(request.params.id);
       ctx.topology.forget(sourceOf(request.params.id));
       return reply.status(204).send();
     },
@@ -125,7 +128,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       },
     },
     async (request, reply) => {
-      const { meta, topology } = views.getSnapshot(request.params.id);
+      const { meta, topology } = await snapshots.getSnapshot(request.params.id);
       const file: SnapshotFile = {
         format: SNAPSHOT_FORMAT,
         version: 1,
@@ -169,7 +172,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
       async (request, reply) => {
         const file = parseSnapshotFile(typeof request.body === "string" ? request.body : "");
         return reply.status(201).send(
-          views.createSnapshot({
+          await snapshots.createSnapshot({
             name: file.name,
             takenAt: file.takenAt,
             state: file.state,
@@ -194,7 +197,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     },
     async (request) => {
       const { id } = request.params;
-      return ctx.connect.answer(sourceOf(id), regionOf(id), request.query.from, request.query.to);
+      return ctx.connect.answer(sourceOf(id), await regionOf(id), request.query.from, request.query.to);
     },
   );
 
@@ -212,7 +215,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
     },
     async (request) => {
       const { id } = request.params;
-      return analyzeConnectivity(await ctx.topology.index(sourceOf(id), regionOf(id)), request.body);
+      return analyzeConnectivity(await ctx.topology.index(sourceOf(id), await regionOf(id)), request.body);
     },
   );
 
@@ -248,7 +251,7 @@ export const snapshotRoutes: FastifyPluginAsync<RouteContext & { views: ViewsSto
           "READ_ONLY",
           "This server is read-only; reproducing a snapshot would replace the emulator's state.",
         );
-      const { meta, topology } = views.getSnapshot(request.params.id);
+      const { meta, topology } = await snapshots.getSnapshot(request.params.id);
       // The emulator's own account: the snapshot's account id names another (real) account.
       const { accountId: _account, ...document } = topologyToScenario(topology, `snapshot-${meta.id}`);
       const loaded = await loadScenarioDocument(ctx.emulatorUrl, document);

@@ -44,7 +44,7 @@ export interface RegistryOptions {
 
 /** What the registry needs of the snapshot store: a snapshot's name, account and region. */
 export interface SnapshotLookup {
-  describe(id: string): { name: string; accountId: string; region: string } | undefined;
+  describe(id: string): Promise<{ name: string; accountId: string; region: string } | undefined>;
 }
 
 const IDENTITY_TTL_MS = 5 * 60_000;
@@ -170,9 +170,9 @@ export class SourceRegistry {
   }
 
   /** A snapshot as a source: frozen data, read-only, no AWS access. */
-  private snapshotSource(id: string): SourceDefinition | undefined {
+  private async snapshotSource(id: string): Promise<SourceDefinition | undefined> {
     const snapshotId = id.slice("snapshot:".length);
-    const described = this.options.snapshots?.describe(snapshotId);
+    const described = await this.options.snapshots?.describe(snapshotId);
     if (!described) return undefined;
     return {
       id,
@@ -187,7 +187,7 @@ export class SourceRegistry {
 
   async get(id: string): Promise<SourceDefinition> {
     if (id.startsWith("snapshot:")) {
-      const snapshot = this.snapshotSource(id);
+      const snapshot = await this.snapshotSource(id);
       if (!snapshot)
         throw new AppError("NOT_FOUND", `There is no snapshot "${id.slice(9)}".`, {
           field: "source",
@@ -235,7 +235,7 @@ export class SourceRegistry {
   /** The account behind a source (STS), cached for a few minutes; errors are not cached. */
   async identity(source: SourceDefinition, region: string): Promise<CallerIdentity> {
     if (source.connection.kind === "snapshot") {
-      const described = this.options.snapshots?.describe(source.connection.snapshotId);
+      const described = await this.options.snapshots?.describe(source.connection.snapshotId);
       return { accountId: described?.accountId ?? "", arn: `snapshot:${source.connection.snapshotId}` };
     }
     const key = `${source.id}|${region}`;

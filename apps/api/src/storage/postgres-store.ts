@@ -1,17 +1,24 @@
 /**
- * The team store on PostgreSQL (node-postgres): saved views, the audit log and executed client tokens.
+ * The team store on PostgreSQL (node-postgres): saved views, snapshots, the audit log and executed client
+ * tokens.
  * Schema changes are an ordered list of migrations recorded in `schema_migrations`, applied under an
  * advisory lock so that two replicas starting at once migrate once. A client token is claimed by the
  * table's primary key (INSERT … ON CONFLICT DO NOTHING): two replicas receiving the same token at the same
  * moment make one change, whatever process holds what.
  */
-import type { SavedView } from "@lattice-atlas/shared";
+import { promisify } from "node:util";
+import { gunzip, gzip } from "node:zlib";
+import type { AuditEntry, AuditOutcome, SavedView, SnapshotMeta, Topology } from "@lattice-atlas/shared";
 import pg from "pg";
-import type { AuditRecord, ExecutionKey } from "../actions/audit-store.js";
+import type { AuditRecord, ExecutionKey, ExecutionRecord } from "../actions/audit-store.js";
 import { redact } from "../actions/audit-store.js";
 import { AppError } from "../errors.js";
-import type { Actor, ExecutionClaims, ViewRepository } from "./stores.js";
+import { openPostgresChangeFeed, type ChangeFeed } from "./change-feed.js";
+import type { Actor, AuditRepository, ExecutionClaims, SnapshotRepository, ViewRepository } from "./stores.js";
 import { newId } from "./views-store.js";
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /** Ordered: entry i is schema version i + 1. Never edit a released entry; append a new one. */
 export const PG_MIGRATIONS: readonly string[] = [
@@ -59,6 +66,23 @@ export const PG_MIGRATIONS: readonly string[] = [
      audit_id      BIGINT REFERENCES audit (id),
      PRIMARY KEY (source, region, client_token)
    );`,
+  // 2: snapshots (the topology gzipped, as in the laptop's file).
+  `CREATE TABLE snapshots (
+     id           TEXT PRIMARY KEY,
+     name         TEXT NOT NULL,
+     taken_at     TEXT NOT NULL,
+     source_id    TEXT NOT NULL,
+     source_kind  TEXT NOT NULL,
+     source_label TEXT NOT NULL,
+     account_id   TEXT NOT NULL,
+     region       TEXT NOT NULL,
+     state        TEXT NOT NULL,
+     nodes        INTEGER NOT NULL,
+     edges        INTEGER NOT NULL,
+     bytes        INTEGER NOT NULL,
+     topology     BYTEA NOT NULL
+   );
+   CREATE INDEX snapshots_taken ON snapshots (taken_at);`,
 ];
 
 /** Any number, as long as it is the same for every replica: the key of the migration lock. */
@@ -130,10 +154,125 @@ const toView = (row: ViewRow): SavedView => ({
   updatedAt: row.updated_at,
 });
 
+interface SnapshotRow {
+  id: string;
+  name: string;
+  taken_at: string;
+  source_id: string;
+  source_kind: string;
+  source_label: string;
+  account_id: string;
+  region: string;
+  state: string;
+  nodes: number;
+  edges: number;
+  bytes: number;
+  topology?: Buffer;
+}
+const toMeta = (row: SnapshotRow): SnapshotMeta => ({
+  id: row.id,
+  name: row.name,
+  url: `/s/${row.id}`,
+  takenAt: row.taken_at,
+  source: { id: row.source_id, kind: row.source_kind, label: row.source_label },
+  accountId: row.account_id,
+  region: row.region,
+  state: row.state,
+  nodes: row.nodes,
+  edges: row.edges,
+  bytes: row.bytes,
+});
+const SNAPSHOT_META =
+  "id, name, taken_at, source_id, source_kind, source_label, account_id, region, state, nodes, edges, bytes";
+const notFoundSnapshot = (id: string) =>
+  new AppError("NOT_FOUND", `There is no snapshot ${id}.`, {
+    field: "id",
+    hint: "It may have been deleted; the list of snapshots shows what exists.",
+  });
+
+interface AuditRow {
+  id: string;
+  at: string;
+  source: string;
+  account_id: string | null;
+  region: string;
+  action: string;
+  input: string;
+  outcome: AuditOutcome;
+  resource_kind: string | null;
+  resource_id: string | null;
+  status: string | null;
+  error_code: string | null;
+  aws_code: string | null;
+  request_id: string | null;
+  client_token: string | null;
+  final_status: string | null;
+  final_phase: string | null;
+  failure_reason: string | null;
+  settled_at: string | null;
+}
+function toEntry(row: AuditRow): AuditEntry {
+  const optional = (key: keyof AuditEntry, value: string | null) => (value === null ? {} : { [key]: value });
+  return {
+    id: Number(row.id),
+    at: row.at,
+    source: row.source,
+    region: row.region,
+    action: row.action,
+    input: JSON.parse(row.input) as Record<string, unknown>,
+    outcome: row.outcome,
+    ...optional("accountId", row.account_id),
+    ...optional("resourceKind", row.resource_kind),
+    ...optional("resourceId", row.resource_id),
+    ...optional("status", row.status),
+    ...optional("errorCode", row.error_code),
+    ...optional("awsCode", row.aws_code),
+    ...optional("requestId", row.request_id),
+    ...optional("clientToken", row.client_token),
+    ...optional("finalStatus", row.final_status),
+    ...optional("finalPhase", row.final_phase),
+    ...optional("failureReason", row.failure_reason),
+    ...optional("settledAt", row.settled_at),
+  };
+}
+interface ExecutionRow {
+  source: string;
+  region: string;
+  client_token: string;
+  fingerprint: string;
+  action: string;
+  state: "pending" | "done";
+  result: string | null;
+  account_id: string | null;
+  created_at: string;
+  audit_id: string | null;
+}
+function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
+  return {
+    source: row.source,
+    region: row.region,
+    clientToken: row.client_token,
+    fingerprint: row.fingerprint,
+    action: row.action,
+    state: row.state,
+    createdAt: row.created_at,
+    ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
+    ...(row.account_id !== null ? { accountId: row.account_id } : {}),
+    ...(row.audit_id !== null ? { auditId: Number(row.audit_id) } : {}),
+  };
+}
+const KEY_WHERE = "source = $1 AND region = $2 AND client_token = $3";
+const keyValues = (key: ExecutionKey) => [key.source, key.region, key.clientToken];
+
 export interface PostgresStore {
   pool: pg.Pool;
   views: ViewRepository;
+  snapshots: SnapshotRepository;
+  audit: AuditRepository;
+  /** The audit repository's claims (kept for callers that only claim). */
   claims: ExecutionClaims;
+  /** Changes told between replicas (LISTEN/NOTIFY on this database). */
+  changes: ChangeFeed;
   /** Appends an audit entry (credential-like inputs redacted); its id. */
   appendAudit(record: AuditRecord & Actor): Promise<number>;
   /** Readiness: true when the database answers. */
@@ -144,7 +283,7 @@ export interface PostgresStore {
 /** Connects and migrates; throws STORAGE_UNAVAILABLE with the reason when the database cannot be used. */
 export async function openPostgresStore(
   connectionString: string,
-  options: { max?: number } = {},
+  options: { max?: number; reconnectMs?: number } = {},
 ): Promise<PostgresStore> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
@@ -154,6 +293,16 @@ export async function openPostgresStore(
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
+  }
+  let changes: ChangeFeed;
+  try {
+    changes = await openPostgresChangeFeed(connectionString, {
+      publishWith: pool,
+      ...(options.reconnectMs !== undefined ? { reconnectMs: options.reconnectMs } : {}),
+    });
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw unavailable(error);
   }
   const query = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
     try {
@@ -265,17 +414,158 @@ export async function openPostgresStore(
     },
   };
 
-  return {
-    pool,
-    views,
-    claims,
-    appendAudit: async (record) => {
+  const snapshots: SnapshotRepository = {
+    async createSnapshot(input) {
+      const json = Buffer.from(JSON.stringify(input.topology));
+      const packed = await gzipAsync(json);
+      for (;;) {
+        const { rows } = await query<SnapshotRow>(
+          `INSERT INTO snapshots (id, name, taken_at, source_id, source_kind, source_label, account_id, region, state,
+             nodes, edges, bytes, topology)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           ON CONFLICT (id) DO NOTHING RETURNING ${SNAPSHOT_META}`,
+          [
+            newId("s"),
+            input.name.trim(),
+            input.takenAt,
+            input.topology.source.id,
+            input.topology.source.kind,
+            input.topology.source.label,
+            input.topology.accountId,
+            input.topology.region,
+            input.state,
+            input.topology.nodes.length,
+            input.topology.edges.length,
+            json.length,
+            packed,
+          ],
+        );
+        if (rows[0]) return toMeta(rows[0]);
+      }
+    },
+    async listSnapshots() {
+      return (await query<SnapshotRow>(`SELECT ${SNAPSHOT_META} FROM snapshots ORDER BY taken_at DESC, id`)).rows.map(
+        toMeta,
+      );
+    },
+    async getSnapshot(id) {
+      const row = (await query<SnapshotRow>("SELECT * FROM snapshots WHERE id = $1", [id])).rows[0];
+      if (!row?.topology) throw notFoundSnapshot(id);
+      const topology = JSON.parse((await gunzipAsync(row.topology)).toString("utf8")) as Topology;
+      return { meta: toMeta(row), topology };
+    },
+    async snapshotMeta(id) {
+      const row = (await query<SnapshotRow>(`SELECT ${SNAPSHOT_META} FROM snapshots WHERE id = $1`, [id])).rows[0];
+      if (!row) throw notFoundSnapshot(id);
+      return toMeta(row);
+    },
+    async renameSnapshot(id, name) {
+      const row = (
+        await query<SnapshotRow>(`UPDATE snapshots SET name = $1 WHERE id = $2 RETURNING ${SNAPSHOT_META}`, [
+          name.trim(),
+          id,
+        ])
+      ).rows[0];
+      if (!row) throw notFoundSnapshot(id);
+      return toMeta(row);
+    },
+    async deleteSnapshot(id) {
+      if ((await query("DELETE FROM snapshots WHERE id = $1", [id])).rowCount === 0) throw notFoundSnapshot(id);
+    },
+  };
+
+  const audit: AuditRepository = {
+    ...claims,
+    append: async (record) => {
       try {
         return await appendWith(pool, record);
       } catch (error) {
         throw unavailable(error);
       }
     },
+    async list(options) {
+      const { rows } =
+        options.before === undefined
+          ? await query<AuditRow>("SELECT * FROM audit WHERE outcome != 'pending' ORDER BY id DESC LIMIT $1", [
+              options.limit + 1,
+            ])
+          : await query<AuditRow>(
+              "SELECT * FROM audit WHERE id < $1 AND outcome != 'pending' ORDER BY id DESC LIMIT $2",
+              [options.before, options.limit + 1],
+            );
+      const entries = rows.slice(0, options.limit).map(toEntry);
+      const last = entries[entries.length - 1];
+      return rows.length > options.limit && last ? { entries, nextBefore: last.id } : { entries };
+    },
+    async lastChangeOf(resourceId) {
+      const { rows } = await query<AuditRow>(
+        `SELECT * FROM audit WHERE resource_id = $1 AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`,
+        [resourceId],
+      );
+      return rows[0] ? toEntry(rows[0]) : undefined;
+    },
+    async settle(resourceId, settlement) {
+      const result = await query(
+        `UPDATE audit SET final_status = $2, final_phase = $3, failure_reason = $4, settled_at = $5
+         WHERE id = (SELECT id FROM audit WHERE resource_id = $1 AND outcome IN ('succeeded', 'replayed')
+                     ORDER BY id DESC LIMIT 1)
+           AND settled_at IS NULL`,
+        [resourceId, settlement.status, settlement.phase, settlement.failureReason ?? null, settlement.at],
+      );
+      return result.rowCount === 1;
+    },
+    async execution<R>(key: ExecutionKey) {
+      const { rows } = await query<ExecutionRow>(`SELECT * FROM executions WHERE ${KEY_WHERE}`, keyValues(key));
+      return rows[0] ? toExecution<R>(rows[0]) : undefined;
+    },
+    async complete(auditId, completion) {
+      const result = await query(
+        `UPDATE audit SET at = $2, outcome = $3, account_id = COALESCE($4, account_id),
+           resource_kind = COALESCE($5, resource_kind), resource_id = $6, status = $7, error_code = $8,
+           aws_code = $9, request_id = $10
+         WHERE id = $1 AND outcome = 'pending'`,
+        [
+          auditId,
+          completion.at,
+          completion.outcome,
+          completion.accountId ?? null,
+          completion.resourceKind ?? null,
+          completion.resourceId ?? null,
+          completion.status ?? null,
+          completion.errorCode ?? null,
+          completion.awsCode ?? null,
+          completion.requestId ?? null,
+        ],
+      );
+      return result.rowCount === 1;
+    },
+    async pendingExecutions() {
+      const { rows } = await query<ExecutionRow & { intent_row: AuditRow | null }>(
+        `SELECT e.*, to_jsonb(a) AS intent_row FROM executions e LEFT JOIN audit a ON a.id = e.audit_id
+         WHERE e.state = 'pending' ORDER BY e.created_at`,
+      );
+      return rows.map((row) => ({
+        ...toExecution(row),
+        ...(row.intent_row ? { intent: toEntry(row.intent_row) } : {}),
+      }));
+    },
+    async finish(key, result, accountId) {
+      await query(`UPDATE executions SET state = 'done', result = $4, account_id = $5 WHERE ${KEY_WHERE}`, [
+        ...keyValues(key),
+        JSON.stringify(result),
+        accountId ?? null,
+      ]);
+    },
+  };
+
+  return {
+    pool,
+    views,
+    snapshots,
+    audit,
+    claims,
+    changes,
+    appendAudit: audit.append,
     async ping() {
       try {
         await pool.query("SELECT 1");
@@ -284,6 +574,9 @@ export async function openPostgresStore(
         return false;
       }
     },
-    close: () => pool.end(),
+    async close() {
+      await changes.close();
+      await pool.end();
+    },
   };
 }

@@ -9,15 +9,29 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_FILE, openAuditStore, type AuditRecord } from "../actions/audit-store.js";
 import { startTestPostgres, type TestPostgres } from "../testing/postgres.js";
-import { openPostgresStore, type PostgresStore } from "./postgres-store.js";
-import { sqliteClaims, sqliteViews, type Actor, type ExecutionClaims, type ViewRepository } from "./stores.js";
+import { openPostgresStore, PG_MIGRATIONS, type PostgresStore } from "./postgres-store.js";
+import {
+  sqliteAudit,
+  sqliteClaims,
+  sqliteSnapshots,
+  sqliteViews,
+  type Actor,
+  type AuditRepository,
+  type ExecutionClaims,
+  type SnapshotRepository,
+  type ViewRepository,
+} from "./stores.js";
 import { openViewsStore } from "./views-store.js";
 
-interface Backend {
+interface Handle {
   views: ViewRepository;
   claims: ExecutionClaims;
+  audit: AuditRepository;
+  snapshots: SnapshotRepository;
+}
+interface Backend extends Handle {
   /** A second handle on the same data: another process, or another replica. */
-  other: { views: ViewRepository; claims: ExecutionClaims };
+  other: Handle;
   /** The user and role session name stored with the audit entry of a client token. */
   actorOf(clientToken: string): Promise<{ user: string | null; role: string | null } | undefined>;
   close(): Promise<void>;
@@ -49,7 +63,14 @@ const backends: Array<[string, () => Promise<Backend>]> = [
       return {
         views: sqliteViews(viewsA),
         claims: sqliteClaims(auditA),
-        other: { views: sqliteViews(viewsB), claims: sqliteClaims(auditB) },
+        audit: sqliteAudit(auditA),
+        snapshots: sqliteSnapshots(viewsA),
+        other: {
+          views: sqliteViews(viewsB),
+          claims: sqliteClaims(auditB),
+          audit: sqliteAudit(auditB),
+          snapshots: sqliteSnapshots(viewsB),
+        },
         async actorOf(token) {
           const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
           try {
@@ -76,7 +97,9 @@ const backends: Array<[string, () => Promise<Backend>]> = [
       return {
         views: a.views,
         claims: a.claims,
-        other: { views: b.views, claims: b.claims },
+        audit: a.audit,
+        snapshots: a.snapshots,
+        other: { views: b.views, claims: b.claims, audit: b.audit, snapshots: b.snapshots },
         async actorOf(token) {
           const { rows } = await a.pool.query<{ user: string | null; role: string | null }>(
             `SELECT user_name AS user, role_session_name AS role FROM audit WHERE client_token = $1`,
@@ -157,6 +180,113 @@ describe.each(backends)("stores on %s", (name, open) => {
     }
   });
 
+  it("runs a change's audit life on one handle and shows it on the other: intent, completion, replay, settlement", async () => {
+    const store = await open();
+    try {
+      const at = new Date().toISOString();
+      expect(await store.audit.claim(key("tok-a"), "fp-a", "associate-service", at, intent("tok-a"))).toBe(true);
+      // Claimed on one replica, pending on the other; the intent is not listed yet.
+      const pending = await store.other.audit.pendingExecutions();
+      expect(pending).toHaveLength(1);
+      expect(pending[0]).toMatchObject({
+        clientToken: "tok-a",
+        fingerprint: "fp-a",
+        state: "pending",
+        intent: { outcome: "pending", clientToken: "tok-a", input: { secretAccessKey: "[redacted]" } },
+      });
+      expect((await store.other.audit.list({ limit: 10 })).entries).toEqual([]);
+      expect(await store.other.audit.claim(key("tok-a"), "fp-a", "associate-service", at)).toBe(false);
+
+      // The call answered: the intent completed in place, the token's answer stored for replays.
+      const auditId = (await store.audit.execution(key("tok-a")))!.auditId!;
+      expect(
+        await store.audit.complete(auditId, {
+          at,
+          outcome: "succeeded",
+          accountId: "111122223333",
+          resourceKind: "serviceAssociation",
+          resourceId: "snsa-0123",
+          status: "CREATE_IN_PROGRESS",
+          requestId: "req-1",
+        }),
+      ).toBe(true);
+      expect(await store.audit.complete(auditId, { at, outcome: "failed" })).toBe(false);
+      await store.audit.finish(key("tok-a"), { resource: { id: "snsa-0123" } }, "111122223333");
+      expect(await store.other.audit.execution(key("tok-a"))).toMatchObject({
+        state: "done",
+        result: { resource: { id: "snsa-0123" } },
+        accountId: "111122223333",
+      });
+      expect(await store.other.audit.pendingExecutions()).toEqual([]);
+      await store.other.audit.append({
+        at,
+        source: "emulator",
+        region: "us-west-2",
+        action: "associate-service",
+        input: {},
+        outcome: "replayed",
+        resourceId: "snsa-0123",
+        clientToken: "tok-a",
+      });
+
+      // A status poll on either replica settles the latest change of the resource, once.
+      const settlement = { status: "ACTIVE", phase: "settled", at };
+      expect(await store.other.audit.settle("snsa-0123", settlement)).toBe(true);
+      expect(await store.audit.settle("snsa-0123", settlement)).toBe(false);
+      expect(await store.audit.lastChangeOf("snsa-0123")).toMatchObject({ outcome: "replayed", finalStatus: "ACTIVE" });
+
+      // Paged newest first.
+      const first = await store.audit.list({ limit: 1 });
+      expect(first.entries.map((e) => e.outcome)).toEqual(["replayed"]);
+      const second = await store.audit.list({ limit: 1, before: first.nextBefore });
+      expect(second.entries.map((e) => [e.outcome, e.resourceId, e.accountId])).toEqual([
+        ["succeeded", "snsa-0123", "111122223333"],
+      ]);
+      expect(second.nextBefore).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("keeps a snapshot, its frozen topology and its name, seen from the other handle", async () => {
+    const store = await open();
+    try {
+      const topology = {
+        source: { id: "emulator", kind: "emulator", label: "Embedded AWS emulator" },
+        accountId: "111122223333",
+        region: "us-west-2",
+        nodes: [{ id: "sn-1" }, { id: "svc-1" }],
+        edges: [{ id: "e-1" }],
+        warnings: [],
+      } as unknown as Parameters<SnapshotRepository["createSnapshot"]>[0]["topology"];
+      const meta = await store.snapshots.createSnapshot({
+        name: "  Before the change ",
+        takenAt: "2026-12-05T07:00:00.000Z",
+        state: "panel=connect",
+        topology,
+      });
+      expect(meta).toMatchObject({
+        name: "Before the change",
+        url: `/s/${meta.id}`,
+        accountId: "111122223333",
+        region: "us-west-2",
+        nodes: 2,
+        edges: 1,
+        source: { id: "emulator" },
+      });
+      expect(meta.id).toMatch(/^s[0-9a-z]{9}$/);
+      expect(await store.other.snapshots.getSnapshot(meta.id)).toEqual({ meta, topology });
+      expect((await store.other.snapshots.renameSnapshot(meta.id, "Renamed")).name).toBe("Renamed");
+      expect((await store.snapshots.listSnapshots()).map((m) => m.name)).toEqual(["Renamed"]);
+      await store.other.snapshots.deleteSnapshot(meta.id);
+      await expect(store.snapshots.snapshotMeta(meta.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(store.snapshots.getSnapshot(meta.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(store.snapshots.deleteSnapshot(meta.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      await store.close();
+    }
+  });
+
   it("records the signed-in user and role session name with the audit intent, and nulls on a laptop", async () => {
     const store = await open();
     if (name === "SQLite") {
@@ -192,7 +322,7 @@ describe("PostgreSQL store", () => {
       const { rows } = await stores[0]!.pool.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((r) => r.version)).toEqual([1]);
+      expect(rows.map((r) => r.version)).toEqual(PG_MIGRATIONS.map((_, i) => i + 1));
       expect(await stores[1]!.ping()).toBe(true);
     } finally {
       await Promise.all(stores.map((s) => s.close()));

@@ -2,10 +2,18 @@
  * The store interfaces a team server needs, one shape for both back ends: SQLite (the laptop's files,
  * wrapping today's stores unchanged) and PostgreSQL (`postgres-store.ts`). Asynchronous because a network
  * database is; the SQLite side answers at once.
- * Not yet used by the routes (they still call the laptop stores directly): see the README's "Open work".
+ * The routes use these (never a back end directly), so a replica on PostgreSQL and a laptop on SQLite run
+ * the same code.
  */
-import type { SavedView } from "@lattice-atlas/shared";
-import type { AuditRecord, AuditStore, ExecutionKey } from "../actions/audit-store.js";
+import type { AuditEntry, SavedView, SnapshotMeta, Topology } from "@lattice-atlas/shared";
+import type {
+  AuditRecord,
+  AuditStore,
+  Completion,
+  ExecutionKey,
+  ExecutionRecord,
+  Settlement,
+} from "../actions/audit-store.js";
 import { AppError } from "../errors.js";
 import type { ViewsStore } from "./views-store.js";
 
@@ -39,6 +47,41 @@ export interface ExecutionClaims {
   release(key: ExecutionKey): Promise<void>;
 }
 
+export interface SnapshotRepository {
+  createSnapshot(input: { name: string; takenAt: string; state: string; topology: Topology }): Promise<SnapshotMeta>;
+  listSnapshots(): Promise<SnapshotMeta[]>;
+  getSnapshot(id: string): Promise<{ meta: SnapshotMeta; topology: Topology }>;
+  snapshotMeta(id: string): Promise<SnapshotMeta>;
+  renameSnapshot(id: string, name: string): Promise<SnapshotMeta>;
+  deleteSnapshot(id: string): Promise<void>;
+}
+
+/** A pending execution with the audit intent written with its claim. */
+export type PendingExecution = ExecutionRecord<unknown> & { intent?: AuditEntry };
+
+/**
+ * The audit log and the executed client tokens: what the action routes, status polls and start-up
+ * reconciliation use. Claims (from ExecutionClaims) are a database constraint on both back ends.
+ */
+export interface AuditRepository extends ExecutionClaims {
+  /** Appends an entry (credential-like inputs redacted); its id. */
+  append(record: AuditRecord & Actor): Promise<number>;
+  /** Newest first; `before` is the id the previous page ended at. Pending intents are not listed. */
+  list(options: {
+    limit: number;
+    before?: number | undefined;
+  }): Promise<{ entries: AuditEntry[]; nextBefore?: number }>;
+  /** The latest change that produced `resourceId`. */
+  lastChangeOf(resourceId: string): Promise<AuditEntry | undefined>;
+  /** Records how the latest change of `resourceId` ended; false when there is none or it was recorded already. */
+  settle(resourceId: string, settlement: Settlement): Promise<boolean>;
+  execution<R>(key: ExecutionKey): Promise<ExecutionRecord<R> | undefined>;
+  /** Completes an audit intent in place. */
+  complete(auditId: number, completion: Completion): Promise<boolean>;
+  pendingExecutions(): Promise<PendingExecution[]>;
+  finish<R>(key: ExecutionKey, result: R, accountId?: string): Promise<void>;
+}
+
 export function sqliteViews(store: ViewsStore): ViewRepository {
   return {
     createView: async (name, state) => store.createView(name, state),
@@ -65,5 +108,41 @@ export function sqliteClaims(store: AuditStore): ExecutionClaims {
       return store.beginExecution(key, fingerprint, action, at, intent);
     },
     release: async (key) => store.dropExecution(key),
+  };
+}
+
+/** The laptop's audit file behind the repository interface (same refusal of a named user as sqliteClaims). */
+export function sqliteAudit(store: AuditStore): AuditRepository {
+  const claims = sqliteClaims(store);
+  const anonymous = (record: AuditRecord & Actor): AuditRecord => {
+    if (record.user !== undefined || record.roleSessionName !== undefined) {
+      throw new AppError("STORAGE_UNAVAILABLE", "The SQLite audit log cannot record who made a change.", {
+        hint: "Team mode (signed-in users) runs on PostgreSQL: start with --store postgres --database-url <url>.",
+      });
+    }
+    return record;
+  };
+  return {
+    ...claims,
+    append: async (record) => store.append(anonymous(record)),
+    list: async (options) => store.list(options),
+    lastChangeOf: async (resourceId) => store.lastChangeOf(resourceId),
+    settle: async (resourceId, settlement) => store.settle(resourceId, settlement),
+    execution: async (key) => store.execution(key),
+    complete: async (auditId, completion) => store.complete(auditId, completion),
+    pendingExecutions: async () => store.pendingExecutions(),
+    finish: async (key, result, accountId) => store.finishExecution(key, result, accountId),
+  };
+}
+
+/** The laptop's views file holds its snapshots too. */
+export function sqliteSnapshots(store: ViewsStore): SnapshotRepository {
+  return {
+    createSnapshot: async (input) => store.createSnapshot(input),
+    listSnapshots: async () => store.listSnapshots(),
+    getSnapshot: async (id) => store.getSnapshot(id),
+    snapshotMeta: async (id) => store.snapshotMeta(id),
+    renameSnapshot: async (id, name) => store.renameSnapshot(id, name),
+    deleteSnapshot: async (id) => store.deleteSnapshot(id),
   };
 }

@@ -38,10 +38,14 @@ interface Entry {
 export interface TopologyServiceOptions {
   registry: SourceRegistry;
   /** The frozen topology of a snapshot (a source `snapshot:<id>`). */
-  snapshots?: { topology(id: string): Topology } | undefined;
+  snapshots?: { topology(id: string): Promise<Topology> } | undefined;
   runner?: Omit<RunnerOptions, "onCall" | "signal" | "deadlineMs">;
   /** One deadline per discovery: what was read by then is the answer, with warnings naming the rest. */
   deadlineMs?: number | undefined;
+  /** Observability: a request answered from the cache (true) or by a discovery (false). */
+  onCache?: ((hit: boolean) => void) | undefined;
+  /** Observability: one discovery of a live source ended (seconds, "ok" or "error"). */
+  onDiscovery?: ((seconds: number, outcome: "ok" | "error") => void) | undefined;
 }
 
 export const DEFAULT_DISCOVERY_DEADLINE_MS = 30_000;
@@ -183,10 +187,10 @@ export function createTopologyService(options: TopologyServiceOptions) {
   }
 
   /** A snapshot: its frozen topology, indexed like a live one; no AWS call, nothing to refresh. */
-  function frozen(source: SourceDefinition, key: string): Entry {
+  async function frozen(source: SourceDefinition, key: string): Promise<Entry> {
     if (source.connection.kind !== "snapshot" || !options.snapshots)
       throw new AppError("NOT_FOUND", `${source.id} is not a snapshot this server keeps.`, { field: "source" });
-    const topology = options.snapshots.topology(source.connection.snapshotId);
+    const topology = await options.snapshots.topology(source.connection.snapshotId);
     const groups = topology.nodes.flatMap((n) => (n.kind === "securityGroup" ? [n.data] : []));
     const entry: Entry = {
       topology: { ...topology, source: { id: source.id, kind: "snapshot", label: source.label } },
@@ -302,13 +306,32 @@ export function createTopologyService(options: TopologyServiceOptions) {
     const source = await options.registry.get(sourceId);
     const key = keyOf(source.id, region);
     const cached = cache.get(key);
-    if (cached && !refresh && !stale.has(key)) return { entry: cached, fresh: false };
+    if (cached && !refresh && !stale.has(key)) {
+      options.onCache?.(true);
+      return { entry: cached, fresh: false };
+    }
+    options.onCache?.(false);
     const current = inflight.get(key);
     // A run that began before the latest change cannot answer for after it: queue a new one behind it.
     if (current && current.changes !== (changes.get(key) ?? 0)) await current.promise.catch(() => undefined);
     let pending = inflight.get(key);
     if (!pending) {
-      const promise = run(source, region, key).finally(() => inflight.delete(key));
+      const started = performance.now();
+      const measured = (outcome: "ok" | "error") => {
+        if (source.kind !== "snapshot") options.onDiscovery?.((performance.now() - started) / 1000, outcome);
+      };
+      const promise = run(source, region, key)
+        .then(
+          (found) => {
+            measured("ok");
+            return found;
+          },
+          (error: unknown) => {
+            measured("error");
+            throw error;
+          },
+        )
+        .finally(() => inflight.delete(key));
       pending = { promise, changes: changes.get(key) ?? 0 };
       inflight.set(key, pending);
     }
@@ -369,6 +392,13 @@ export function createTopologyService(options: TopologyServiceOptions) {
       const key = keyOf(sourceId, region);
       changes.set(key, (changes.get(key) ?? 0) + 1);
       stale.add(key);
+    },
+    /** Every cached entry out of date (a replica that may have missed other replicas' changes). */
+    invalidateAll(): void {
+      for (const key of new Set([...cache.keys(), ...inflight.keys()])) {
+        changes.set(key, (changes.get(key) ?? 0) + 1);
+        stale.add(key);
+      }
     },
   };
 }
