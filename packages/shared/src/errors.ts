@@ -9,6 +9,10 @@ export const ERROR_CODES = {
   CREDENTIALS_MISSING: 401,
   CREDENTIALS_EXPIRED: 401,
   TOKEN_REQUIRED: 401,
+  /** Team mode: no signed-in session (or it expired). */
+  SIGN_IN_REQUIRED: 401,
+  /** Team mode: the signed-in user's role does not allow this route. */
+  ROLE_FORBIDDEN: 403,
   ACCESS_DENIED: 403,
   HOST_NOT_ALLOWED: 403,
   CSRF_REJECTED: 403,
@@ -33,6 +37,8 @@ export const ERROR_CODES = {
   AWS_TIMEOUT: 504,
   AWS_UNAVAILABLE: 502,
   STORAGE_UNAVAILABLE: 503,
+  /** Team mode: the OpenID Connect provider cannot be reached or refused the sign-in. */
+  IDP_UNAVAILABLE: 502,
   INTERNAL: 500,
 } as const;
 
