@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import "@xyflow/react/dist/style.css";
 import "./app/app.css";
 import { App } from "./app/App";
+import { SignInGate } from "./features/auth/components/SignInGate";
 import { createQueryClient } from "./app/query-client";
 import { installDiagramColors } from "./features/topology/diagram-colors";
 
@@ -13,7 +14,9 @@ const queryClient = createQueryClient();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <SignInGate>
+        <App />
+      </SignInGate>
     </QueryClientProvider>
   </StrictMode>,
 );
