@@ -1,32 +1,13 @@
 /** Team mode's identity and roles, as the API reports them at GET /api/me and the console reads them. */
 import Type, { type Static } from "typebox";
 
-/** Ordered: each role may do what the ones before it may. */
-export const ROLES = ["viewer", "operator", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-
 export const RoleSchema = Type.Union([Type.Literal("viewer"), Type.Literal("operator"), Type.Literal("admin")]);
 
-/** What a role may do, by the console's areas. */
-export const Permissions = Type.Object({
-  /** Topology, details, Connect, checks, saved views, snapshots, the audit log. */
+export const PermissionsSchema = Type.Object({
   read: Type.Boolean(),
-  /** Plan and execute changes. */
   change: Type.Boolean(),
-  /** Sources and settings. */
   administer: Type.Boolean(),
 });
-export type Permissions = Static<typeof Permissions>;
-
-export function permissionsOf(role: Role | null): Permissions {
-  const rank = role ? ROLES.indexOf(role) : -1;
-  return { read: rank >= 0, change: rank >= 1, administer: rank >= 2 };
-}
-
-/** True when `role` may do what `required` may. */
-export function roleAtLeast(role: Role, required: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(required);
-}
 
 export const MeResponse = Type.Object({
   /** laptop: no sign-in, the person at the keyboard may do everything; team: a signed-in user. */
@@ -46,14 +27,8 @@ export const MeResponse = Type.Object({
   ]),
   /** null: signed in, but no rule gives this user a role (they may do nothing yet). */
   role: Type.Union([RoleSchema, Type.Null()]),
-  can: Permissions,
+  can: PermissionsSchema,
   /** Where to sign out (team mode with OIDC sessions), else null. */
   signOutUrl: Type.Union([Type.String(), Type.Null()]),
 });
 export type MeResponse = Static<typeof MeResponse>;
-
-/** The sentence the console shows where a role stops the user. */
-export function roleRefusal(role: Role, needed: Role, what: string): string {
-  const article = needed === "admin" || needed === "operator" ? "an" : "a";
-  return `Your role (${role}) cannot ${what} — ask ${article} ${needed}.`;
-}

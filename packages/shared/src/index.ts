@@ -13,3 +13,4 @@ export * from "./status.js";
 export * from "./lattice.js";
 export * from "./details.js";
 export * from "./auth.js";
+export * from "./roles.js";
