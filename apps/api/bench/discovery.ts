@@ -6,18 +6,24 @@
  * service), a refresh with nothing changed, and the API's RSS.
  * The emulator runs in a child process so the RSS is the API's own.
  *   --latency <ms> (40)  --lattice-concurrency <n> (16)  --param k=v (large scenario parameters)
+ *   --estate: the estate mode instead (bench/discovery-estate.ts: 20 accounts × 2 Regions)
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { startEmulatorProcess } from "./emulator-process.js";
 import { CallRunner, DEFAULT_CONCURRENCY, createAwsClients, createReaders } from "../src/aws/index.js";
 import { buildGraph } from "../src/topology/build.js";
 import { discover } from "../src/topology/discover.js";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+// --estate: the estate's discovery (many accounts and Regions), in a module of its own.
+if (process.argv.includes("--estate")) {
+  await import("./discovery-estate.js");
+}
 const { values } = parseArgs({
   options: {
+    estate: { type: "boolean" },
+    accounts: { type: "string" },
+    "second-region": { type: "string" },
     latency: { type: "string", default: "40" },
     "lattice-concurrency": { type: "string", default: String(DEFAULT_CONCURRENCY["vpc-lattice"]) },
     param: { type: "string", multiple: true },
@@ -25,31 +31,9 @@ const { values } = parseArgs({
 });
 const latency = Number(values.latency);
 const concurrency = { ...DEFAULT_CONCURRENCY, "vpc-lattice": Number(values["lattice-concurrency"]) };
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
-
-async function startEmulatorProcess(): Promise<{ url: string; stop: () => void }> {
-  const args = ["tsx", path.join(root, "packages/aws-emulator/src/cli.ts"), "--port", "0", "--scenario", "empty"];
-  const child = spawn("npx", args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/[0-9.:]+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited (${code})`)));
-  });
-  return { url, stop: () => child.kill("SIGTERM") };
-}
 
 const emulator = await startEmulatorProcess();
-const control = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${emulator.url}${route}`, {
-    method,
-    ...(body ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
-  });
-  return response.json() as Promise<Record<string, unknown>>;
-};
+const { control } = emulator;
 // An empty account first (the emulator starts empty): what a discovery costs when there is nothing to find.
 const emptyClients = createAwsClients({ kind: "emulator", endpoint: emulator.url }, "us-east-1");
 const emptyRunner = new CallRunner({ concurrency, timeoutMs: 30_000 });

@@ -23,6 +23,13 @@ describe("parseConfig", () => {
     expect(config.region).toBe("eu-west-1");
   });
 
+  it("reads the emulator's estate scenario as the estate, unless a source is named", () => {
+    expect(parseConfig(["--scenario", "estate"], {}).source).toBe("estate:emulator");
+    expect(parseConfig([], { ATLAS_SCENARIO: "estate" }).source).toBe("estate:emulator");
+    expect(parseConfig(["--scenario", "estate", "--source", "emulator"], {}).source).toBe("emulator");
+    expect(parseConfig(["--scenario", "large"], {}).source).toBe("emulator");
+  });
+
   it("maps --profile to that profile's source", () => {
     expect(parseConfig(["--profile", "prod"], {}).source).toBe("profile:prod");
     expect(parseConfig([], { ATLAS_PROFILE: "dev" }).source).toBe("profile:dev");

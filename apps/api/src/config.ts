@@ -109,7 +109,11 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     if (error instanceof EstateConfigError) throw new ConfigError(`estate ${error.message}`);
     throw error;
   }
-  const source = values.source ?? env.ATLAS_SOURCE ?? (estate ? "estate" : profile ? `profile:${profile}` : "emulator");
+  const scenario = values.scenario ?? env.ATLAS_SCENARIO ?? "field-report";
+  // The emulator's estate scenario is read as the estate it is (every account), not as its hub account alone.
+  const emulatorDefault = scenario === "estate" ? "estate:emulator" : "emulator";
+  const source =
+    values.source ?? env.ATLAS_SOURCE ?? (estate ? "estate" : profile ? `profile:${profile}` : emulatorDefault);
   if (!new RegExp(PATTERNS.sourceId).test(source))
     throw new ConfigError(`--source must be emulator, default, estate or profile:<name>, not "${source}"`);
   if (source === "estate" && !estate) throw new ConfigError("--source estate needs --estate <file> or --role-name");
@@ -143,7 +147,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   }
   const emulatorUrl = values["emulator-url"] ?? env.ATLAS_EMULATOR_URL;
   const noEmulator = Boolean(values["no-emulator"]) || env.ATLAS_NO_EMULATOR === "1";
-  if (source === "emulator" && noEmulator && !emulatorUrl)
+  if ((source === "emulator" || source === "estate:emulator") && noEmulator && !emulatorUrl)
     throw new ConfigError("--source emulator needs the embedded emulator or --emulator-url");
   return {
     source,
@@ -166,7 +170,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       embedded: !noEmulator && !emulatorUrl,
       url: emulatorUrl,
       port: emulatorPort,
-      scenario: values.scenario ?? env.ATLAS_SCENARIO ?? "field-report",
+      scenario,
     },
     allowMutations: Boolean(values["allow-mutations"]) || env.ATLAS_ALLOW_MUTATIONS === "1",
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
