@@ -172,6 +172,8 @@ async function freePort(): Promise<number> {
  * Another console process (the built API with its embedded emulator) on spare ports: for read-only mode, and for
  * restarts on the same data folder. Stop it in the test (or a finally).
  */
+export { freePort };
+
 export async function startServer(options: {
   dataDir: string;
   readOnly?: boolean;
@@ -179,6 +181,8 @@ export async function startServer(options: {
   emulatorPort?: number;
   /** More flags, e.g. `--emulator-url http://127.0.0.1:9` (a server with no AWS to reach). */
   extraArgs?: string[];
+  /** More environment, e.g. ATLAS_OIDC_CLIENT_SECRET (never a flag). */
+  env?: Record<string, string>;
 }): Promise<RunningServer> {
   const { spawn } = await import("node:child_process");
   const path = await import("node:path");
@@ -199,7 +203,7 @@ export async function startServer(options: {
   ];
   const child = spawn(process.execPath, args, {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...options.env },
   });
   let output = "";
   await new Promise<void>((resolve, reject) => {

@@ -23,6 +23,11 @@ import { requestIdOf } from "./observability/request-id.js";
 import { registerQueryValues } from "./plugins/query-values.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurity } from "./plugins/security.js";
+import type { AuthConfig } from "./auth/config.js";
+import { registerAuth, type AuthMode } from "./auth/plugin.js";
+import { openSqliteSessions, type SessionStore } from "./auth/sessions.js";
+import { openPostgresSessions } from "./auth/sessions-postgres.js";
+import type pg from "pg";
 import { registerWeb } from "./plugins/web.js";
 import { actionRoutes } from "./routes/actions.js";
 import { analyzeRoutes } from "./routes/analyze.js";
@@ -70,7 +75,13 @@ export interface AppOptions {
   logger?: boolean | { stream: NodeJS.WritableStream };
   runner?: TopologyServiceOptions["runner"];
   /** Test hooks (never set by the server). */
-  testHooks?: { afterAwsCall?: () => Promise<void> } | undefined;
+  testHooks?:
+    | {
+        afterAwsCall?: () => Promise<void>;
+        /** Called once a request passed the role check: true answers 204 without running the route. */
+        admitted?: (request: FastifyRequest) => boolean;
+      }
+    | undefined;
   /** One discovery's deadline (default 30 s). */
   discoveryDeadlineMs?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
@@ -87,10 +98,13 @@ export interface AppOptions {
         audit?: AuditRepository;
         changes?: ChangeFeed;
         ping(): Promise<boolean>;
+        pool?: pg.Pool;
       }
     | undefined;
   /** Prometheus metrics at GET /metrics (default: on). */
   metrics?: boolean | undefined;
+  /** laptop (default: no sign-in) or team (sign-in, sessions in the team store or atlas-sessions.sqlite, roles). */
+  auth?: AuthConfig | undefined;
 }
 
 declare module "fastify" {
@@ -246,6 +260,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     allowedHosts: options.allowedHosts ?? [],
     token: options.token,
   });
+  let sessions: SessionStore | undefined;
+  if (options.auth?.mode === "team") {
+    sessions = options.teamStore?.pool
+      ? await openPostgresSessions(options.teamStore.pool)
+      : openSqliteSessions(options.dataDir);
+  }
+  const authMode: AuthMode =
+    options.auth?.mode === "team" && sessions ? { ...options.auth, sessions } : { mode: "laptop" };
+  await registerAuth(app, authMode, options.testHooks);
+  app.addHook("onClose", async () => sessions?.close());
   // A large account's topology is megabytes of JSON; gzip takes it to a tenth. (Brotli costs too much CPU per request.)
   await app.register(compress, { global: true, threshold: 2048, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app, options.version);

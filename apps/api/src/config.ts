@@ -26,12 +26,14 @@
  *   --hub default|profile:<name>|emulator:<id> ATLAS_HUB (whose credentials assume the role; default: default)
  *   --store sqlite|postgres (sqlite)           ATLAS_STORE (where saved views live; postgres needs --database-url)
  *   --database-url postgres://…                ATLAS_DATABASE_URL (implies --store postgres)
+ * Team mode (sign-in and roles): --mode team and the flags in auth/config.ts.
  */
 import { randomBytes } from "node:crypto";
 import { homedir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PATTERNS, isKnownRegion } from "@lattice-atlas/shared";
+import { AUTH_FLAGS, AuthConfigError, parseAuthConfig, type AuthConfig } from "./auth/config.js";
 import { isLoopback } from "./plugins/security.js";
 import { EstateConfigError, parseEstate, type EstateSpec } from "./sources/estate-config.js";
 
@@ -51,6 +53,8 @@ export interface ServerConfig {
   estate?: EstateSpec | undefined;
   /** The PostgreSQL team store (--store postgres); absent: the laptop's SQLite files in dataDir. */
   databaseUrl?: string | undefined;
+  /** laptop (no sign-in) or team (sign-in and roles). */
+  auth: AuthConfig;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +87,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       hub: { type: "string" },
       store: { type: "string" },
       "database-url": { type: "string" },
+      ...AUTH_FLAGS,
     },
     strict: true,
     allowPositionals: false,
@@ -125,9 +130,17 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const deadlineSeconds = Number(deadlineText);
   if (deadlineText.trim() === "" || !Number.isFinite(deadlineSeconds) || deadlineSeconds < 1 || deadlineSeconds > 3600)
     throw new ConfigError(`--discovery-deadline must be a number of seconds from 1 to 3600, not "${deadlineText}"`);
+  let auth: AuthConfig;
+  try {
+    auth = parseAuthConfig(values, env);
+  } catch (error) {
+    if (error instanceof AuthConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   let token = values.token ?? env.ATLAS_TOKEN;
   let tokenGenerated = false;
-  if (!token && !isLoopback(host)) {
+  // Team mode signs users in instead: no shared token.
+  if (!token && !isLoopback(host) && auth.mode === "laptop") {
     // Like Jupyter: beyond loopback, a token is required; we make one and print it.
     token = randomBytes(24).toString("base64url");
     tokenGenerated = true;
@@ -145,6 +158,8 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     tokenGenerated,
     allowedHosts: [
       ...(values["allowed-host"] ?? []),
+      // The public URL's host is where browsers come from in team mode.
+      ...(auth.mode === "team" && auth.publicUrl ? [new URL(auth.publicUrl).host.replace(/:\d+$/, "")] : []),
       ...(env.ATLAS_ALLOWED_HOSTS
         ? env.ATLAS_ALLOWED_HOSTS.split(",")
             .map((h) => h.trim())
@@ -162,6 +177,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
     discoveryDeadlineMs: Math.round(deadlineSeconds * 1000),
     ...(estate ? { estate } : {}),
+    auth,
     ...databaseFrom(values.store ?? env.ATLAS_STORE, values["database-url"] ?? env.ATLAS_DATABASE_URL),
   };
 }

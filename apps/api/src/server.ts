@@ -72,6 +72,7 @@ const app = await buildApp({
   discoveryDeadlineMs: config.discoveryDeadlineMs,
   ...(config.estate ? { estate: config.estate } : {}),
   ...(teamStore ? { teamStore } : {}),
+  auth: config.auth,
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
   logger: process.env.ATLAS_LOG === "1",
 });
@@ -92,6 +93,13 @@ console.log(
 if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
 if (teamStore) console.log("  saved views: PostgreSQL (--store postgres)");
+if (config.auth.mode === "team") {
+  const ways = [
+    ...(config.auth.oidc ? [`OpenID Connect (${config.auth.oidc.issuer})`] : []),
+    ...(config.auth.trustedProxies.length > 0 ? [`proxy headers from ${config.auth.trustedProxies.join(", ")}`] : []),
+  ];
+  console.log(`  team mode: sign-in by ${ways.join(" or ")}; sessions in ${teamStore ? "PostgreSQL" : config.dataDir}`);
+}
 
 // Graceful: /readyz 503 and no new change, ATLAS_SHUTDOWN_GRACE_MS for the load balancer to notice, the
 // changes in flight finish, the server closes, then the stores (see shutdown.ts).

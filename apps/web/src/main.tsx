@@ -6,6 +6,7 @@ import "./app/app.css";
 import "./app/responsive.css";
 import "./app/theme-dark.css";
 import { App } from "./app/App";
+import { SignInGate } from "./features/auth/components/SignInGate";
 import { createQueryClient } from "./app/query-client";
 import { installDiagramColors } from "./features/topology/diagram-colors";
 
@@ -15,7 +16,9 @@ const queryClient = createQueryClient();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <SignInGate>
+        <App />
+      </SignInGate>
     </QueryClientProvider>
   </StrictMode>,
 );

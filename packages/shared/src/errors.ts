@@ -9,6 +9,10 @@ export const ERROR_CODES = {
   CREDENTIALS_MISSING: 401,
   CREDENTIALS_EXPIRED: 401,
   TOKEN_REQUIRED: 401,
+  /** Team mode: no signed-in session (or it expired). */
+  SIGN_IN_REQUIRED: 401,
+  /** Team mode: the signed-in user's role does not allow this route. */
+  ROLE_FORBIDDEN: 403,
   ACCESS_DENIED: 403,
   HOST_NOT_ALLOWED: 403,
   CSRF_REJECTED: 403,
@@ -35,6 +39,8 @@ export const ERROR_CODES = {
   STORAGE_UNAVAILABLE: 503,
   /** The server is stopping (a replica being replaced): the request goes to another replica. */
   SHUTTING_DOWN: 503,
+  /** Team mode: the OpenID Connect provider cannot be reached or refused the sign-in. */
+  IDP_UNAVAILABLE: 502,
   INTERNAL: 500,
 } as const;
 

@@ -12,3 +12,5 @@ export * from "./fingerprint.js";
 export * from "./status.js";
 export * from "./lattice.js";
 export * from "./details.js";
+export * from "./auth.js";
+export * from "./roles.js";

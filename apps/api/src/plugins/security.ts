@@ -87,7 +87,8 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookie(request: FastifyRequest, name: string): string | undefined {
+/** A cookie's value from the request (undefined when absent or malformed). */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
   const header = request.headers.cookie ?? "";
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
@@ -143,7 +144,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     if (options.token) {
       const query = request.query as { token?: string } | undefined;
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/i, "");
-      const presented = bearer ?? cookie(request, TOKEN_COOKIE) ?? query?.token;
+      const presented = bearer ?? readCookie(request, TOKEN_COOKIE) ?? query?.token;
       if (!sameToken(presented, options.token)) {
         throw new AppError("TOKEN_REQUIRED", "This console needs its access token (printed when the server started).", {
           hint: "Open the URL with ?token=… that the server printed.",

@@ -8,6 +8,7 @@ import type { SourceInfo, SourcesResponse } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { changeAccess, type ChangeAccess } from "../../features/actions/change-access";
+import { meQuery } from "../../features/auth/queries";
 import { healthQuery, sourcesQuery } from "../../features/sources/queries";
 import type { SourceTarget } from "../../features/topology/target";
 import type { SharedRoute } from "../../features/views/use-shared-route";
@@ -30,6 +31,7 @@ export function useConsoleTarget(view: ViewState, shared: SharedRoute) {
   const inSnapshot = shared.snapshotId !== undefined;
   const sources = useQuery({ ...sourcesQuery(), enabled: !inSnapshot });
   const health = useQuery(healthQuery());
+  const me = useQuery(meQuery());
   // One object per source/region, so that memoised panels and queries see the same target between renders.
   const resolved = resolveTarget(view, sources.data);
   const resolvedSource = resolved?.source;
@@ -40,7 +42,7 @@ export function useConsoleTarget(view: ViewState, shared: SharedRoute) {
   );
   const target = inSnapshot ? shared.target : liveTarget;
   const sourceInfo: SourceInfo | undefined = sources.data?.sources.find((s) => s.id === target?.source);
-  const accessNow = inSnapshot ? SNAPSHOT_ACCESS : changeAccess(sourceInfo, health.data);
+  const accessNow = inSnapshot ? SNAPSHOT_ACCESS : changeAccess(sourceInfo, health.data, me.data);
   // One object per answer, so that memoised panels do not re-render on every render of the shell.
   const access = useMemo<ChangeAccess>(
     () => ({ allowed: accessNow.allowed, reason: accessNow.reason }),

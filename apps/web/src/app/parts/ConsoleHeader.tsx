@@ -4,6 +4,7 @@
  * estate overview (for an estate source), the audit log and "Copy link".
  */
 import type { Topology } from "@lattice-atlas/shared";
+import { UserBadge } from "../../features/auth/components/UserBadge";
 import { SearchBox } from "../../features/search/components/SearchBox";
 import type { SearchHit } from "../../features/search/search-index";
 import { AccountTag, EmulatorMarker, SourcePicker } from "../../features/sources/components/SourcePicker";
@@ -91,6 +92,7 @@ export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, on
       <CopyButton value={shareUrl} label="Copy link to this view" testId="copy-link" className="button">
         Copy link
       </CopyButton>
+      <UserBadge />
     </header>
   );
 }

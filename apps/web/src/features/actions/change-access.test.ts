@@ -1,4 +1,4 @@
-import type { HealthResponse, SourceInfo } from "@lattice-atlas/shared";
+import type { HealthResponse, MeResponse, SourceInfo } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
 import { changeAccess } from "./change-access";
 
@@ -37,5 +37,23 @@ describe("change access", () => {
     );
     expect(aws.allowed).toBe(false);
     expect(aws.reason).toContain("--allow-mutations");
+  });
+
+  it("says a viewer's role cannot make changes, and whom to ask (team mode)", () => {
+    const viewer: MeResponse = {
+      mode: "team",
+      user: { id: "vera", groups: [], via: "oidc", roleSessionName: "atlas-vera" },
+      role: "viewer",
+      can: { read: true, change: false, administer: false },
+      signOutUrl: "/auth/logout",
+    };
+    const access = changeAccess(emulator, health, viewer);
+    expect(access.allowed).toBe(false);
+    expect(access.reason).toMatch(/^Your role \(viewer\) cannot make changes — ask an operator\./);
+    expect(
+      changeAccess(emulator, health, { ...viewer, role: "operator", can: { ...viewer.can, change: true } }),
+    ).toEqual({
+      allowed: true,
+    });
   });
 });

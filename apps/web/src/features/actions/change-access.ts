@@ -2,7 +2,7 @@
  * Whether this console may change the chosen source, and why not. The server
  * refuses anyway (403 READ_ONLY); the UI hides the controls and says why.
  */
-import type { HealthResponse, SourceInfo } from "@lattice-atlas/shared";
+import { roleRefusal, type HealthResponse, type MeResponse, type SourceInfo } from "@lattice-atlas/shared";
 
 export interface ChangeAccess {
   allowed: boolean;
@@ -10,8 +10,18 @@ export interface ChangeAccess {
   reason?: string | undefined;
 }
 
-export function changeAccess(source: SourceInfo | undefined, health: HealthResponse | undefined): ChangeAccess {
+export function changeAccess(
+  source: SourceInfo | undefined,
+  health: HealthResponse | undefined,
+  me?: MeResponse | undefined,
+): ChangeAccess {
   if (!source || !health) return { allowed: false };
+  // Team mode: the signed-in user's role comes first (the server refuses with 403 ROLE_FORBIDDEN anyway).
+  if (me && !me.can.change)
+    return {
+      allowed: false,
+      reason: `${roleRefusal(me.role ?? "viewer", "operator", "make changes")} Every plan's CLI, Terraform and CloudFormation can still be read.`,
+    };
   if (source.mutationsAllowed && !health.readOnly) return { allowed: true };
   if (health.readOnly || source.kind === "emulator")
     return {

@@ -4,8 +4,9 @@
  * console), a saved-view link that did not resolve, and the diagram area
  * while a snapshot opens or cannot.
  */
-import type { SnapshotMeta } from "@lattice-atlas/shared";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { roleRefusal, type SnapshotMeta } from "@lattice-atlas/shared";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { meQuery } from "../../auth/queries";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import { parseViewState, serializeViewState } from "../../../lib/url-state";
 import type { ViewUpdate } from "../../../lib/use-view-state";
@@ -62,6 +63,9 @@ export function ShareBanner({ route, onView }: { route: SharedRoute; onView(upda
 
 function SnapshotBanner({ meta }: { meta: SnapshotMeta }) {
   const queryClient = useQueryClient();
+  // Reproducing replaces the emulator's state (a source): an admin's work in team mode.
+  const me = useQuery(meQuery());
+  const mayEmulate = me.data?.can.administer ?? false;
   const emulate = useMutation({
     mutationFn: () => emulateSnapshot(meta.id),
     onSuccess: (answer) => {
@@ -95,16 +99,22 @@ function SnapshotBanner({ meta }: { meta: SnapshotMeta }) {
           </span>
         </p>
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="emulate-snapshot"
-            disabled={emulate.isPending}
-            title="Replace the embedded emulator's state with this topology and open it there, to try changes"
-            onClick={() => emulate.mutate()}
-          >
-            {emulate.isPending ? "Reproducing…" : "Reproduce in the emulator"}
-          </button>
+          {mayEmulate ? (
+            <button
+              type="button"
+              className="button button--small"
+              data-testid="emulate-snapshot"
+              disabled={emulate.isPending}
+              title="Replace the embedded emulator's state with this topology and open it there, to try changes"
+              onClick={() => emulate.mutate()}
+            >
+              {emulate.isPending ? "Reproducing…" : "Reproduce in the emulator"}
+            </button>
+          ) : me.data ? (
+            <span className="muted" data-testid="emulate-not-allowed">
+              {roleRefusal(me.data.role ?? "viewer", "admin", "reproduce a snapshot in the emulator")}
+            </span>
+          ) : null}
           <a
             className="button button--small"
             href={snapshotFileUrl(meta.id)}
