@@ -18,6 +18,9 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   // Probes for load balancers and orchestrators.
   "GET /healthz": "public",
   "GET /readyz": "public",
+  // Prometheus scrapes without signing in: counts only (routes by pattern, AWS operations, durations), never a
+  // name, id or credential. Keep it off the public side of the reverse proxy (see the README's Deployment).
+  "GET /metrics": "public",
   // Sign-in.
   "GET /auth/login": "public",
   "GET /auth/callback": "public",
