@@ -27,6 +27,7 @@ import { nodeTypes } from "../nodes";
 import { indexTopology } from "../topology-index";
 import type { AtlasNode, FlowGraph } from "../to-flow-graph";
 import { initialViewport, viewportFor } from "../viewport";
+import { AccountFrames } from "./AccountFrames";
 import { Legend } from "./Legend";
 import { OverviewMap } from "./OverviewMap";
 
@@ -143,6 +144,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         aria-label="VPC Lattice topology diagram"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
+        <AccountFrames frames={graph.accountFrames} />
         {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
           <OverviewMap graph={graph} color={miniMapColor} />
         ) : (
