@@ -113,10 +113,17 @@ test("the estate overview lists every account, the legacy one unreadable with it
   await expect(overview.locator(`[data-account="888899990000"]`)).toHaveAttribute("data-status", "skipped");
   const shipping = overview.locator(`[data-testid="estate-row"][data-account="${APP_SHIPPING}"]`);
   await expect(shipping.locator(`[data-testid="estate-cell"][data-region="${REGION}"]`)).toContainText("1 VPC");
-  // The legacy account is on the diagram too, marked, with the stub of its VPC that a network refers to.
+  // The legacy account is on the diagram too, marked, with the stub of its VPC that a network refers to (the
+  // accounts are stacked one frame under the other: Fit view shows them all).
+  await page.locator(".react-flow__controls-fitview").click();
   await expect(node(page, `account:${LEGACY}`)).toBeVisible();
   const stub = nodes.find((n) => n.kind === "stub" && n.accountId === LEGACY)!;
   await expect(node(page, stub.id)).toContainText("not readable: assume-role denied");
+  // The diagram is grouped by account: a frame per account that owns something drawn, named, the hub's first.
+  const frames = page.getByTestId("account-frame");
+  await expect(frames.first()).toHaveAttribute("data-account", "111122223333");
+  await expect(page.locator(`[data-testid="account-frame"][data-account="${DATA}"]`)).toContainText(`data · ${DATA}`);
+  await expect(page.locator(`[data-testid="account-frame"][data-account="${APP_SHIPPING}"]`)).toHaveCount(1);
   expect(await violations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/estate-overview.png` });
 
@@ -127,6 +134,8 @@ test("the estate overview lists every account, the legacy one unreadable with it
   await expect(node(page, shippingVpc.id)).toBeVisible();
   await expect(node(page, vpcOf(nodes, DATA).id)).toHaveCount(0);
   await expect(node(page, `account:${LEGACY}`)).toHaveCount(0);
+  // Only the frames of what is still drawn: the legacy account's is gone.
+  await expect(page.locator(`[data-testid="account-frame"][data-account="${LEGACY}"]`)).toHaveCount(0);
 });
 
 test("an account filter in the URL survives a reload and a saved view, and the filter control shows it", async ({
@@ -158,5 +167,6 @@ test("an account filter in the URL survives a reload and a saved view, and the f
   // Clearing it brings every account back.
   await page.getByTestId("filter-account").selectOption("");
   await expect(page).not.toHaveURL(/account=/);
+  await page.locator(".react-flow__controls-fitview").click();
   await expect(node(page, shippingVpc.id)).toBeVisible();
 });

@@ -15,7 +15,9 @@ import {
   type LayoutNodeInput,
   type Rect,
 } from "./layout/column-layout";
+import { layoutAccountBlocksSteps, type AccountFrame } from "./layout/account-blocks";
 import { runSliced, runToEnd, type Steps } from "./layout/steps";
+import { accountBlocksFor } from "./account-frames";
 import {
   containerSpan,
   placeNode,
@@ -79,6 +81,8 @@ export interface FlowGraph {
   visibility: Visibility;
   /** Size of the whole drawing. */
   bounds: { width: number; height: number };
+  /** An estate's account frames (absolute rectangles, behind the nodes); empty for one account. */
+  accountFrames: readonly AccountFrame[];
 }
 
 const MARKERS = Object.fromEntries(
@@ -123,6 +127,8 @@ interface StructuralEdge {
 interface Structure {
   nodes: StructuralNode[];
   edges: StructuralEdge[];
+  /** An estate's accounts, each framed around what it owns (none for one account). */
+  accountFrames: AccountFrame[];
   rects: Map<string, Rect>;
   visibility: Visibility;
   bounds: { width: number; height: number };
@@ -293,7 +299,17 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
   const layoutEdges: LayoutEdgeInput[] = [];
   for (const edge of edges.values()) layoutEdges.push({ source: edge.source, target: edge.target });
   yield;
-  const layout = yield* layoutColumnsSteps(layoutNodes, layoutEdges, containers);
+  // An estate of several accounts: a block (and a frame) per account; otherwise one layout.
+  const accountBlocks = accountBlocksFor(topology, index.byId, shown);
+  const layout = accountBlocks
+    ? yield* layoutAccountBlocksSteps(
+        accountBlocks.blocks,
+        accountBlocks.accountOf,
+        layoutNodes,
+        layoutEdges,
+        containers,
+      )
+    : { ...(yield* layoutColumnsSteps(layoutNodes, layoutEdges, containers)), frames: [] };
 
   // In-column edges (a group and its children) leave and enter on the left side.
   const columnById = new Map(layoutNodes.map((n) => [n.id, n.column]));
@@ -353,6 +369,7 @@ function* buildStructure(topology: Topology, view: ProjectionView): Steps<Struct
   return {
     nodes: structuralNodes,
     edges: [...edges.values()],
+    accountFrames: layout.frames,
     rects: layout.rects,
     visibility,
     bounds: { width: layout.width, height: layout.height },
@@ -529,5 +546,6 @@ export function toFlowGraph(topology: Topology, view: ProjectionView, previous?:
     representative,
     visibility: structure.visibility,
     bounds: structure.bounds,
+    accountFrames: structure.accountFrames,
   };
 }

@@ -29,6 +29,7 @@ import type { AtlasNode, FlowGraph } from "../to-flow-graph";
 import { filteredViewport, firstViewport } from "../first-frame";
 import { viewportFor } from "../viewport";
 import { DetailLevel } from "./DetailLevel";
+import { AccountFrames } from "./AccountFrames";
 import { Legend } from "./Legend";
 import { NothingInView } from "./NothingInView";
 import { MapToggle } from "./MapToggle";
@@ -157,6 +158,7 @@ export const TopologyCanvas = memo(function TopologyCanvas({
         colorMode="system"
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="var(--canvas-dot, #cbd5e1)" />
+        <AccountFrames frames={graph.accountFrames} />
         <MapToggle>
           {graph.nodes.length > CANVAS_OVERVIEW_ABOVE ? (
             <OverviewMap graph={graph} color={miniMapColor} />

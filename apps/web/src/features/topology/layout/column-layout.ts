@@ -59,6 +59,8 @@ export interface LayoutOptions {
   containerPadding: number;
   containerHeader: number;
   sweeps: number;
+  /** Least width of each column (by index): blocks laid out apart keep their columns in line. */
+  columnWidths?: readonly number[] | undefined;
 }
 
 const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
@@ -290,6 +292,8 @@ export function* layoutColumnsSteps(
     const [from, to] = it.tile ?? [it.column, it.column];
     for (let c = from; c <= to; c++) columnWidth[c] = Math.max(columnWidth[c]!, it.width);
   }
+  if (opt.columnWidths)
+    for (let c = 0; c < maxColumn; c++) columnWidth[c] = Math.max(columnWidth[c]!, opt.columnWidths[c] ?? 0);
   const columnX = new Float64Array(maxColumn);
   let x = 0;
   for (let c = 0; c < maxColumn; c++) {
