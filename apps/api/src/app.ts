@@ -189,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     emulatorUrl: options.emulatorUrl,
     registry,
     topology,
+    auditNamesUsers: Boolean(options.teamStore?.audit),
     connect: createConnectService({ topology, registry }),
     actions: createActionService({
       registry,

@@ -455,6 +455,8 @@ export const AuditEntry = Type.Object({
   awsCode: Type.Optional(Type.String()),
   requestId: Type.Optional(Type.String()),
   clientToken: Type.Optional(Type.String()),
+  /** Team mode: the signed-in user who made the change (absent on a laptop, which has no sign-in). */
+  user: Type.Optional(Type.String()),
   /** How the change ended, once a status poll saw it settle: AWS's word (ACTIVE, CREATE_FAILED, …) and phase. */
   finalStatus: Type.Optional(Type.String()),
   finalPhase: Type.Optional(Type.String()),

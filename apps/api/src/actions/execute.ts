@@ -26,7 +26,7 @@ import { kindOf } from "./kinds/index.js";
 import { AppError, badInput } from "../errors.js";
 import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
-import type { AuditRepository } from "../storage/stores.js";
+import type { Actor, AuditRepository } from "../storage/stores.js";
 import type { AuditRecord, Completion, ExecutionKey } from "./audit-store.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
@@ -66,7 +66,7 @@ export function createExecutor(deps: ExecutorDeps) {
   const inflight = new Map<string, { fingerprint: string; promise: Promise<ExecuteResponse> }>();
 
   const audit = (
-    base: Omit<AuditRecord, "outcome" | "at">,
+    base: Omit<AuditRecord & Actor, "outcome" | "at">,
     outcome: AuditRecord["outcome"],
     extra: Partial<AuditRecord> = {},
   ): Promise<number> => deps.store.append({ ...base, at: now().toISOString(), outcome, ...extra });
@@ -78,7 +78,7 @@ export function createExecutor(deps: ExecutorDeps) {
     });
 
   const replay = async (
-    base: Omit<AuditRecord, "outcome" | "at">,
+    base: Omit<AuditRecord & Actor, "outcome" | "at">,
     result: ExecuteResponse,
   ): Promise<ExecuteResponse> => {
     await audit(base, "replayed", {
@@ -95,7 +95,7 @@ export function createExecutor(deps: ExecutorDeps) {
     region: string,
     request: ExecuteRequest,
     fingerprint: string,
-    base: Omit<AuditRecord, "outcome" | "at">,
+    base: Omit<AuditRecord & Actor, "outcome" | "at">,
   ): Promise<ExecuteResponse> {
     const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
     const record = await deps.store.execution<ExecuteResponse>(key);
@@ -209,13 +209,19 @@ export function createExecutor(deps: ExecutorDeps) {
     async drain(): Promise<void> {
       while (inflight.size > 0) await Promise.allSettled([...inflight.values()].map((f) => f.promise));
     },
-    async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
+    async execute(
+      source: SourceDefinition,
+      region: string,
+      request: ExecuteRequest,
+      actor?: Actor,
+    ): Promise<ExecuteResponse> {
       const base = {
         source: source.id,
         region,
         action: request.action.type,
         input: request.action,
         clientToken: request.clientToken,
+        ...(actor?.user ? { user: actor.user } : {}),
       };
       if (!source.mutationsAllowed) {
         await audit(base, "refused", { errorCode: "READ_ONLY" });

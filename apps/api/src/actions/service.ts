@@ -25,7 +25,7 @@ import { badInput } from "../errors.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { TopologyService } from "../topology/service.js";
-import type { AuditRepository } from "../storage/stores.js";
+import type { Actor, AuditRepository } from "../storage/stores.js";
 import { codify } from "./codify.js";
 import { createExecutor, validateAction } from "./execute.js";
 import { impactOf } from "../lattice/impact.js";
@@ -153,9 +153,14 @@ export function createActionService(deps: ActionServiceDeps) {
       }
     },
 
-    async execute(source: SourceDefinition, region: string, request: ExecuteRequest): Promise<ExecuteResponse> {
+    async execute(
+      source: SourceDefinition,
+      region: string,
+      request: ExecuteRequest,
+      actor?: Actor,
+    ): Promise<ExecuteResponse> {
       validateAction(request.action);
-      return executor.execute(source, region, request);
+      return executor.execute(source, region, request, actor);
     },
 
     async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {

@@ -62,7 +62,9 @@ export const actionRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
     },
     async (request) => {
       const { source, region } = await resolveTarget(ctx, request.body);
-      return ctx.actions.execute(source, region, request.body);
+      // Team mode: the change is the signed-in user's (recorded where the audit log can hold it).
+      const actor = ctx.auditNamesUsers && request.identity ? { user: request.identity.id } : undefined;
+      return ctx.actions.execute(source, region, request.body, actor);
     },
   );
 

@@ -206,6 +206,7 @@ interface AuditRow {
   aws_code: string | null;
   request_id: string | null;
   client_token: string | null;
+  user_name: string | null;
   final_status: string | null;
   final_phase: string | null;
   failure_reason: string | null;
@@ -229,6 +230,7 @@ function toEntry(row: AuditRow): AuditEntry {
     ...optional("awsCode", row.aws_code),
     ...optional("requestId", row.request_id),
     ...optional("clientToken", row.client_token),
+    ...optional("user", row.user_name),
     ...optional("finalStatus", row.final_status),
     ...optional("finalPhase", row.final_phase),
     ...optional("failureReason", row.failure_reason),

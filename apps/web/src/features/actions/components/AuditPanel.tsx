@@ -82,6 +82,12 @@ const AuditRow = memo(function AuditRow({
       <div className="audit-entry__meta muted">
         {entry.source} · {entry.accountId ? `account ${entry.accountId} · ` : ""}
         {entry.region}
+        {entry.user ? (
+          <>
+            {" · by "}
+            <span data-testid="audit-user">{entry.user}</span>
+          </>
+        ) : null}
       </div>
       <div className="audit-entry__result">
         {entry.errorCode ? (
