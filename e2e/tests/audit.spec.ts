@@ -60,11 +60,13 @@ test("the audit log names what it lists, filters, and undoes an association thro
   const filter = panel.getByTestId("audit-filter");
   await filter.fill("no-such-thing");
   await expect(panel.getByTestId("audit-entry")).toHaveCount(0);
-  await expect(panel.getByTestId("audit-filtered")).toContainText("0 of the 1 entries read match");
+  // (Other specs' changes may be in the log before this one: count what was read, not a fixed number.)
+  await expect(panel.getByTestId("audit-filtered")).toContainText(/0 of the \d+ entries read match/);
   await filter.fill(`${VPC} ${NETWORK}`);
-  await expect(panel.getByTestId("audit-entry")).toHaveCount(1);
+  await expect(entry).toBeVisible();
+  for (const shown of await panel.getByTestId("audit-entry").all()) await expect(shown).toContainText(VPC);
   await panel.getByTestId("audit-outcome").selectOption("refused");
-  await expect(panel.getByTestId("audit-entry")).toHaveCount(0);
+  await expect(entry).toHaveCount(0);
   await panel.getByTestId("audit-outcome").selectOption("all");
   await filter.fill("");
 
