@@ -137,7 +137,8 @@ test("Fit view on `large` (7,000+ nodes) zooms out until the whole drawing fits,
   expect(topology.ok()).toBe(true);
   const count = ((await topology.json()) as { nodes: unknown[] }).nodes.length;
   expect(count).toBeGreaterThan(5000);
-  await page.goto("/?region=us-east-1");
+  // The full diagram (a large account opens on the overview by network; `level=detail` asks for every node).
+  await page.goto("/?region=us-east-1&level=detail");
   await page.locator(".react-flow__node").first().waitFor({ timeout: 120_000 });
   // The first screen on a large account: names, legible.
   await settledZoom(page);

@@ -195,8 +195,9 @@ test("a snapshot browses read-only with no AWS at all: the emulator it was taken
       new RegExp(`/s/${id}\\?panel=details&from=${vpc.id}&sel=${WRITER_ASSOCIATION}$`),
     );
 
-    // Nothing but the snapshot (and the server's own health) was asked: no topology, sources or live connect.
-    const unexpected = apiCalls.filter((c) => !/^GET \/api\/(health|snapshots\/s[0-9a-z]{9}(\/connect)?)$/.test(c));
+    // Nothing but the snapshot (and the server's own health, and who is signed in) was asked: no topology, sources
+    // or live connect.
+    const unexpected = apiCalls.filter((c) => !/^GET \/api\/(health|me|snapshots\/s[0-9a-z]{9}(\/connect)?)$/.test(c));
     expect(unexpected).toEqual([]);
     expect(apiCalls).toContain(`GET /api/snapshots/${id}/connect`);
     await context.close();
