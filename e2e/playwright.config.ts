@@ -12,13 +12,45 @@ const chromium =
 // Ports per run (two runs on one machine must not collide); set once here, inherited by the workers.
 process.env.ATLAS_E2E_PORT ??= String(20_000 + (process.pid % 10_000));
 process.env.ATLAS_E2E_EMULATOR_PORT ??= String(30_000 + (process.pid % 10_000));
+process.env.ATLAS_E2E_PORT_B ??= String(40_000 + (process.pid % 10_000));
+process.env.ATLAS_E2E_EMULATOR_PORT_B ??= String(50_000 + (process.pid % 10_000));
 export const APP_PORT = Number(process.env.ATLAS_E2E_PORT);
 export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT);
+const APP_PORT_B = Number(process.env.ATLAS_E2E_PORT_B);
+const EMULATOR_PORT_B = Number(process.env.ATLAS_E2E_EMULATOR_PORT_B);
 /** The window every test sees, also for the pages that a test opens on a browser context of its own. */
 export const VIEWPORT = { width: 1440, height: 900 };
 /** The audit database of an e2e run lives in a temporary folder, never in the user's data folder. */
 const dataDir = process.env.ATLAS_E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
 process.env.ATLAS_E2E_DATA_DIR = dataDir;
+const dataDirB = process.env.ATLAS_E2E_DATA_DIR_B ?? mkdtempSync(path.join(tmpdir(), "atlas-e2e-b-"));
+process.env.ATLAS_E2E_DATA_DIR_B = dataDirB;
+
+/**
+ * The suite runs as two lanes side by side, each a project with one worker and its own stack (API + emulator +
+ * data folder): a spec resets and changes its stack's emulator, so two specs never share one at the same time.
+ * The files below run on the second stack; every other file runs on the first (a new spec needs no entry). The
+ * lists are balanced by their measured durations (~5 minutes each on 2 cores).
+ */
+const SECOND_LANE = [
+  "first-screen.spec.ts",
+  "actions.spec.ts",
+  "explain.spec.ts",
+  "scale.spec.ts",
+  "audit.spec.ts",
+  "custom-domains.spec.ts",
+  "sign-in.spec.ts",
+  "exports.spec.ts",
+].map((file) => `**/${file}`);
+
+const server = (port: number, emulatorPort: number, dir: string) => ({
+  command: `node ../apps/api/dist/server.js --port ${port} --emulator-port ${emulatorPort} --data-dir ${dir}`,
+  url: `http://127.0.0.1:${port}/api/health`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: "pipe" as const,
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+});
 
 export default defineConfig({
   testDir: "./tests",
@@ -26,11 +58,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  // One worker per lane (see SECOND_LANE); `--workers=1` runs the lanes one after the other.
+  workers: 2,
   retries: 0,
   reporter: [["list"], ["html", { outputFolder: "./artifacts/report", open: "never" }]],
   use: {
-    baseURL: `http://127.0.0.1:${APP_PORT}`,
     viewport: VIEWPORT,
     screenshot: "on",
     trace: "retain-on-failure",
@@ -46,12 +78,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ../apps/api/dist/server.js --port ${APP_PORT} --emulator-port ${EMULATOR_PORT} --data-dir ${dataDir}`,
-    url: `http://127.0.0.1:${APP_PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
-  },
+  projects: [
+    {
+      name: "lane-1",
+      testIgnore: SECOND_LANE,
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${APP_PORT}` },
+      metadata: { emulatorPort: EMULATOR_PORT },
+    },
+    {
+      name: "lane-2",
+      testMatch: SECOND_LANE,
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${APP_PORT_B}` },
+      metadata: { emulatorPort: EMULATOR_PORT_B },
+    },
+  ],
+  webServer: [server(APP_PORT, EMULATOR_PORT, dataDir), server(APP_PORT_B, EMULATOR_PORT_B, dataDirB)],
 });

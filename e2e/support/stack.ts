@@ -1,8 +1,12 @@
 /** Helpers that talk to the running stack over HTTP only: the API and its embedded emulator. */
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { EMULATOR_PORT } from "../playwright.config";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
-const EMULATOR = `http://127.0.0.1:${EMULATOR_PORT}`;
+/** The emulator of the stack this test's lane runs on (playwright.config.ts: one stack per project). */
+export function emulatorUrl(): string {
+  const port = test.info().project.metadata.emulatorPort as number | undefined;
+  if (!port) throw new Error(`project ${test.info().project.name} names no emulatorPort in its metadata`);
+  return `http://127.0.0.1:${port}`;
+}
 
 export async function emulator(
   request: APIRequestContext,
@@ -10,7 +14,10 @@ export async function emulator(
   path: string,
   body?: unknown,
 ): Promise<unknown> {
-  const response = await request.fetch(`${EMULATOR}${path}`, { method, ...(body !== undefined ? { data: body } : {}) });
+  const response = await request.fetch(`${emulatorUrl()}${path}`, {
+    method,
+    ...(body !== undefined ? { data: body } : {}),
+  });
   if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()} ${await response.text()}`);
   return response.json();
 }
@@ -45,7 +52,7 @@ export async function revokeAuroraRule(
 ): Promise<{ auroraGroup: string; gatewayGroup: string }> {
   const auroraGroup = await idOf(request, "securityGroup", "aurora-sg");
   const gatewayGroup = await idOf(request, "securityGroup", "resource-gateway-sg");
-  const response = await request.post(`${EMULATOR}/`, {
+  const response = await request.post(`${emulatorUrl()}/`, {
     form: {
       Action: "RevokeSecurityGroupIngress",
       Version: "2016-11-15",

@@ -6,8 +6,7 @@
  * the console's back through the emulator's EC2 API, turns orders-db's row into ✘ hop 8 with its fix.
  */
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { EMULATOR_PORT } from "../playwright.config";
-import { emulator, idOf, openConsole, planReady, vpcByName } from "../support/stack";
+import { emulator, emulatorUrl, idOf, openConsole, planReady, vpcByName } from "../support/stack";
 
 const SHOTS = "artifacts/screenshots";
 const LEGACY_CUSTOM = "legacy-db.unverified.example.org";
@@ -75,7 +74,7 @@ async function denyPostgresOut(request: APIRequestContext, vpcId: string): Promi
     nodes: Array<{ id: string; data: { networkAcls?: Array<{ id: string; isDefault: boolean }> } }>;
   };
   const acl = topology.nodes.find((n) => n.id === vpcId)!.data.networkAcls!.find((a) => a.isDefault)!.id;
-  const response = await request.post(`http://127.0.0.1:${EMULATOR_PORT}/`, {
+  const response = await request.post(`${emulatorUrl()}/`, {
     form: {
       Action: "CreateNetworkAclEntry",
       Version: "2016-11-15",
