@@ -1,5 +1,6 @@
 /**
- * Team mode's door in the console: until /api/me answers, nothing else asks the API; without a session the
+ * Team mode's door in the console: until /api/me answers, nothing is drawn (the first reads start beside it,
+ * app/prefetch.ts, and a refused one is not used); without a session the
  * browser goes to sign in (and comes back here); a user with no role is told so and whom to ask. On a laptop
  * /api/me answers at once and the console opens as always.
  */
