@@ -6,5 +6,7 @@ export default defineConfig({
     environment: "node",
     include: ["src/**/*.test.ts"],
     testTimeout: 20_000,
+    // Pure modules with no global state: one module graph shared by the files of a worker, not one per file.
+    isolate: false,
   },
 });
