@@ -31,6 +31,8 @@ export type SourceInfo = Static<typeof SourceInfo>;
 export const SourcesResponse = Type.Object({
   defaultSource: Type.String(),
   sources: Type.Array(SourceInfo),
+  /** Where profiles were looked for (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/…). */
+  profileFiles: Type.Object({ config: Type.String(), credentials: Type.String() }),
 });
 export type SourcesResponse = Static<typeof SourcesResponse>;
 
