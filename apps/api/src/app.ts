@@ -16,6 +16,7 @@ import { openAuditStoreOrExplain } from "./actions/audit-store.js";
 import { createActionService } from "./actions/service.js";
 import { createConnectService } from "./connect/service.js";
 import type { ApiErrorBody } from "@lattice-atlas/shared";
+import { createRegionCensus } from "./sources/census.js";
 import { frameworkErrorBody, registerErrorHandling } from "./plugins/errors.js";
 import { redactQueryToken } from "./plugins/redact.js";
 import { createMetrics, type Metrics } from "./observability/metrics.js";
@@ -49,6 +50,7 @@ import { detailsRoutes } from "./routes/details.js";
 import type { RouteContext } from "./routes/context.js";
 import { healthRoutes } from "./routes/health.js";
 import { probeRoutes } from "./routes/probes.js";
+import { regionsRoutes } from "./routes/regions.js";
 import { sourcesRoutes } from "./routes/sources.js";
 import { topologyRoutes } from "./routes/topology.js";
 import { createDrain, type Drain } from "./shutdown.js";
@@ -84,6 +86,8 @@ export interface AppOptions {
     | undefined;
   /** One discovery's deadline (default 30 s). */
   discoveryDeadlineMs?: number | undefined;
+  /** Minutes after which a picture is stale and the console refreshes it (default 10; 0: never by itself). */
+  refreshAfterMinutes?: number | undefined;
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
@@ -190,6 +194,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     registry,
     topology,
     auditNamesUsers: Boolean(options.teamStore?.audit),
+    refreshAfterMinutes: options.refreshAfterMinutes,
+    census: createRegionCensus({ registry, ...(options.runner ? { runner: options.runner } : {}) }),
     connect: createConnectService({ topology, registry }),
     actions: createActionService({
       registry,
@@ -289,6 +295,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   }
   await app.register(sourcesRoutes, ctx);
+  await app.register(regionsRoutes, ctx);
   await app.register(topologyRoutes, ctx);
   await app.register(connectRoutes, ctx);
   await app.register(detailsRoutes, ctx);

@@ -90,6 +90,25 @@ describe("parseConfig: the discovery deadline", () => {
   });
 });
 
+describe("parseConfig: the age past which a picture is refreshed", () => {
+  it("is 10 minutes unless --refresh-after or ATLAS_REFRESH_AFTER says otherwise; 0 turns it off", () => {
+    expect(parseConfig([], {}).refreshAfterMinutes).toBe(10);
+    expect(parseConfig(["--refresh-after", "2.5"], { ATLAS_REFRESH_AFTER: "30" }).refreshAfterMinutes).toBe(2.5);
+    expect(parseConfig([], { ATLAS_REFRESH_AFTER: "30" }).refreshAfterMinutes).toBe(30);
+    expect(parseConfig(["--refresh-after", "0"], {}).refreshAfterMinutes).toBe(0);
+  });
+
+  it("refuses what is not a number of minutes, naming the flag and the range", () => {
+    for (const bad of ["-1", "soon", "", " ", "1441", "Infinity"]) {
+      expect(() => parseConfig([`--refresh-after=${bad}`], {})).toThrow(ConfigError);
+      expect(() => parseConfig([`--refresh-after=${bad}`], {})).toThrow(
+        /--refresh-after must be a number of minutes from 0/,
+      );
+    }
+    expect(() => parseConfig([], { ATLAS_REFRESH_AFTER: "ten" })).toThrow(/--refresh-after/);
+  });
+});
+
 describe("parseConfig and package managers", () => {
   it("ignores a leading -- passed through by pnpm or npm", () => {
     expect(parseConfig(["--", "--port", "9001"], {}).port).toBe(9001);

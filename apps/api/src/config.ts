@@ -17,6 +17,9 @@
  *                                              default ${XDG_DATA_HOME:-~/.local/share}/lattice-atlas)
  *   --discovery-deadline <seconds> (30)        ATLAS_DISCOVERY_DEADLINE (one discovery's time; then what was
  *                                              read is the answer, with warnings naming what is missing)
+ *   --refresh-after <minutes> (10)             ATLAS_REFRESH_AFTER (a picture read longer ago is marked stale, and the
+ *                                              console re-reads it in the background when opened or switched to;
+ *                                              0 turns that off)
  * An estate (many accounts, each reached by assuming a role from the hub's credentials):
  *   --estate <file.json>                       ATLAS_ESTATE (see sources/estate-config.ts)
  *   --role-name <name>                         ATLAS_ROLE_NAME (the member accounts' read-only role)
@@ -50,6 +53,8 @@ export interface ServerConfig {
   readOnly: boolean;
   dataDir: string;
   discoveryDeadlineMs: number;
+  /** A picture older than this is stale; the console refreshes it when it opens it (0: never by itself). */
+  refreshAfterMinutes: number;
   estate?: EstateSpec | undefined;
   /** The PostgreSQL team store (--store postgres); absent: the laptop's SQLite files in dataDir. */
   databaseUrl?: string | undefined;
@@ -79,6 +84,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       "read-only": { type: "boolean" },
       "data-dir": { type: "string" },
       "discovery-deadline": { type: "string" },
+      "refresh-after": { type: "string" },
       estate: { type: "string" },
       "role-name": { type: "string" },
       "external-id": { type: "string" },
@@ -130,6 +136,17 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
   const deadlineSeconds = Number(deadlineText);
   if (deadlineText.trim() === "" || !Number.isFinite(deadlineSeconds) || deadlineSeconds < 1 || deadlineSeconds > 3600)
     throw new ConfigError(`--discovery-deadline must be a number of seconds from 1 to 3600, not "${deadlineText}"`);
+  const refreshText = values["refresh-after"] ?? env.ATLAS_REFRESH_AFTER ?? "10";
+  const refreshAfterMinutes = Number(refreshText);
+  if (
+    refreshText.trim() === "" ||
+    !Number.isFinite(refreshAfterMinutes) ||
+    refreshAfterMinutes < 0 ||
+    refreshAfterMinutes > 1440
+  )
+    throw new ConfigError(
+      `--refresh-after must be a number of minutes from 0 (never refresh by itself) to 1440, not "${refreshText}"`,
+    );
   let auth: AuthConfig;
   try {
     auth = parseAuthConfig(values, env);
@@ -176,6 +193,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     readOnly: Boolean(values["read-only"]) || env.ATLAS_READ_ONLY === "1",
     dataDir: dataDirFrom(values["data-dir"] ?? env.ATLAS_DATA_DIR, env),
     discoveryDeadlineMs: Math.round(deadlineSeconds * 1000),
+    refreshAfterMinutes,
     ...(estate ? { estate } : {}),
     auth,
     ...databaseFrom(values.store ?? env.ATLAS_STORE, values["database-url"] ?? env.ATLAS_DATABASE_URL),

@@ -70,6 +70,7 @@ const app = await buildApp({
   readOnly: config.readOnly,
   dataDir: config.dataDir,
   discoveryDeadlineMs: config.discoveryDeadlineMs,
+  refreshAfterMinutes: config.refreshAfterMinutes,
   ...(config.estate ? { estate: config.estate } : {}),
   ...(teamStore ? { teamStore } : {}),
   auth: config.auth,

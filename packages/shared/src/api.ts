@@ -15,6 +15,9 @@ export const TopologyQuery = Type.Object(
 );
 export type TopologyQuery = Static<typeof TopologyQuery>;
 
+export const RegionsQuery = Type.Object({ source: Type.Optional(SourceParam) }, { additionalProperties: false });
+export type RegionsQuery = Static<typeof RegionsQuery>;
+
 export const ProgressQuery = Type.Object(
   { source: Type.Optional(SourceParam), region: Type.Optional(RegionParam) },
   { additionalProperties: false },
@@ -40,5 +43,10 @@ export const HealthResponse = Type.Object({
   emulator: Type.Union([Type.Object({ url: Type.String() }), Type.Null()]),
   /** true when every source refuses changes (forced read-only, or real AWS without --allow-mutations and no emulator). */
   readOnly: Type.Boolean(),
+  /**
+   * A picture read longer ago than this many minutes is stale: the console marks it and reads it again in the
+   * background when it opens it (page load, source or region switch). 0: never by itself (--refresh-after).
+   */
+  refreshAfterMinutes: Type.Number({ minimum: 0 }),
 });
 export type HealthResponse = Static<typeof HealthResponse>;

@@ -30,6 +30,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
   // Reading.
   "GET /api/health": "viewer",
   "GET /api/sources": "viewer",
+  "GET /api/regions": "viewer",
   "GET /api/topology": "viewer",
   "GET /api/topology/events": "viewer",
   "GET /api/connect": "viewer",

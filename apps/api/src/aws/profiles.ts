@@ -1,11 +1,28 @@
 /** Named profiles of the shared config and credentials files (names and regions only, never secrets). */
-import { loadSharedConfigFiles } from "@smithy/core/config";
+import path from "node:path";
+import { getHomeDir, loadSharedConfigFiles } from "@smithy/core/config";
 
 export interface ProfileInfo {
   name: string;
   region?: string;
   /** How credentials are obtained: sso, assume-role, static, process, web-identity. */
   credentialKind: string;
+}
+
+/**
+ * The two files the SDK reads profiles from (AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE honoured, as the SDK's
+ * own loader does), written with `~` for the home folder: the console names them when they hold no profile.
+ */
+export function profileFiles(env: NodeJS.ProcessEnv = process.env): { config: string; credentials: string } {
+  const home = getHomeDir();
+  const shown = (file: string): string => {
+    const absolute = file.startsWith("~/") ? path.join(home, file.slice(2)) : file;
+    return absolute.startsWith(home + path.sep) ? `~${absolute.slice(home.length)}` : absolute;
+  };
+  return {
+    config: shown(env.AWS_CONFIG_FILE || path.join(home, ".aws", "config")),
+    credentials: shown(env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, ".aws", "credentials")),
+  };
 }
 
 export async function listProfiles(): Promise<ProfileInfo[]> {
@@ -18,7 +35,9 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
   } catch {
     return [];
   }
-  const names = new Set([...Object.keys(files.configFile ?? {}), ...Object.keys(files.credentialsFile ?? {})]);
+  // The config file's other sections ([sso-session x], [services x]) come keyed "sso-session.x": not profiles.
+  const profileSections = Object.keys(files.configFile ?? {}).filter((key) => !/^(sso-session|services)\./.test(key));
+  const names = new Set([...profileSections, ...Object.keys(files.credentialsFile ?? {})]);
   return [...names].sort().map((name) => {
     const config = files.configFile?.[name] ?? {};
     const credentials = files.credentialsFile?.[name] ?? {};

@@ -4,6 +4,7 @@ import { AppError } from "../errors.js";
 import type { ActionService } from "../actions/service.js";
 import type { ConnectService } from "../connect/service.js";
 import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
+import type { RegionCensus } from "../sources/census.js";
 import type { TopologyService } from "../topology/service.js";
 
 export interface RouteContext {
@@ -15,7 +16,14 @@ export interface RouteContext {
   actions: ActionService;
   /** The audit log records who made a change (the team store's; the laptop's SQLite file has no user column). */
   auditNamesUsers?: boolean;
+  /** Minutes after which a picture is stale and the console refreshes it (0: never by itself). */
+  refreshAfterMinutes?: number | undefined;
+  /** Per Region, what Lattice things a source holds (GET /api/regions). */
+  census: RegionCensus;
 }
+
+/** --refresh-after's default. */
+export const DEFAULT_REFRESH_AFTER_MINUTES = 10;
 
 /** The source and region a request names, with the defaults filled in; no AWS call is made. */
 export async function resolveTarget(

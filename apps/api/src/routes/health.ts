@@ -1,7 +1,7 @@
 /** GET /api/health */
 import { ApiErrorBody, HealthResponse } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
-import type { RouteContext } from "./context.js";
+import { DEFAULT_REFRESH_AFTER_MINUTES, type RouteContext } from "./context.js";
 
 export const healthRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) => {
   app.get(
@@ -18,6 +18,7 @@ export const healthRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
       version: ctx.version,
       emulator: ctx.emulatorUrl ? { url: ctx.emulatorUrl } : null,
       readOnly: ctx.registry.readOnly,
+      refreshAfterMinutes: ctx.refreshAfterMinutes ?? DEFAULT_REFRESH_AFTER_MINUTES,
     }),
   );
 };

@@ -16,6 +16,7 @@ export const sourcesRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) 
     async (): Promise<SourcesResponse> => ({
       defaultSource: ctx.registry.defaultSourceId,
       sources: await ctx.registry.describe(),
+      profileFiles: ctx.registry.profileFiles(),
     }),
   );
 };

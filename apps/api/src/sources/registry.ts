@@ -6,7 +6,7 @@
 import type { SourceInfo } from "@lattice-atlas/shared";
 import { AwsFailure, CallRunner, createAwsClients, type AwsClients, type SourceConnection } from "../aws/index.js";
 import { describeEmulatorEstate, type EmulatorEstate } from "../aws/emulator-control.js";
-import { listProfiles } from "../aws/profiles.js";
+import { listProfiles, profileFiles } from "../aws/profiles.js";
 import { createStsReader, type CallerIdentity } from "../aws/sts.js";
 import { AppError } from "../errors.js";
 import { ESTATE_DEFAULTS, type EstateDefinition } from "../topology/estate.js";
@@ -281,6 +281,11 @@ export class SourceRegistry {
         }
       }),
     );
+  }
+
+  /** The files profiles are read from (named by the console when they hold none). */
+  profileFiles(): { config: string; credentials: string } {
+    return profileFiles();
   }
 
   close(): void {

@@ -69,7 +69,10 @@ function Console() {
   const shared = useSharedRoute();
   const place = useConsoleTarget(view, shared);
   const { target, access } = place;
-  const drawing = useDrawnTopology(target);
+  const drawing = useDrawnTopology(target, {
+    refreshAfterMinutes: place.health.data?.refreshAfterMinutes,
+    frozen: place.inSnapshot,
+  });
   const data = drawing.drawn?.topology;
   const paths = usePathHighlight(view, target, data);
   // The overview and the table draw from the topology itself: every node is laid out only when it is on screen.

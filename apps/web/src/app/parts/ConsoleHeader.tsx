@@ -1,14 +1,18 @@
 /**
- * The top bar: the product name, source and region, the emulator marker and
- * account, search, refresh (not in a snapshot), the read-only badge, the
- * estate overview (for an estate source), the audit log and "Copy link".
+ * The top bar: the product name, source and region (a switch of source keeps the
+ * Region when it can, or says why not), the emulator marker and account, search,
+ * refresh (not in a snapshot) with how old the picture is, the read-only badge,
+ * the estate overview (for an estate source), the audit log and "Copy link".
  */
 import type { Topology } from "@lattice-atlas/shared";
+import { useState } from "react";
 import { UserBadge } from "../../features/auth/components/UserBadge";
 import { SearchBox } from "../../features/search/components/SearchBox";
 import type { SearchHit } from "../../features/search/search-index";
 import { AccountTag, EmulatorMarker, SourcePicker } from "../../features/sources/components/SourcePicker";
+import { regionForSource } from "../../features/sources/region-keeping";
 import { RefreshControl } from "../../features/topology/components/DiscoveryBar";
+import { FreshnessChip } from "../../features/topology/components/FreshnessChip";
 import { CopyButton } from "../../lib/ui/CopyButton";
 import type { ViewState } from "../../lib/url-state";
 import type { ViewUpdate } from "../../lib/use-view-state";
@@ -38,6 +42,8 @@ const FRESH: Partial<ViewState> = {
 export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, onPick }: ConsoleHeaderProps) {
   const { sources, health, target, sourceInfo, access } = place;
   const { refresh } = drawing;
+  // "Region changed to …": said once, after the switch that changed it.
+  const [notice, setNotice] = useState<string | undefined>(undefined);
   return (
     <header className="topbar">
       <div className="brand">
@@ -49,19 +55,50 @@ export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, on
           sources={sources.data.sources}
           source={target?.source}
           region={target?.region}
-          onSource={(s) => onView({ source: s.id, region: s.defaultRegion, ...FRESH })}
-          onRegion={(region) => onView({ region, ...FRESH })}
+          profileFiles={sources.data.profileFiles}
+          onSource={(s) => {
+            const choice = regionForSource(target?.region, s);
+            setNotice(choice.notice);
+            onView({ source: s.id, region: choice.region, ...FRESH });
+          }}
+          onRegion={(region) => {
+            setNotice(undefined);
+            onView({ region, ...FRESH });
+          }}
         />
+      ) : null}
+      {notice ? (
+        <p className="region-notice" role="status" data-testid="region-notice">
+          {notice}
+          <button
+            type="button"
+            className="link-button"
+            aria-label="Dismiss the notice"
+            onClick={() => setNotice(undefined)}
+          >
+            ×
+          </button>
+        </p>
       ) : null}
       <EmulatorMarker source={sourceInfo} />
       <AccountTag accountId={data?.accountId ?? sourceInfo?.accountId} />
       <SearchBox topology={data} onPick={onPick} />
       {!place.inSnapshot ? (
         <RefreshControl
-          refreshing={refresh.isPending}
-          disabled={!target || drawing.topology.isPending}
+          refreshing={drawing.refreshing}
+          disabled={!target || drawing.topology.isPending || refresh.isPending}
           progress={drawing.progress}
-          onRefresh={() => refresh.mutate()}
+          onRefresh={() => {
+            if (target) refresh.mutate(target);
+          }}
+        />
+      ) : null}
+      {data ? (
+        <FreshnessChip
+          stats={data.stats}
+          refreshAfterMinutes={health.data?.refreshAfterMinutes}
+          refreshing={drawing.refreshing}
+          snapshot={place.inSnapshot || data.source.kind === "snapshot"}
         />
       ) : null}
       {sourceInfo && health.data && !access.allowed ? (

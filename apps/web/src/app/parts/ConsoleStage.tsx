@@ -11,7 +11,8 @@ import { filterKey } from "../../features/topology/filter-summary";
 import { HiddenByFilters } from "../../features/topology/components/HiddenByFilters";
 import { OverviewCanvas } from "../../features/topology/components/OverviewCanvas";
 import { StageModes } from "../../features/topology/components/StageModes";
-import { EmptyState, LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
+import { EmptyRegion } from "../../features/topology/components/EmptyRegion";
+import { LayingOut, TopologyStage } from "../../features/topology/components/TopologyStage";
 import { TopologyCanvas, type TopologyCanvasProps } from "../../features/topology/components/TopologyCanvas";
 import type { FlowGraph } from "../../features/topology/to-flow-graph";
 import { ShareToolbar } from "../../features/views/components/ShareToolbar";
@@ -76,12 +77,19 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
         topology={topology}
         target={place.target}
         sourceInfo={place.sourceInfo}
+        sources={place.sources.data}
         progress={drawing.progress}
         onRetry={() => void topology.refetch()}
       >
         {data ? (
           data.nodes.length === 0 ? (
-            <EmptyState topology={data} />
+            <EmptyRegion
+              topology={data}
+              source={place.sourceInfo}
+              onRegion={(region) =>
+                onView({ region, selected: undefined, focus: undefined, from: undefined, panel: undefined })
+              }
+            />
           ) : view.display === "table" ? (
             <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} />
           ) : level === "overview" ? (

@@ -15,6 +15,7 @@ const health: HealthResponse = {
   version: "0.1.0",
   emulator: { url: "http://127.0.0.1:4566" },
   readOnly: false,
+  refreshAfterMinutes: 10,
 };
 
 describe("change access", () => {

@@ -1,5 +1,5 @@
-/** Where a topology can come from: GET /api/sources and GET /api/health. */
-import type { HealthResponse, SourcesResponse } from "@lattice-atlas/shared";
+/** Where a topology can come from: GET /api/sources, GET /api/health, and where a source's things are: GET /api/regions. */
+import type { HealthResponse, RegionsResponse, SourcesResponse } from "@lattice-atlas/shared";
 import { getJson } from "../../lib/http";
 
 export function fetchSources(signal?: AbortSignal): Promise<SourcesResponse> {
@@ -8,4 +8,8 @@ export function fetchSources(signal?: AbortSignal): Promise<SourcesResponse> {
 
 export function fetchHealth(signal?: AbortSignal): Promise<HealthResponse> {
   return getJson<HealthResponse>("/api/health", {}, { signal });
+}
+
+export function fetchRegions(source: string, signal?: AbortSignal): Promise<RegionsResponse> {
+  return getJson<RegionsResponse>("/api/regions", { source }, { signal });
 }

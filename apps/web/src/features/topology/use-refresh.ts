@@ -12,15 +12,12 @@ import { fetchTopology, subscribeToProgress } from "./api";
 import { topologyKeys } from "./queries";
 import type { SourceTarget } from "./target";
 
-export function useRefreshTopology(target: SourceTarget | undefined) {
+export function useRefreshTopology() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => {
-      if (!target) throw new Error("No source and region to refresh yet.");
-      return fetchTopology(target, { refresh: true });
-    },
-    onSuccess: (topology) => {
-      if (!target) return;
+    // The target travels with the refresh: a switch while it runs does not write it under the new one.
+    mutationFn: async (target: SourceTarget) => ({ target, topology: await fetchTopology(target, { refresh: true }) }),
+    onSuccess: ({ target, topology }) => {
       queryClient.setQueryData(topologyKeys.graph(target), topology);
       void queryClient.invalidateQueries({ queryKey: connectKeys.forTarget(target) });
     },

@@ -9,6 +9,7 @@ import { applyFilters } from "./filters.js";
 import { endpointHandlers, onVpcEndpointRemoved } from "./handlers/endpoints.js";
 import { networkAclHandlers } from "./handlers/network-acls.js";
 import { prefixListHandlers } from "./handlers/prefix-lists.js";
+import { regionHandlers } from "./handlers/regions.js";
 import { routeTableHandlers } from "./handlers/route-tables.js";
 import { securityGroupHandlers } from "./handlers/security-groups.js";
 import { vpcHandlers } from "./handlers/vpcs.js";
@@ -68,6 +69,7 @@ export function ec2Service(): ServiceDefinition {
       ...routeTableHandlers,
       ...networkAclHandlers,
       ...prefixListHandlers,
+      ...regionHandlers,
       DescribeAvailabilityZones: describeAvailabilityZones,
     }),
     ...ec2ServiceErrors,

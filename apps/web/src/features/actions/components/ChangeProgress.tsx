@@ -7,6 +7,7 @@
 import type { Action } from "@lattice-atlas/shared";
 import { CopyButton } from "../../../lib/ui/CopyButton";
 import { errorTitle } from "../../../lib/api-error";
+import { ConsoleLink, emulatedSource } from "../../details/components/ConsoleLink";
 import { StatusBadge } from "../../topology/nodes/node-parts";
 import { actionKind, isRemoval } from "../kinds";
 import type { PendingChange } from "../pending-changes";
@@ -39,7 +40,9 @@ function headline(change: PendingChange): string {
     case "not-found":
       return removal ? "Removed: AWS no longer lists it." : "AWS does not list it (any more).";
     case "timeout":
-      return "Still in progress after several minutes: this console stopped asking. Check the AWS console, or ask again.";
+      return emulatedSource(change.target.source)
+        ? "Still in progress after several minutes: this console stopped asking. Ask again."
+        : "Still in progress after several minutes: this console stopped asking. Check the AWS console, or ask again.";
   }
 }
 
@@ -89,9 +92,12 @@ export function ChangeProgress({ change, consoleUrl, onRecover, onResume, compac
       {change.phase === "timeout" ? (
         <div className="button-row">
           {consoleUrl ? (
-            <a className="button button--small" href={consoleUrl} target="_blank" rel="noreferrer noopener">
-              AWS console ↗
-            </a>
+            <ConsoleLink
+              url={consoleUrl}
+              title="The resource's page in the AWS console"
+              emulated={emulatedSource(change.target.source)}
+              testId="change-console-link"
+            />
           ) : null}
           <button type="button" className="button button--small" onClick={() => onResume(change.key)}>
             Check again

@@ -22,6 +22,7 @@ import { KindIcon } from "../../topology/nodes/icons";
 import { StatusBadge } from "../../topology/nodes/node-parts";
 import { indexTopology, type TopologyIndex } from "../../topology/topology-index";
 import { consoleLink } from "../console-links";
+import { ConsoleLink, emulatedSource } from "./ConsoleLink";
 import { LATTICE_DETAILS_KINDS } from "../lattice-details";
 import { LatticeDetailsSection } from "./LatticeDetailsSection";
 
@@ -646,16 +647,11 @@ const DetailsPanel = memo(function DetailsPanel({
       </dl>
       <div className="details__actions">
         {link ? (
-          <a
-            className="button button--small"
-            href={link.url}
-            target="_blank"
-            rel="noreferrer noopener"
-            data-testid="console-link"
+          <ConsoleLink
+            url={link.url}
             title={`The ${link.page} page in the AWS console (${topology.region})`}
-          >
-            AWS console ↗
-          </a>
+            emulated={emulatedSource(topology.source.id)}
+          />
         ) : null}
         <button type="button" className="button button--small" onClick={() => onFocus(node.id)}>
           Show on map

@@ -1,5 +1,6 @@
 /** Refresh, and how far a discovery has come: operations done of those known so far (a bar, not a spinner), per account in an estate. */
 import type { DiscoveryProgress, DiscoveryStats } from "@lattice-atlas/shared";
+import { ageText } from "../freshness";
 
 export function ProgressBar({ progress, label }: { progress: DiscoveryProgress | undefined; label: string }) {
   const total = Math.max(progress?.total ?? 0, progress?.done ?? 0);
@@ -45,14 +46,6 @@ interface RefreshControlProps {
   onRefresh(): void;
 }
 
-function age(iso: string): string {
-  const seconds = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
-  if (!Number.isFinite(seconds)) return "";
-  if (seconds < 60) return `${seconds} s ago`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min ago`;
-  return `${Math.round(seconds / 3600)} h ago`;
-}
-
 export function RefreshControl({ refreshing, disabled, progress, onRefresh }: RefreshControlProps) {
   return (
     <div className="refresh">
@@ -75,8 +68,8 @@ export function RefreshControl({ refreshing, disabled, progress, onRefresh }: Re
 export function DiscoveryStatsText({ stats }: { stats: DiscoveryStats }) {
   return (
     <span title={`Discovered at ${stats.discoveredAt}`}>
-      Read {age(stats.discoveredAt)} · {stats.totalCalls} AWS calls in {(stats.wallMs / 1000).toFixed(1)} s
-      {stats.cached ? " (cached)" : ""}
+      Read {ageText(stats.discoveredAt, Date.now())} · {stats.totalCalls} AWS calls in{" "}
+      {(stats.wallMs / 1000).toFixed(1)} s{stats.cached ? " (cached)" : ""}
     </span>
   );
 }

@@ -1,7 +1,9 @@
-/** What the diagram area shows before and instead of a diagram: progress, errors in sentences, the empty state. */
-import type { DiscoveryProgress, SourceInfo, Topology } from "@lattice-atlas/shared";
+/** What the diagram area shows before and instead of a diagram: progress, errors in sentences (EmptyRegion: the empty state). */
+import type { DiscoveryProgress, SourceInfo, SourcesResponse } from "@lattice-atlas/shared";
 import type { ReactNode } from "react";
+import { toApiError } from "../../../lib/api-error";
 import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
+import { CREDENTIAL_ERRORS, CredentialsHelp } from "../../sources/components/CredentialsHelp";
 import type { SourceTarget } from "../target";
 import { ProgressBar } from "./DiscoveryBar";
 
@@ -10,6 +12,8 @@ interface TopologyStageProps {
   topology: { isPending: boolean; isError: boolean; error: unknown; fetchStatus: string };
   target: SourceTarget | undefined;
   sourceInfo: SourceInfo | undefined;
+  /** The sources, for the credentials error's help (the profiles, or the files read). */
+  sources: SourcesResponse | undefined;
   progress: DiscoveryProgress | undefined;
   onRetry(): void;
   children: ReactNode;
@@ -20,14 +24,20 @@ export function TopologyStage({
   topology,
   target,
   sourceInfo,
+  sources,
   progress,
   onRetry,
   children,
 }: TopologyStageProps) {
   if (topology.isError) {
+    const credentials = CREDENTIAL_ERRORS.has(toApiError(topology.error).code);
     return (
       <div className="stage__message">
-        <ErrorNotice error={topology.error} onRetry={onRetry} />
+        <ErrorNotice
+          error={topology.error}
+          onRetry={onRetry}
+          action={credentials ? <CredentialsHelp sources={sources} /> : undefined}
+        />
       </div>
     );
   }
@@ -52,25 +62,6 @@ export function TopologyStage({
     );
   }
   return <>{children}</>;
-}
-
-export function EmptyState({ topology }: { topology: Topology }) {
-  return (
-    <div className="stage__message" data-testid="empty-state">
-      <div className="empty">
-        <h2>Nothing here yet</h2>
-        <p>
-          Account <code>{topology.accountId}</code> has no VPCs, VPC endpoints, service networks, resource
-          configurations or Lattice services in <strong>{topology.region}</strong>
-          {topology.warnings.length > 0 ? " that this source could read" : ""}.
-        </p>
-        <p>
-          Pick another region above, or another source (the embedded emulator holds the field-report scenario in
-          ap-northeast-1).
-        </p>
-      </div>
-    </div>
-  );
 }
 
 /** Between the data and the first drawing of a large account (the layout runs in slices). */
