@@ -13,8 +13,6 @@ export interface RouteContext {
   topology: TopologyService;
   connect: ConnectService;
   actions: ActionService;
-  /** The audit log records who made a change (the team store's; the laptop's SQLite file has no user column). */
-  auditNamesUsers?: boolean;
 }
 
 /** The source and region a request names, with the defaults filled in; no AWS call is made. */
