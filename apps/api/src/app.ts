@@ -228,6 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Changes whose owner is gone (a previous process; on a team store, a replica whose lease ran out): settled
   // in the background once the app is up, and on a team store again every lease period.
   let reconciling: Promise<unknown> | undefined;
+  let started = false;
   const reconcileOrphans = async (): Promise<void> => {
     let orphans: number;
     try {
@@ -237,7 +238,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (orphans === 0) return;
     const result = await ctx.actions.reconcile((message) => app.log.warn(message));
-    if (result.settled > 0 || result.left > 0) app.log.info(result, "reconciled interrupted changes");
+    // A change left pending is logged at start-up; later sweeps speak only when they settled something.
+    if (result.settled > 0 || (result.left > 0 && !started)) app.log.info(result, "reconciled interrupted changes");
+    started = true;
   };
   const sweep = (): void => {
     reconciling ??= reconcileOrphans()
