@@ -5,7 +5,10 @@
  * /api/topology shows it. Prints requests/s, p50/p99, and the propagation time (median of N), each next to
  * its bound. The replicas are real server processes (apps/api/src/server.ts, --database-url) reading one
  * emulator process; the database is a throwaway cluster (testing/postgres.ts).
- * Sign-in: runs without it (laptop mode on loopback) — team mode's OIDC sign-in lands separately.
+ * Sign-in: the replicas run in team mode (--mode team --trusted-proxy 127.0.0.1/32), and each of the 50 clients is
+ * a user signed in by an authenticating proxy's identity headers (X-Forwarded-Email, X-Forwarded-Groups: viewer);
+ * before the load each client's GET /api/me must answer its user and role, and a request without them 401. The
+ * changes are made by an operator (atlas-<user> session names apply where a role is assumed; not here).
  *   --scenario <name> (repeatable)  --connections <n> (50)  --duration <s> (10)  --changes <n> (5)
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -86,6 +89,10 @@ async function startReplica(emulatorUrl: string, databaseUrl: string, scenario: 
       "600",
       "--region",
       REGION[scenario] ?? "ap-northeast-1",
+      "--mode",
+      "team",
+      "--trusted-proxy",
+      "127.0.0.1/32",
     ],
     /is running at/,
     { ATLAS_WEB_ROOT: dataDir },
@@ -101,16 +108,38 @@ interface Run {
   errors: number;
 }
 
-/** `connections` clients, client i on replica i mod 2, each sending its next request once the last is read. */
+/** Client i's identity, as the authenticating proxy in front of the replicas passes it. */
+const userHeaders = (i: number, group = "viewer"): Record<string, string> => ({
+  "x-forwarded-email": `bench-${i}@example.com`,
+  "x-forwarded-groups": group,
+});
+const OPERATOR = userHeaders(-1, "operator");
+
+/** Every client is signed in (its /api/me answers its user and role) and a request without identity is 401. */
+async function signIn(urls: string[]): Promise<void> {
+  const anonymous = await fetch(`${urls[0]}/api/topology`);
+  if (anonymous.status !== 401) throw new Error(`a request without identity answered ${anonymous.status}, not 401`);
+  await Promise.all(
+    Array.from({ length: connections }, async (_, i) => {
+      const response = await fetch(`${urls[i % urls.length]}/api/me`, { headers: userHeaders(i) });
+      const me = (await response.json()) as { user?: { id?: string }; role?: string };
+      if (response.status !== 200 || me.user?.id !== `bench-${i}@example.com` || me.role !== "viewer")
+        throw new Error(`client ${i} is not signed in: ${response.status} ${JSON.stringify(me)}`);
+    }),
+  );
+}
+
+/** `connections` signed-in clients, client i on replica i mod 2, each sending its next request once the last is read. */
 async function load(urls: string[]): Promise<Run> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let non200 = 0;
   let errors = 0;
-  const one = (url: string) =>
+  const one = (url: string, client: number) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      get(url, { agent, headers: { "accept-encoding": "gzip" }, timeout: 60_000 }, (response) => {
+      const headers = { "accept-encoding": "gzip", ...userHeaders(client) };
+      get(url, { agent, headers, timeout: 60_000 }, (response) => {
         response.on("data", () => undefined);
         response.on("end", () => {
           latencies.push(performance.now() - started);
@@ -126,7 +155,7 @@ async function load(urls: string[]): Promise<Run> {
   const end = started + duration * 1000;
   await Promise.all(
     Array.from({ length: connections }, async (_, i) => {
-      while (performance.now() < end) await one(urls[i % urls.length]!);
+      while (performance.now() < end) await one(urls[i % urls.length]!, i);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -138,12 +167,12 @@ async function load(urls: string[]): Promise<Run> {
 }
 
 const topologyOf = async (replica: Replica): Promise<Topology> =>
-  (await (await fetch(`${replica.url}/api/topology`)).json()) as Topology;
+  (await (await fetch(`${replica.url}/api/topology`, { headers: OPERATOR })).json()) as Topology;
 
 async function execute(replica: Replica, action: object): Promise<ExecuteResponse> {
   const response = await fetch(`${replica.url}/api/actions/execute`, {
     method: "POST",
-    headers: { origin: replica.url, "x-atlas-csrf": "1", "content-type": "application/json" },
+    headers: { origin: replica.url, "x-atlas-csrf": "1", "content-type": "application/json", ...OPERATOR },
     body: JSON.stringify({ action, clientToken: crypto.randomUUID() }),
   });
   if (response.status !== 200) throw new Error(`execute ${response.status}: ${await response.text()}`);
@@ -178,7 +207,9 @@ const verdict = (ok: boolean) => (ok ? "ok" : "MISSED");
 
 const postgres = await startTestPostgres();
 const dir = mkdtempSync(path.join(tmpdir(), "atlas-bench-team-"));
-console.log("bench:team — two replicas on one PostgreSQL; without sign-in (laptop mode on loopback)");
+console.log(
+  `bench:team — two replicas on one PostgreSQL in team mode; ${connections} users signed in by trusted-proxy headers`,
+);
 try {
   for (const [i, scenario] of scenarios.entries()) {
     const emulatorPort = await freePort();
@@ -206,6 +237,7 @@ try {
       const warmStarted = performance.now();
       const [first] = await Promise.all(replicas.map(topologyOf));
       const warmMs = performance.now() - warmStarted;
+      await signIn(replicas.map((r) => r.url));
       const run = await load(replicas.map((r) => `${r.url}/api/topology`));
 
       // Changes through A, seen on B: associate a service with a new network, then remove the association.
@@ -218,7 +250,11 @@ try {
       const service = first!.nodes.find((n) => n.kind === "service")?.id;
       if (!service) throw new Error(`the ${scenario} scenario has no Lattice service to associate`);
       // The new network was made behind the replicas' backs: both read the account again.
-      await Promise.all(replicas.map(async (r) => (await fetch(`${r.url}/api/topology?refresh=true`)).arrayBuffer()));
+      await Promise.all(
+        replicas.map(async (r) =>
+          (await fetch(`${r.url}/api/topology?refresh=true`, { headers: OPERATOR })).arrayBuffer(),
+        ),
+      );
       const totals: number[] = [];
       const beyond: number[] = [];
       const missed: string[] = [];
@@ -244,7 +280,9 @@ try {
       console.log(
         `\n${scenario}: ${first!.nodes.length} nodes; first discovery on both replicas ${(warmMs / 1000).toFixed(1)} s`,
       );
-      console.log(`GET /api/topology, ${connections} clients across 2 replicas for ${duration} s, gzip accepted:`);
+      console.log(
+        `GET /api/topology, ${connections} signed-in clients (viewer) across 2 replicas for ${duration} s, gzip accepted:`,
+      );
       line(
         "requests/s (both replicas)",
         run.requestsPerSecond.toFixed(0),

@@ -3,6 +3,8 @@
  * process glue (server.ts) listens, tests use inject() or a real port.
  * Plugins load in a fixed order: error handling, security, OpenAPI, routes.
  */
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { AppError } from "./errors.js";
 import compress from "@fastify/compress";
 import Fastify, {
@@ -91,6 +93,10 @@ export interface AppOptions {
   clientOptions?: RegistryOptions["clientOptions"];
   /** An estate of member accounts reached by an assumed role (see sources/estate-config.ts). */
   estate?: RegistryOptions["estate"];
+  /** --assume-role-arn: the hub role the `default` and `emulator` sources assume (per-user sessions on one account). */
+  assumeRoleArn?: string | undefined;
+  /** This replica's id, the owner of the executions it claims (default: host name, process id and a random part). */
+  replicaId?: string | undefined;
   /**
    * The team store (PostgreSQL): saved views, and (when given) snapshots, the audit log with executed client
    * tokens, and the feed of changes between replicas live there instead of the SQLite files in dataDir.
@@ -114,7 +120,13 @@ export interface AppOptions {
 declare module "fastify" {
   interface FastifyInstance {
     /** The process's lifecycle: draining (graceful shutdown, see shutdown.ts) and the changes in flight. */
-    lifecycle: { drain: Drain; inflightChanges: () => Promise<void>; inflightCount: () => number };
+    lifecycle: {
+      drain: Drain;
+      inflightChanges: () => Promise<void>;
+      inflightCount: () => number;
+      /** Settles the executions whose owner is gone (as start-up and the sweep do); tests call it directly. */
+      reconcile: () => Promise<{ settled: number; left: number }>;
+    };
   }
 }
 
@@ -164,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readOnly: options.readOnly ?? false,
     clientOptions: { ...options.clientOptions, ...(metrics ? { onCall: metrics.awsCall } : {}) },
     ...(options.estate ? { estate: options.estate } : {}),
+    ...(options.assumeRoleArn ? { assumeRoleArn: options.assumeRoleArn } : {}),
   });
   const views = openViewsStore(options.dataDir);
   const snapshots = options.teamStore?.snapshots ?? sqliteSnapshots(views);
@@ -193,7 +206,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     emulatorUrl: options.emulatorUrl,
     registry,
     topology,
-    auditNamesUsers: Boolean(options.teamStore?.audit),
     refreshAfterMinutes: options.refreshAfterMinutes,
     census: createRegionCensus({ registry, ...(options.runner ? { runner: options.runner } : {}) }),
     connect: createConnectService({ topology, registry }),
@@ -209,33 +221,49 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         : undefined,
       runner: options.runner,
       afterCall: options.testHooks?.afterAwsCall,
+      owner: options.replicaId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+      onLeaseError: (error) => app.log.warn({ err: error }, "renewing the leases of changes in flight failed"),
     }),
   };
+  app.addHook("onClose", async () => ctx.actions.close());
   // Another replica's change: this one's cached picture of that source and region is out of date.
   const unsubscribe = changes?.subscribe((change) =>
     change.source === "*" ? topology.invalidateAll() : topology.invalidate(change.source, change.region),
   );
   app.addHook("onClose", async () => unsubscribe?.());
-  // Changes a previous process stopped in the middle of: settled in the background once the app is up.
-  app.addHook("onReady", async () => {
-    let pending: number;
+  // Changes whose owner is gone (a previous process; on a team store, a replica whose lease ran out): settled
+  // in the background once the app is up, and on a team store again every lease period.
+  let reconciling: Promise<unknown> | undefined;
+  let started = false;
+  const reconcileOrphans = async (): Promise<void> => {
+    let orphans: number;
     try {
-      pending = (await audit.pendingExecutions()).length;
+      orphans = (await audit.orphans(ctx.actions.owner)).length;
     } catch {
       return; // the audit store is unavailable: changes are refused anyway
     }
-    if (pending === 0) return;
-    void ctx.actions
-      .reconcile((message) => app.log.warn(message))
-      .then((result) => app.log.info(result, "reconciled interrupted changes"))
-      .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"));
-  });
+    if (orphans === 0) return;
+    const result = await ctx.actions.reconcile((message) => app.log.warn(message));
+    // A change left pending is logged at start-up; later sweeps speak only when they settled something.
+    if (result.settled > 0 || (result.left > 0 && !started)) app.log.info(result, "reconciled interrupted changes");
+    started = true;
+  };
+  const sweep = (): void => {
+    reconciling ??= reconcileOrphans()
+      .catch((error: unknown) => app.log.error({ err: error }, "reconciling interrupted changes failed"))
+      .finally(() => (reconciling = undefined));
+  };
+  app.addHook("onReady", async () => sweep());
+  const sweeper = audit.leaseMs !== undefined ? setInterval(sweep, audit.leaseMs) : undefined;
+  sweeper?.unref();
+  app.addHook("onClose", async () => clearInterval(sweeper));
 
   const drain = createDrain();
   app.decorate("lifecycle", {
     drain,
     inflightChanges: () => ctx.actions.drain(),
     inflightCount: () => ctx.actions.inflightChanges(),
+    reconcile: () => ctx.actions.reconcile((message) => app.log.warn(message)),
   });
   // While draining, a new change goes to another replica (same client token: still one change).
   app.addHook("preHandler", async (request) => {

@@ -114,3 +114,28 @@ describe("parseConfig and package managers", () => {
     expect(parseConfig(["--", "--port", "9001"], {}).port).toBe(9001);
   });
 });
+
+describe("parseConfig: the hub role (--assume-role-arn)", () => {
+  it("takes an IAM role ARN from the flag or ATLAS_ASSUME_ROLE_ARN, paths and partitions included", () => {
+    expect(parseConfig([], {}).assumeRoleArn).toBeUndefined();
+    const arn = "arn:aws:iam::111122223333:role/LatticeAtlasTeam";
+    expect(parseConfig(["--assume-role-arn", arn], {}).assumeRoleArn).toBe(arn);
+    expect(parseConfig([], { ATLAS_ASSUME_ROLE_ARN: ` ${arn} ` }).assumeRoleArn).toBe(arn);
+    const gov = "arn:aws-us-gov:iam::111122223333:role/platform/atlas";
+    expect(parseConfig(["--assume-role-arn", gov], { ATLAS_ASSUME_ROLE_ARN: arn }).assumeRoleArn).toBe(gov);
+  });
+
+  it("refuses what is not a role ARN, naming the flag and the shape to write", () => {
+    for (const bad of [
+      "LatticeAtlasTeam",
+      "arn:aws:iam::1111:role/x",
+      "arn:aws:iam::111122223333:user/ana",
+      "arn:aws:sts::111122223333:assumed-role/x/y",
+      "arn:aws:iam::111122223333:role/",
+      "arn:aws:iam::111122223333:role/has space",
+    ])
+      expect(() => parseConfig(["--assume-role-arn", bad], {})).toThrow(
+        /--assume-role-arn .* is not an IAM role ARN: write arn:aws:iam::<12-digit account>:role\/<name>/,
+      );
+  });
+});

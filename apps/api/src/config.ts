@@ -29,6 +29,10 @@
  *   --hub default|profile:<name>|emulator:<id> ATLAS_HUB (whose credentials assume the role; default: default)
  *   --store sqlite|postgres (sqlite)           ATLAS_STORE (where saved views live; postgres needs --database-url)
  *   --database-url postgres://…                ATLAS_DATABASE_URL (implies --store postgres)
+ *   --assume-role-arn arn:aws:iam::<id>:role/<name>
+ *                                              ATLAS_ASSUME_ROLE_ARN (the default and emulator sources assume
+ *                                              this role: reads as lattice-atlas, a signed-in user's calls as
+ *                                              atlas-<user>, so one account gets per-user session names)
  * Team mode (sign-in and roles): --mode team and the flags in auth/config.ts.
  */
 import { randomBytes } from "node:crypto";
@@ -60,6 +64,21 @@ export interface ServerConfig {
   databaseUrl?: string | undefined;
   /** laptop (no sign-in) or team (sign-in and roles). */
   auth: AuthConfig;
+  /** --assume-role-arn: the hub role of the default and emulator sources. */
+  assumeRoleArn?: string | undefined;
+}
+
+/** An IAM role ARN in any partition, a path allowed: arn:aws:iam::123456789012:role/path/Name. */
+const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+
+function assumeRoleArnFrom(value: string | undefined): { assumeRoleArn?: string } {
+  if (value === undefined) return {};
+  const arn = value.trim();
+  if (!ROLE_ARN.test(arn))
+    throw new ConfigError(
+      `--assume-role-arn "${arn.slice(0, 200)}" is not an IAM role ARN: write arn:aws:iam::<12-digit account>:role/<name> (the role the server's own credentials assume; its trust policy must admit them)`,
+    );
+  return { assumeRoleArn: arn };
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +112,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
       hub: { type: "string" },
       store: { type: "string" },
       "database-url": { type: "string" },
+      "assume-role-arn": { type: "string" },
       ...AUTH_FLAGS,
     },
     strict: true,
@@ -197,6 +217,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfi
     ...(estate ? { estate } : {}),
     auth,
     ...databaseFrom(values.store ?? env.ATLAS_STORE, values["database-url"] ?? env.ATLAS_DATABASE_URL),
+    ...assumeRoleArnFrom(values["assume-role-arn"] ?? env.ATLAS_ASSUME_ROLE_ARN),
   };
 }
 

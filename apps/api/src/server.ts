@@ -72,6 +72,7 @@ const app = await buildApp({
   discoveryDeadlineMs: config.discoveryDeadlineMs,
   refreshAfterMinutes: config.refreshAfterMinutes,
   ...(config.estate ? { estate: config.estate } : {}),
+  ...(config.assumeRoleArn ? { assumeRoleArn: config.assumeRoleArn } : {}),
   ...(teamStore ? { teamStore } : {}),
   auth: config.auth,
   webRoot: process.env.ATLAS_WEB_ROOT ?? path.resolve(here, "../../web/dist"),
@@ -94,6 +95,10 @@ console.log(
 if (config.tokenGenerated) console.log("  bound beyond loopback: the token above is required on every request");
 
 if (teamStore) console.log("  saved views: PostgreSQL (--store postgres)");
+if (config.assumeRoleArn)
+  console.log(
+    `  AWS calls through ${config.assumeRoleArn} (reads as lattice-atlas, a signed-in user's as atlas-<user>)`,
+  );
 if (config.auth.mode === "team") {
   const ways = [
     ...(config.auth.oidc ? [`OpenID Connect (${config.auth.oidc.issuer})`] : []),

@@ -457,6 +457,11 @@ export const AuditEntry = Type.Object({
   clientToken: Type.Optional(Type.String()),
   /** Team mode: the signed-in user who made the change (absent on a laptop, which has no sign-in). */
   user: Type.Optional(Type.String()),
+  /**
+   * Team mode: the AWS role session name the change was made under (`atlas-<user>`), when its credentials came
+   * from an AssumeRole (an estate's member role, or the hub role of --assume-role-arn); absent otherwise.
+   */
+  roleSessionName: Type.Optional(Type.String()),
   /** How the change ended, once a status poll saw it settle: AWS's word (ACTIVE, CREATE_FAILED, …) and phase. */
   finalStatus: Type.Optional(Type.String()),
   finalPhase: Type.Optional(Type.String()),

@@ -35,7 +35,7 @@ describe("the audit store", () => {
     const store = openAuditStore(dir);
     store.close();
     const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
-    expect(db.pragma("user_version", { simple: true })).toBe(3);
+    expect(db.pragma("user_version", { simple: true })).toBe(5);
     expect(
       (
         db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
@@ -161,6 +161,8 @@ describe("the audit store", () => {
     for (const column of ["final_status", "final_phase", "failure_reason", "settled_at"])
       db.exec(`ALTER TABLE audit DROP COLUMN ${column}`);
     db.exec(`ALTER TABLE executions DROP COLUMN audit_id`);
+    for (const column of ["user_name", "role_session_name"]) db.exec(`ALTER TABLE audit DROP COLUMN ${column}`);
+    for (const column of ["owner", "heartbeat_at"]) db.exec(`ALTER TABLE executions DROP COLUMN ${column}`);
     db.pragma("user_version = 1");
     db.close();
     const upgraded = openAuditStore(dir);

@@ -53,6 +53,12 @@ const MIGRATIONS: readonly string[] = [
   // 3: the audit intent, written with the claim before the AWS call ('pending' until the call answers, or
   //    until the next start-up reconciles it), linked from the execution it belongs to.
   `ALTER TABLE executions ADD COLUMN audit_id INTEGER;`,
+  // 4: team mode on SQLite: who made a change, and the AWS role session name it was made under.
+  `ALTER TABLE audit ADD COLUMN user_name TEXT;
+   ALTER TABLE audit ADD COLUMN role_session_name TEXT;`,
+  // 5: the process that claimed an execution and its last heartbeat (reconciliation settles only orphans).
+  `ALTER TABLE executions ADD COLUMN owner TEXT;
+   ALTER TABLE executions ADD COLUMN heartbeat_at TEXT;`,
 ];
 
 export interface AuditRecord {
@@ -71,6 +77,10 @@ export interface AuditRecord {
   awsCode?: string | undefined;
   requestId?: string | undefined;
   clientToken?: string | undefined;
+  /** Team mode: the signed-in user who asked for it. */
+  user?: string | undefined;
+  /** The AWS role session name the change was made under (only when its credentials came from an AssumeRole). */
+  roleSessionName?: string | undefined;
 }
 
 export interface ExecutionKey {
@@ -88,6 +98,8 @@ export interface ExecutionRecord<R> extends ExecutionKey {
   createdAt: string;
   /** The audit intent of this execution. */
   auditId?: number;
+  /** The process (replica) that claimed it and renews its lease while the change runs. */
+  owner?: string;
 }
 
 /** How an audit intent ended: the fields its entry gets when the call answered (or a reconcile found out). */
@@ -134,6 +146,8 @@ interface AuditRow {
   final_phase: string | null;
   failure_reason: string | null;
   settled_at: string | null;
+  user_name: string | null;
+  role_session_name: string | null;
 }
 
 /** How a change ended, as the status poll read it. */
@@ -162,6 +176,8 @@ function toEntry(row: AuditRow): AuditEntry {
     ...optional("awsCode", row.aws_code),
     ...optional("requestId", row.request_id),
     ...optional("clientToken", row.client_token),
+    ...optional("user", row.user_name),
+    ...optional("roleSessionName", row.role_session_name),
     ...optional("finalStatus", row.final_status),
     ...optional("finalPhase", row.final_phase),
     ...optional("failureReason", row.failure_reason),
@@ -183,8 +199,8 @@ export function openAuditStore(dataDir?: string) {
   migrate(db);
 
   const insertAudit = db.prepare(
-    `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token)
-     VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken)`,
+    `INSERT INTO audit (at, source, account_id, region, action, input, outcome, resource_kind, resource_id, status, error_code, aws_code, request_id, client_token, user_name, role_session_name)
+     VALUES (@at, @source, @accountId, @region, @action, @input, @outcome, @resourceKind, @resourceId, @status, @errorCode, @awsCode, @requestId, @clientToken, @user, @roleSessionName)`,
   );
   // An intent still pending is not a change that happened (yet): the log lists what is known.
   const pageNewest = db.prepare(`SELECT * FROM audit WHERE outcome != 'pending' ORDER BY id DESC LIMIT ?`);
@@ -199,6 +215,16 @@ export function openAuditStore(dataDir?: string) {
     `UPDATE executions SET audit_id = ? WHERE source = ? AND region = ? AND client_token = ?`,
   );
   const pendingExecutions = db.prepare(`SELECT * FROM executions WHERE state = 'pending' ORDER BY created_at`);
+  // One process owns the file (the laptop): a claim of any other process is an orphan at once.
+  const orphanExecutions = db.prepare(
+    `SELECT * FROM executions WHERE state = 'pending' AND (owner IS NULL OR owner != ?) ORDER BY created_at`,
+  );
+  const adoptExecution = db.prepare(
+    `UPDATE executions SET owner = ?, heartbeat_at = ? WHERE source = ? AND region = ? AND client_token = ? AND state = 'pending'`,
+  );
+  const renewExecution = db.prepare(
+    `UPDATE executions SET heartbeat_at = ? WHERE source = ? AND region = ? AND client_token = ? AND owner = ? AND state = 'pending'`,
+  );
   const auditRow = db.prepare(`SELECT * FROM audit WHERE id = ?`);
   const lastChange = db.prepare(
     `SELECT * FROM audit WHERE resource_id = ? AND outcome IN ('succeeded', 'replayed') ORDER BY id DESC LIMIT 1`,
@@ -211,7 +237,8 @@ export function openAuditStore(dataDir?: string) {
   );
   const getExecution = db.prepare(`SELECT * FROM executions WHERE source = ? AND region = ? AND client_token = ?`);
   const insertExecution = db.prepare(
-    `INSERT OR IGNORE INTO executions (source, region, client_token, fingerprint, action, state, result, created_at) VALUES (?, ?, ?, ?, ?, 'pending', NULL, ?)`,
+    `INSERT OR IGNORE INTO executions (source, region, client_token, fingerprint, action, state, result, created_at, owner, heartbeat_at)
+     VALUES (?, ?, ?, ?, ?, 'pending', NULL, ?, ?, ?)`,
   );
   const finishExecution = db.prepare(
     `UPDATE executions SET state = 'done', result = ?, account_id = ? WHERE source = ? AND region = ? AND client_token = ?`,
@@ -239,6 +266,8 @@ export function openAuditStore(dataDir?: string) {
         awsCode: record.awsCode ?? null,
         requestId: record.requestId ?? null,
         clientToken: record.clientToken ?? null,
+        user: record.user ?? null,
+        roleSessionName: record.roleSessionName ?? null,
       });
       return Number(info.lastInsertRowid);
     },
@@ -283,10 +312,26 @@ export function openAuditStore(dataDir?: string) {
      * Claims a token before its call is made, and writes the audit intent with it (one transaction);
      * false when the token was claimed already. The intent's id is the execution's `auditId`.
      */
-    beginExecution(key: ExecutionKey, fingerprint: string, action: string, at: string, intent?: AuditRecord): boolean {
+    beginExecution(
+      key: ExecutionKey,
+      fingerprint: string,
+      action: string,
+      at: string,
+      intent?: AuditRecord,
+      owner?: string,
+    ): boolean {
       return db.transaction(() => {
-        if (insertExecution.run(key.source, key.region, key.clientToken, fingerprint, action, at).changes !== 1)
-          return false;
+        const inserted = insertExecution.run(
+          key.source,
+          key.region,
+          key.clientToken,
+          fingerprint,
+          action,
+          at,
+          owner ?? null,
+          owner ? new Date().toISOString() : null,
+        );
+        if (inserted.changes !== 1) return false;
         if (intent) linkIntent.run(this.append(intent), key.source, key.region, key.clientToken);
         return true;
       })();
@@ -318,6 +363,27 @@ export function openAuditStore(dataDir?: string) {
       });
     },
 
+    /** Pending executions claimed by another process than `owner` (or by none): on a laptop, orphans all. */
+    orphanExecutions(owner: string): Array<ExecutionRecord<unknown> & { intent?: AuditEntry }> {
+      return (orphanExecutions.all(owner) as ExecutionRow[]).map((row) => {
+        const intent = row.audit_id !== null ? (auditRow.get(row.audit_id) as AuditRow | undefined) : undefined;
+        return { ...toExecution(row), ...(intent ? { intent: toEntry(intent) } : {}) };
+      });
+    },
+
+    /** Takes over a pending execution (its owner is gone: this file has one process); false when it is not pending. */
+    adoptExecution(key: ExecutionKey, owner: string): boolean {
+      return adoptExecution.run(owner, new Date().toISOString(), key.source, key.region, key.clientToken).changes === 1;
+    },
+
+    /** The owner's heartbeat on the executions it runs. */
+    renewExecutions(keys: ExecutionKey[], owner: string): void {
+      const at = new Date().toISOString();
+      db.transaction(() => {
+        for (const key of keys) renewExecution.run(at, key.source, key.region, key.clientToken, owner);
+      })();
+    },
+
     finishExecution<R>(key: ExecutionKey, result: R, accountId?: string): void {
       finishExecution.run(JSON.stringify(result), accountId ?? null, key.source, key.region, key.clientToken);
     },
@@ -344,6 +410,7 @@ interface ExecutionRow {
   account_id: string | null;
   created_at: string;
   audit_id: number | null;
+  owner: string | null;
 }
 
 function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
@@ -358,6 +425,7 @@ function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
     ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
     ...(row.account_id !== null ? { accountId: row.account_id } : {}),
     ...(row.audit_id !== null ? { auditId: row.audit_id } : {}),
+    ...(row.owner !== null ? { owner: row.owner } : {}),
   };
 }
 

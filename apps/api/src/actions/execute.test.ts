@@ -10,6 +10,7 @@ import type { SourceDefinition } from "../sources/registry.js";
 import { sqliteAudit } from "../storage/stores.js";
 import { openAuditStore } from "./audit-store.js";
 import { createExecutor, type Prepared } from "./execute.js";
+import { createLeaseKeeper } from "./leases.js";
 
 const SOURCE: SourceDefinition = {
   id: "emulator",
@@ -50,17 +51,21 @@ function harness(options: { findings?: Finding[]; answer?: (call: PlannedCall) =
       };
     },
     writer: () => ({
-      perform: async (call: PlannedCall) => {
-        sent.push(call);
-        return options.answer
-          ? options.answer(call)
-          : {
-              id: `snsa-${String(sent.length).padStart(17, "0")}`,
-              status: "CREATE_IN_PROGRESS",
-              requestId: `req-${sent.length}`,
-            };
+      writer: {
+        perform: async (call: PlannedCall) => {
+          sent.push(call);
+          return options.answer
+            ? options.answer(call)
+            : {
+                id: `snsa-${String(sent.length).padStart(17, "0")}`,
+                status: "CREATE_IN_PROGRESS",
+                requestId: `req-${sent.length}`,
+              };
+        },
       },
+      roleSessionName: undefined,
     }),
+    leases: createLeaseKeeper(sqliteAudit(store), "test-replica"),
     invalidate: () => {
       invalidated += 1;
     },

@@ -28,6 +28,7 @@ import type { SourceDefinition } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import type { Actor, AuditRepository } from "../storage/stores.js";
 import type { AuditRecord, Completion, ExecutionKey } from "./audit-store.js";
+import type { LeaseKeeper } from "./leases.js";
 
 export function resourceKindOf(action: Action): ResourceKind {
   return kindOf(action).resourceKind;
@@ -53,7 +54,18 @@ export interface ExecutorDeps {
   store: AuditRepository;
   /** Identity, topology, preflight and the planned calls of an action. */
   prepare: (source: SourceDefinition, region: string, action: Action, clientToken: string) => Promise<Prepared>;
-  writer: (source: SourceDefinition, region: string, accountId: string) => Writer;
+  /**
+   * The writer for the account a change is made in, calling as `sessionName` where its credentials come from an
+   * AssumeRole, and the role session name it will actually use (none when no role is assumed).
+   */
+  writer: (
+    source: SourceDefinition,
+    region: string,
+    accountId: string,
+    sessionName: string | undefined,
+  ) => { writer: Writer; roleSessionName: string | undefined };
+  /** This replica's leases: it owns what it claims and renews it while the change runs. */
+  leases: LeaseKeeper;
   /** The topology entry a change made out of date. */
   invalidate: (source: SourceDefinition, region: string) => void;
   now?: () => Date;
@@ -77,6 +89,11 @@ export function createExecutor(deps: ExecutorDeps) {
       hint: "Use a new client token for a new change; reuse a token only to retry the very same change.",
     });
 
+  const inFlightElsewhere = (): AppError =>
+    new AppError("CONFLICT", "This client token is being executed by another request.", {
+      hint: "Poll the status, or retry in a moment with the same token.",
+    });
+
   const replay = async (
     base: Omit<AuditRecord & Actor, "outcome" | "at">,
     result: ExecuteResponse,
@@ -96,6 +113,7 @@ export function createExecutor(deps: ExecutorDeps) {
     request: ExecuteRequest,
     fingerprint: string,
     base: Omit<AuditRecord & Actor, "outcome" | "at">,
+    sessionName: string | undefined,
   ): Promise<ExecuteResponse> {
     const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
     const record = await deps.store.execution<ExecuteResponse>(key);
@@ -105,6 +123,9 @@ export function createExecutor(deps: ExecutorDeps) {
     }
     if (record?.state === "done" && record.result)
       return replay({ ...base, accountId: record.accountId }, record.result);
+    // Pending: claimed by a run that has not answered. Its owner may be live (another replica, mid-call): then
+    // this is a conflict. Gone (its lease ran out, or the laptop's previous process): adopt it and resend.
+    if (record && !(await deps.store.adopt(key, deps.leases.owner))) throw inFlightElsewhere();
 
     let prepared: Prepared;
     try {
@@ -118,7 +139,9 @@ export function createExecutor(deps: ExecutorDeps) {
       });
       throw appError;
     }
-    const withAccount = { ...base, accountId: prepared.accountId };
+    const { writer, roleSessionName } = deps.writer(source, prepared.region ?? region, prepared.accountId, sessionName);
+    // The audit names the role session name actually used (none when the credentials assume no role).
+    const withAccount = { ...base, roleSessionName, accountId: prepared.accountId };
     // A pending record is a run that stopped between its claim and its answer: resend (creates carry the token, AWS keeps one).
     if (!record) {
       const blocking = prepared.findings.filter((f) => f.severity === "blocking");
@@ -135,14 +158,12 @@ export function createExecutor(deps: ExecutorDeps) {
       }
       const at = now().toISOString();
       const intent = { ...withAccount, at, outcome: "pending" as const, resourceKind: resourceKindOf(request.action) };
-      if (!(await deps.store.claim(key, fingerprint, request.action.type, at, intent))) {
+      if (!(await deps.store.claim(key, fingerprint, request.action.type, at, intent, deps.leases.owner))) {
         const other = await deps.store.execution<ExecuteResponse>(key);
         if (other?.fingerprint !== fingerprint) throw mismatch(request.clientToken);
         if (other.state === "done" && other.result)
           return replay({ ...withAccount, accountId: other.accountId ?? prepared.accountId }, other.result);
-        throw new AppError("CONFLICT", "This client token is being executed by another request.", {
-          hint: "Poll the status, or retry in a moment with the same token.",
-        });
+        throw inFlightElsewhere();
       }
     }
 
@@ -165,7 +186,7 @@ export function createExecutor(deps: ExecutorDeps) {
         await audit(withAccount, outcome, extra);
     };
     try {
-      const result = await deps.writer(source, prepared.region ?? region, prepared.accountId).perform(call!);
+      const result = await writer.perform(call!);
       await deps.afterCall?.();
       const response: ExecuteResponse = {
         resource: {
@@ -250,12 +271,16 @@ export function createExecutor(deps: ExecutorDeps) {
         )?.accountId;
         return replay({ ...base, accountId }, result);
       }
-      const promise = run(source, region, request, fingerprint, base);
+      const key: ExecutionKey = { source: source.id, region, clientToken: request.clientToken };
+      deps.leases.hold(key);
+      // The role session name asked for; the audit records the one actually used (see run).
+      const promise = run(source, region, request, fingerprint, base, actor?.roleSessionName);
       inflight.set(flightKey, { fingerprint, promise });
       try {
         return await promise;
       } finally {
         inflight.delete(flightKey);
+        deps.leases.drop(key);
       }
     },
   };

@@ -16,6 +16,7 @@ import type { AuditRepository } from "../storage/stores.js";
 import { resourceKindOf } from "./execute.js";
 import { kindOf } from "./kinds/index.js";
 import type { Found } from "./kinds/kind.js";
+import type { LeaseKeeper } from "./leases.js";
 
 /** What a change left in a fresh picture of the account (each kind knows where to look). */
 export function locate(index: GraphIndex, action: Action): Found | undefined {
@@ -36,16 +37,22 @@ export interface ReconcileDeps {
   store: AuditRepository;
   registry: SourceRegistry;
   topology: TopologyService;
+  /** This replica's leases: what it adopts it holds (renewed) while it reads AWS to settle it. */
+  leases: LeaseKeeper;
   now?: () => Date;
   log?: (message: string) => void;
 }
 
-/** Settles every pending execution it can; returns how many it settled and how many it left pending. */
+/**
+ * Settles every pending execution whose owner is gone and that it can tell the end of; returns how many it
+ * settled and how many it left pending. An execution another live replica runs is not touched: it is not an
+ * orphan until that replica's lease runs out, and adopting it first means two replicas never settle one.
+ */
 export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: number; left: number }> {
   const now = deps.now ?? (() => new Date());
   let settled = 0;
   let left = 0;
-  for (const execution of await deps.store.pendingExecutions()) {
+  for (const execution of await deps.store.orphans(deps.leases.owner)) {
     const key = { source: execution.source, region: execution.region, clientToken: execution.clientToken };
     const action = execution.intent?.input as Action | undefined;
     if (!action?.type) {
@@ -53,6 +60,8 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
       continue;
     }
     const kind = resourceKindOf(action);
+    if (!(await deps.store.adopt(key, deps.leases.owner))) continue; // another replica took it first
+    deps.leases.hold(key);
     try {
       const source = await deps.registry.get(execution.source);
       const topology = await deps.topology.topology(source.id, execution.region, true);
@@ -99,6 +108,8 @@ export async function reconcilePending(deps: ReconcileDeps): Promise<{ settled: 
     } catch (error) {
       left += 1;
       deps.log?.(`change ${execution.clientToken} left pending: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      deps.leases.drop(key);
     }
   }
   return { settled, left };

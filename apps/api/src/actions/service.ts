@@ -3,6 +3,7 @@
  * topology), execute (guarded, once per client token, audited), the status
  * poll of what a change made, and the audit log.
  */
+import { randomUUID } from "node:crypto";
 import type {
   AuditQuery,
   AuditResponse,
@@ -33,6 +34,7 @@ import { changeConnection } from "../topology/estate.js";
 import { placeOfChange } from "./place.js";
 import { preflight } from "./preflight.js";
 import { reconcilePending } from "./reconcile.js";
+import { createLeaseKeeper } from "./leases.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
 
 const ID_PREFIX: Record<PollableKind, string> = {
@@ -52,11 +54,16 @@ export interface ActionServiceDeps {
   now?: () => Date;
   /** Test hook: after AWS answered a change, before it is recorded (see execute.ts). */
   afterCall?: (() => Promise<void>) | undefined;
+  /** This replica's id, the owner of the executions it claims (default: a new random one). */
+  owner?: string | undefined;
+  /** A lease renewal that failed (the next beat retries). */
+  onLeaseError?: ((error: unknown) => void) | undefined;
 }
 
 export function createActionService(deps: ActionServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const runner = (): CallRunner => new CallRunner(deps.runner ?? {});
+  const leases = createLeaseKeeper(deps.store, deps.owner ?? randomUUID(), deps.onLeaseError);
 
   async function prepare(
     source: SourceDefinition,
@@ -107,13 +114,16 @@ export function createActionService(deps: ActionServiceDeps) {
         calls: prepared.codified.calls as PlannedCall[],
       };
     },
-    writer: (source, region, accountId) =>
-      createWriter(
-        source.estate
-          ? deps.registry.clientsFor(source.id, changeConnection(source.estate, accountId), region)
-          : deps.registry.clients(source, region),
-        runner(),
-      ),
+    writer: (source, region, accountId, sessionName) => {
+      const { clients, roleSessionName } = deps.registry.clientsAs(
+        source,
+        region,
+        sessionName,
+        source.estate ? changeConnection(source.estate, accountId) : source.connection,
+      );
+      return { writer: createWriter(clients, runner()), roleSessionName };
+    },
+    leases,
     invalidate: (source, region) => {
       deps.topology.invalidate(source.id, region);
       deps.onChange?.(source.id, region);
@@ -122,17 +132,18 @@ export function createActionService(deps: ActionServiceDeps) {
   });
 
   /** Who can read the status of what a change made: in an estate, the account (and region) it was made in. */
-  async function clientsForStatus(source: SourceDefinition, region: string, id: string) {
-    if (!source.estate) return deps.registry.clients(source, region);
+  async function clientsForStatus(source: SourceDefinition, region: string, id: string, sessionName?: string) {
+    if (!source.estate) return deps.registry.clientsAs(source, region, sessionName).clients;
     const node = deps.topology.peek(source.id, region)?.find(id);
     const change = await deps.store.lastChangeOf(id);
     const accountId = node?.accountId ?? change?.accountId;
     if (!accountId) return deps.registry.clients(source, region);
-    return deps.registry.clientsFor(
-      source.id,
-      changeConnection(source.estate, accountId),
+    return deps.registry.clientsAs(
+      source,
       node?.region ?? change?.region ?? region,
-    );
+      sessionName,
+      changeConnection(source.estate, accountId),
+    ).clients;
   }
 
   return {
@@ -163,7 +174,14 @@ export function createActionService(deps: ActionServiceDeps) {
       return executor.execute(source, region, request, actor);
     },
 
-    async status(source: SourceDefinition, region: string, kind: PollableKind, id: string): Promise<StatusResponse> {
+    /** `sessionName`: the signed-in user's role session name, used where the read assumes a role. */
+    async status(
+      source: SourceDefinition,
+      region: string,
+      kind: PollableKind,
+      id: string,
+      sessionName?: string,
+    ): Promise<StatusResponse> {
       /** The audit entry of the change learns how it ended; an audit store that cannot write does not fail a poll. */
       const recordSettlement = async (resourceId: string, answer: StatusResponse): Promise<void> => {
         try {
@@ -179,7 +197,7 @@ export function createActionService(deps: ActionServiceDeps) {
       };
       if (!id.startsWith(ID_PREFIX[kind]))
         throw badInput("id", `A ${kind} id starts with ${ID_PREFIX[kind]}, not "${id.split("-")[0]}-".`);
-      const readers = createReaders(await clientsForStatus(source, region, id), runner());
+      const readers = createReaders(await clientsForStatus(source, region, id, sessionName), runner());
       let answer: StatusResponse;
       try {
         answer = statusFrom(kind, id, await readStatus(readers, kind, id), now());
@@ -203,16 +221,25 @@ export function createActionService(deps: ActionServiceDeps) {
       return answer;
     },
 
-    /** Settles the changes a previous process stopped in the middle of (run once at start-up). */
+    /**
+     * Settles the changes whose owner is gone: a previous process, or a replica that stopped renewing its lease
+     * (at start-up, and on a team store every lease period).
+     */
     reconcile(log?: (message: string) => void): Promise<{ settled: number; left: number }> {
       return reconcilePending({
         store: deps.store,
         registry: deps.registry,
         topology: deps.topology,
+        leases,
         now,
         ...(log ? { log } : {}),
       });
     },
+
+    /** This replica's id as the owner of its executions. */
+    owner: leases.owner,
+    /** Stops renewing leases (the app closes). */
+    close: () => leases.stop(),
 
     /** Resolves when the changes running now have answered (graceful shutdown). */
     drain: () => executor.drain(),

@@ -48,6 +48,19 @@ export function emulatorEndpoint(connection: SourceConnection): string | undefin
   return undefined;
 }
 
+/**
+ * The same connection with its role session named `sessionName` (a signed-in user's `atlas-<user>`): only a
+ * connection that assumes a role has a session to name; any other is answered unchanged.
+ */
+export function withSessionName(connection: SourceConnection, sessionName: string): SourceConnection {
+  return connection.kind === "assumed" ? { ...connection, sessionName } : connection;
+}
+
+/** The role session name calls through this connection are made under (none unless it assumes a role). */
+export function sessionNameOf(connection: SourceConnection): string | undefined {
+  return connection.kind === "assumed" ? connection.sessionName : undefined;
+}
+
 type Credentials = NonNullable<Parameters<typeof fromTemporaryCredentials>[0]["masterCredentials"]>;
 
 function credentialsOf(connection: SourceConnection, region: string): Credentials {

@@ -53,7 +53,8 @@ export function createWriter(clients: AwsClients, runner: CallRunner) {
 
 export type Writer = ReturnType<typeof createWriter>;
 export type { ResourceStatus, WriteResult } from "./results.js";
-export { createAwsClients, type AwsClients, type SourceConnection } from "./clients.js";
+export { createAwsClients, sessionNameOf, withSessionName, type AwsClients, type SourceConnection } from "./clients.js";
+export { ClientCache } from "./client-cache.js";
 export { AwsFailure, isThrottling, toAwsFailure, type FailureKind } from "./failures.js";
 export { CallRunner, DEFAULT_CONCURRENCY, callTrace, type AwsService, type RunnerOptions } from "./runner.js";
 export { iamActionFor } from "./iam.js";

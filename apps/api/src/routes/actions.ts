@@ -14,6 +14,7 @@ import {
   StatusResponse,
 } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
+import { roleSessionName } from "../auth/identity.js";
 import { resolveTarget, type RouteContext } from "./context.js";
 
 const errors = {
@@ -62,8 +63,10 @@ export const actionRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
     },
     async (request) => {
       const { source, region } = await resolveTarget(ctx, request.body);
-      // Team mode: the change is the signed-in user's (recorded where the audit log can hold it).
-      const actor = ctx.auditNamesUsers && request.identity ? { user: request.identity.id } : undefined;
+      // Team mode: the change is the signed-in user's, made as `atlas-<user>` where a role is assumed.
+      const actor = request.identity
+        ? { user: request.identity.id, roleSessionName: roleSessionName(request.identity.id) }
+        : undefined;
       return ctx.actions.execute(source, region, request.body, actor);
     },
   );
@@ -81,7 +84,8 @@ export const actionRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) =
     },
     async (request) => {
       const { source, region } = await resolveTarget(ctx, request.query);
-      return ctx.actions.status(source, region, request.query.kind, request.query.id);
+      const sessionName = request.identity ? roleSessionName(request.identity.id) : undefined;
+      return ctx.actions.status(source, region, request.query.kind, request.query.id, sessionName);
     },
   );
 };

@@ -14,8 +14,6 @@ export interface RouteContext {
   topology: TopologyService;
   connect: ConnectService;
   actions: ActionService;
-  /** The audit log records who made a change (the team store's; the laptop's SQLite file has no user column). */
-  auditNamesUsers?: boolean;
   /** Minutes after which a picture is stale and the console refreshes it (0: never by itself). */
   refreshAfterMinutes?: number | undefined;
   /** Per Region, what Lattice things a source holds (GET /api/regions). */

@@ -1,4 +1,5 @@
 /** GET /api/lattice-details: what the details panel reads on demand (access logs, listener rules). */
+import { roleSessionName } from "../auth/identity.js";
 import { ApiErrorBody, LatticeDetails, LatticeDetailsQuery } from "@lattice-atlas/shared";
 import type { FastifyPluginAsync } from "fastify";
 import { CallRunner, createReaders } from "../aws/index.js";
@@ -32,7 +33,10 @@ export const detailsRoutes: FastifyPluginAsync<RouteContext> = async (app, ctx) 
       // A snapshot is frozen: nothing more can be read from it.
       if (source.kind === "snapshot") return { id: node.id, warnings: [] };
       try {
-        const readers = createReaders(ctx.registry.clients(source, region), new CallRunner({}));
+        // For a signed-in user, as their role session where the source assumes a role (--assume-role-arn).
+        const sessionName = request.identity ? roleSessionName(request.identity.id) : undefined;
+        const { clients } = ctx.registry.clientsAs(source, region, sessionName);
+        const readers = createReaders(clients, new CallRunner({}));
         return await readLatticeDetails(readers, node);
       } catch (error) {
         throw toSourceError(error, source);

@@ -4,7 +4,16 @@
  * and are cached briefly; no credential ever leaves this module.
  */
 import type { SourceInfo } from "@lattice-atlas/shared";
-import { AwsFailure, CallRunner, createAwsClients, type AwsClients, type SourceConnection } from "../aws/index.js";
+import {
+  AwsFailure,
+  CallRunner,
+  ClientCache,
+  createAwsClients,
+  sessionNameOf,
+  withSessionName,
+  type AwsClients,
+  type SourceConnection,
+} from "../aws/index.js";
 import { describeEmulatorEstate, type EmulatorEstate } from "../aws/emulator-control.js";
 import { listProfiles, profileFiles } from "../aws/profiles.js";
 import { createStsReader, type CallerIdentity } from "../aws/sts.js";
@@ -40,7 +49,17 @@ export interface RegistryOptions {
   estate?: EstateSpec | undefined;
   /** Saved snapshots, served as read-only sources `snapshot:<id>` (no AWS access). */
   snapshots?: SnapshotLookup | undefined;
+  /**
+   * --assume-role-arn: the `default` and `emulator` sources assume this role from the server's own credentials,
+   * reading as `lattice-atlas` and calling for a signed-in user as `atlas-<user>` (per-user sessions on one account).
+   */
+  assumeRoleArn?: string | undefined;
+  /** How many client sets are kept (LRU, destroyed on eviction); default 256. */
+  clientSets?: number | undefined;
 }
+
+/** The role session name the server's own reads are made under when it assumes a role for the hub. */
+export const SERVER_SESSION_NAME = "lattice-atlas";
 
 /** What the registry needs of the snapshot store: a snapshot's name, account and region. */
 export interface SnapshotLookup {
@@ -50,11 +69,19 @@ export interface SnapshotLookup {
 const IDENTITY_TTL_MS = 5 * 60_000;
 
 export class SourceRegistry {
-  private readonly clientsCache = new Map<string, AwsClients>();
+  private readonly clientsCache: ClientCache;
   private readonly identities = new Map<string, { at: number; identity: CallerIdentity }>();
   private emulatorEstate: Promise<EmulatorEstate | undefined> | undefined;
 
-  constructor(private readonly options: RegistryOptions) {}
+  constructor(private readonly options: RegistryOptions) {
+    this.clientsCache = new ClientCache(options.clientSets);
+  }
+
+  /** The server's own credentials, through the hub role when --assume-role-arn names one. */
+  private hub(base: SourceConnection): SourceConnection {
+    const roleArn = this.options.assumeRoleArn;
+    return roleArn ? { kind: "assumed", base, roleArn, sessionName: SERVER_SESSION_NAME } : base;
+  }
 
   get defaultSourceId(): string {
     return this.options.defaultSource;
@@ -77,7 +104,7 @@ export class SourceRegistry {
         id: "emulator",
         kind: "emulator",
         label: "Embedded AWS emulator",
-        connection: { kind: "emulator", endpoint: this.options.emulatorUrl },
+        connection: this.hub({ kind: "emulator", endpoint: this.options.emulatorUrl }),
         defaultRegion: this.options.region ?? "ap-northeast-1",
         credentialKind: "emulator",
         mutationsAllowed: !this.options.readOnly,
@@ -87,9 +114,9 @@ export class SourceRegistry {
       id: "default",
       kind: "default",
       label: "AWS (default credential chain)",
-      connection: { kind: "default" },
+      connection: this.hub({ kind: "default" }),
       defaultRegion: envRegion ?? "us-east-1",
-      credentialKind: "default-chain",
+      credentialKind: this.options.assumeRoleArn ? "assumed-role" : "default-chain",
       mutationsAllowed: this.awsMutationsAllowed,
     });
     const estate = this.configuredEstate();
@@ -213,23 +240,36 @@ export class SourceRegistry {
 
   /** Clients for a connection a source reaches (an estate's member role), cached per source, connection and region. */
   clientsFor(sourceId: string, connection: SourceConnection, region: string): AwsClients {
-    const key = `${sourceId}|${JSON.stringify(connection)}|${region}`;
-    let clients = this.clientsCache.get(key);
-    if (!clients) {
-      clients = createAwsClients(connection, region, this.options.clientOptions);
-      this.clientsCache.set(key, clients);
-    }
-    return clients;
+    return this.clientsCache.get(`${sourceId}|${JSON.stringify(connection)}|${region}`, () =>
+      createAwsClients(connection, region, this.options.clientOptions),
+    );
   }
 
   clients(source: SourceDefinition, region: string): AwsClients {
-    const key = `${source.id}|${region}`;
-    let clients = this.clientsCache.get(key);
-    if (!clients) {
-      clients = createAwsClients(source.connection, region, this.options.clientOptions);
-      this.clientsCache.set(key, clients);
-    }
-    return clients;
+    return this.clientsCache.get(`${source.id}|${region}`, () =>
+      createAwsClients(source.connection, region, this.options.clientOptions),
+    );
+  }
+
+  /**
+   * Clients for calls made for someone: through `connection` (default: the source's own) with its role session
+   * named `sessionName` when it assumes a role, and the session name actually used (none when it assumes none).
+   */
+  clientsAs(
+    source: SourceDefinition,
+    region: string,
+    sessionName: string | undefined,
+    connection: SourceConnection = source.connection,
+  ): { clients: AwsClients; roleSessionName: string | undefined } {
+    const used = sessionName ? withSessionName(connection, sessionName) : connection;
+    const clients =
+      used === source.connection ? this.clients(source, region) : this.clientsFor(source.id, used, region);
+    return { clients, roleSessionName: sessionNameOf(used) };
+  }
+
+  /** Client sets kept now (tests). */
+  get clientSets(): number {
+    return this.clientsCache.size;
   }
 
   /** The account behind a source (STS), cached for a few minutes; errors are not cached. */
@@ -289,7 +329,6 @@ export class SourceRegistry {
   }
 
   close(): void {
-    for (const clients of this.clientsCache.values()) clients.destroy();
     this.clientsCache.clear();
   }
 }

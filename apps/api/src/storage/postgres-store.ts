@@ -83,7 +83,13 @@ export const PG_MIGRATIONS: readonly string[] = [
      topology     BYTEA NOT NULL
    );
    CREATE INDEX snapshots_taken ON snapshots (taken_at);`,
+  // 3: the replica that claimed an execution and its heartbeat (the database's clock): reconciliation settles
+  //    only executions whose owner stopped renewing its lease.
+  `ALTER TABLE executions ADD COLUMN owner TEXT, ADD COLUMN heartbeat_at TIMESTAMPTZ;`,
 ];
+
+/** How long a claim outlives its owner's last heartbeat unless openPostgresStore is told otherwise. */
+export const DEFAULT_LEASE_MS = 30_000;
 
 /** Any number, as long as it is the same for every replica: the key of the migration lock. */
 const MIGRATION_LOCK = 0x41544c53; // "ATLS"
@@ -207,6 +213,7 @@ interface AuditRow {
   request_id: string | null;
   client_token: string | null;
   user_name: string | null;
+  role_session_name: string | null;
   final_status: string | null;
   final_phase: string | null;
   failure_reason: string | null;
@@ -231,6 +238,7 @@ function toEntry(row: AuditRow): AuditEntry {
     ...optional("requestId", row.request_id),
     ...optional("clientToken", row.client_token),
     ...optional("user", row.user_name),
+    ...optional("roleSessionName", row.role_session_name),
     ...optional("finalStatus", row.final_status),
     ...optional("finalPhase", row.final_phase),
     ...optional("failureReason", row.failure_reason),
@@ -248,6 +256,7 @@ interface ExecutionRow {
   account_id: string | null;
   created_at: string;
   audit_id: string | null;
+  owner: string | null;
 }
 function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
   return {
@@ -261,9 +270,13 @@ function toExecution<R>(row: ExecutionRow): ExecutionRecord<R> {
     ...(row.result !== null ? { result: JSON.parse(row.result) as R } : {}),
     ...(row.account_id !== null ? { accountId: row.account_id } : {}),
     ...(row.audit_id !== null ? { auditId: Number(row.audit_id) } : {}),
+    ...(row.owner !== null ? { owner: row.owner } : {}),
   };
 }
 const KEY_WHERE = "source = $1 AND region = $2 AND client_token = $3";
+/** An execution whose owner stopped renewing its lease (the lease in ms is the query's parameter $N). */
+const ORPHANED_AT = (n: number) =>
+  `(CASE WHEN e.owner IS NULL THEN e.created_at::timestamptz ELSE e.heartbeat_at END) < now() - make_interval(secs => $${n}::double precision / 1000)`;
 const keyValues = (key: ExecutionKey) => [key.source, key.region, key.clientToken];
 
 export interface PostgresStore {
@@ -285,8 +298,9 @@ export interface PostgresStore {
 /** Connects and migrates; throws STORAGE_UNAVAILABLE with the reason when the database cannot be used. */
 export async function openPostgresStore(
   connectionString: string,
-  options: { max?: number; reconnectMs?: number } = {},
+  options: { max?: number; reconnectMs?: number; leaseMs?: number } = {},
 ): Promise<PostgresStore> {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on("error", () => undefined);
@@ -378,15 +392,15 @@ export async function openPostgresStore(
   };
 
   const claims: ExecutionClaims = {
-    async claim(key: ExecutionKey, fingerprint, action, at, intent) {
+    async claim(key: ExecutionKey, fingerprint, action, at, intent, owner) {
       let client: pg.PoolClient | undefined;
       try {
         client = await pool.connect();
         await client.query("BEGIN");
         const claimed = await client.query(
-          `INSERT INTO executions (source, region, client_token, fingerprint, action, state, created_at)
-           VALUES ($1, $2, $3, $4, $5, 'pending', $6) ON CONFLICT DO NOTHING`,
-          [key.source, key.region, key.clientToken, fingerprint, action, at],
+          `INSERT INTO executions (source, region, client_token, fingerprint, action, state, created_at, owner, heartbeat_at)
+           VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, now()) ON CONFLICT DO NOTHING`,
+          [key.source, key.region, key.clientToken, fingerprint, action, at, owner ?? null],
         );
         if (claimed.rowCount !== 1) {
           await client.query("ROLLBACK");
@@ -550,6 +564,38 @@ export async function openPostgresStore(
         ...toExecution(row),
         ...(row.intent_row ? { intent: toEntry(row.intent_row) } : {}),
       }));
+    },
+    leaseMs,
+    async orphans(owner) {
+      // Gone: no heartbeat within the lease (by the database's clock, the same for every replica). A claim
+      // written before owners existed counts from its creation.
+      const { rows } = await query<ExecutionRow & { intent_row: AuditRow | null }>(
+        `SELECT e.*, to_jsonb(a) AS intent_row FROM executions e LEFT JOIN audit a ON a.id = e.audit_id
+         WHERE e.state = 'pending' AND ${ORPHANED_AT(1)} AND e.owner IS DISTINCT FROM $2
+         ORDER BY e.created_at`,
+        [leaseMs, owner],
+      );
+      return rows.map((row) => ({
+        ...toExecution(row),
+        ...(row.intent_row ? { intent: toEntry(row.intent_row) } : {}),
+      }));
+    },
+    async adopt(key, owner) {
+      const result = await query(
+        `UPDATE executions e SET owner = $5, heartbeat_at = now()
+         WHERE ${KEY_WHERE} AND state = 'pending' AND (${ORPHANED_AT(4)} OR e.owner = $5)`,
+        [...keyValues(key), leaseMs, owner],
+      );
+      return result.rowCount === 1;
+    },
+    async renew(keys, owner) {
+      if (keys.length === 0) return;
+      await query(
+        `UPDATE executions SET heartbeat_at = now()
+         WHERE owner = $1 AND state = 'pending'
+           AND (source, region, client_token) IN (SELECT * FROM unnest($2::text[], $3::text[], $4::text[]))`,
+        [owner, keys.map((k) => k.source), keys.map((k) => k.region), keys.map((k) => k.clientToken)],
+      );
     },
     async finish(key, result, accountId) {
       await query(`UPDATE executions SET state = 'done', result = $4, account_id = $5 WHERE ${KEY_WHERE}`, [

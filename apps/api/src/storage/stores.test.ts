@@ -74,9 +74,9 @@ const backends: Array<[string, () => Promise<Backend>]> = [
         async actorOf(token) {
           const db = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
           try {
-            // The laptop's file has no user columns: an entry exists, with nobody named.
-            const row = db.prepare(`SELECT id FROM audit WHERE client_token = ?`).get(token);
-            return row ? { user: null, role: null } : undefined;
+            return db
+              .prepare(`SELECT user_name AS user, role_session_name AS role FROM audit WHERE client_token = ?`)
+              .get(token) as { user: string | null; role: string | null } | undefined;
           } finally {
             db.close();
           }
@@ -92,8 +92,8 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     "PostgreSQL",
     async () => {
       const url = await freshDatabase();
-      const a: PostgresStore = await openPostgresStore(url);
-      const b: PostgresStore = await openPostgresStore(url);
+      const a: PostgresStore = await openPostgresStore(url, { leaseMs: LEASE_MS });
+      const b: PostgresStore = await openPostgresStore(url, { leaseMs: LEASE_MS });
       return {
         views: a.views,
         claims: a.claims,
@@ -114,6 +114,10 @@ const backends: Array<[string, () => Promise<Backend>]> = [
     },
   ],
 ];
+
+/** The PostgreSQL stores' lease in these cases: long enough for a loaded machine, short enough to wait out. */
+const LEASE_MS = 2_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const key = (clientToken: string) => ({ source: "emulator", region: "us-west-2", clientToken });
 const intent = (clientToken: string, actor: Actor = {}): AuditRecord & Actor => ({
@@ -287,29 +291,116 @@ describe.each(backends)("stores on %s", (name, open) => {
     }
   });
 
-  it("records the signed-in user and role session name with the audit intent, and nulls on a laptop", async () => {
+  it("records the signed-in user and role session name with the audit intent and its entry, and nulls on a laptop", async () => {
     const store = await open();
-    if (name === "SQLite") {
-      // The laptop's audit file keeps its schema: a user it cannot record is refused, never dropped.
-      await expect(
-        store.claims.claim(key("tok-team"), "fp", "x", new Date().toISOString(), intent("tok-team", { user: "ana" })),
-      ).rejects.toMatchObject({
-        code: "STORAGE_UNAVAILABLE",
-        details: { hint: expect.stringContaining("--store postgres") },
-      });
-      expect(await store.actorOf("tok-team")).toBeUndefined();
-    }
     try {
       const at = new Date().toISOString();
       await store.claims.claim(key("tok-laptop"), "fp", "x", at, intent("tok-laptop"));
       expect(await store.actorOf("tok-laptop")).toEqual({ user: null, role: null });
-      if (name === "PostgreSQL") {
-        const actor = { user: "ana@example.com", roleSessionName: "atlas-ana" };
-        await store.claims.claim(key("tok-team"), "fp", "x", at, intent("tok-team", actor));
-        expect(await store.actorOf("tok-team")).toEqual({ user: "ana@example.com", role: "atlas-ana" });
-      }
+      const actor = { user: "ana@example.com", roleSessionName: "atlas-ana" };
+      await store.claims.claim(key("tok-team"), "fp", "x", at, intent("tok-team", actor));
+      expect(await store.actorOf("tok-team")).toEqual({ user: "ana@example.com", role: "atlas-ana" });
+      // A user whose change assumed no role: named, with no session name.
+      await store.audit.append({ ...intent("tok-plain", { user: "bo" }), outcome: "refused" });
+      expect(await store.actorOf("tok-plain")).toEqual({ user: "bo", role: null });
+      const auditId = (await store.audit.execution(key("tok-team")))!.auditId!;
+      await store.audit.complete(auditId, { at, outcome: "succeeded", resourceId: "snsa-1" });
+      const { entries } = await store.other.audit.list({ limit: 10 });
+      expect(entries.find((e) => e.clientToken === "tok-team")).toMatchObject({
+        user: "ana@example.com",
+        roleSessionName: "atlas-ana",
+      });
+      expect(entries.find((e) => e.clientToken === "tok-plain")).toMatchObject({ user: "bo" });
+      expect(entries.find((e) => e.clientToken === "tok-plain")).not.toHaveProperty("roleSessionName");
     } finally {
       await store.close();
+    }
+  });
+
+  it("gives an execution to the replica that claimed it: an orphan only once its owner is gone, adopted once", async () => {
+    const store = await open();
+    try {
+      const at = new Date().toISOString();
+      expect(await store.audit.claim(key("tok-o"), "fp", "x", at, intent("tok-o"), "replica-a")).toBe(true);
+      expect(await store.audit.execution(key("tok-o"))).toMatchObject({ owner: "replica-a", state: "pending" });
+      // Never one's own.
+      expect(await store.audit.orphans("replica-a")).toEqual([]);
+      if (name === "SQLite") {
+        // One process owns the laptop's file: another owner's claim is a previous process's, gone at once.
+        expect((await store.other.audit.orphans("replica-b")).map((e) => e.clientToken)).toEqual(["tok-o"]);
+        expect(await store.other.audit.adopt(key("tok-o"), "replica-b")).toBe(true);
+        expect(await store.audit.execution(key("tok-o"))).toMatchObject({ owner: "replica-b" });
+        return;
+      }
+      // PostgreSQL: replica A renews its lease while its change runs; B sees no orphan and cannot adopt it.
+      for (let beat = 0; beat < 6; beat++) {
+        await sleep(LEASE_MS / 4);
+        await store.audit.renew([key("tok-o")], "replica-a");
+      }
+      expect(await store.other.audit.orphans("replica-b")).toEqual([]);
+      expect(await store.other.audit.adopt(key("tok-o"), "replica-b")).toBe(false);
+      // A stops renewing (it died): once its lease ran out the execution is an orphan, with its intent.
+      await sleep(LEASE_MS * 1.5);
+      const orphans = await store.other.audit.orphans("replica-b");
+      expect(orphans).toMatchObject([{ clientToken: "tok-o", owner: "replica-a", intent: { outcome: "pending" } }]);
+      // Two replicas adopt it at the same moment: one wins, and it is live again (no longer an orphan).
+      const adopted = await Promise.all([
+        store.audit.adopt(key("tok-o"), "replica-c"),
+        store.other.audit.adopt(key("tok-o"), "replica-b"),
+      ]);
+      expect(adopted.filter(Boolean)).toHaveLength(1);
+      expect(await store.audit.orphans("replica-d")).toEqual([]);
+      // A's late heartbeat renews nothing it no longer owns.
+      await store.audit.renew([key("tok-o")], "replica-a");
+      expect((await store.audit.execution(key("tok-o")))!.owner).toBe(adopted[0] ? "replica-c" : "replica-b");
+      // A finished execution is nobody's orphan.
+      await store.audit.finish(key("tok-o"), { done: true });
+      await sleep(LEASE_MS * 1.5);
+      expect(await store.audit.orphans("replica-d")).toEqual([]);
+      expect(await store.audit.adopt(key("tok-o"), "replica-d")).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe("the laptop's audit file", () => {
+  it("migrates a file of schema 3 in place: its entries kept, user columns and owners added", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "atlas-stores-"));
+    try {
+      const db = new Database(path.join(dir, AUDIT_FILE));
+      db.exec(`CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, source TEXT NOT NULL,
+          account_id TEXT, region TEXT NOT NULL, action TEXT NOT NULL, input TEXT NOT NULL, outcome TEXT NOT NULL,
+          resource_kind TEXT, resource_id TEXT, status TEXT, error_code TEXT, aws_code TEXT, request_id TEXT,
+          client_token TEXT, final_status TEXT, final_phase TEXT, failure_reason TEXT, settled_at TEXT);
+        CREATE TABLE executions (source TEXT NOT NULL, region TEXT NOT NULL, client_token TEXT NOT NULL,
+          fingerprint TEXT NOT NULL, action TEXT NOT NULL, state TEXT NOT NULL, result TEXT, account_id TEXT,
+          created_at TEXT NOT NULL, audit_id INTEGER, PRIMARY KEY (source, region, client_token));
+        INSERT INTO audit (at, source, region, action, input, outcome, client_token)
+          VALUES ('2026-01-01T00:00:00.000Z', 'emulator', 'us-west-2', 'associate-vpc', '{}', 'succeeded', 'old');
+        INSERT INTO executions (source, region, client_token, fingerprint, action, state, created_at)
+          VALUES ('emulator', 'us-west-2', 'old-pending', 'fp', 'x', 'pending', '2026-01-01T00:00:00.000Z');
+        PRAGMA user_version = 3;`);
+      db.close();
+      const store = openAuditStore(dir);
+      try {
+        const audit = sqliteAudit(store);
+        expect((await audit.list({ limit: 10 })).entries).toMatchObject([{ clientToken: "old", outcome: "succeeded" }]);
+        // A claim from before owners is an orphan.
+        expect((await audit.orphans("now")).map((e) => e.clientToken)).toEqual(["old-pending"]);
+        await audit.append({ ...intent("new", { user: "ana", roleSessionName: "atlas-ana" }), outcome: "refused" });
+        expect((await audit.list({ limit: 1 })).entries[0]).toMatchObject({
+          user: "ana",
+          roleSessionName: "atlas-ana",
+        });
+      } finally {
+        store.close();
+      }
+      const check = new Database(path.join(dir, AUDIT_FILE), { readonly: true });
+      expect(check.pragma("user_version", { simple: true })).toBe(5);
+      check.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -14,7 +14,6 @@ import type {
   ExecutionRecord,
   Settlement,
 } from "../actions/audit-store.js";
-import { AppError } from "../errors.js";
 import type { ViewsStore } from "./views-store.js";
 
 export interface ViewRepository {
@@ -42,6 +41,8 @@ export interface ExecutionClaims {
     action: string,
     at: string,
     intent?: AuditRecord & Actor,
+    /** The replica making the call: it owns the execution and renews its lease while the call runs. */
+    owner?: string,
   ): Promise<boolean>;
   /** Releases a claimed token whose call failed, so that a retry runs again. */
   release(key: ExecutionKey): Promise<void>;
@@ -60,10 +61,28 @@ export interface SnapshotRepository {
 export type PendingExecution = ExecutionRecord<unknown> & { intent?: AuditEntry };
 
 /**
+ * Who runs a pending execution. The replica that claims one owns it and renews its lease (a heartbeat) while
+ * the change runs; reconciliation settles only executions whose owner is gone, after adopting them.
+ */
+export interface ExecutionLeases {
+  /**
+   * How long a claim outlives its owner's last heartbeat (PostgreSQL: measured by the database's clock). Absent:
+   * one process owns the store (the laptop's SQLite file), so another owner's claim is an orphan at once.
+   */
+  readonly leaseMs?: number | undefined;
+  /** Pending executions whose owner is gone (never `owner`'s own), with their intent. */
+  orphans(owner: string): Promise<PendingExecution[]>;
+  /** Takes over a pending execution whose owner is gone (or `owner`'s own); false when it is live elsewhere or done. */
+  adopt(key: ExecutionKey, owner: string): Promise<boolean>;
+  /** The owner's heartbeat on the executions it runs now. */
+  renew(keys: ExecutionKey[], owner: string): Promise<void>;
+}
+
+/**
  * The audit log and the executed client tokens: what the action routes, status polls and start-up
  * reconciliation use. Claims (from ExecutionClaims) are a database constraint on both back ends.
  */
-export interface AuditRepository extends ExecutionClaims {
+export interface AuditRepository extends ExecutionClaims, ExecutionLeases {
   /** Appends an entry (credential-like inputs redacted); its id. */
   append(record: AuditRecord & Actor): Promise<number>;
   /** Newest first; `before` is the id the previous page ended at. Pending intents are not listed. */
@@ -92,45 +111,29 @@ export function sqliteViews(store: ViewsStore): ViewRepository {
   };
 }
 
-/**
- * The laptop's claims. Its audit file has no user columns (the laptop has no sign-in, and its schema stays
- * as it is), so a record that names a user is refused rather than stored without it: team mode runs on
- * PostgreSQL.
- */
+/** The laptop's claims (team mode on SQLite records the user too: schema 4 of audit-store.ts). */
 export function sqliteClaims(store: AuditStore): ExecutionClaims {
   return {
-    claim: async (key, fingerprint, action, at, intent) => {
-      if (intent?.user !== undefined || intent?.roleSessionName !== undefined) {
-        throw new AppError("STORAGE_UNAVAILABLE", "The SQLite audit log cannot record who made a change.", {
-          hint: "Team mode (signed-in users) runs on PostgreSQL: start with --store postgres --database-url <url>.",
-        });
-      }
-      return store.beginExecution(key, fingerprint, action, at, intent);
-    },
+    claim: async (key, fingerprint, action, at, intent, owner) =>
+      store.beginExecution(key, fingerprint, action, at, intent, owner),
     release: async (key) => store.dropExecution(key),
   };
 }
 
-/** The laptop's audit file behind the repository interface (same refusal of a named user as sqliteClaims). */
+/** The laptop's audit file behind the repository interface. */
 export function sqliteAudit(store: AuditStore): AuditRepository {
-  const claims = sqliteClaims(store);
-  const anonymous = (record: AuditRecord & Actor): AuditRecord => {
-    if (record.user !== undefined || record.roleSessionName !== undefined) {
-      throw new AppError("STORAGE_UNAVAILABLE", "The SQLite audit log cannot record who made a change.", {
-        hint: "Team mode (signed-in users) runs on PostgreSQL: start with --store postgres --database-url <url>.",
-      });
-    }
-    return record;
-  };
   return {
-    ...claims,
-    append: async (record) => store.append(anonymous(record)),
+    ...sqliteClaims(store),
+    append: async (record) => store.append(record),
     list: async (options) => store.list(options),
     lastChangeOf: async (resourceId) => store.lastChangeOf(resourceId),
     settle: async (resourceId, settlement) => store.settle(resourceId, settlement),
     execution: async (key) => store.execution(key),
     complete: async (auditId, completion) => store.complete(auditId, completion),
     pendingExecutions: async () => store.pendingExecutions(),
+    orphans: async (owner) => store.orphanExecutions(owner),
+    adopt: async (key, owner) => store.adoptExecution(key, owner),
+    renew: async (keys, owner) => store.renewExecutions(keys, owner),
     finish: async (key, result, accountId) => store.finishExecution(key, result, accountId),
   };
 }

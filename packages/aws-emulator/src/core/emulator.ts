@@ -355,7 +355,7 @@ export class Emulator {
       return;
     }
 
-    const end = this.stats.begin(service.name, operation.name);
+    const end = this.stats.begin(service.name, operation.name, caller.arn);
     const aborted = abortOnClose(req, res);
     try {
       const decision = this.faults.decide({ service: service.name, operation: operation.name, region, accountId });

@@ -6,6 +6,8 @@ export interface StatsSnapshot {
   inFlight: number;
   peakInFlight: number;
   peakInFlightByService: Record<string, number>;
+  /** Calls per caller ARN (`…:user/lattice-atlas`, `…:assumed-role/<role>/<session>`), by `service:Operation`: who did what, as CloudTrail's userIdentity.arn. */
+  callers: Record<string, Record<string, number>>;
 }
 
 export class Stats {
@@ -16,11 +18,17 @@ export class Stats {
   private peak = 0;
   private inFlightByService = new Map<string, number>();
   private peakByService = new Map<string, number>();
+  private callers = new Map<string, Map<string, number>>();
 
-  begin(service: string, operation: string): () => void {
+  begin(service: string, operation: string, caller?: string): () => void {
     this.total += 1;
     const key = `${service}:${operation}`;
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
+    if (caller !== undefined) {
+      let byCaller = this.callers.get(caller);
+      if (!byCaller) this.callers.set(caller, (byCaller = new Map()));
+      byCaller.set(key, (byCaller.get(key) ?? 0) + 1);
+    }
     this.inFlight += 1;
     this.peak = Math.max(this.peak, this.inFlight);
     const current = (this.inFlightByService.get(service) ?? 0) + 1;
@@ -48,6 +56,7 @@ export class Stats {
       inFlight: this.inFlight,
       peakInFlight: this.peak,
       peakInFlightByService: Object.fromEntries(this.peakByService),
+      callers: Object.fromEntries([...this.callers].map(([arn, calls]) => [arn, Object.fromEntries(calls)])),
     };
   }
 
@@ -55,6 +64,7 @@ export class Stats {
     this.total = 0;
     this.calls.clear();
     this.faults.clear();
+    this.callers.clear();
     this.peak = this.inFlight;
     this.peakByService = new Map(this.inFlightByService);
   }

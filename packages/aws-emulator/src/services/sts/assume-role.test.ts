@@ -63,6 +63,15 @@ describe("STS AssumeRole through the real STS client", () => {
 
     const created = await member.lattice.send(new CreateServiceNetworkCommand({ name: "member-net" }));
     expect(created.arn).toContain(`:${MEMBER}:servicenetwork/`);
+    // The stats name who made each call, as CloudTrail's userIdentity.arn does.
+    const { callers } = (await h.control("GET", "/_emulator/stats")).body as {
+      callers: Record<string, Record<string, number>>;
+    };
+    expect(callers[`arn:aws:sts::${MEMBER}:assumed-role/LatticeAtlasReadOnly/atlas-jane`]).toMatchObject({
+      "sts:GetCallerIdentity": 1,
+      "vpc-lattice:CreateServiceNetwork": 1,
+    });
+    expect(callers[`arn:aws:iam::${HUB}:user/lattice-atlas`]).toMatchObject({ "sts:AssumeRole": 1 });
     const names = async (c: typeof member) =>
       ((await c.lattice.send(new ListServiceNetworksCommand({}))).items ?? []).map((i) => i.name);
     expect(await names(h.clientsFor(MEMBER))).toEqual(["member-net"]);
