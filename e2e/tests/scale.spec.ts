@@ -188,3 +188,83 @@ test("Connect from a consumer with 1,000+ rows: a filter box, reachable first, o
   await page.getByTestId("connect-filter").fill("");
   await expect(count).toHaveText(`${total} targets`);
 });
+
+test("the Connect answer's 1,000+ rows are virtual: a screenful of cards drawn, every row reached by scrolling, a fix group opens in place, Tab walks on past what was drawn", async ({
+  page,
+}) => {
+  const consumer = byLabel("vpc", "consumer-000");
+  await page.goto(`/${LARGE}&panel=connect&from=${consumer.id}`);
+  const answer = page.getByTestId("connect-answer");
+  const reachable = answer.getByTestId("reachable-rows");
+  await expect(reachable).toBeVisible({ timeout: 60_000 });
+  const total = Number((await page.getByTestId("connect-filter-count").innerText()).match(/(\d+) targets/)![1]);
+  const cards = answer.locator('[data-testid="reachable-target"], [data-testid="unreachable-target"]');
+  const count = async (list: typeof reachable) => Number(await list.getAttribute("data-count"));
+
+  // A screenful of cards is in the page, not the whole answer; what is not drawn is counted where it stands.
+  const drawn = await cards.count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(60);
+  const accounted = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-hidden]")].reduce((n, e) => n + Number(e.getAttribute("data-hidden")), 0),
+  );
+  expect(drawn + accounted).toBeGreaterThanOrEqual(total);
+  expect(await count(reachable)).toBeGreaterThan(30);
+
+  // The last reachable card is drawn once scrolled to, measured: the next section starts below it, not over it.
+  const reachableCount = await count(reachable);
+  const last = reachable.locator(`[data-index="${reachableCount - 1}"]`);
+  await expect(last).toHaveCount(0);
+  const panel = page.locator("#side-panel");
+  for (let i = 0; i < 40 && (await last.count()) === 0; i++) {
+    await panel.evaluate((p) => p.scrollBy(0, 2000));
+    await page.waitForTimeout(50);
+  }
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('[data-testid="reachable-target"]')).toBeVisible();
+  const lastBox = (await last.boundingBox())!;
+  const nextHeading = answer.locator('[data-testid="connect-group"]').nth(1).getByRole("heading").first();
+  expect((await nextHeading.boundingBox())!.y).toBeGreaterThanOrEqual(lastBox.y + lastBox.height - 1);
+
+  // A fix group opens in place: its rows follow its line in the same list, and it no longer counts them as hidden.
+  const group = answer.getByTestId("fix-group").first();
+  await group.scrollIntoViewIfNeeded();
+  const inGroup = Number(await group.getAttribute("data-count"));
+  await expect(group).toHaveAttribute("data-hidden", String(inGroup));
+  await group.getByRole("button", { name: `${inGroup} targets`, exact: true }).click();
+  await expect(group).not.toHaveAttribute("data-hidden");
+  await expect(group.getByRole("button", { expanded: true })).toBeVisible();
+  const outOfReach = answer.getByTestId("out-of-reach-rows");
+  const groupIndex = Number(await group.locator("xpath=..").getAttribute("data-index"));
+  await expect(outOfReach.locator(`[data-index="${groupIndex + 1}"] [data-testid="unreachable-target"]`)).toBeVisible();
+
+  // Tab from the first reachable card walks card after card, past the cards drawn at first, never leaving the answer.
+  await panel.evaluate((p) => p.scrollTo(0, 0));
+  const firstCard = reachable.locator('[data-index="0"]');
+  await firstCard.getByRole("toolbar").getByRole("button").first().focus();
+  const firstDrawn = Number(
+    await reachable.evaluate((el) => Math.max(...[...el.children].map((c) => Number(c.getAttribute("data-index"))))),
+  );
+  let furthest = 0;
+  for (let i = 0; i < 80 && furthest <= firstDrawn; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => {
+      const el = document.activeElement;
+      const row = el?.closest('[data-testid="reachable-rows"] > [data-index]');
+      return {
+        inAnswer: !!el?.closest('[data-testid="connect-answer"]'),
+        index: Number(row?.getAttribute("data-index") ?? -1),
+      };
+    });
+    expect(at.inAnswer).toBe(true);
+    furthest = Math.max(furthest, at.index);
+  }
+  expect(furthest).toBeGreaterThan(firstDrawn);
+
+  // The card holding the focus stays in the page while scrolled far away, and the focus with it.
+  await panel.evaluate((p) => p.scrollTo(0, p.scrollHeight));
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="reachable-rows"]') !== null)).toBe(
+    true,
+  );
+});
