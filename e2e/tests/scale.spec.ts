@@ -157,6 +157,53 @@ test("the table view scrolls thousands of rows, and a row selects its node (and 
   );
 });
 
+test("the table's sort, kind of row and words are in the URL: a copied link opens the table as it was, Back undoes a step", async ({
+  page,
+  context,
+}) => {
+  await page.goto(`/${LARGE}&display=table`);
+  const table = page.getByTestId("topology-table");
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  const nameHeader = page.getByRole("columnheader", { name: /Name/ });
+
+  // Name, twice: descending; VPCs only; the words typed reach the URL a moment later.
+  await page.getByRole("button", { name: "Name" }).click();
+  await expect(page).toHaveURL(/[?&]sort=name(&|$)/);
+  await page.getByRole("button", { name: /Name/ }).click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await page.getByLabel("Kind of row").selectOption("vpc");
+  await page.getByLabel("Filter rows").pressSequentially("consumer 0", { delay: 20 });
+  await expect(page).toHaveURL(/[?&]find=consumer\+0(&|$)/);
+  await expect(page).toHaveURL(/[?&]rows=vpc(&|$)/);
+  await expect(page).toHaveURL(/[?&]sort=-name(&|$)/);
+  const count = await page.getByTestId("table-count").innerText();
+  const firstRows = await page
+    .getByTestId("table-row")
+    .evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent));
+  expect(firstRows[0]).toContain("VPC");
+  expect(firstRows[0]! > firstRows[1]!).toBe(true);
+
+  // The link, opened elsewhere: the same table, the same rows first.
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.getByTestId("topology-table")).toBeVisible({ timeout: 60_000 });
+  await expect(copy.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(copy.getByLabel("Kind of row")).toHaveValue("vpc");
+  await expect(copy.getByLabel("Filter rows")).toHaveValue("consumer 0");
+  await expect(copy.getByTestId("table-count")).toHaveText(count);
+  expect(await copy.getByTestId("table-row").evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent))).toEqual(
+    firstRows,
+  );
+  await copy.close();
+
+  // Back undoes the kind of row (the words went in place of the entry they were typed on).
+  await page.goBack();
+  await expect(page.getByLabel("Kind of row")).toHaveValue("all");
+  await expect(page).not.toHaveURL(/rows=vpc/);
+  await expect(page.getByLabel("Filter rows")).toHaveValue("");
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+});
+
 test("Connect from a consumer with 1,000+ rows: a filter box, reachable first, out of reach folded with counts", async ({
   page,
 }) => {

@@ -32,7 +32,7 @@ interface ConsoleStageProps {
   graph: FlowGraph | undefined;
   /** What the canvas needs besides the graph and its key. */
   canvas: Omit<TopologyCanvasProps, "graph" | "viewKey">;
-  onView(update: ViewUpdate): void;
+  onView(update: ViewUpdate, options?: { replace?: boolean }): void;
 }
 
 export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onView }: ConsoleStageProps) {
@@ -83,7 +83,7 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
           data.nodes.length === 0 ? (
             <EmptyState topology={data} />
           ) : view.display === "table" ? (
-            <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} />
+            <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} view={view} onView={onView} />
           ) : level === "overview" ? (
             <ReactFlowProvider>
               <OverviewCanvas
