@@ -6,6 +6,7 @@
  * round); Connect from a consumer with 1,000+ rows filters its targets, reachable first. Takes the screenshot of the
  * large overview for the README (docs/large-overview.png).
  */
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { emulator, freshFieldReport } from "../support/stack";
 
@@ -100,6 +101,52 @@ test("the overview draws networks with their counts, VPCs grouped by name, bundl
   await group.getByRole("button", { name: /^Expand / }).click();
   await expect(group).toHaveAttribute("data-expanded", "true");
   expect(await group.getByTestId("overview-item").count()).toBeGreaterThan(folded);
+});
+
+test("Export on the overview: the SVG and PNG draw its networks with their counts and bundled lines, Mermaid the same boxes", async ({
+  page,
+}) => {
+  await page.goto(`/${LARGE}`);
+  await expect(page.getByTestId("overview-canvas")).toBeVisible({ timeout: 60_000 });
+  const button = page.getByTestId("export-button");
+  await expect(button).toBeEnabled();
+  await expect(button).toHaveAttribute("data-drawn", "overview");
+  const network = byLabel("serviceNetwork", "sn-net-000");
+  const card = page.locator(`[data-testid="overview-network"][data-id="${network.id}"]`);
+  const counts = (await card.getByTestId("overview-counts").innerText()).replace(/\s+/g, " ");
+
+  const save = async (format: string): Promise<string> => {
+    if (!(await page.getByRole("menu", { name: "Export" }).isVisible())) await button.click();
+    await expect(page.getByTestId("export-overview-note")).toContainText("exports the overview");
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`[data-testid="export-item"][data-format="${format}"]`).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^lattice-atlas-emulator-us-east-1-\\d{4}-\\d{2}-\\d{2}\\.`));
+    const saved = test.info().outputPath(file.suggestedFilename());
+    await file.saveAs(saved);
+    return saved;
+  };
+  const svg = readFileSync(await save("svg"), "utf8");
+  expect(svg).toContain("<svg");
+  expect(svg).toMatch(/Current view, overview: 50 service networks, \d+ VPC groups, \d+ lines \(7,138 nodes in all\)/);
+  expect(svg).toContain("Source: Embedded AWS emulator");
+  expect(svg).toContain('id="legend"');
+  expect(svg).toContain(`>${network.label}<`);
+  // The network's counts as on the card ("9 VPCs · 0 endpoints 63 resources · 4 services").
+  for (const part of counts.split(/ · | (?=\d)/)) expect(svg).toContain(part.trim());
+  const drawing = svg.split('<g id="legend">')[0]!;
+  expect(drawing.match(/class="node k-serviceNetwork/g)).toHaveLength(50);
+  // Bundled lines carry their counts.
+  expect(svg).toMatch(/<text[^>]*class="el"[^>]*>\d+<\/text>/);
+  // No box of the full projection: no resource configuration is drawn one by one.
+  expect(drawing).not.toContain("k-resourceConfiguration");
+
+  const png = readFileSync(await save("png"));
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  const mermaid = readFileSync(await save("mermaid"), "utf8");
+  expect(mermaid).toContain("flowchart");
+  expect(mermaid).toContain(network.label);
 });
 
 test("the table view scrolls thousands of rows, and a row selects its node (and the other way round)", async ({

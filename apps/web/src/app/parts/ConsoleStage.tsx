@@ -66,6 +66,7 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
       >
         <ExportMenu
           graph={graph}
+          overview={level === "overview" && data ? { topology: data, filters, expanded: view.expanded } : undefined}
           state={serializeViewState(view)}
           title={`${shared.snapshot ? `Snapshot “${shared.snapshot.name}” · ` : ""}${data?.source.label ?? ""} · ${data?.region ?? ""}`}
         />
