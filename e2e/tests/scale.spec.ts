@@ -198,6 +198,9 @@ test("the table view scrolls thousands of rows, and a row selects its node (and 
   await providerItem.click();
   await expect(page.getByTestId("details-panel")).toHaveAttribute("data-node-id", provider.id);
   await page.getByRole("button", { name: "Table" }).click();
+  // The table comes back as it was left (its sort and words are in the URL); cleared, it shows the provider's row.
+  await expect(page.getByLabel("Filter rows")).toHaveValue("consumer-007");
+  await page.getByLabel("Filter rows").fill("");
   await expect(page.locator(`[data-testid="table-row"][data-node-id="${provider.id}"]`).first()).toHaveAttribute(
     "aria-selected",
     "true",
