@@ -210,10 +210,10 @@ const openConnect = async (open: () => Promise<void>): Promise<{ ms: number; lon
   await open();
   await page.waitForFunction(
     `(() => {
-      // Every row is drawn, or stands in a page or a group not opened yet (their data-hidden counts).
+      // Cards are drawn, and every row is a card or stands in a virtual list or a folded group (their data-hidden counts).
       const rows = document.querySelectorAll('[data-testid="reachable-target"], [data-testid="unreachable-target"]').length;
       const hidden = [...document.querySelectorAll("[data-hidden]")].reduce((n, e) => n + Number(e.getAttribute("data-hidden")), 0);
-      if (rows + hidden < ${connectRows}) return false;
+      if (rows === 0 || rows + hidden < ${connectRows}) return false;
       window.__openDone = performance.now();
       return true;
     })()`,

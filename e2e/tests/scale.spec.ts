@@ -6,6 +6,7 @@
  * round); Connect from a consumer with 1,000+ rows filters its targets, reachable first. Takes the screenshot of the
  * large overview for the README (docs/large-overview.png).
  */
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { emulator, freshFieldReport } from "../support/stack";
 
@@ -102,6 +103,52 @@ test("the overview draws networks with their counts, VPCs grouped by name, bundl
   expect(await group.getByTestId("overview-item").count()).toBeGreaterThan(folded);
 });
 
+test("Export on the overview: the SVG and PNG draw its networks with their counts and bundled lines, Mermaid the same boxes", async ({
+  page,
+}) => {
+  await page.goto(`/${LARGE}`);
+  await expect(page.getByTestId("overview-canvas")).toBeVisible({ timeout: 60_000 });
+  const button = page.getByTestId("export-button");
+  await expect(button).toBeEnabled();
+  await expect(button).toHaveAttribute("data-drawn", "overview");
+  const network = byLabel("serviceNetwork", "sn-net-000");
+  const card = page.locator(`[data-testid="overview-network"][data-id="${network.id}"]`);
+  const counts = (await card.getByTestId("overview-counts").innerText()).replace(/\s+/g, " ");
+
+  const save = async (format: string): Promise<string> => {
+    if (!(await page.getByRole("menu", { name: "Export" }).isVisible())) await button.click();
+    await expect(page.getByTestId("export-overview-note")).toContainText("exports the overview");
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator(`[data-testid="export-item"][data-format="${format}"]`).click(),
+    ]);
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^lattice-atlas-emulator-us-east-1-\\d{4}-\\d{2}-\\d{2}\\.`));
+    const saved = test.info().outputPath(file.suggestedFilename());
+    await file.saveAs(saved);
+    return saved;
+  };
+  const svg = readFileSync(await save("svg"), "utf8");
+  expect(svg).toContain("<svg");
+  expect(svg).toMatch(/Current view, overview: 50 service networks, \d+ VPC groups, \d+ lines \(7,138 nodes in all\)/);
+  expect(svg).toContain("Source: Embedded AWS emulator");
+  expect(svg).toContain('id="legend"');
+  expect(svg).toContain(`>${network.label}<`);
+  // The network's counts as on the card ("9 VPCs · 0 endpoints 63 resources · 4 services").
+  for (const part of counts.split(/ · | (?=\d)/)) expect(svg).toContain(part.trim());
+  const drawing = svg.split('<g id="legend">')[0]!;
+  expect(drawing.match(/class="node k-serviceNetwork/g)).toHaveLength(50);
+  // Bundled lines carry their counts.
+  expect(svg).toMatch(/<text[^>]*class="el"[^>]*>\d+<\/text>/);
+  // No box of the full projection: no resource configuration is drawn one by one.
+  expect(drawing).not.toContain("k-resourceConfiguration");
+
+  const png = readFileSync(await save("png"));
+  expect(png.subarray(1, 4).toString()).toBe("PNG");
+  const mermaid = readFileSync(await save("mermaid"), "utf8");
+  expect(mermaid).toContain("flowchart");
+  expect(mermaid).toContain(network.label);
+});
+
 test("the table view scrolls thousands of rows, and a row selects its node (and the other way round)", async ({
   page,
 }) => {
@@ -151,10 +198,60 @@ test("the table view scrolls thousands of rows, and a row selects its node (and 
   await providerItem.click();
   await expect(page.getByTestId("details-panel")).toHaveAttribute("data-node-id", provider.id);
   await page.getByRole("button", { name: "Table" }).click();
+  // The table comes back as it was left (its sort and words are in the URL); cleared, it shows the provider's row.
+  await expect(page.getByLabel("Filter rows")).toHaveValue("consumer-007");
+  await page.getByLabel("Filter rows").fill("");
   await expect(page.locator(`[data-testid="table-row"][data-node-id="${provider.id}"]`).first()).toHaveAttribute(
     "aria-selected",
     "true",
   );
+});
+
+test("the table's sort, kind of row and words are in the URL: a copied link opens the table as it was, Back undoes a step", async ({
+  page,
+  context,
+}) => {
+  await page.goto(`/${LARGE}&display=table`);
+  const table = page.getByTestId("topology-table");
+  await expect(table).toBeVisible({ timeout: 60_000 });
+  const nameHeader = page.getByRole("columnheader", { name: /Name/ });
+
+  // Name, twice: descending; VPCs only; the words typed reach the URL a moment later.
+  await page.getByRole("button", { name: "Name" }).click();
+  await expect(page).toHaveURL(/[?&]sort=name(&|$)/);
+  await page.getByRole("button", { name: /Name/ }).click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await page.getByLabel("Kind of row").selectOption("vpc");
+  await page.getByLabel("Filter rows").pressSequentially("consumer 0", { delay: 20 });
+  await expect(page).toHaveURL(/[?&]find=consumer\+0(&|$)/);
+  await expect(page).toHaveURL(/[?&]rows=vpc(&|$)/);
+  await expect(page).toHaveURL(/[?&]sort=-name(&|$)/);
+  const count = await page.getByTestId("table-count").innerText();
+  const firstRows = await page
+    .getByTestId("table-row")
+    .evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent));
+  expect(firstRows[0]).toContain("VPC");
+  expect(firstRows[0]! > firstRows[1]!).toBe(true);
+
+  // The link, opened elsewhere: the same table, the same rows first.
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.getByTestId("topology-table")).toBeVisible({ timeout: 60_000 });
+  await expect(copy.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "descending");
+  await expect(copy.getByLabel("Kind of row")).toHaveValue("vpc");
+  await expect(copy.getByLabel("Filter rows")).toHaveValue("consumer 0");
+  await expect(copy.getByTestId("table-count")).toHaveText(count);
+  expect(await copy.getByTestId("table-row").evaluateAll((rows) => rows.slice(0, 5).map((r) => r.textContent))).toEqual(
+    firstRows,
+  );
+  await copy.close();
+
+  // Back undoes the kind of row (the words went in place of the entry they were typed on).
+  await page.goBack();
+  await expect(page.getByLabel("Kind of row")).toHaveValue("all");
+  await expect(page).not.toHaveURL(/rows=vpc/);
+  await expect(page.getByLabel("Filter rows")).toHaveValue("");
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
 });
 
 test("Connect from a consumer with 1,000+ rows: a filter box, reachable first, out of reach folded with counts", async ({
@@ -187,4 +284,84 @@ test("Connect from a consumer with 1,000+ rows: a filter box, reachable first, o
   await expect(answer).toContainText("No reachable target matches");
   await page.getByTestId("connect-filter").fill("");
   await expect(count).toHaveText(`${total} targets`);
+});
+
+test("the Connect answer's 1,000+ rows are virtual: a screenful of cards drawn, every row reached by scrolling, a fix group opens in place, Tab walks on past what was drawn", async ({
+  page,
+}) => {
+  const consumer = byLabel("vpc", "consumer-000");
+  await page.goto(`/${LARGE}&panel=connect&from=${consumer.id}`);
+  const answer = page.getByTestId("connect-answer");
+  const reachable = answer.getByTestId("reachable-rows");
+  await expect(reachable).toBeVisible({ timeout: 60_000 });
+  const total = Number((await page.getByTestId("connect-filter-count").innerText()).match(/(\d+) targets/)![1]);
+  const cards = answer.locator('[data-testid="reachable-target"], [data-testid="unreachable-target"]');
+  const count = async (list: typeof reachable) => Number(await list.getAttribute("data-count"));
+
+  // A screenful of cards is in the page, not the whole answer; what is not drawn is counted where it stands.
+  const drawn = await cards.count();
+  expect(drawn).toBeGreaterThan(0);
+  expect(drawn).toBeLessThan(60);
+  const accounted = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-hidden]")].reduce((n, e) => n + Number(e.getAttribute("data-hidden")), 0),
+  );
+  expect(drawn + accounted).toBeGreaterThanOrEqual(total);
+  expect(await count(reachable)).toBeGreaterThan(30);
+
+  // The last reachable card is drawn once scrolled to, measured: the next section starts below it, not over it.
+  const reachableCount = await count(reachable);
+  const last = reachable.locator(`[data-index="${reachableCount - 1}"]`);
+  await expect(last).toHaveCount(0);
+  const panel = page.locator("#side-panel");
+  for (let i = 0; i < 40 && (await last.count()) === 0; i++) {
+    await panel.evaluate((p) => p.scrollBy(0, 2000));
+    await page.waitForTimeout(50);
+  }
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.locator('[data-testid="reachable-target"]')).toBeVisible();
+  const lastBox = (await last.boundingBox())!;
+  const nextHeading = answer.locator('[data-testid="connect-group"]').nth(1).getByRole("heading").first();
+  expect((await nextHeading.boundingBox())!.y).toBeGreaterThanOrEqual(lastBox.y + lastBox.height - 1);
+
+  // A fix group opens in place: its rows follow its line in the same list, and it no longer counts them as hidden.
+  const group = answer.getByTestId("fix-group").first();
+  await group.scrollIntoViewIfNeeded();
+  const inGroup = Number(await group.getAttribute("data-count"));
+  await expect(group).toHaveAttribute("data-hidden", String(inGroup));
+  await group.getByRole("button", { name: `${inGroup} targets`, exact: true }).click();
+  await expect(group).not.toHaveAttribute("data-hidden");
+  await expect(group.getByRole("button", { expanded: true })).toBeVisible();
+  const outOfReach = answer.getByTestId("out-of-reach-rows");
+  const groupIndex = Number(await group.locator("xpath=..").getAttribute("data-index"));
+  await expect(outOfReach.locator(`[data-index="${groupIndex + 1}"] [data-testid="unreachable-target"]`)).toBeVisible();
+
+  // Tab from the first reachable card walks card after card, past the cards drawn at first, never leaving the answer.
+  await panel.evaluate((p) => p.scrollTo(0, 0));
+  const firstCard = reachable.locator('[data-index="0"]');
+  await firstCard.getByRole("toolbar").getByRole("button").first().focus();
+  const firstDrawn = Number(
+    await reachable.evaluate((el) => Math.max(...[...el.children].map((c) => Number(c.getAttribute("data-index"))))),
+  );
+  let furthest = 0;
+  for (let i = 0; i < 80 && furthest <= firstDrawn; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => {
+      const el = document.activeElement;
+      const row = el?.closest('[data-testid="reachable-rows"] > [data-index]');
+      return {
+        inAnswer: !!el?.closest('[data-testid="connect-answer"]'),
+        index: Number(row?.getAttribute("data-index") ?? -1),
+      };
+    });
+    expect(at.inAnswer).toBe(true);
+    furthest = Math.max(furthest, at.index);
+  }
+  expect(furthest).toBeGreaterThan(firstDrawn);
+
+  // The card holding the focus stays in the page while scrolled far away, and the focus with it.
+  await panel.evaluate((p) => p.scrollTo(0, p.scrollHeight));
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="reachable-rows"]') !== null)).toBe(
+    true,
+  );
 });

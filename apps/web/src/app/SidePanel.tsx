@@ -185,6 +185,7 @@ export function SidePanel(props: SidePanelProps) {
         ) : panel === "connect" && view.from ? (
           <ConnectPanel
             target={target}
+            topology={topology}
             from={view.from}
             pathTarget={props.pathTarget}
             onPathTarget={props.onPathTarget}

@@ -136,4 +136,16 @@ describe("URL state: display and level", () => {
     expect(serializeViewState(bad)).toBe("");
     expect(serializeViewState({ ...EMPTY_VIEW, level: "overview" })).toBe("?level=overview");
   });
+
+  it("carries the table's words, kind of row and sort, squeezed and checked for shape only", () => {
+    const parsed = parseViewState("?display=table&find=%20consumer%20%20sn-net%0A&rows=vpc&sort=-name");
+    expect(parsed).toMatchObject({ tableText: "consumer sn-net", tableKind: "vpc", tableSort: "-name" });
+    expect(serializeViewState(parsed)).toBe("?display=table&find=consumer+sn-net&rows=vpc&sort=-name");
+    expect(parseViewState(serializeViewState(parsed))).toEqual(parsed);
+    const bad = parseViewState(`?find=%20%20&rows=vpc%3Cscript&sort=--name&x=${"a".repeat(10)}`);
+    expect(bad.tableText).toBeUndefined();
+    expect(bad.tableKind).toBeUndefined();
+    expect(bad.tableSort).toBeUndefined();
+    expect(parseViewState(`?find=${"w".repeat(500)}`).tableText).toHaveLength(200);
+  });
 });

@@ -44,6 +44,13 @@ export interface ViewState extends ViewFilters {
   display?: "table" | undefined;
   /** The diagram's level: the aggregated overview or every node (unset: overview for large topologies). */
   level?: "overview" | "detail" | undefined;
+  /**
+   * The table view's words to find, kind of row and sorted column ("-name": descending). Only their shape is
+   * checked here; what they mean is the table's (features/table/table-url.ts), which drops what it does not know.
+   */
+  tableText?: string | undefined;
+  tableKind?: string | undefined;
+  tableSort?: string | undefined;
   /** VPCs / service networks (and overview groups) collapsed or expanded against the default. */
   collapsed: string[];
   expanded: string[];
@@ -74,6 +81,9 @@ const PARAM = {
   focus: "focus",
   display: "display",
   level: "level",
+  tableText: "find",
+  tableKind: "rows",
+  tableSort: "sort",
   hiddenKinds: "hide",
   vpcs: "vpc",
   serviceNetworks: "sn",
@@ -92,11 +102,26 @@ const VPC_PATTERN = /^vpc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const NODE_ID_PATTERN = /^[A-Za-z0-9:/._@+-]{3,2048}$/;
 const HOSTNAME_PATTERN = /^[A-Za-z0-9.-]{3,255}$/;
 const GROUP_PATTERN = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const WORD_PATTERN = /^[a-z]{1,24}$/i;
+const SORT_PATTERN = /^-?[a-z]{1,24}$/i;
+const TEXT_LIMIT = 200;
 const PORT_PATTERN = /^([1-9]\d{0,3}|[1-5]\d{4}|6[0-4]\d{3}|65[0-4]\d{2}|655[0-2]\d|6553[0-5])$/;
 
 function single(params: URLSearchParams, name: string, pattern: RegExp): string | undefined {
   const value = params.get(name)?.trim();
   return value && pattern.test(value) ? value : undefined;
+}
+
+/** Free words (a filter box): control characters dropped, spaces squeezed, at most TEXT_LIMIT characters. */
+function text(params: URLSearchParams, name: string): string | undefined {
+  const value = params
+    .get(name)
+    // eslint-disable-next-line no-control-regex
+    ?.replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, TEXT_LIMIT);
+  return value || undefined;
 }
 
 function list(params: URLSearchParams, name: string, accept: (value: string) => boolean): string[] {
@@ -132,6 +157,9 @@ export function parseViewState(search: string): ViewState {
     focus: single(params, PARAM.focus, NODE_ID_PATTERN),
     display: params.get(PARAM.display) === "table" ? "table" : undefined,
     level: level === "overview" || level === "detail" ? level : undefined,
+    tableText: text(params, PARAM.tableText),
+    tableKind: single(params, PARAM.tableKind, WORD_PATTERN),
+    tableSort: single(params, PARAM.tableSort, SORT_PATTERN),
     hiddenKinds: list(params, PARAM.hiddenKinds, oneOf(NODE_KIND_LIST)) as NodeKind[],
     vpcs: list(params, PARAM.vpcs, (v) => VPC_PATTERN.test(v)),
     serviceNetworks: list(params, PARAM.serviceNetworks, isNodeId),
@@ -165,6 +193,9 @@ export function serializeViewState(view: ViewState): string {
   put(PARAM.focus, view.focus);
   put(PARAM.display, view.display);
   put(PARAM.level, view.level);
+  put(PARAM.tableText, view.tableText?.trim());
+  put(PARAM.tableKind, view.tableKind);
+  put(PARAM.tableSort, view.tableSort);
   // Kinds and statuses are sets of known words: sort them so that the order of clicks does not matter.
   putList(PARAM.hiddenKinds, [...view.hiddenKinds].sort());
   putList(PARAM.vpcs, view.vpcs);

@@ -33,7 +33,7 @@ interface ConsoleStageProps {
   graph: FlowGraph | undefined;
   /** What the canvas needs besides the graph and its key. */
   canvas: Omit<TopologyCanvasProps, "graph" | "viewKey">;
-  onView(update: ViewUpdate): void;
+  onView(update: ViewUpdate, options?: { replace?: boolean }): void;
 }
 
 export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onView }: ConsoleStageProps) {
@@ -67,6 +67,7 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
       >
         <ExportMenu
           graph={graph}
+          overview={level === "overview" && data ? { topology: data, filters, expanded: view.expanded } : undefined}
           state={serializeViewState(view)}
           title={`${shared.snapshot ? `Snapshot “${shared.snapshot.name}” · ` : ""}${data?.source.label ?? ""} · ${data?.region ?? ""}`}
         />
@@ -91,7 +92,7 @@ export function ConsoleStage({ view, shared, place, drawing, graph, canvas, onVi
               }
             />
           ) : view.display === "table" ? (
-            <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} />
+            <TopologyTable topology={data} selected={view.selected} onSelect={onSelect} view={view} onView={onView} />
           ) : level === "overview" ? (
             <ReactFlowProvider>
               <OverviewCanvas

@@ -4,6 +4,7 @@
  * of what it made, while it is still there).
  */
 import type { Action, AuditEntry } from "@lattice-atlas/shared";
+import { AWS_ID } from "./action-words";
 import { actionLabel, actionSubject, undoAction } from "./kinds";
 
 /** A piece of an entry's line: plain text, or an id with the name the topology gives it (if any). */
@@ -18,9 +19,6 @@ export interface AuditContext {
   has(id: string): boolean;
 }
 
-/** AWS ids in an entry's line: `vpc-0…`, `sn-0…`, `rcfg-0…`, `snva-0…`, `vpce-0…`, `svc-0…`, `sg-0…`. */
-const ID = /\b[a-z]{2,5}-(?:[0-9a-f]{8,17}|[0-9a-z]{17})\b/g;
-
 /** Whether the entry was made on the source and region on screen (its ids name things of this topology). */
 export function sameSource(entry: AuditEntry, context: AuditContext | undefined): context is AuditContext {
   return context !== undefined && entry.source === context.source && entry.region === context.region;
@@ -32,7 +30,7 @@ export function subjectParts(entry: AuditEntry, context: AuditContext | undefine
   const named = sameSource(entry, context);
   const parts: SubjectPart[] = [];
   let at = 0;
-  for (const match of subject.matchAll(ID)) {
+  for (const match of subject.matchAll(AWS_ID)) {
     if (match.index > at) parts.push({ text: subject.slice(at, match.index) });
     const name = named ? context.nameOf(match[0]) : undefined;
     parts.push({ id: match[0], name: name === match[0] ? undefined : name });

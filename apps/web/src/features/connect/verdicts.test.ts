@@ -1,6 +1,6 @@
 import type { Hostname, ReachableTarget, RowCheck, UnreachableTarget } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { groupAnswer, groupByFix, namesByUse, undecidedHops, verdictLine } from "./verdicts";
+import { answerGroups, fixGroups, groupAnswer, groupByFix, namesByUse, undecidedHops, verdictLine } from "./verdicts";
 
 // Shaped as GET /api/connect answers on the field-report scenario (the Aurora rule removed; a partial read).
 const PASS: RowCheck = { verdict: "reachable", port: 5432, cannotTell: [], summary: "reaches" };
@@ -201,5 +201,45 @@ describe("groupByFix", () => {
       fix: "Associate.",
     });
     expect(groupByFix([withAction("sn-a"), withAction("sn-b")])).toHaveLength(2);
+  });
+
+  it("one change in different words (each row names its own alternative) is one group, marked not alike", () => {
+    const viaNetwork = (id: string, words: string): UnreachableTarget => ({
+      ...noWay(id, {
+        ...HOP_6,
+        failing: {
+          ...HOP_6.failing!,
+          fix: { text: words, action: { type: "associate-vpc", vpcId: "vpc-1", serviceNetworkId: "sn-a" } },
+        },
+      }),
+      fix: words,
+    });
+    const groups = groupByFix([
+      viaNetwork("r1", "Associate with sn-a, or a Resource endpoint for r1."),
+      viaNetwork("r2", "Associate with sn-a, or a Resource endpoint for r2."),
+      { ...noWay("x", UNREAD), fix: "Grant the read." },
+      { ...noWay("y", UNREAD), fix: "Grant the read." },
+      { ...noWay("z", UNREAD), fix: "Grant the read." },
+    ]);
+    expect(groups.map((g) => [g.rows.length, g.alike, g.fixText])).toEqual([
+      [3, true, "Grant the read."],
+      [2, false, "Associate with sn-a, or a Resource endpoint for r1."],
+    ]);
+  });
+});
+
+describe("answerGroups and fixGroups", () => {
+  it("group an answer once: the same answer object gives the same groups, another answer its own", () => {
+    const answer = { reachable: [wayIn("a", PASS)], unreachable: [noWay("b", HOP_6), noWay("c", HOP_6)] };
+    const first = answerGroups(answer);
+    expect(first).toEqual(groupAnswer(answer));
+    expect(answerGroups(answer)).toBe(first);
+    const other = { ...answer, reachable: [] };
+    expect(answerGroups(other)).not.toBe(first);
+    expect(answerGroups(other).reachable).toEqual([]);
+    const byFix = fixGroups(first.outOfReach);
+    expect(byFix).toEqual(groupByFix(first.outOfReach));
+    expect(fixGroups(first.outOfReach)).toBe(byFix);
+    expect(fixGroups([...first.outOfReach])).not.toBe(byFix);
   });
 });

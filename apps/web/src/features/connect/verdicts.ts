@@ -45,6 +45,18 @@ export function groupAnswer(answer: Pick<ConnectAnswer, "reachable" | "unreachab
   return groups;
 }
 
+const groupedAnswers = new WeakMap<object, AnswerGroups>();
+
+/**
+ * groupAnswer, once per answer object: a Connect panel reopened on a cached answer (the same object from the query
+ * cache) finds its groups made.
+ */
+export function answerGroups(answer: Pick<ConnectAnswer, "reachable" | "unreachable">): AnswerGroups {
+  let groups = groupedAnswers.get(answer);
+  if (!groups) groupedAnswers.set(answer, (groups = groupAnswer(answer)));
+  return groups;
+}
+
 /** A hop the check could not decide, with the reads whose absence left it open. */
 export interface UndecidedHop {
   step: number;
@@ -124,24 +136,42 @@ export function namesByUse(names: readonly Hostname[]): Record<NameUse, Hostname
 /** Targets out of reach that one fix brings in: its words, its one-click change when there is one, the rows. */
 export interface FixGroup {
   key: string;
+  /** The rows' fix in words: theirs when they all say the same, else the first row's (see `alike`). */
   fixText: string;
+  /**
+   * Whether every row says the same words. One change often reads differently per row: "Add a ServiceNetwork
+   * endpoint for sn-net-005 …, or a Resource endpoint for rcfg-0…" names each target's own alternative.
+   */
+  alike: boolean;
   action?: Action | undefined;
   rows: UnreachableTarget[];
 }
 
 /**
- * The targets out of reach by the fix that would bring them in (on a large account, 1,300 rows are a few dozen
- * networks this VPC does not join): the largest group first, then in the API's order.
+ * The targets out of reach by the change that would bring them in (on a large account, 1,300 rows are a few dozen
+ * networks this VPC does not join), or by the fix's words where the check carries no change: the largest group
+ * first, then in the API's order.
  */
 export function groupByFix(rows: readonly UnreachableTarget[]): FixGroup[] {
   const groups = new Map<string, FixGroup>();
   for (const row of rows) {
     const action = row.check.failing?.fix?.action;
-    const key = `${row.fix}\u0000${action ? actionFingerprint(action) : ""}`;
-    const group = groups.get(key) ?? { key, fixText: row.fix, action, rows: [] };
-    group.rows.push(row);
-    groups.set(key, group);
+    const key = action ? `change\u0000${actionFingerprint(action)}` : `words\u0000${row.fix}`;
+    const group = groups.get(key);
+    if (group) {
+      group.rows.push(row);
+      group.alike &&= group.fixText === row.fix;
+    } else groups.set(key, { key, fixText: row.fix, alike: true, action, rows: [row] });
   }
   // A stable sort: equal sizes keep the order of their first row.
   return [...groups.values()].sort((a, b) => b.rows.length - a.rows.length);
+}
+
+const fixGroupsOf = new WeakMap<readonly UnreachableTarget[], FixGroup[]>();
+
+/** groupByFix, once per list of rows (the out-of-reach list of answerGroups lives as long as its answer). */
+export function fixGroups(rows: readonly UnreachableTarget[]): FixGroup[] {
+  let groups = fixGroupsOf.get(rows);
+  if (!groups) fixGroupsOf.set(rows, (groups = groupByFix(rows)));
+  return groups;
 }

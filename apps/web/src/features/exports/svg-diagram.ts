@@ -27,6 +27,8 @@ export interface SvgDiagramOptions {
   /** How many nodes the whole topology has (the view says "n of N"). */
   topologyNodes: number;
   date: Date;
+  /** What is drawn, in place of "Current view: n of N nodes…" (the overview says networks and groups). */
+  summary?: string | undefined;
 }
 
 export interface SvgDiagram {
@@ -243,9 +245,10 @@ export function toSvgDiagram(model: ExportModel, options: SvgDiagramOptions): Sv
   const heading = `Lattice Atlas · ${options.title}`;
   const where = `Source: ${model.source.label} · Account: ${model.accountId || "unknown"} · Region: ${model.region}`;
   const what =
-    options.scope === "topology"
+    options.summary ??
+    (options.scope === "topology"
       ? `Whole topology: ${model.nodes.length} nodes, ${model.edges.length} lines`
-      : `Current view: ${model.nodes.length} of ${options.topologyNodes} nodes, ${model.edges.length} lines`;
+      : `Current view: ${model.nodes.length} of ${options.topologyNodes} nodes, ${model.edges.length} lines`);
   const when = `Exported ${exportDate(options.date)}`;
   const headerLines = [where, `${what} · ${when}`];
   const headerHeight = 30 + headerLines.length * 19 + 16;

@@ -10,7 +10,7 @@
  * a card of its own (ReachableTargetCard, UnreachableTargetCard), each name a
  * row (HostnameRow, NotWorkingRow), each verdict a RowVerdict.
  */
-import type { Action, ConnectAnswer } from "@lattice-atlas/shared";
+import type { Action, ConnectAnswer, Topology } from "@lattice-atlas/shared";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from "react";
 import { useFocusRequest } from "../../../lib/focus-request";
@@ -19,19 +19,22 @@ import { ErrorNotice } from "../../../lib/ui/ErrorNotice";
 import type { ChangeAccess } from "../../actions/change-access";
 import type { SheetRequest } from "../../actions/sheet-request";
 import { statusClass } from "../../topology/kinds";
+import { indexTopology } from "../../topology/topology-index";
 import type { SourceTarget } from "../../topology/target";
 import "../connect-filter.css";
 import { filterAnswer } from "../filter-answer";
 import { connectQuery } from "../queries";
-import { groupAnswer, type TargetRow } from "../verdicts";
+import { answerGroups, groupAnswer, type TargetRow } from "../verdicts";
 import { CONNECT_ANSWER_FOCUS } from "./ConnectFromPicker";
 import { PatternBadge } from "./PatternBadge";
 import { ReachableTargetCard } from "./ReachableTargetCard";
-import { OutOfReachRows, PagedRows } from "./RowLists";
+import { CARD_HEIGHT, OutOfReachRows, TargetRows } from "./RowLists";
 import { UnreachableTargetCard } from "./UnreachableTargetCard";
 
 interface ConnectPanelProps {
   target: SourceTarget;
+  /** The topology on screen: names for what the answer gives by id (a fix group's change). */
+  topology: Topology;
   from: string;
   /** The target whose path is drawn on the diagram (undefined: every path). */
   pathTarget: string | undefined;
@@ -44,6 +47,7 @@ interface ConnectPanelProps {
 
 export function ConnectPanel({
   target,
+  topology,
   from,
   pathTarget,
   onPathTarget,
@@ -57,6 +61,7 @@ export function ConnectPanel({
   const showNode = useCallback((id: string) => latest.current.onShowNode(id), [latest]);
   const choosePath = useCallback((id: string | undefined) => latest.current.onPathTarget(id), [latest]);
   const fix = useCallback((action: Action) => latest.current.onStartChange({ action }), [latest]);
+  const nameOf = useCallback((id: string) => indexTopology(topology).byId.get(id)?.label, [topology]);
   if (answer.isPending) {
     return (
       <div className="panel__body" aria-busy="true">
@@ -79,9 +84,13 @@ export function ConnectPanel({
       onPathTarget={choosePath}
       onShowNode={showNode}
       onFix={fix}
+      nameOf={nameOf}
     />
   );
 }
+
+const keyOfWayIn = (row: ConnectAnswer["reachable"][number]): string => row.target.id;
+const keyOfEither = (row: TargetRow): string => row.row.target.id;
 
 function ConnectAnswerView({
   answer,
@@ -90,6 +99,7 @@ function ConnectAnswerView({
   onPathTarget,
   onShowNode,
   onFix,
+  nameOf,
 }: {
   answer: ConnectAnswer;
   pathTarget: string | undefined;
@@ -97,22 +107,25 @@ function ConnectAnswerView({
   onPathTarget(id: string | undefined): void;
   onShowNode(id: string): void;
   onFix(action: Action): void;
+  nameOf(id: string): string | undefined;
 }) {
   const [filter, setFilter] = useState("");
   // Typing stays quick on a 1,400-row answer: the rows follow a frame behind the box.
   const deferredFilter = useDeferredValue(filter);
   const shown = useMemo(() => filterAnswer(answer, deferredFilter), [answer, deferredFilter]);
-  const groups = useMemo(() => groupAnswer(shown), [shown]);
+  // The whole answer's groups are made once per answer (a reopened panel finds them); a filtered one's per filter.
+  const groups = useMemo(() => (shown === answer ? answerGroups(answer) : groupAnswer(shown)), [answer, shown]);
   const total = answer.reachable.length + answer.unreachable.length;
   const matching = shown.reachable.length + shown.unreachable.length;
   // A VPC just chosen in "Connect from…": the focus comes here, the next Tab reaches the names.
   const head = useRef<HTMLElement>(null);
   useFocusRequest(CONNECT_ANSWER_FOCUS, head);
   const fixes = { canChange: access.allowed, onFix };
-  const fixesOff =
-    !access.allowed &&
-    access.reason !== undefined &&
-    [...answer.reachable, ...answer.unreachable].some((row) => row.check.failing?.fix?.action !== undefined);
+  const anyFix = useMemo(
+    () => [...answer.reachable, ...answer.unreachable].some((row) => row.check.failing?.fix?.action !== undefined),
+    [answer],
+  );
+  const fixesOff = !access.allowed && access.reason !== undefined && anyFix;
   const fromVpcId = answer.from.vpcId;
   const wayIn = (r: ConnectAnswer["reachable"][number]) => (
     <ReachableTargetCard
@@ -197,7 +210,13 @@ function ConnectAnswerView({
               : "Nothing is reachable from this VPC."}
           </p>
         ) : null}
-        <PagedRows items={groups.reachable} render={wayIn} what="reachable targets" />
+        <TargetRows
+          items={groups.reachable}
+          keyOf={keyOfWayIn}
+          render={wayIn}
+          estimate={CARD_HEIGHT.reachable}
+          testId="reachable-rows"
+        />
       </section>
 
       {groups.failing.length > 0 ? (
@@ -205,7 +224,13 @@ function ConnectAnswerView({
           <h3 id="failing-title" className="panel__heading">
             A way in, but the path fails ({groups.failing.length})
           </h3>
-          <PagedRows items={groups.failing} render={wayIn} what="targets whose path fails" />
+          <TargetRows
+            items={groups.failing}
+            keyOf={keyOfWayIn}
+            render={wayIn}
+            estimate={CARD_HEIGHT.reachable}
+            testId="failing-rows"
+          />
         </section>
       ) : null}
 
@@ -214,7 +239,13 @@ function ConnectAnswerView({
           <h3 id="cannot-tell-title" className="panel__heading">
             Cannot tell ({groups.cannotTell.length})
           </h3>
-          <PagedRows items={groups.cannotTell} render={either} what="targets the check cannot tell about" />
+          <TargetRows
+            items={groups.cannotTell}
+            keyOf={keyOfEither}
+            render={either}
+            estimate={CARD_HEIGHT.reachable}
+            testId="cannot-tell-rows"
+          />
         </section>
       ) : null}
 
@@ -223,7 +254,13 @@ function ConnectAnswerView({
           <h3 id="unreachable-title" className="panel__heading">
             Out of reach ({groups.outOfReach.length})
           </h3>
-          <OutOfReachRows rows={groups.outOfReach} render={noWay} canChange={access.allowed} onFix={onFix} />
+          <OutOfReachRows
+            rows={groups.outOfReach}
+            render={noWay}
+            canChange={access.allowed}
+            onFix={onFix}
+            nameOf={nameOf}
+          />
         </section>
       ) : null}
 

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from "react";
 import type { FlowGraph } from "../../topology/to-flow-graph";
+import type { OverviewSource } from "../overview-model";
 import type { ExportFormat } from "../run-export";
 import type { ExportScope } from "../svg-diagram";
 import "../exports.css";
@@ -20,6 +21,8 @@ const ITEMS: Array<{ format: ExportFormat; label: string; hint: string }> = [
 
 interface ExportMenuProps {
   graph: FlowGraph | undefined;
+  /** At the overview level (no graph is laid out): what the overview is drawn from; every format exports it. */
+  overview?: OverviewSource | undefined;
   /** The console's query string of the view. */
   state: string;
   /** The exported diagram's title ("Embedded AWS emulator · ap-northeast-1", "Snapshot …"). */
@@ -34,7 +37,8 @@ const SCOPES: Array<{ scope: ExportScope; label: string }> = [
 /** Menu items, radio items included, in the order arrow keys move through them. */
 const MENU_ITEMS = "[role=menuitem],[role=menuitemradio]";
 
-export function ExportMenu({ graph, state, title }: ExportMenuProps) {
+export function ExportMenu({ graph, overview, state, title }: ExportMenuProps) {
+  const drawn = graph ? { graph } : overview ? { overview } : undefined;
   const [open, setOpen] = useState(false);
   const [scope, setScope] = useState<ExportScope>("view");
   const [busy, setBusy] = useState<ExportFormat | undefined>(undefined);
@@ -64,12 +68,12 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
   }, [open]);
 
   const run = async (format: ExportFormat): Promise<void> => {
-    if (!graph) return;
+    if (!drawn) return;
     setBusy(format);
     setError(undefined);
     try {
       const { buildExport, saveFile } = await import("../run-export");
-      saveFile(await buildExport(format, { graph, state, title, scope, now: new Date() }));
+      saveFile(await buildExport(format, { drawn, state, title, scope, now: new Date() }));
       setOpen(false);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -96,8 +100,15 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={!graph}
-        title={graph ? "Export the view or the whole topology" : "Export needs the diagram"}
+        disabled={!drawn}
+        data-drawn={drawn ? ("overview" in drawn ? "overview" : "diagram") : undefined}
+        title={
+          graph
+            ? "Export the view or the whole topology"
+            : overview
+              ? "Export the overview: networks and VPC groups with their counts"
+              : "Export needs the diagram"
+        }
         onClick={() => setOpen((o) => !o)}
       >
         Export ▾
@@ -127,6 +138,12 @@ export function ExportMenu({ graph, state, title }: ExportMenuProps) {
               </button>
             ))}
           </div>
+          {drawn && "overview" in drawn ? (
+            <p className="share-menu__note" data-testid="export-overview-note">
+              Every format exports the overview as drawn: service networks and VPC groups with their counts, one line
+              per pair. For every node, switch to “Every node” first.
+            </p>
+          ) : null}
           {ITEMS.map((item) => (
             <button
               key={item.format}

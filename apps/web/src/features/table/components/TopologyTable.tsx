@@ -4,11 +4,15 @@
  * Virtualised (@tanstack/react-virtual): only the rows in sight are in the
  * DOM, so thousands scroll smoothly. A click on a row selects its node (the
  * details open, the diagram follows); a node selected elsewhere is marked
- * and scrolled into view here.
+ * and scrolled into view here. The sort, the kind of row and the words live
+ * in the URL (table-url.ts): a copied link opens the table as it was. A sort
+ * or a kind is a step of the Back button; the words are written as they are
+ * typed (a moment after the last key) in place of the current entry.
  */
 import type { Topology } from "@lattice-atlas/shared";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { ViewUpdate } from "../../../lib/use-view-state";
 import "../table.css";
 import {
   CATEGORIES,
@@ -20,6 +24,10 @@ import {
   type Column,
   type TableQuery,
 } from "../table-rows";
+import { tableQueryOf, tableViewOf, type TableView } from "../table-url";
+
+/** The words reach the URL this long after the last key. */
+const TEXT_DELAY_MS = 300;
 
 const ROW_HEIGHT = 34;
 
@@ -35,10 +43,38 @@ interface TopologyTableProps {
   topology: Topology;
   selected: string | undefined;
   onSelect(id: string): void;
+  /** The table's part of the view (its sort and filter in the URL), and how to change it. */
+  view: TableView;
+  onView(update: ViewUpdate, options?: { replace?: boolean }): void;
 }
 
-export function TopologyTable({ topology, selected, onSelect }: TopologyTableProps) {
-  const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
+export function TopologyTable({ topology, selected, onSelect, view, onView }: TopologyTableProps) {
+  const { tableText, tableKind, tableSort } = view;
+  const fromUrl = useMemo(() => tableQueryOf({ tableText, tableKind, tableSort }), [tableText, tableKind, tableSort]);
+  // The box shows what is typed at once; the URL follows a moment later (and a Back to another query resets it).
+  // `written` is the words as the URL has them (squeezed), so that a space being typed is not taken back.
+  const [text, setText] = useState(fromUrl.text);
+  const written = useRef(fromUrl.text);
+  const inUrl = (words: string): string => tableViewOf({ ...DEFAULT_QUERY, text: words }).tableText ?? "";
+  useEffect(() => {
+    if (fromUrl.text !== written.current) setText((written.current = fromUrl.text));
+  }, [fromUrl.text]);
+  useEffect(() => {
+    if (inUrl(text) === written.current) return;
+    const timer = window.setTimeout(() => {
+      written.current = inUrl(text);
+      onView({ tableText: written.current || undefined }, { replace: true });
+    }, TEXT_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, onView]);
+  const query: TableQuery = useMemo(() => ({ ...fromUrl, text }), [fromUrl, text]);
+  const setQuery = (update: (q: TableQuery) => TableQuery): void => {
+    const next = update(query);
+    // The words typed so far go with it (a reset clears them at once).
+    written.current = inUrl(next.text);
+    setText(next.text);
+    onView(tableViewOf(next));
+  };
   const all = tableRows(topology);
   const counts = useMemo(() => countByCategory(all), [all]);
   const rows = useMemo(() => queryRows(all, query), [all, query]);
@@ -68,7 +104,7 @@ export function TopologyTable({ topology, selected, onSelect }: TopologyTablePro
           placeholder="Filter rows: name, id, hostname, network…"
           aria-label="Filter rows"
           value={query.text}
-          onChange={(event) => setQuery((q) => ({ ...q, text: event.target.value }))}
+          onChange={(event) => setText(event.target.value)}
         />
         <select
           aria-label="Kind of row"
@@ -165,7 +201,7 @@ export function TopologyTable({ topology, selected, onSelect }: TopologyTablePro
         {rows.length === 0 ? (
           <p className="topology-table__empty">
             No row matches “{query.text}”{query.category !== "all" ? ` among ${CATEGORY_LABEL[query.category]}s` : ""}.{" "}
-            <button type="button" className="link-button" onClick={() => setQuery(DEFAULT_QUERY)}>
+            <button type="button" className="link-button" onClick={() => setQuery(() => DEFAULT_QUERY)}>
               Clear the filter
             </button>
           </p>

@@ -13,9 +13,8 @@ import { aggregateOverview } from "../overview/aggregate";
 import { OverviewActionsContext, type OverviewActions } from "../overview/overview-actions";
 import { overviewFlow, type OverviewFlow, type OverviewNode } from "../overview/overview-flow";
 import { overviewNodeTypes } from "../overview/overview-nodes";
-import { indexTopology } from "../topology-index";
+import { overviewPassing } from "../overview/passing";
 import { viewportFor } from "../viewport";
-import { computeVisibility } from "../visibility";
 
 /** The first view: the whole overview when it fits at a readable zoom, else its top left at that zoom. */
 const READABLE = 0.7;
@@ -30,14 +29,6 @@ export interface OverviewCanvasProps {
   actions: OverviewActions;
 }
 
-/** What passes the view's filters (folds play no part in the overview). */
-function passingOf(topology: Topology, filters: ViewFilters): Set<string> | undefined {
-  const active = Object.values(filters).some((list: readonly string[]) => list.length > 0);
-  if (!active) return undefined;
-  const visibility = computeVisibility(indexTopology(topology), filters, { collapsed: [], expanded: [] });
-  return new Set([...visibility.shown, ...visibility.representative.keys()]);
-}
-
 export const OverviewCanvas = memo(function OverviewCanvas({
   topology,
   filters,
@@ -47,7 +38,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({
   rightInset,
   actions,
 }: OverviewCanvasProps) {
-  const passing = useMemo(() => passingOf(topology, filters), [topology, filters]);
+  const passing = useMemo(() => overviewPassing(topology, filters), [topology, filters]);
   const overview = useMemo(() => {
     const start = performance.now();
     const result = aggregateOverview(topology, { expanded: new Set(expanded), passing });
