@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startServer, type RunningServer } from "../support/stack";
 
 let server: RunningServer;
@@ -46,7 +46,7 @@ test.afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-const chip = (page: import("@playwright/test").Page) => page.getByTestId("freshness-chip");
+const chip = (page: Page) => page.getByTestId("freshness-chip");
 
 test("the chip says how old the picture is, turns stale, and a stale picture is read again on load", async ({
   page,
