@@ -30,6 +30,8 @@ export function firstTarget(
 export function prefetchFirstScreen(queryClient: QueryClient, location: Pick<Location, "pathname" | "search">): void {
   void queryClient.prefetchQuery(meQuery());
   void queryClient.prefetchQuery(healthQuery());
+  // A snapshot (/s/…) is read with no source at all: nothing more to ask.
+  if (location.pathname.startsWith("/s/")) return;
   queryClient
     .fetchQuery(sourcesQuery())
     .then((sources) => {

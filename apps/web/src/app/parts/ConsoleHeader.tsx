@@ -50,7 +50,7 @@ export function ConsoleHeader({ place, drawing, data, view, shareUrl, onView, on
         <span className="brand__mark" aria-hidden="true" />
         <h1 className="brand__name">Lattice Atlas</h1>
       </div>
-      {sources.data ? (
+      {sources.data && !place.inSnapshot ? (
         <SourcePicker
           sources={sources.data.sources}
           source={target?.source}
