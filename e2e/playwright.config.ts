@@ -2,6 +2,7 @@
  * End-to-end: the built console served by the real API with its embedded emulator,
  * driven in Debian's Chromium (never a downloaded browser).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,11 +10,23 @@ import { defineConfig } from "@playwright/test";
 
 const chromium =
   process.env.ATLAS_CHROMIUM ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-// Ports per run (two runs on one machine must not collide); set once here, inherited by the workers.
-process.env.ATLAS_E2E_PORT ??= String(20_000 + (process.pid % 10_000));
-process.env.ATLAS_E2E_EMULATOR_PORT ??= String(30_000 + (process.pid % 10_000));
-process.env.ATLAS_E2E_PORT_B ??= String(40_000 + (process.pid % 10_000));
-process.env.ATLAS_E2E_EMULATOR_PORT_B ??= String(50_000 + (process.pid % 10_000));
+// Four free loopback ports per run (two stacks of API + emulator), asked of the system once here and inherited by
+// the workers: ports derived from the process id could land on one a running connection already holds.
+if (!process.env.ATLAS_E2E_PORT) {
+  const script = `const net = require("node:net");
+const servers = [0, 1, 2, 3].map(() => net.createServer());
+Promise.all(servers.map((s) => new Promise((r) => s.listen(0, "127.0.0.1", () => r(s.address().port))))).then((ports) => {
+  process.stdout.write(ports.join(" "));
+  servers.forEach((s) => s.close());
+});`;
+  const [app, emulator, appB, emulatorB] = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).split(
+    " ",
+  );
+  process.env.ATLAS_E2E_PORT = app;
+  process.env.ATLAS_E2E_EMULATOR_PORT = emulator;
+  process.env.ATLAS_E2E_PORT_B = appB;
+  process.env.ATLAS_E2E_EMULATOR_PORT_B = emulatorB;
+}
 export const APP_PORT = Number(process.env.ATLAS_E2E_PORT);
 export const EMULATOR_PORT = Number(process.env.ATLAS_E2E_EMULATOR_PORT);
 const APP_PORT_B = Number(process.env.ATLAS_E2E_PORT_B);
