@@ -17,20 +17,26 @@ test.beforeEach(async ({ request }) => {
   await freshFieldReport(request);
 });
 
-/** The camera's zoom once it stopped moving (the first frame and Fit view animate). */
-async function settledZoom(page: Page): Promise<number> {
+/**
+ * The camera's zoom once it stopped moving (the first frame and Fit view animate). On `large` a frame of a thousand
+ * nodes can take seconds on a loaded 2-core machine, so that test waits longer.
+ */
+async function settledZoom(page: Page, timeout = 15_000): Promise<number> {
   const read = () =>
     page
       .locator(".react-flow__viewport")
       .evaluate((v) => Number(/scale\(([\d.e-]+)\)/.exec((v as HTMLElement).style.transform)?.[1] ?? "NaN"));
   let previous = Number.NaN;
   await expect
-    .poll(async () => {
-      const now = await read();
-      const same = now === previous;
-      previous = now;
-      return same;
-    })
+    .poll(
+      async () => {
+        const now = await read();
+        const same = now === previous;
+        previous = now;
+        return same;
+      },
+      { timeout },
+    )
     .toBe(true);
   return previous;
 }
@@ -141,13 +147,13 @@ test("Fit view on `large` (7,000+ nodes) zooms out until the whole drawing fits,
   await page.goto("/?region=us-east-1&level=detail");
   await page.locator(".react-flow__node").first().waitFor({ timeout: 120_000 });
   // The first screen on a large account: names, legible.
-  await settledZoom(page);
+  await settledZoom(page, 60_000);
   await expect(page.getByTestId("detail-level")).toHaveAttribute("data-level", "names");
   const first = await smallestNodeText(page);
   expect(first.size, first.where).toBeGreaterThanOrEqual(11);
 
   await page.getByTestId("fit-view").click();
-  const zoom = await settledZoom(page);
+  const zoom = await settledZoom(page, 60_000);
   expect(zoom).toBeLessThan(0.2);
   // The whole drawing is inside the canvas: its first and last nodes' rectangles (laid out) are on screen.
   const bounds = await page.evaluate(() => {

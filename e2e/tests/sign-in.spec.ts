@@ -2,8 +2,10 @@
  * Team mode in Chromium: the console started with --mode team against a real OpenID Connect provider
  * (`oidc-provider`, in this process on loopback). Opening the console goes to the provider's sign-in form and
  * back; the top bar shows the user and role; a viewer sees changes switched off with the reason; sign-out ends
- * the session on the server.
+ * the session on the server. The server reads AWS through a hub role (--assume-role-arn, a role of the embedded
+ * emulator's STS), so a change is made under the user's own role session name and the audit log shows both.
  */
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,10 +16,12 @@ import { freePort, startServer, type RunningServer } from "../support/stack";
 let provider: RunningProvider;
 let server: RunningServer;
 let dataDir: string;
+const HUB_ROLE = { accountId: "111122223333", roleName: "AtlasTeam" };
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), "atlas-e2e-team-"));
   const port = await freePort();
+  const emulatorPort = await freePort();
   provider = await startOidcProvider([`http://127.0.0.1:${port}/auth/callback`]);
   const rolesFile = path.join(dataDir, "roles.yaml");
   writeFileSync(
@@ -27,7 +31,10 @@ test.beforeAll(async () => {
   server = await startServer({
     dataDir,
     port,
+    emulatorPort,
     extraArgs: [
+      "--assume-role-arn",
+      `arn:aws:iam::${HUB_ROLE.accountId}:role/${HUB_ROLE.roleName}`,
       "--mode",
       "team",
       "--public-url",
@@ -43,6 +50,13 @@ test.beforeAll(async () => {
     ],
     env: { ATLAS_OIDC_CLIENT_SECRET: TEST_CLIENT.secret },
   });
+  // The hub role, trusting the account's own credentials (the server's); read on first use, so made before any page.
+  const role = await fetch(`http://127.0.0.1:${emulatorPort}/_emulator/iam/roles`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...HUB_ROLE, trustedPrincipals: [`arn:aws:iam::${HUB_ROLE.accountId}:root`] }),
+  });
+  expect(role.status, await role.text()).toBe(200);
 });
 
 test.afterAll(async () => {
@@ -97,4 +111,32 @@ test("signing out ends the session on the server", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "You are signed out" })).toBeVisible();
   const me = await page.request.get(`${server.url}/api/me`);
   expect(me.status()).toBe(401);
+});
+
+test("a change is logged with the signed-in user and the AWS role session it was made under", async ({ page }) => {
+  await signIn(page, "otto");
+  const topology = (await (await page.request.get(`${server.url}/api/topology`)).json()) as {
+    nodes: Array<{ id: string; kind: string; label: string }>;
+  };
+  const idOf = (kind: string, label: string) => topology.nodes.find((n) => n.kind === kind && n.label === label)!.id;
+  const created = await page.request.post(`${server.url}/api/actions/execute`, {
+    headers: { origin: server.url, "x-atlas-csrf": "1" },
+    data: {
+      clientToken: randomUUID(),
+      action: {
+        type: "associate-vpc",
+        vpcId: idOf("vpc", "consumer-resource-endpoint-vpc"),
+        serviceNetworkId: idOf("serviceNetwork", "zenn-service-network-dev"),
+        privateDnsEnabled: false,
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+  const association = ((await created.json()) as { resource: { id: string } }).resource.id;
+
+  await page.goto(`${server.url}/?panel=audit`);
+  const entry = page.locator(`[data-testid="audit-entry"][data-resource-id="${association}"]`);
+  await expect(entry.getByTestId("audit-user")).toHaveText("otto");
+  // The server's hub role (--assume-role-arn), assumed per user: CloudTrail would name atlas-otto.
+  await expect(entry.getByTestId("audit-role-session")).toHaveText("atlas-otto");
 });

@@ -88,6 +88,17 @@ const AuditRow = memo(function AuditRow({
             <span data-testid="audit-user">{entry.user}</span>
           </>
         ) : null}
+        {entry.roleSessionName ? (
+          <>
+            {" · AWS session "}
+            <code
+              data-testid="audit-role-session"
+              title="The role session name AWS recorded (CloudTrail's userIdentity)"
+            >
+              {entry.roleSessionName}
+            </code>
+          </>
+        ) : null}
       </div>
       <div className="audit-entry__result">
         {entry.errorCode ? (
