@@ -4,7 +4,7 @@
  * and the VPCs in groups sorted by name, with bundled edges; a network expands in place and folds back; the table
  * view scrolls thousands of rows with only a screenful in the page, and a row selects its node (and the other way
  * round); Connect from a consumer with 1,000+ rows filters its targets, reachable first. Takes the screenshot of the
- * large overview for the README (docs/large-overview.png).
+ * large overview for the README (artifacts/screenshots/large-overview.png, copied to docs/ by hand).
  */
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
@@ -81,7 +81,8 @@ test("the overview draws networks with their counts, VPCs grouped by name, bundl
   const names = await group.getByTestId("overview-item").allInnerTexts();
   expect(names.length).toBeGreaterThan(0);
   expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "en", { numeric: true })));
-  await page.screenshot({ path: "../docs/large-overview.png" });
+  // The README's docs/large-overview.png is this picture, copied from artifacts by hand (a test run never writes docs/).
+  await page.screenshot({ path: "artifacts/screenshots/large-overview.png" });
 
   // Expand in place: its resources and services listed; the URL carries it; Collapse folds it back.
   await card.getByRole("button", { name: `Expand ${network.label}` }).click();
