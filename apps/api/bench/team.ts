@@ -186,12 +186,16 @@ async function execute(replica: Replica, action: object): Promise<ExecuteRespons
 async function propagation(
   b: Replica,
   seen: (t: Topology) => boolean,
-): Promise<{ total: number; rediscovery: number } | { missed: string }> {
+): Promise<{ total: number; rediscovery: number; calls: number } | { missed: string }> {
   const started = performance.now();
   for (;;) {
     const topology = await topologyOf(b);
     if (seen(topology))
-      return { total: performance.now() - started, rediscovery: topology.stats.cached ? 0 : topology.stats.wallMs };
+      return {
+        total: performance.now() - started,
+        rediscovery: topology.stats.cached ? 0 : topology.stats.wallMs,
+        calls: topology.stats.cached ? 0 : topology.stats.totalCalls,
+      };
     if (performance.now() - started > PROPAGATION_WAIT_MS) {
       const operations = [...new Set(topology.warnings.map((w) => `${w.operation} ${w.code}`))].slice(0, 4);
       return { missed: `warnings on B's picture: ${operations.join(", ") || "none"}` };
@@ -257,6 +261,8 @@ try {
       );
       const totals: number[] = [];
       const beyond: number[] = [];
+      const rereads: number[] = [];
+      const rereadCalls: number[] = [];
       const missed: string[] = [];
       for (let n = 0; n < changes; n++) {
         const made = await execute(a, { type: "associate-service", serviceNetworkId: network, serviceId: service });
@@ -274,6 +280,8 @@ try {
           }
           totals.push(step.total);
           beyond.push(step.total - step.rediscovery);
+          rereads.push(step.rediscovery);
+          rereadCalls.push(step.calls);
         }
       }
 
@@ -301,6 +309,8 @@ try {
         `${beyondMedian.toFixed(0)} ms`,
         `bound ≤ ${BOUNDS.propagationMs} ms → ${verdict(beyondMedian <= BOUNDS.propagationMs)}`,
       );
+      line("median, B's re-read (its own answer's wallMs)", `${median(rereads).toFixed(0)} ms`);
+      line("median, AWS calls of B's re-read", String(median(rereadCalls)));
       line("max, B's re-discovery included", `${Math.max(...totals).toFixed(0)} ms`);
       line(
         `not shown on B within ${PROPAGATION_WAIT_MS / 1000} s`,

@@ -214,9 +214,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       topology,
       store: audit,
       onChange: changes
-        ? (source, region) =>
+        ? (source, region, slices) =>
             void changes
-              .publish({ source, region })
+              .publish({ source, region, slices })
               .catch((error: unknown) => app.log.warn({ err: error }, "telling other replicas of a change failed"))
         : undefined,
       runner: options.runner,
@@ -228,7 +228,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onClose", async () => ctx.actions.close());
   // Another replica's change: this one's cached picture of that source and region is out of date.
   const unsubscribe = changes?.subscribe((change) =>
-    change.source === "*" ? topology.invalidateAll() : topology.invalidate(change.source, change.region),
+    change.source === "*" ? topology.invalidateAll() : topology.invalidate(change.source, change.region, change.slices),
   );
   app.addHook("onClose", async () => unsubscribe?.());
   // Changes whose owner is gone (a previous process; on a team store, a replica whose lease ran out): settled

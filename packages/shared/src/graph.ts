@@ -436,7 +436,10 @@ export const DiscoveryStats = Type.Object({
   /** Get calls skipped because a List showed the item unchanged since the last run. */
   reused: Type.Integer(),
   cached: Type.Boolean(),
+  /** When the account was last read in full. */
   discoveredAt: Str,
+  /** Set when the picture was patched after a change (only the slices it touched read again): when. */
+  patchedAt: OptStr,
 });
 export type DiscoveryStats = Static<typeof DiscoveryStats>;
 

@@ -66,8 +66,8 @@ export interface ExecutorDeps {
   ) => { writer: Writer; roleSessionName: string | undefined };
   /** This replica's leases: it owns what it claims and renews it while the change runs. */
   leases: LeaseKeeper;
-  /** The topology entry a change made out of date. */
-  invalidate: (source: SourceDefinition, region: string) => void;
+  /** The topology entry a change made out of date: the action, and what it made (or removed). */
+  invalidate: (source: SourceDefinition, region: string, action: Action, made: { id: string; arn?: string }) => void;
   now?: () => Date;
   /** Test hook: runs after AWS answered and before anything is recorded (a crash there is what reconcile.ts mends). */
   afterCall?: (() => Promise<void>) | undefined;
@@ -208,7 +208,7 @@ export function createExecutor(deps: ExecutorDeps) {
         status: result.status,
         requestId: result.requestId,
       });
-      deps.invalidate(source, region);
+      deps.invalidate(source, region, request.action, { id: result.id, ...(result.arn ? { arn: result.arn } : {}) });
       return response;
     } catch (error) {
       await deps.store.release(key);

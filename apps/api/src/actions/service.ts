@@ -36,6 +36,8 @@ import { preflight } from "./preflight.js";
 import { reconcilePending } from "./reconcile.js";
 import { createLeaseKeeper } from "./leases.js";
 import { notFoundStatus, readStatus, statusFrom } from "./status.js";
+import { idOf } from "./arns.js";
+import { settled, touches, type NetworkOf, type Slice } from "../topology/slices.js";
 
 const ID_PREFIX: Record<PollableKind, string> = {
   vpcAssociation: "snva-",
@@ -48,8 +50,11 @@ export interface ActionServiceDeps {
   registry: SourceRegistry;
   topology: TopologyService;
   store: AuditRepository;
-  /** Told of every change this process made to a source's region (other replicas invalidate theirs). */
-  onChange?: ((sourceId: string, region: string) => void) | undefined;
+  /**
+   * Told of every change this process made to a source's region, with the slices it touched (other replicas
+   * mark theirs out of date).
+   */
+  onChange?: ((sourceId: string, region: string, slices: Slice[]) => void) | undefined;
   runner?: Omit<RunnerOptions, "onCall" | "signal"> | undefined;
   now?: () => Date;
   /** Test hook: after AWS answered a change, before it is recorded (see execute.ts). */
@@ -64,6 +69,17 @@ export function createActionService(deps: ActionServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const runner = (): CallRunner => new CallRunner(deps.runner ?? {});
   const leases = createLeaseKeeper(deps.store, deps.owner ?? randomUUID(), deps.onLeaseError);
+  /** The service network of an association or endpoint in the cached picture ("" for an endpoint on none). */
+  const networkOf =
+    (source: SourceDefinition, region: string): NetworkOf =>
+    (id) => {
+      const node = deps.topology.peek(source.id, region)?.byId.get(id);
+      if (!node) return undefined;
+      const data = node.data as { serviceNetworkId?: string; serviceNetworkArn?: string; endpointType?: string };
+      if (data.serviceNetworkId) return data.serviceNetworkId;
+      if (data.serviceNetworkArn) return idOf(data.serviceNetworkArn);
+      return node.kind === "vpcEndpoint" && data.endpointType === "Resource" ? "" : undefined;
+    };
 
   async function prepare(
     source: SourceDefinition,
@@ -124,9 +140,10 @@ export function createActionService(deps: ActionServiceDeps) {
       return { writer: createWriter(clients, runner()), roleSessionName };
     },
     leases,
-    invalidate: (source, region) => {
-      deps.topology.invalidate(source.id, region);
-      deps.onChange?.(source.id, region);
+    invalidate: (source, region, action, made) => {
+      const slices = touches(action, made, networkOf(source, region));
+      deps.topology.invalidate(source.id, region, slices);
+      deps.onChange?.(source.id, region, slices);
     },
     afterCall: deps.afterCall,
   });
@@ -214,8 +231,9 @@ export function createActionService(deps: ActionServiceDeps) {
             ? cached !== undefined
             : cached?.status !== answer.status;
         if (settledDifferently) {
-          deps.topology.invalidate(source.id, region);
-          deps.onChange?.(source.id, region);
+          const slices = settled(kind, id, networkOf(source, region));
+          deps.topology.invalidate(source.id, region, slices);
+          deps.onChange?.(source.id, region, slices);
         }
       }
       return answer;

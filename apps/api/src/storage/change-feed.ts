@@ -1,8 +1,9 @@
 /**
  * Changes made through one replica, told to the others: PostgreSQL LISTEN/NOTIFY on one channel. Each
- * replica publishes `{ source, region }` after a change it made (and invalidated locally), and every other
- * replica listening on the same database invalidates its cached topology of that source and region, so its
- * next /api/topology reads AWS again. A replica ignores its own notifications (it invalidated already).
+ * replica publishes `{ source, region, slices }` after a change it made (and invalidated locally), and every
+ * other replica listening on the same database marks its cached topology of that source and region out of
+ * date, so its next /api/topology reads AWS again: only the slices the change touched (topology/slices.ts), or
+ * everything when the payload names none (a replica of an earlier version) or one it does not know. A replica ignores its own notifications (it invalidated already).
  * The listening connection is dedicated; when it drops, it reconnects and reports `{ source: "*" }`
  * (notifications may have been missed meanwhile: everything cached is out of date).
  */
@@ -15,6 +16,8 @@ export interface Change {
   /** A source id, or "*" for every source (a listener that may have missed changes). */
   source: string;
   region: string;
+  /** What the change touched (topology/slices.ts); absent: everything. */
+  slices?: string[] | undefined;
 }
 
 export interface ChangeFeed {
@@ -60,7 +63,11 @@ export async function openPostgresChangeFeed(
         return;
       }
       if (payload.origin === origin || typeof payload.source !== "string" || typeof payload.region !== "string") return;
-      deliver({ source: payload.source, region: payload.region });
+      const slices =
+        Array.isArray(payload.slices) && payload.slices.every((s) => typeof s === "string")
+          ? { slices: payload.slices }
+          : {};
+      deliver({ source: payload.source, region: payload.region, ...slices });
     });
     const lost = () => {
       if (listener !== client) return;

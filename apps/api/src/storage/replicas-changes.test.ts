@@ -9,9 +9,11 @@ import { CreateServiceNetworkCommand } from "@aws-sdk/client-vpc-lattice";
 import { startEmulator, type RunningEmulator } from "@lattice-atlas/aws-emulator";
 import type { Action, AuditResponse, ExecuteResponse, Topology } from "@lattice-atlas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { REGION } from "../testing/actions.js";
 import { startTestPostgres, type TestPostgres } from "../testing/postgres.js";
 import { startReplica, type Replica } from "../testing/replicas.js";
+import { CHANGE_CHANNEL } from "./change-feed.js";
 import { VPCLatticeClient } from "@aws-sdk/client-vpc-lattice";
 
 let postgres: TestPostgres | undefined;
@@ -130,5 +132,40 @@ describe("two replicas on one PostgreSQL, over HTTP", () => {
     console.log(
       `cross-replica change propagation (change answered on A → B's /api/topology shows it, incl. B's re-discovery): median ${median.toFixed(0)} ms over ${times.length} changes (min ${sorted[0]!.toFixed(0)}, max ${sorted[sorted.length - 1]!.toFixed(0)})`,
     );
+  });
+
+  it("the other replica re-reads only what the change touched; a notification without slices re-reads everything", async () => {
+    expect((await topologyOf(b)).stats.cached).toBe(true);
+    const response = await execute(
+      a,
+      { type: "associate-service", serviceNetworkId: network, serviceId: SERVICE },
+      randomUUID(),
+    );
+    const id = ((await response.json()) as ExecuteResponse).resource.id;
+    let shown: Topology | undefined;
+    await until(b, (t) => (shows(t, id) ? Boolean((shown = t)) : false));
+    // B's own answer that first showed it: patched from two Lists, its last full read's time kept.
+    expect(shown!.stats).toMatchObject({ cached: false, patchedAt: expect.any(String) });
+    expect(shown!.stats.calls).toEqual({
+      "vpc-lattice:ListServiceNetworks": 1,
+      "vpc-lattice:ListServiceNetworkServiceAssociations": 1,
+    });
+    // A's own next read is patched the same way.
+    expect((await topologyOf(a)).stats.patchedAt).toEqual(expect.any(String));
+    await execute(a, { type: "remove-service-association", associationId: id }, randomUUID());
+    await until(b, (t) => !shows(t, id));
+
+    // A replica of an earlier version tells a change without slices: B reads the whole account again.
+    const client = new pg.Client({ connectionString: postgres!.url });
+    await client.connect();
+    try {
+      await client.query("SELECT pg_notify($1, $2)", [
+        CHANGE_CHANNEL,
+        JSON.stringify({ source: shown!.source.id, region: REGION, origin: "an-earlier-replica" }),
+      ]);
+    } finally {
+      await client.end();
+    }
+    await until(b, (t) => !t.stats.cached && t.stats.patchedAt === undefined && t.stats.totalCalls > 10);
   });
 });

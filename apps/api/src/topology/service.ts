@@ -1,8 +1,10 @@
 /**
  * Topologies per source and region: a cache with explicit refresh, single
  * flight (concurrent requests share one run), incremental refresh (the
- * previous run's memo lets unchanged items skip their Get), progress events
- * for the UI, and typed errors for credentials (never cached as empty).
+ * previous run's memo lets unchanged items skip their Get), targeted re-reads
+ * after a change (only the slices it touched are read again: slices.ts,
+ * reread.ts), progress events for the UI, and typed errors for credentials
+ * (never cached as empty).
  */
 import { EventEmitter } from "node:events";
 import type { DiscoveryProgress, Topology, Warning } from "@lattice-atlas/shared";
@@ -13,6 +15,8 @@ import type { SourceDefinition, SourceRegistry } from "../sources/registry.js";
 import { toSourceError } from "../sources/registry.js";
 import { buildGraph } from "./build.js";
 import { discover, type DiscoveryMemo } from "./discover.js";
+import type { DiscoveryInputs } from "./inputs.js";
+import { rereadSlices } from "./reread.js";
 import { EncodedBody } from "./encoded.js";
 import { discoverEstate } from "./estate.js";
 import { mergeGraphs } from "./merge.js";
@@ -33,7 +37,12 @@ interface Entry {
   encoded: { fresh?: EncodedBody; cached?: EncodedBody };
   /** An estate's memos, per account and region. */
   memos?: Map<string, DiscoveryMemo>;
+  /** What the read of a live source (not an estate) read, for a targeted re-read after a change. */
+  inputs?: DiscoveryInputs;
 }
+
+/** What a change made out of date: everything (re-read the account, reusing the memo), or some slices. */
+type Staleness = "all" | Set<string>;
 
 export interface TopologyServiceOptions {
   registry: SourceRegistry;
@@ -103,11 +112,22 @@ const keyOf = (sourceId: string, region: string): string =>
 
 export function createTopologyService(options: TopologyServiceOptions) {
   const cache = new Map<string, Entry>();
-  /** Entries a change made out of date: re-read on next use, reusing their memo. */
-  const stale = new Set<string>();
+  /**
+   * Entries a change made out of date: re-read on next use, only the slices the changes touched where that is
+   * enough (else everything, reusing their memo).
+   */
+  const stale = new Map<string, Staleness>();
+  const mark = (key: string, slices: readonly string[] | undefined): void => {
+    changes.set(key, (changes.get(key) ?? 0) + 1);
+    const marks = stale.get(key);
+    if (slices === undefined || slices.length === 0 || marks === "all") stale.set(key, "all");
+    else stale.set(key, new Set([...(marks ?? []), ...slices]));
+  };
+  let patches = 0;
   /** Changes seen per entry, so that a run that began before a change does not clear its staleness. */
   const changes = new Map<string, number>();
-  const inflight = new Map<string, { promise: Promise<Entry>; changes: number }>();
+  /** Runs under way: the changes seen when each began, and whether it may re-read only some slices. */
+  const inflight = new Map<string, { promise: Promise<Entry>; changes: number; partial: boolean }>();
   const events = new EventEmitter();
   events.setMaxListeners(100);
   const lastProgress = new Map<string, DiscoveryProgress>();
@@ -206,11 +226,92 @@ export function createTopologyService(options: TopologyServiceOptions) {
     return entry;
   }
 
-  async function run(source: SourceDefinition, region: string, key: string): Promise<Entry> {
+  /** The graph of one account's inputs: built, and references outside the account made named stubs. */
+  function assemble(inputs: DiscoveryInputs, accountId: string, region: string) {
+    const built = buildGraph(inputs);
+    // References outside this account (a network shared with it, another account's endpoint) become named stubs.
+    const graph = mergeGraphs([{ ...built, accountId, region }], {
+      unreadable: new Map(),
+      readAccounts: new Set([accountId]),
+    });
+    const groups = inputs.securityGroups.map(({ name: _name, ...group }) => group);
+    return { built, graph, groups };
+  }
+
+  /**
+   * After changes: only the slices they touched are read again, and the picture is rebuilt from the last
+   * read's inputs with those replaced. Throws when that cannot answer (the caller then reads everything).
+   */
+  async function patch(
+    source: SourceDefinition,
+    region: string,
+    key: string,
+    previous: Entry & { inputs: DiscoveryInputs },
+    slices: string[],
+    changesAtStart: number,
+  ): Promise<Entry> {
+    const started = performance.now();
+    const runner = new CallRunner({
+      ...(options.runner ?? {}),
+      deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS,
+    });
+    const readers = createReaders(options.registry.clients(source, region), runner);
+    const result = await rereadSlices(readers, { inputs: previous.inputs, memo: previous.memo }, slices);
+    const accountId = previous.topology.accountId;
+    const { built, graph, groups } = assemble(result.inputs, accountId, region);
+    const discoveredAt = previous.topology.stats.discoveredAt;
+    const topology: Topology = {
+      source: { id: source.id, kind: source.kind, label: source.label },
+      accountId,
+      region,
+      nodes: graph.nodes,
+      edges: graph.edges,
+      ...(built.prefixLists.length > 0 ? { prefixLists: built.prefixLists } : {}),
+      ...(built.domainVerifications.length > 0 ? { domainVerifications: built.domainVerifications } : {}),
+      warnings: [],
+      stats: {
+        calls: Object.fromEntries([...runner.calls].sort(([a], [b]) => a.localeCompare(b))),
+        totalCalls: runner.totalCalls(),
+        wallMs: Math.round(performance.now() - started),
+        reused: result.reused,
+        cached: false,
+        discoveredAt,
+        patchedAt: new Date().toISOString(),
+      },
+    };
+    patches += 1;
+    const entry: Entry = {
+      topology,
+      complete: true,
+      readWarnings: [],
+      kept: 0,
+      index: new GraphIndex(graph.nodes, graph.edges, groups, [], built.prefixLists),
+      memo: result.memo,
+      inputs: result.inputs,
+      etag: `"${key}|${discoveredAt}|patched-${patches}"`,
+      encoded: {},
+    };
+    store(key, entry);
+    if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
+    events.emit(key, { type: "done" } satisfies ProgressEvent);
+    return entry;
+  }
+
+  async function run(source: SourceDefinition, region: string, key: string, refresh: boolean): Promise<Entry> {
     if (source.kind === "snapshot") return frozen(source, key);
     if (source.estate) return runEstate(source, key);
-    const started = performance.now();
     const changesAtStart = changes.get(key) ?? 0;
+    const previous = cache.get(key);
+    const marks = stale.get(key);
+    // Only what changes touched, on a complete picture of the last read: else (or if that fails) everything.
+    if (!refresh && marks instanceof Set && previous?.inputs && previous.complete && previous.kept === 0) {
+      try {
+        return await patch(source, region, key, { ...previous, inputs: previous.inputs }, [...marks], changesAtStart);
+      } catch {
+        // Read everything instead, below.
+      }
+    }
+    const started = performance.now();
     const identity = await options.registry.identity(source, region);
     const runner = new CallRunner({
       ...(options.runner ?? {}),
@@ -218,7 +319,6 @@ export function createTopologyService(options: TopologyServiceOptions) {
     });
     const readers = createReaders(options.registry.clients(source, region), runner);
     let lastEmit = 0;
-    const previous = cache.get(key);
     try {
       const result = await discover(readers, {
         accountId: identity.accountId,
@@ -253,12 +353,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
         return kept;
       }
       if (allFailed) throw nothingRead(result.warnings, source, region);
-      const built = buildGraph(result.inputs);
-      // References outside this account (a network shared with it, another account's endpoint) become named stubs.
-      const graph = mergeGraphs([{ ...built, accountId: identity.accountId, region }], {
-        unreadable: new Map(),
-        readAccounts: new Set([identity.accountId]),
-      });
+      const { built, graph, groups } = assemble(result.inputs, identity.accountId, region);
       const topology: Topology = {
         source: { id: source.id, kind: source.kind, label: source.label },
         accountId: identity.accountId,
@@ -277,7 +372,6 @@ export function createTopologyService(options: TopologyServiceOptions) {
           discoveredAt: new Date().toISOString(),
         },
       };
-      const groups = result.inputs.securityGroups.map(({ name: _name, ...group }) => group);
       const entry: Entry = {
         topology,
         complete: result.warnings.length === 0,
@@ -285,6 +379,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
         kept: 0,
         index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings, built.prefixLists),
         memo: result.memo,
+        inputs: result.inputs,
         etag: `"${key}|${topology.stats.discoveredAt}"`,
         encoded: {},
       };
@@ -312,15 +407,18 @@ export function createTopologyService(options: TopologyServiceOptions) {
     }
     options.onCache?.(false);
     const current = inflight.get(key);
-    // A run that began before the latest change cannot answer for after it: queue a new one behind it.
-    if (current && current.changes !== (changes.get(key) ?? 0)) await current.promise.catch(() => undefined);
+    // A run that began before the latest change cannot answer for after it, and one that may re-read only
+    // some slices cannot answer a refresh: queue a new one behind it.
+    if (current && (current.changes !== (changes.get(key) ?? 0) || (refresh && current.partial)))
+      await current.promise.catch(() => undefined);
     let pending = inflight.get(key);
     if (!pending) {
       const started = performance.now();
+      const seen = { changes: changes.get(key) ?? 0, partial: !refresh && stale.get(key) instanceof Set };
       const measured = (outcome: "ok" | "error") => {
         if (source.kind !== "snapshot") options.onDiscovery?.((performance.now() - started) / 1000, outcome);
       };
-      const promise = run(source, region, key)
+      const promise = run(source, region, key, refresh)
         .then(
           (found) => {
             measured("ok");
@@ -332,7 +430,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
           },
         )
         .finally(() => inflight.delete(key));
-      pending = { promise, changes: changes.get(key) ?? 0 };
+      pending = { promise, ...seen };
       inflight.set(key, pending);
     }
     return { entry: await pending.promise, fresh: true };
@@ -380,25 +478,21 @@ export function createTopologyService(options: TopologyServiceOptions) {
     isRunning(sourceId: string, region: string): boolean {
       return inflight.has(keyOf(sourceId, region));
     },
-    /**
-     * After a change: the next read of this source/region re-discovers (other
-     * entries stay cached); unchanged items still reuse the previous run's Gets.
-     */
     /** Drop what is cached for a source (a deleted snapshot). */
     forget(sourceId: string): void {
       for (const key of [...cache.keys()]) if (key.startsWith(`${sourceId}|`)) cache.delete(key);
     },
-    invalidate(sourceId: string, region: string): void {
-      const key = keyOf(sourceId, region);
-      changes.set(key, (changes.get(key) ?? 0) + 1);
-      stale.add(key);
+    /**
+     * After a change: the next read of this source/region re-reads the slices it touched (slices.ts), or,
+     * without slices, the whole account (other entries stay cached; unchanged items still reuse the previous
+     * run's Gets).
+     */
+    invalidate(sourceId: string, region: string, slices?: readonly string[]): void {
+      mark(keyOf(sourceId, region), slices);
     },
     /** Every cached entry out of date (a replica that may have missed other replicas' changes). */
     invalidateAll(): void {
-      for (const key of new Set([...cache.keys(), ...inflight.keys()])) {
-        changes.set(key, (changes.get(key) ?? 0) + 1);
-        stale.add(key);
-      }
+      for (const key of new Set([...cache.keys(), ...inflight.keys()])) mark(key, undefined);
     },
   };
 }
