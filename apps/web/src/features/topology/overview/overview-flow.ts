@@ -90,7 +90,13 @@ function lanesOf(rows: readonly Row[]): Row[][] {
   return lanes;
 }
 
+/** The overview placed, with `selected` marked on the cards that list it (see placeOverview and selectInOverview). */
 export function overviewFlow(overview: Overview, selected: string | undefined): OverviewFlow {
+  return selectInOverview(placeOverview(overview), selected);
+}
+
+/** The overview placed, nothing selected. */
+export function placeOverview(overview: Overview): OverviewFlow {
   const rects = new Map<string, { x: number; y: number; width: number; height: number }>();
   const nodes: OverviewNode[] = [];
   const laneWidth = 2 * G.groupWidth + G.networkWidth + 2 * G.columnGap;
@@ -128,7 +134,7 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
-      data: { group, selected: group.vpcs.some((v) => v.id === selected) ? selected : undefined },
+      data: { group, selected: undefined },
       draggable: false,
       connectable: false,
       ariaLabel: `${group.label}: ${group.vpcs.length} VPCs`,
@@ -136,14 +142,13 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
   }
   for (const network of overview.networks) {
     const rect = rects.get(network.id)!;
-    const own = network.id === selected || network.members.some((m) => m.id === selected);
     nodes.push({
       id: network.id,
       type: "overviewNetwork",
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
-      data: { network, selected: own ? selected : undefined },
+      data: { network, selected: undefined },
       draggable: false,
       connectable: false,
       ariaLabel: `service network ${network.label}`,
@@ -166,4 +171,22 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
     rects,
     bounds: { width: right, height: bottom },
   };
+}
+
+/**
+ * A placed overview with `selected` marked on the cards that list it. Every other card keeps its node object, so a
+ * click redraws the one or two cards whose selection changed rather than all of them (React Flow keeps what it knows of
+ * a node it is given again, and its memoised card skips the render).
+ */
+export function selectInOverview(placed: OverviewFlow, selected: string | undefined): OverviewFlow {
+  if (selected === undefined) return placed;
+  const nodes = placed.nodes.map((node): OverviewNode => {
+    if (node.type === "overviewGroup")
+      return node.data.group.vpcs.some((v) => v.id === selected) ? { ...node, data: { ...node.data, selected } } : node;
+    const { network } = node.data;
+    return network.id === selected || network.members.some((m) => m.id === selected)
+      ? { ...node, data: { ...node.data, selected } }
+      : node;
+  });
+  return { ...placed, nodes };
 }
