@@ -4,7 +4,7 @@
  * provider groups), rows in name order, cut into lanes side by side so that
  * the whole has the shape of a screen. Heights follow what a node lists. Pure.
  */
-import type { Edge, Node } from "@xyflow/react";
+import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { FOLDED_NAMES, type Overview, type OverviewGroup, type OverviewNetwork } from "./aggregate";
 
 export const OVERVIEW_GEOMETRY = {
@@ -31,6 +31,20 @@ export interface OverviewFlow {
 }
 
 const G = OVERVIEW_GEOMETRY;
+
+/**
+ * Where a card's two handles are (the 1 px `.atlas-handle`s of overview-nodes.tsx, centred on its left and right
+ * edges; see app.css), as React Flow would measure them. Given up front, they spare React Flow drawing every card once
+ * to measure it before it can leave out those off screen (onlyRenderVisibleElements): on `large` that first pass drew
+ * 146 cards for the 27 on screen. A card that is drawn is measured all the same.
+ */
+export function cardHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - 0.5;
+  return [
+    { type: "target", position: Position.Left, x: -0.5, y, width: 1, height: 1 },
+    { type: "source", position: Position.Right, x: width - 0.5, y, width: 1, height: 1 },
+  ];
+}
 
 /** Height of a group: its header and its names (all when expanded, the first few and "+N more" when folded). */
 export function groupHeight(group: OverviewGroup): number {
@@ -134,6 +148,7 @@ export function placeOverview(overview: Overview): OverviewFlow {
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
+      handles: cardHandles(rect.width, rect.height),
       data: { group, selected: undefined },
       draggable: false,
       connectable: false,
@@ -148,6 +163,7 @@ export function placeOverview(overview: Overview): OverviewFlow {
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
+      handles: cardHandles(rect.width, rect.height),
       data: { network, selected: undefined },
       draggable: false,
       connectable: false,
