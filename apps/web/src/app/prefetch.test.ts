@@ -1,6 +1,6 @@
-import type { SourcesResponse } from "@lattice-atlas/shared";
+import type { SourcesResponse, Topology } from "@lattice-atlas/shared";
 import { describe, expect, it } from "vitest";
-import { firstTarget } from "./prefetch";
+import { earlyAnswerFor, earlyTopology, firstTarget } from "./prefetch";
 
 const sources = {
   defaultSource: "emulator",
@@ -39,5 +39,24 @@ describe("firstTarget", () => {
 
   it("has nothing to read for a source the server does not know and no Region", () => {
     expect(firstTarget(at("/", "?source=profile%3Agone"), sources)).toBeUndefined();
+  });
+});
+
+describe("the early topology", () => {
+  const answer = { source: { id: "emulator" }, region: "us-east-1" } as unknown as Topology;
+
+  it("is used for the target the sources resolve when it names that source and Region", () => {
+    expect(earlyAnswerFor(answer, { source: "emulator", region: "us-east-1" })).toBe(answer);
+  });
+
+  it("is not used for another source or Region, nor when there was none", () => {
+    expect(earlyAnswerFor(answer, { source: "profile:prod", region: "us-east-1" })).toBeUndefined();
+    expect(earlyAnswerFor(answer, { source: "emulator", region: "eu-west-1" })).toBeUndefined();
+    expect(earlyAnswerFor(undefined, { source: "emulator", region: "us-east-1" })).toBeUndefined();
+  });
+
+  it("is not asked for on a shared view or a snapshot (they name their own target)", () => {
+    expect(earlyTopology(at("/v/abc"))).toBeUndefined();
+    expect(earlyTopology(at("/s/abc"))).toBeUndefined();
   });
 });

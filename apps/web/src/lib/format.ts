@@ -4,10 +4,21 @@
 export function formatTime(iso: string, precision: "minute" | "second" = "minute"): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: "medium",
-    timeStyle: precision === "second" ? "medium" : "short",
-  }).format(date);
+  return timeFormat(precision).format(date);
+}
+
+/** A format is costly to build (the freshness chip formats on every render): one per precision, made when first used. */
+const timeFormats = new Map<"minute" | "second", Intl.DateTimeFormat>();
+function timeFormat(precision: "minute" | "second"): Intl.DateTimeFormat {
+  let format = timeFormats.get(precision);
+  if (!format) {
+    format = new Intl.DateTimeFormat(undefined, {
+      dateStyle: "medium",
+      timeStyle: precision === "second" ? "medium" : "short",
+    });
+    timeFormats.set(precision, format);
+  }
+  return format;
 }
 
 export function formatBytes(bytes: number): string {

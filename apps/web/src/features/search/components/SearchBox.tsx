@@ -6,7 +6,7 @@ import type { Topology } from "@lattice-atlas/shared";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from "react";
 import { NODE_KIND_LABEL } from "../../../lib/node-kinds";
 import { indexTopology } from "../../topology/topology-index";
-import { buildSearchIndex, searchTopology, type SearchHit } from "../search-index";
+import { buildSearchIndex, normalizeQuery, searchTopology, type SearchHit } from "../search-index";
 
 interface SearchBoxProps {
   topology: Topology | undefined;
@@ -21,8 +21,11 @@ export function SearchBox({ topology, onPick }: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
 
+  // The index (every id, ARN and DNS name of every node) is built when a search first needs it, not with the diagram:
+  // under two characters nothing is searched.
   const hits = useMemo(
-    () => (topology ? searchTopology(buildSearchIndex(topology), deferred) : []),
+    () =>
+      topology && normalizeQuery(deferred).length >= 2 ? searchTopology(buildSearchIndex(topology), deferred) : [],
     [topology, deferred],
   );
   const index = topology ? indexTopology(topology) : undefined;

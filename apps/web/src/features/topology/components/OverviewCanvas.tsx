@@ -11,7 +11,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ViewFilters } from "../../../lib/url-state";
 import { aggregateOverview } from "../overview/aggregate";
 import { OverviewActionsContext, type OverviewActions } from "../overview/overview-actions";
-import { overviewFlow, type OverviewFlow, type OverviewNode } from "../overview/overview-flow";
+import { placeOverview, selectInOverview, type OverviewFlow, type OverviewNode } from "../overview/overview-flow";
 import { overviewNodeTypes } from "../overview/overview-nodes";
 import { overviewPassing } from "../overview/passing";
 import { viewportFor } from "../viewport";
@@ -46,7 +46,9 @@ export const OverviewCanvas = memo(function OverviewCanvas({
     performance.measure("atlas:overview", { start, end: performance.now() });
     return result;
   }, [topology, expanded, passing]);
-  const flow = useMemo(() => overviewFlow(overview, selected), [overview, selected]);
+  // Placed once per overview; a selection only marks the cards that list it (the others keep their node objects).
+  const placed = useMemo(() => placeOverview(overview), [overview]);
+  const flow = useMemo(() => selectInOverview(placed, selected), [placed, selected]);
   // A click on a network or group (not on a name in it) expands it in place, or folds it back.
   const onNodeClick = useCallback((_: unknown, node: OverviewNode) => actions.toggle(node.id), [actions]);
   // The camera goes to a search's focus, and at first to the selection (made in the table, say); a click here does
@@ -91,7 +93,7 @@ export const OverviewCanvas = memo(function OverviewCanvas({
           <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#cbd5e1" />
           <Controls showInteractive={false} fitViewOptions={{ padding: 0.06, maxZoom: 1 }} />
           <OverviewCamera
-            flow={flow}
+            flow={placed}
             focus={focus ?? selectedAtMount}
             representative={overview.representative}
             rightInset={rightInset}

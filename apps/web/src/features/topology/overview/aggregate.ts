@@ -79,8 +79,10 @@ export interface Overview {
   representative: Map<string, string>;
 }
 
+/** One collator for every comparison: `localeCompare` with a locale or options builds a new one on each call. */
+const labelOrder = new Intl.Collator("en", { numeric: true });
 const byLabel = (a: { label: string; id: string }, b: { label: string; id: string }): number =>
-  a.label.localeCompare(b.label, "en", { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  labelOrder.compare(a.label, b.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const item = (node: GraphNode): OverviewItem => ({ id: node.id, label: node.label, kind: node.kind });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syntheticTopology } from "../fixtures/synthetic";
 import { aggregateOverview } from "./aggregate";
-import { overviewFlow } from "./overview-flow";
+import { overviewFlow, placeOverview, selectInOverview } from "./overview-flow";
 
 const topology = syntheticTopology({ serviceNetworks: 30, consumerVpcs: 200, providerVpcs: 30, services: 10 });
 
@@ -50,5 +50,16 @@ describe("overviewFlow", () => {
     expect(grown.rects.get(network.id)!.height).toBeGreaterThan(flow.rects.get(network.id)!.height);
     const node = grown.nodes.find((n) => n.id === network.id)!;
     expect(node.data.selected).toBe(member.id);
+  });
+
+  it("marks a selection on the cards that list it and gives every other card its node object again", () => {
+    const placed = placeOverview(overview);
+    const group = overview.groups.find((g) => g.vpcs.length > 1)!;
+    const selected = selectInOverview(placed, group.vpcs[1]!.id);
+    const changed = selected.nodes.filter((node, i) => node !== placed.nodes[i]);
+    expect(changed.map((n) => n.id)).toEqual([group.id]);
+    expect(changed[0]!.data.selected).toBe(group.vpcs[1]!.id);
+    expect(selected.edges).toBe(placed.edges);
+    expect(selectInOverview(placed, undefined)).toBe(placed);
   });
 });

@@ -4,7 +4,7 @@
  * provider groups), rows in name order, cut into lanes side by side so that
  * the whole has the shape of a screen. Heights follow what a node lists. Pure.
  */
-import type { Edge, Node } from "@xyflow/react";
+import { Position, type Edge, type Node, type NodeHandle } from "@xyflow/react";
 import { FOLDED_NAMES, type Overview, type OverviewGroup, type OverviewNetwork } from "./aggregate";
 
 export const OVERVIEW_GEOMETRY = {
@@ -31,6 +31,20 @@ export interface OverviewFlow {
 }
 
 const G = OVERVIEW_GEOMETRY;
+
+/**
+ * Where a card's two handles are (the 1 px `.atlas-handle`s of overview-nodes.tsx, centred on its left and right
+ * edges; see app.css), as React Flow would measure them. Given up front, they spare React Flow drawing every card once
+ * to measure it before it can leave out those off screen (onlyRenderVisibleElements): on `large` that first pass drew
+ * 146 cards for the 27 on screen. A card that is drawn is measured all the same.
+ */
+export function cardHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - 0.5;
+  return [
+    { type: "target", position: Position.Left, x: -0.5, y, width: 1, height: 1 },
+    { type: "source", position: Position.Right, x: width - 0.5, y, width: 1, height: 1 },
+  ];
+}
 
 /** Height of a group: its header and its names (all when expanded, the first few and "+N more" when folded). */
 export function groupHeight(group: OverviewGroup): number {
@@ -90,7 +104,13 @@ function lanesOf(rows: readonly Row[]): Row[][] {
   return lanes;
 }
 
+/** The overview placed, with `selected` marked on the cards that list it (see placeOverview and selectInOverview). */
 export function overviewFlow(overview: Overview, selected: string | undefined): OverviewFlow {
+  return selectInOverview(placeOverview(overview), selected);
+}
+
+/** The overview placed, nothing selected. */
+export function placeOverview(overview: Overview): OverviewFlow {
   const rects = new Map<string, { x: number; y: number; width: number; height: number }>();
   const nodes: OverviewNode[] = [];
   const laneWidth = 2 * G.groupWidth + G.networkWidth + 2 * G.columnGap;
@@ -128,7 +148,8 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
-      data: { group, selected: group.vpcs.some((v) => v.id === selected) ? selected : undefined },
+      handles: cardHandles(rect.width, rect.height),
+      data: { group, selected: undefined },
       draggable: false,
       connectable: false,
       ariaLabel: `${group.label}: ${group.vpcs.length} VPCs`,
@@ -136,14 +157,14 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
   }
   for (const network of overview.networks) {
     const rect = rects.get(network.id)!;
-    const own = network.id === selected || network.members.some((m) => m.id === selected);
     nodes.push({
       id: network.id,
       type: "overviewNetwork",
       position: { x: rect.x, y: rect.y },
       width: rect.width,
       height: rect.height,
-      data: { network, selected: own ? selected : undefined },
+      handles: cardHandles(rect.width, rect.height),
+      data: { network, selected: undefined },
       draggable: false,
       connectable: false,
       ariaLabel: `service network ${network.label}`,
@@ -166,4 +187,22 @@ export function overviewFlow(overview: Overview, selected: string | undefined): 
     rects,
     bounds: { width: right, height: bottom },
   };
+}
+
+/**
+ * A placed overview with `selected` marked on the cards that list it. Every other card keeps its node object, so a
+ * click redraws the one or two cards whose selection changed rather than all of them (React Flow keeps what it knows of
+ * a node it is given again, and its memoised card skips the render).
+ */
+export function selectInOverview(placed: OverviewFlow, selected: string | undefined): OverviewFlow {
+  if (selected === undefined) return placed;
+  const nodes = placed.nodes.map((node): OverviewNode => {
+    if (node.type === "overviewGroup")
+      return node.data.group.vpcs.some((v) => v.id === selected) ? { ...node, data: { ...node.data, selected } } : node;
+    const { network } = node.data;
+    return network.id === selected || network.members.some((m) => m.id === selected)
+      ? { ...node, data: { ...node.data, selected } }
+      : node;
+  });
+  return { ...placed, nodes };
 }

@@ -6,8 +6,9 @@ import { FOLDED_NAMES, type OverviewItem } from "./aggregate";
 import { useOverviewActions } from "./overview-actions";
 import type { OverviewGroupNode, OverviewNetworkNode } from "./overview-flow";
 
-const plural = (n: number, one: string, many = `${one}s`): string =>
-  `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+/** One number format for every card: `toLocaleString("en-US")` builds a new one on each call (a click redraws cards). */
+const count = new Intl.NumberFormat("en-US");
+const plural = (n: number, one: string, many = `${one}s`): string => `${count.format(n)} ${n === 1 ? one : many}`;
 
 function Handles() {
   return (
@@ -18,7 +19,8 @@ function Handles() {
   );
 }
 
-function ItemRow({ item, selected }: { item: OverviewItem; selected: string | undefined }) {
+/** Memoised on whether it is the selection: a click redraws the two names whose state changed, not every name. */
+const ItemRow = memo(function ItemRow({ item, selected }: { item: OverviewItem; selected: boolean }) {
   const { select } = useOverviewActions();
   const onClick = (event: MouseEvent): void => {
     event.stopPropagation();
@@ -28,9 +30,9 @@ function ItemRow({ item, selected }: { item: OverviewItem; selected: string | un
     <li>
       <button
         type="button"
-        className={`overview-item nodrag nopan${item.id === selected ? " is-selected" : ""}`}
+        className={`overview-item nodrag nopan${selected ? " is-selected" : ""}`}
         onClick={onClick}
-        aria-current={item.id === selected ? "true" : undefined}
+        aria-current={selected ? "true" : undefined}
         data-testid="overview-item"
         data-id={item.id}
         title={`${item.label} (${item.id})`}
@@ -40,7 +42,7 @@ function ItemRow({ item, selected }: { item: OverviewItem; selected: string | un
       </button>
     </li>
   );
-}
+});
 
 function FoldToggle({ id, expanded, label }: { id: string; expanded: boolean; label: string }) {
   const { toggle } = useOverviewActions();
@@ -99,7 +101,7 @@ export const OverviewNetworkCard = memo(function OverviewNetworkCard({ data }: N
       {network.expanded ? (
         <ul className="overview-card__items" aria-label={`In ${network.label}`}>
           {network.members.map((member) => (
-            <ItemRow key={member.id} item={member} selected={selected} />
+            <ItemRow key={member.id} item={member} selected={member.id === selected} />
           ))}
         </ul>
       ) : null}
@@ -131,7 +133,7 @@ export const OverviewGroupCard = memo(function OverviewGroupCard({ data }: NodeP
       <p className="overview-card__counts">{plural(group.vpcs.length, "VPC")}, by name</p>
       <ul className="overview-card__items" aria-label={group.label}>
         {shown.map((vpc) => (
-          <ItemRow key={vpc.id} item={vpc} selected={selected} />
+          <ItemRow key={vpc.id} item={vpc} selected={vpc.id === selected} />
         ))}
         {more > 0 ? <li className="overview-card__more">+ {more} more</li> : null}
       </ul>
