@@ -3,7 +3,8 @@
  * replica publishes `{ source, region, slices }` after a change it made (and invalidated locally), and every
  * other replica listening on the same database marks its cached topology of that source and region out of
  * date, so its next /api/topology reads AWS again: only the slices the change touched (topology/slices.ts), or
- * everything when the payload names none (a replica of an earlier version) or one it does not know. A replica ignores its own notifications (it invalidated already).
+ * everything when the payload names none (a replica of an earlier version) or one it does not know. A replica
+ * ignores its own notifications (it invalidated already).
  * The listening connection is dedicated; when it drops, it reconnects and reports `{ source: "*" }`
  * (notifications may have been missed meanwhile: everything cached is out of date).
  */

@@ -226,17 +226,77 @@ export function createTopologyService(options: TopologyServiceOptions) {
     return entry;
   }
 
-  /** The graph of one account's inputs: built, and references outside the account made named stubs. */
-  function assemble(inputs: DiscoveryInputs, accountId: string, region: string) {
-    const built = buildGraph(inputs);
+  /** The read of one account, full or patched: what liveEntry makes an entry of. */
+  interface AccountRead {
+    inputs: DiscoveryInputs;
+    memo: DiscoveryMemo;
+    reused: number;
+    warnings: Warning[];
+  }
+
+  /**
+   * The entry of one account's read (a full discovery, or a patch of the last one): the graph built from its inputs,
+   * references outside the account made named stubs, indexed, with the runner's calls as its stats.
+   */
+  function liveEntry(
+    source: SourceDefinition,
+    at: { key: string; accountId: string; region: string },
+    read: AccountRead,
+    runner: CallRunner,
+    started: number,
+    when: { discoveredAt: string; patchedAt?: string; etag: string },
+  ): Entry {
+    const { key, accountId, region } = at;
+    const built = buildGraph(read.inputs);
     // References outside this account (a network shared with it, another account's endpoint) become named stubs.
     const graph = mergeGraphs([{ ...built, accountId, region }], {
       unreadable: new Map(),
       readAccounts: new Set([accountId]),
     });
-    const groups = inputs.securityGroups.map(({ name: _name, ...group }) => group);
-    return { built, graph, groups };
+    const groups = read.inputs.securityGroups.map(({ name: _name, ...group }) => group);
+    const topology: Topology = {
+      source: { id: source.id, kind: source.kind, label: source.label },
+      accountId,
+      region,
+      nodes: graph.nodes,
+      edges: graph.edges,
+      ...(built.prefixLists.length > 0 ? { prefixLists: built.prefixLists } : {}),
+      ...(built.domainVerifications.length > 0 ? { domainVerifications: built.domainVerifications } : {}),
+      warnings: read.warnings,
+      stats: {
+        calls: Object.fromEntries([...runner.calls].sort(([a], [b]) => a.localeCompare(b))),
+        totalCalls: runner.totalCalls(),
+        wallMs: Math.round(performance.now() - started),
+        reused: read.reused,
+        cached: false,
+        discoveredAt: when.discoveredAt,
+        ...(when.patchedAt ? { patchedAt: when.patchedAt } : {}),
+      },
+    };
+    return {
+      topology,
+      complete: read.warnings.length === 0,
+      readWarnings: read.warnings,
+      kept: 0,
+      index: new GraphIndex(graph.nodes, graph.edges, groups, read.warnings, built.prefixLists),
+      memo: read.memo,
+      inputs: read.inputs,
+      etag: `"${key}|${when.etag}"`,
+      encoded: {},
+    };
   }
+
+  /** A run's answer: cached, no longer stale unless a change came during the run, and told to who follows it. */
+  function settle(key: string, entry: Entry, changesAtStart: number): Entry {
+    store(key, entry);
+    if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
+    events.emit(key, { type: "done" } satisfies ProgressEvent);
+    return entry;
+  }
+
+  /** A runner of one account's read, with the discovery deadline. */
+  const accountRunner = (): CallRunner =>
+    new CallRunner({ ...(options.runner ?? {}), deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS });
 
   /**
    * After changes: only the slices they touched are read again, and the picture is rebuilt from the last
@@ -251,50 +311,20 @@ export function createTopologyService(options: TopologyServiceOptions) {
     changesAtStart: number,
   ): Promise<Entry> {
     const started = performance.now();
-    const runner = new CallRunner({
-      ...(options.runner ?? {}),
-      deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS,
-    });
+    const runner = accountRunner();
     const readers = createReaders(options.registry.clients(source, region), runner);
     const result = await rereadSlices(readers, { inputs: previous.inputs, memo: previous.memo }, slices);
-    const accountId = previous.topology.accountId;
-    const { built, graph, groups } = assemble(result.inputs, accountId, region);
     const discoveredAt = previous.topology.stats.discoveredAt;
-    const topology: Topology = {
-      source: { id: source.id, kind: source.kind, label: source.label },
-      accountId,
-      region,
-      nodes: graph.nodes,
-      edges: graph.edges,
-      ...(built.prefixLists.length > 0 ? { prefixLists: built.prefixLists } : {}),
-      ...(built.domainVerifications.length > 0 ? { domainVerifications: built.domainVerifications } : {}),
-      warnings: [],
-      stats: {
-        calls: Object.fromEntries([...runner.calls].sort(([a], [b]) => a.localeCompare(b))),
-        totalCalls: runner.totalCalls(),
-        wallMs: Math.round(performance.now() - started),
-        reused: result.reused,
-        cached: false,
-        discoveredAt,
-        patchedAt: new Date().toISOString(),
-      },
-    };
     patches += 1;
-    const entry: Entry = {
-      topology,
-      complete: true,
-      readWarnings: [],
-      kept: 0,
-      index: new GraphIndex(graph.nodes, graph.edges, groups, [], built.prefixLists),
-      memo: result.memo,
-      inputs: result.inputs,
-      etag: `"${key}|${discoveredAt}|patched-${patches}"`,
-      encoded: {},
-    };
-    store(key, entry);
-    if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
-    events.emit(key, { type: "done" } satisfies ProgressEvent);
-    return entry;
+    const entry = liveEntry(
+      source,
+      { key, accountId: previous.topology.accountId, region },
+      { ...result, warnings: [] },
+      runner,
+      started,
+      { discoveredAt, patchedAt: new Date().toISOString(), etag: `${discoveredAt}|patched-${patches}` },
+    );
+    return settle(key, entry, changesAtStart);
   }
 
   async function run(source: SourceDefinition, region: string, key: string, refresh: boolean): Promise<Entry> {
@@ -313,10 +343,7 @@ export function createTopologyService(options: TopologyServiceOptions) {
     }
     const started = performance.now();
     const identity = await options.registry.identity(source, region);
-    const runner = new CallRunner({
-      ...(options.runner ?? {}),
-      deadlineMs: options.deadlineMs ?? DEFAULT_DISCOVERY_DEADLINE_MS,
-    });
+    const runner = accountRunner();
     const readers = createReaders(options.registry.clients(source, region), runner);
     let lastEmit = 0;
     try {
@@ -347,46 +374,15 @@ export function createTopologyService(options: TopologyServiceOptions) {
           etag: `"${key}|${previous.topology.stats.discoveredAt}|kept-${previous.kept + 1}"`,
           encoded: {},
         };
-        store(key, kept);
-        if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
-        events.emit(key, { type: "done" } satisfies ProgressEvent);
-        return kept;
+        return settle(key, kept, changesAtStart);
       }
       if (allFailed) throw nothingRead(result.warnings, source, region);
-      const { built, graph, groups } = assemble(result.inputs, identity.accountId, region);
-      const topology: Topology = {
-        source: { id: source.id, kind: source.kind, label: source.label },
-        accountId: identity.accountId,
-        region,
-        nodes: graph.nodes,
-        edges: graph.edges,
-        ...(built.prefixLists.length > 0 ? { prefixLists: built.prefixLists } : {}),
-        ...(built.domainVerifications.length > 0 ? { domainVerifications: built.domainVerifications } : {}),
-        warnings: result.warnings,
-        stats: {
-          calls: Object.fromEntries([...runner.calls].sort(([a], [b]) => a.localeCompare(b))),
-          totalCalls: runner.totalCalls(),
-          wallMs: Math.round(performance.now() - started),
-          reused: result.reused,
-          cached: false,
-          discoveredAt: new Date().toISOString(),
-        },
-      };
-      const entry: Entry = {
-        topology,
-        complete: result.warnings.length === 0,
-        readWarnings: result.warnings,
-        kept: 0,
-        index: new GraphIndex(graph.nodes, graph.edges, groups, result.warnings, built.prefixLists),
-        memo: result.memo,
-        inputs: result.inputs,
-        etag: `"${key}|${topology.stats.discoveredAt}"`,
-        encoded: {},
-      };
-      store(key, entry);
-      if ((changes.get(key) ?? 0) === changesAtStart) stale.delete(key);
-      events.emit(key, { type: "done" } satisfies ProgressEvent);
-      return entry;
+      const discoveredAt = new Date().toISOString();
+      const entry = liveEntry(source, { key, accountId: identity.accountId, region }, result, runner, started, {
+        discoveredAt,
+        etag: discoveredAt,
+      });
+      return settle(key, entry, changesAtStart);
     } catch (error) {
       const appError =
         error instanceof AwsFailure || !(error instanceof Error && "status" in error)

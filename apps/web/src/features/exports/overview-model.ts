@@ -15,7 +15,7 @@ import {
   type OverviewGroup,
   type OverviewNetwork,
 } from "../topology/overview/aggregate";
-import { overviewFlow } from "../topology/overview/overview-flow";
+import { placeOverview } from "../topology/overview/overview-flow";
 import { overviewPassing } from "../topology/overview/passing";
 import type { ExportModel, ExportNode } from "./export-model";
 import type { ExportScope } from "./svg-diagram";
@@ -73,7 +73,7 @@ function groupNode(group: OverviewGroup): Omit<ExportNode, "rect"> {
 }
 
 export function toOverviewExportModel(overview: Overview, topology: Topology): ExportModel {
-  const flow = overviewFlow(overview, undefined);
+  const flow = placeOverview(overview);
   const nodes: ExportNode[] = [];
   const place = (node: Omit<ExportNode, "rect">): void => {
     const rect = flow.rects.get(node.id);

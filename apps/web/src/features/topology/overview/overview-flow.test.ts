@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { syntheticTopology } from "../fixtures/synthetic";
 import { aggregateOverview } from "./aggregate";
-import { overviewFlow, placeOverview, selectInOverview } from "./overview-flow";
+import { placeOverview, selectInOverview } from "./overview-flow";
 
 const topology = syntheticTopology({ serviceNetworks: 30, consumerVpcs: 200, providerVpcs: 30, services: 10 });
 
 const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a): boolean =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe("overviewFlow", () => {
+describe("placeOverview and selectInOverview", () => {
   const overview = aggregateOverview(topology, { expanded: new Set() });
-  const flow = overviewFlow(overview, undefined);
+  const flow = placeOverview(overview);
 
   it("places every network and group once, none over another", () => {
     expect(flow.nodes).toHaveLength(overview.networks.length + overview.groups.length);
@@ -46,7 +46,7 @@ describe("overviewFlow", () => {
     const network = overview.networks.find((n) => n.counts.resources > 0)!;
     const expanded = aggregateOverview(topology, { expanded: new Set([network.id]) });
     const member = expanded.networks.find((n) => n.id === network.id)!.members[0]!;
-    const grown = overviewFlow(expanded, member.id);
+    const grown = selectInOverview(placeOverview(expanded), member.id);
     expect(grown.rects.get(network.id)!.height).toBeGreaterThan(flow.rects.get(network.id)!.height);
     const node = grown.nodes.find((n) => n.id === network.id)!;
     expect(node.data.selected).toBe(member.id);

@@ -104,11 +104,6 @@ function lanesOf(rows: readonly Row[]): Row[][] {
   return lanes;
 }
 
-/** The overview placed, with `selected` marked on the cards that list it (see placeOverview and selectInOverview). */
-export function overviewFlow(overview: Overview, selected: string | undefined): OverviewFlow {
-  return selectInOverview(placeOverview(overview), selected);
-}
-
 /** The overview placed, nothing selected. */
 export function placeOverview(overview: Overview): OverviewFlow {
   const rects = new Map<string, { x: number; y: number; width: number; height: number }>();
