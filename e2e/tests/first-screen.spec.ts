@@ -196,6 +196,31 @@ test("the Save buttons of Save view and Take snapshot are legible (axe colour co
   }
 });
 
+test("Connect's hostname rows stay inside the side panel, the long vpce-…-snra-… names too, at 1440 and 1280 px", async ({
+  page,
+  request,
+}) => {
+  // Pattern 1: each name the endpoint answers starts with a vpce-…-snra-… label of ~47 characters, which wraps at dots
+  // only; with Copy and Explain beside it the row once ran ~15 px past the panel's (and the window's) right edge.
+  const vpc = await vpcByName(request, "consumer-resource-endpoint-vpc");
+  for (const width of [1440, 1280]) {
+    await page.setViewportSize({ width, height: width === 1440 ? 900 : 720 });
+    await openConsole(page, `?panel=connect&from=${vpc.id}`);
+    const rows = page.getByTestId("hostname-row");
+    await expect(rows.first()).toBeVisible();
+    const overflow = await page.evaluate(() => {
+      const panel = document.querySelector("aside.panel")!;
+      const edge = panel.getBoundingClientRect().right;
+      const past = [...panel.querySelectorAll<HTMLElement>("[data-testid=hostname-row], [data-testid=hostname-row] *")]
+        .filter((e) => e.getBoundingClientRect().right > edge + 0.5)
+        .map((e) => `${e.tagName.toLowerCase()}.${e.className} ends at ${Math.round(e.getBoundingClientRect().right)}`);
+      return { edge: Math.round(edge), past: past.slice(0, 5), scrolls: panel.scrollWidth > panel.clientWidth };
+    });
+    expect(overflow.past, `at ${width} px, past the panel's edge (${overflow.edge})`).toEqual([]);
+    expect(overflow.scrolls, `at ${width} px the panel scrolls sideways`).toBe(false);
+  }
+});
+
 test("at 1280×720 nothing is cut off: search placeholder, panel tabs, search results, discovery progress", async ({
   page,
   request,
